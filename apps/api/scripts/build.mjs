@@ -1,0 +1,51 @@
+// Builds the API into dist/api: one CommonJS bundle per entry point, with the workspace libraries
+// inlined and npm packages left external. TypeScript's own transpiler emits the decorator metadata
+// that NestJS, TypeORM and class-validator read at run time (esbuild alone cannot).
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const base = JSON.parse(await readFile(resolve(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+const aliases = Object.fromEntries(Object.entries(base.paths).map(([name, [target]]) => [name, resolve(root, target)]));
+
+const decorators = {
+  name: 'typescript-with-decorator-metadata',
+  setup(b) {
+    b.onResolve({ filter: /^@tracker\// }, (args) => (aliases[args.path] ? { path: aliases[args.path] } : undefined));
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const { outputText } = ts.transpileModule(source, {
+        fileName: args.path,
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.ESNext,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          useDefineForClassFields: false,
+          sourceMap: false,
+          inlineSourceMap: true,
+          inlineSources: true,
+        },
+      });
+      return { contents: outputText, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+const entries = process.argv.slice(2);
+await build({
+  entryPoints: entries.length > 0 ? entries : { main: resolve(root, 'apps/api/src/main.ts') },
+  outdir: resolve(root, 'dist/api'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: 'linked',
+  keepNames: true,
+  logLevel: 'warning',
+  plugins: [decorators],
+});

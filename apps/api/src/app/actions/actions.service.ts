@@ -1,0 +1,73 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Action, ActionDetail, OrganisationRef } from '@tracker/contracts';
+import { Repository } from 'typeorm';
+import { MilestonesService } from '../milestones/milestones.service';
+import { OutputsService } from '../outputs/outputs.service';
+import { ActionEntity, type ActionParticipantEntity, TargetEntity } from './action.entity';
+
+@Injectable()
+export class ActionsService {
+  constructor(
+    @InjectRepository(ActionEntity) private readonly actions: Repository<ActionEntity>,
+    @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
+    private readonly milestones: MilestonesService,
+    private readonly outputs: OutputsService,
+  ) {}
+
+  async list(): Promise<Action[]> {
+    const rows = await this.query().getMany();
+    return rows.map(toAction);
+  }
+
+  /** One Action with its milestones, outputs and targets; 404 when the number is unknown. */
+  async get(number: number): Promise<ActionDetail> {
+    const row = await this.query().where('a.number = :number', { number }).getOne();
+    if (!row) {
+      throw new NotFoundException(`Action ${number} not found`);
+    }
+    const [milestones, outputs, targets] = await Promise.all([
+      this.milestones.list({ actionNumber: number }),
+      this.outputs.list({ actionNumber: number }),
+      this.targets.find({ where: { actionId: row.id }, order: { sortOrder: 'ASC' } }),
+    ]);
+    return {
+      ...toAction(row),
+      milestones,
+      outputs,
+      targets: targets.map((t) => ({ id: t.id, actionNumber: number, description: t.description, source: t.source })),
+    };
+  }
+
+  private query() {
+    return this.actions
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.participants', 'p')
+      .leftJoinAndSelect('p.organisation', 'o')
+      .orderBy('a.number', 'ASC')
+      .addOrderBy('p.sort_order', 'ASC');
+  }
+}
+
+function toAction(entity: ActionEntity): Action {
+  const byRole = (role: ActionParticipantEntity['role']): OrganisationRef[] =>
+    entity.participants
+      .filter((p) => p.role === role)
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map((p) => ({ id: p.organisation.id, name: p.organisation.name }));
+  return {
+    id: entity.id,
+    number: entity.number,
+    shortName: entity.shortName,
+    title: entity.title,
+    objective: entity.objective,
+    pillar: entity.pillar,
+    governanceLevels: entity.governanceLevels,
+    deadline: entity.deadline,
+    coLeaders: byRole('co_leader'),
+    members: byRole('member'),
+    externalStakeholders: byRole('external_stakeholder'),
+    stakeholderNotes: entity.stakeholderNotes,
+    source: entity.source,
+  };
+}

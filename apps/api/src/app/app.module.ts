@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ActionsModule } from './actions/actions.module';
+import { HealthModule } from './health/health.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { OutputsModule } from './outputs/outputs.module';
+
+@Module({})
+export class AppModule {
+  /** The app on an already migrated data source (see server.ts). */
+  static register(dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        HealthModule,
+        ActionsModule,
+        MilestonesModule,
+        OutputsModule,
+        OrganisationsModule,
+      ],
+    };
+  }
+}

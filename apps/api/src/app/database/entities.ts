@@ -1,0 +1,18 @@
+import { ActionEntity, ActionParticipantEntity, TargetEntity } from '../actions/action.entity';
+import { MilestoneAlternativeEntity, MilestoneEntity } from '../milestones/milestone.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OutputEntity } from '../outputs/output.entity';
+import { PartnershipEntity, PartnershipMemberEntity } from '../partnership/partnership.entity';
+
+/** Every entity of the schema, in one list for Nest, the migration tools and the tests. */
+export const ENTITIES = [
+  OrganisationEntity,
+  PartnershipEntity,
+  PartnershipMemberEntity,
+  ActionEntity,
+  ActionParticipantEntity,
+  TargetEntity,
+  MilestoneEntity,
+  MilestoneAlternativeEntity,
+  OutputEntity,
+];

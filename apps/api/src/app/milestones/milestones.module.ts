@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MilestoneEntity } from './milestone.entity';
+import { MilestonesController } from './milestones.controller';
+import { MilestonesService } from './milestones.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MilestoneEntity])],
+  controllers: [MilestonesController],
+  providers: [MilestonesService],
+  exports: [MilestonesService],
+})
+export class MilestonesModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutputEntity } from './output.entity';
+import { OutputsController } from './outputs.controller';
+import { OutputsService } from './outputs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OutputEntity])],
+  controllers: [OutputsController],
+  providers: [OutputsService],
+  exports: [OutputsService],
+})
+export class OutputsModule {}

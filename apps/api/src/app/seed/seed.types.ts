@@ -1,0 +1,134 @@
+/**
+ * The shape of the Work Plan as transcribed from the source document.
+ * Plain data: the seeder turns it into rows; tests compare it with the source text.
+ */
+
+export type OrganisationType =
+  | 'city'
+  | 'region'
+  | 'national_government'
+  | 'eu_body'
+  | 'municipal_network'
+  | 'ngo_think_tank'
+  | 'university'
+  | 'expert_group'
+  | 'international_organisation'
+  | 'other';
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+
+/** A planned window exactly as the plan words it, plus the calendar reading of it. */
+export interface SeedWindow {
+  /** The words of the source, e.g. "October - December 2025" or "2026, precise timing TBD". */
+  text: string;
+  /** First calendar day of the window (yyyy-MM-dd), or null when the source gives no date. */
+  start: string | null;
+  /** Last calendar day of the window (yyyy-MM-dd), or null when the source gives no date. */
+  end: string | null;
+  precision: DatePrecision;
+}
+
+/** Another reading of an item's dates found elsewhere in the plan. */
+export interface SeedAlternative extends SeedWindow {
+  /** Section where this reading is found, e.g. "Annex 1" or "2.6 Intermediary timeline". */
+  source: string;
+}
+
+export interface SeedOrganisation {
+  /** Stable slug, e.g. "flanders". Never changes once seeded. */
+  key: string;
+  /** Canonical name. */
+  name: string;
+  type: OrganisationType;
+  /** ISO 3166-1 alpha-2 code where known ("BE"), else null. */
+  country: string | null;
+  /** Every other spelling the plan uses for the same body. */
+  aliases: string[];
+  /** Section(s) where the organisation appears, e.g. "1.2.2". */
+  source: string;
+}
+
+export interface SeedMilestone {
+  /** Stable slug unique across the whole plan, e.g. "a1-virtual-exchange-1". */
+  key: string;
+  title: string;
+  /** start/end null and precision "unknown" when the source gives no timing at all. */
+  window: SeedWindow;
+  /** True when the plan marks the item as tentative (TBC, "possibly", "if feasible"...). */
+  tentative: boolean;
+  /** Section the plan of record comes from, e.g. "2.4.9". */
+  source: string;
+  /** Conflicting readings elsewhere in the plan (Annex 1, intermediary timeline). */
+  alternatives: SeedAlternative[];
+  /** Sub-steps, in plan order. */
+  children: SeedMilestone[];
+}
+
+export interface SeedOutput {
+  key: string;
+  title: string;
+  /** Due window where the plan gives or implies one, else null. */
+  due: SeedWindow | null;
+  tentative: boolean;
+  source: string;
+  /** Keys of the milestones that produce this output. */
+  milestoneKeys: string[];
+}
+
+export interface SeedTarget {
+  key: string;
+  /** As worded in the plan, e.g. "10 regions, 3 departments per region". */
+  description: string;
+  source: string;
+}
+
+export interface SeedRisk {
+  key: string;
+  title: string;
+  description: string;
+  mitigation: string;
+  source: string;
+}
+
+export interface SeedAction {
+  number: number;
+  shortName: 'Labour' | 'Education' | 'Disinformation' | 'Funds';
+  title: string;
+  objective: string;
+  /** "Better Regulation" | "Better Funding" | "Better Knowledge", or null where the plan leaves it blank. */
+  pillar: string | null;
+  governanceLevels: string[];
+  /** yyyy-MM-dd: "March 2027" is 2027-03-31. */
+  deadline: string;
+  source: string;
+  /** Organisation keys, in the order the plan lists them. */
+  coLeaders: string[];
+  /** Organisation keys (each once, even when the plan repeats a name). */
+  members: string[];
+  /** Named external stakeholders as organisation keys (may be empty). */
+  externalStakeholders: string[];
+  /** Stakeholders the plan names only loosely ("others TBD"), verbatim. */
+  stakeholderNotes: string[];
+  milestones: SeedMilestone[];
+  outputs: SeedOutput[];
+  targets: SeedTarget[];
+  risks: SeedRisk[];
+}
+
+export interface SeedPartnership {
+  key: string;
+  name: string;
+  /** Organisation keys of the coordinators. */
+  coordinators: string[];
+  /** Organisation keys of all Partnership members in the current phase (Table 1). */
+  members: string[];
+  /** yyyy-MM-dd */
+  deadline: string;
+  source: string;
+}
+
+export interface SeedWorkPlan {
+  partnership: SeedPartnership;
+  organisations: SeedOrganisation[];
+  actions: SeedAction[];
+}

@@ -1,0 +1,347 @@
+import { existsSync, readFileSync } from 'fs';
+import { resolve } from 'path';
+
+import type { SeedMilestone, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
+import { WORK_PLAN } from './work-plan.data';
+
+/** spec folder -> app -> src -> api -> apps -> main -> /work, then shared/seeds/... */
+const SOURCE_PATH = resolve(__dirname, '../../../../../../shared/seeds/002_a9abfc48548c9226.txt');
+
+/**
+ * Normalise text for comparison with the source: unify quotes and dashes, drop the spaces around
+ * dashes ("October — December" ~ "October-December", "co-\nlearning" ~ "co-learning"), collapse
+ * whitespace (also before punctuation), ignore case.
+ */
+function normalise(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032`\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+([,.;:)])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function allMilestones(milestones: SeedMilestone[]): SeedMilestone[] {
+  return milestones.flatMap((m) => [m, ...allMilestones(m.children)]);
+}
+
+const plan: SeedWorkPlan = WORK_PLAN;
+const milestones = plan.actions.flatMap((a) => allMilestones(a.milestones));
+const outputs: SeedOutput[] = plan.actions.flatMap((a) => a.outputs);
+const milestoneByKey = new Map(milestones.map((m) => [m.key, m]));
+const orgKeys = new Set(plan.organisations.map((o) => o.key));
+
+/** Every window in the plan with a label saying where it is. */
+function allWindows(): Array<{ where: string; window: SeedWindow }> {
+  const windows: Array<{ where: string; window: SeedWindow }> = [];
+  for (const m of milestones) {
+    windows.push({ where: m.key, window: m.window });
+    m.alternatives.forEach((alt, i) => windows.push({ where: `${m.key} alternative ${i}`, window: alt }));
+  }
+  for (const o of outputs) {
+    if (o.due) windows.push({ where: o.key, window: o.due });
+  }
+  return windows;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isValidIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function lastDayOfMonth(value: string): string {
+  const [y, m] = value.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${value.slice(0, 7)}-${String(day).padStart(2, '0')}`;
+}
+
+/** Collects every property name used anywhere in a value. */
+function propertyNames(value: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach((item) => propertyNames(item, names));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
+      names.add(name);
+      propertyNames(child, names);
+    }
+  }
+  return names;
+}
+
+describe('WORK_PLAN seed data', () => {
+  let source: string;
+
+  beforeAll(() => {
+    expect(existsSync(SOURCE_PATH)).toBe(true);
+    source = normalise(readFileSync(SOURCE_PATH, 'utf8'));
+  });
+
+  const expectInSource = (text: string, what: string): void => {
+    if (!source.includes(normalise(text))) {
+      throw new Error(`${what} not found in the source: "${text}"`);
+    }
+  };
+
+  describe('fidelity to the source text', () => {
+    it('quotes every milestone title and window text from the source', () => {
+      for (const m of milestones) {
+        expectInSource(m.title, `title of milestone ${m.key}`);
+        expectInSource(m.window.text, `window text of milestone ${m.key}`);
+        for (const alt of m.alternatives) expectInSource(alt.text, `alternative text of milestone ${m.key}`);
+      }
+    });
+
+    it('quotes every output title and due text from the source', () => {
+      for (const o of outputs) {
+        expectInSource(o.title, `title of output ${o.key}`);
+        if (o.due) expectInSource(o.due.text, `due text of output ${o.key}`);
+      }
+    });
+
+    it('quotes action titles, objectives, targets, risks and stakeholder notes', () => {
+      for (const a of plan.actions) {
+        expectInSource(a.title, `title of action ${a.number}`);
+        expectInSource(a.objective, `objective of action ${a.number}`);
+        for (const t of a.targets) expectInSource(t.description, `target ${t.key}`);
+        for (const r of a.risks) {
+          expectInSource(r.title, `title of risk ${r.key}`);
+          expectInSource(r.description, `description of risk ${r.key}`);
+          expectInSource(r.mitigation, `mitigation of risk ${r.key}`);
+        }
+        for (const note of a.stakeholderNotes) expectInSource(note, `stakeholder note of action ${a.number}`);
+      }
+      expectInSource(plan.partnership.name, 'partnership name');
+    });
+
+    it('names every organisation the way the plan does (name or alias), and every alias occurs', () => {
+      for (const o of plan.organisations) {
+        const names = [o.name, ...o.aliases];
+        expect(names.some((n) => source.includes(normalise(n)))).toBe(true);
+        for (const alias of o.aliases) expectInSource(alias, `alias of organisation ${o.key}`);
+      }
+    });
+
+    it('has no alias listed twice, nor an alias equal to another organisation name', () => {
+      const seen = new Map<string, string>();
+      for (const o of plan.organisations) {
+        for (const n of [o.name, ...o.aliases]) {
+          const k = normalise(n);
+          expect(seen.get(k) ?? o.key).toBe(o.key);
+          seen.set(k, o.key);
+        }
+        expect(new Set([o.name, ...o.aliases].map(normalise)).size).toBe(o.aliases.length + 1);
+      }
+    });
+  });
+
+  describe('keys and references', () => {
+    it('uses unique keys', () => {
+      const unique = (keys: string[]): void => expect(new Set(keys).size).toBe(keys.length);
+      unique(plan.organisations.map((o) => o.key));
+      unique(milestones.map((m) => m.key));
+      unique(outputs.map((o) => o.key));
+      unique(plan.actions.flatMap((a) => a.targets.map((t) => t.key)));
+      unique(plan.actions.flatMap((a) => a.risks.map((r) => r.key)));
+      unique(plan.actions.map((a) => String(a.number)));
+      for (const a of plan.actions) {
+        unique(a.coLeaders);
+        unique(a.members);
+        unique(a.externalStakeholders);
+      }
+      unique(plan.partnership.members);
+      unique(plan.partnership.coordinators);
+    });
+
+    it('prefixes milestone keys with their Action number', () => {
+      for (const a of plan.actions) {
+        for (const m of allMilestones(a.milestones)) expect(m.key.startsWith(`a${a.number}-`)).toBe(true);
+        for (const o of a.outputs) expect(o.key.startsWith(`a${a.number}-`)).toBe(true);
+      }
+    });
+
+    it('references only organisations that exist', () => {
+      const refs = [
+        ...plan.partnership.coordinators,
+        ...plan.partnership.members,
+        ...plan.actions.flatMap((a) => [...a.coLeaders, ...a.members, ...a.externalStakeholders]),
+      ];
+      for (const key of refs) expect(orgKeys.has(key) ? key : `missing organisation ${key}`).toBe(key);
+    });
+
+    it('references only milestones of the same Action', () => {
+      for (const a of plan.actions) {
+        const own = new Set(allMilestones(a.milestones).map((m) => m.key));
+        for (const o of a.outputs) {
+          for (const key of o.milestoneKeys) expect(own.has(key) ? key : `missing milestone ${key}`).toBe(key);
+        }
+      }
+    });
+
+    it('seeds no organisation that nothing refers to', () => {
+      const used = new Set([
+        ...plan.partnership.coordinators,
+        ...plan.partnership.members,
+        ...plan.actions.flatMap((a) => [...a.coLeaders, ...a.members, ...a.externalStakeholders]),
+      ]);
+      for (const o of plan.organisations) expect(used.has(o.key) ? o.key : `unused ${o.key}`).toBe(o.key);
+    });
+  });
+
+  describe('windows', () => {
+    it('uses valid yyyy-MM-dd dates with start <= end', () => {
+      for (const { where, window } of allWindows()) {
+        if (window.precision === 'unknown') {
+          expect([where, window.start, window.end]).toEqual([where, null, null]);
+          continue;
+        }
+        expect(window.start).not.toBeNull();
+        expect(window.end).not.toBeNull();
+        const start = window.start as string;
+        const end = window.end as string;
+        expect([where, isValidIsoDate(start), isValidIsoDate(end)]).toEqual([where, true, true]);
+        expect([where, start <= end]).toEqual([where, true]);
+      }
+    });
+
+    it('runs month windows from the 1st to the last day of a month, year windows over whole years', () => {
+      for (const { where, window } of allWindows()) {
+        const start = window.start as string;
+        const end = window.end as string;
+        if (window.precision === 'month') {
+          expect([where, start.slice(8)]).toEqual([where, '01']);
+          expect([where, end]).toEqual([where, lastDayOfMonth(end)]);
+        }
+        if (window.precision === 'year') {
+          expect([where, start.slice(4)]).toEqual([where, '-01-01']);
+          expect([where, end.slice(4)]).toEqual([where, '-12-31']);
+        }
+      }
+    });
+
+    it('gives a day precision only where the source names a day', () => {
+      for (const { where, window } of allWindows()) {
+        if (window.precision === 'day') expect([where, /\b\d{1,2}(st|nd|rd|th)?\s+[a-z]+\s+\d{4}\b/i.test(window.text)]).toEqual([where, true]);
+      }
+    });
+
+    it('marks as tentative exactly the items the plan marks TBC / possibly / tentative', () => {
+      const items: Array<{ key: string; text: string; tentative: boolean }> = [
+        ...milestones.map((m) => ({ key: m.key, text: `${m.title} ${m.window.text}`, tentative: m.tentative })),
+        ...outputs.map((o) => ({ key: o.key, text: `${o.title} ${o.due?.text ?? ''}`, tentative: o.tentative })),
+      ];
+      for (const item of items) {
+        const marked = /\btbc\b|possibly|tentative|to be confirmed/i.test(item.text);
+        expect([item.key, item.tentative]).toEqual([item.key, marked]);
+      }
+    });
+
+    it('reads a hand-picked sample exactly', () => {
+      const expectWindow = (key: string, start: string, end: string, precision: string): void => {
+        const m = milestoneByKey.get(key);
+        expect(m).toBeDefined();
+        expect([key, m?.window.start, m?.window.end, m?.window.precision]).toEqual([key, start, end, precision]);
+      };
+      const expectAlternative = (key: string, source: string, start: string, end: string, precision: string): void => {
+        const alt = milestoneByKey.get(key)?.alternatives.find((a) => a.source === source);
+        expect(alt).toBeDefined();
+        expect([key, alt?.start, alt?.end, alt?.precision]).toEqual([key, start, end, precision]);
+      };
+
+      // Action 1
+      expectWindow('a1-virtual-exchange-1', '2025-06-01', '2025-06-30', 'month');
+      expectAlternative('a1-virtual-exchange-1', 'Annex 1', '2025-05-01', '2025-06-30', 'month');
+      expectWindow('a1-virtual-exchange-2', '2025-10-01', '2025-12-31', 'month');
+      expectWindow('a1-capacity-building-dissemination', '2026-01-01', '2026-12-31', 'year');
+      // Action 2
+      expectWindow('a2-mapping-draft', '2025-07-01', '2025-09-30', 'month');
+      expectWindow('a2-recommendations-develop', '2026-01-01', '2026-02-28', 'month');
+      expectWindow('a2-mapping-capacity-building', '2026-01-01', '2026-12-31', 'year');
+      // Action 3 (known conflict: 2.6.9 "June - October 2025" vs Annex 1 "April - June 2025")
+      expectWindow('a3-self-assessment-preparation', '2025-06-01', '2025-10-31', 'month');
+      expectAlternative('a3-self-assessment-preparation', 'Annex 1', '2025-04-01', '2025-06-30', 'month');
+      expectWindow('a3-survey-dissemination', '2025-11-01', '2026-02-28', 'month');
+      expectWindow('a3-capacity-building-test', '2027-01-01', '2027-03-31', 'month');
+      // Action 4 (known conflict: 2.7.9 "June-December 2025" vs intermediary timeline "June 2025-April 2026")
+      expectWindow('a4-collection-of-practices', '2025-06-01', '2025-12-31', 'month');
+      expectAlternative('a4-collection-of-practices', '2.7 intermediary timeline', '2025-06-01', '2026-04-30', 'month');
+      expectWindow('a4-study-visit', '2025-10-01', '2025-10-31', 'month');
+      expectAlternative('a4-study-visit', '2.7 intermediary timeline', '2025-09-01', '2025-10-31', 'month');
+      expectWindow('a4-ceb-support', '2025-06-01', '2026-12-31', 'month');
+    });
+
+    it('marks the tentative study visit output of Action 1', () => {
+      const studyVisit = outputs.find((o) => o.key === 'a1-out-study-visit');
+      expect(studyVisit?.tentative).toBe(true);
+      expect(studyVisit?.due).toBeNull();
+    });
+  });
+
+  describe('structure', () => {
+    it('has the four Actions with the phase deadline', () => {
+      expect(plan.actions.map((a) => [a.number, a.shortName])).toEqual([
+        [1, 'Labour'],
+        [2, 'Education'],
+        [3, 'Disinformation'],
+        [4, 'Funds'],
+      ]);
+      expect(plan.partnership.deadline).toBe('2027-03-31');
+      for (const a of plan.actions) {
+        expect(a.deadline).toBe('2027-03-31');
+        expect(a.coLeaders).toHaveLength(2);
+        expect(a.governanceLevels.length).toBeGreaterThan(0);
+        expect(a.risks).toHaveLength(2);
+        expect(a.milestones.length).toBeGreaterThan(0);
+        expect(a.outputs.length).toBeGreaterThan(0);
+        expect([null, 'Better Regulation', 'Better Funding', 'Better Knowledge']).toContain(a.pillar);
+      }
+      expect(plan.actions.filter((a) => a.pillar === null).map((a) => a.number)).toEqual([3]);
+    });
+
+    it('names the coordinators and the 35 members of the current phase', () => {
+      expect(plan.partnership.coordinators).toEqual(['dg-home', 'amsterdam']);
+      expect(plan.partnership.members).toHaveLength(35);
+      for (const c of plan.partnership.coordinators) expect(plan.partnership.members).toContain(c);
+    });
+
+    it('cites a source on every record', () => {
+      const sources: Array<[string, string]> = [
+        ['partnership', plan.partnership.source],
+        ...plan.organisations.map((o): [string, string] => [o.key, o.source]),
+        ...plan.actions.map((a): [string, string] => [`action ${a.number}`, a.source]),
+        ...milestones.map((m): [string, string] => [m.key, m.source]),
+        ...milestones.flatMap((m) => m.alternatives.map((alt): [string, string] => [`${m.key} alternative`, alt.source])),
+        ...outputs.map((o): [string, string] => [o.key, o.source]),
+        ...plan.actions.flatMap((a) => a.targets.map((t): [string, string] => [t.key, t.source])),
+        ...plan.actions.flatMap((a) => a.risks.map((r): [string, string] => [r.key, r.source])),
+      ];
+      for (const [where, source] of sources) expect([where, source.trim().length > 0]).toEqual([where, true]);
+    });
+
+    it('cites the right section for each Action', () => {
+      for (const a of plan.actions) {
+        const section = `2.${a.number + 3}`;
+        expect(a.source).toBe(section);
+        for (const m of allMilestones(a.milestones)) {
+          expect([`${section}.9`, 'Annex 1', `${section} intermediary timeline`]).toContain(m.source);
+        }
+        for (const o of a.outputs) expect(o.source).toBe(`${section}.10`);
+        for (const r of a.risks) expect(r.source).toBe(`${section}.7`);
+      }
+    });
+
+    it('keeps statuses and progress out of the seed data', () => {
+      const names = propertyNames(plan);
+      for (const forbidden of ['status', 'progress', 'actualStart', 'actualEnd', 'done', 'completed']) {
+        expect(names.has(forbidden)).toBe(false);
+      }
+    });
+  });
+});

@@ -1,0 +1,37 @@
+import { MIGRATIONS } from '@tracker/migrations';
+import { createDataSource } from '../src/app/database/data-source';
+import { createTestDatabase, type TestDatabase } from './database';
+
+describe('migrations', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('build exactly the schema the entities describe, and undo cleanly', async () => {
+    const dataSource = createDataSource(db.url);
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name ?? M.name));
+
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+
+      for (let i = 0; i < MIGRATIONS.length; i++) {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      }
+      const tables: { table_name: string }[] = await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
+      expect(tables).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import type { AppConfig } from '../src/app/config/config';
+import { type RunningServer, startServer } from '../src/app/server';
+
+/** Starts the API on a free port on the given database, quietly, without the web app. */
+export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}): Promise<RunningServer> {
+  return startServer(
+    {
+      environment: 'test',
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl,
+      dataDir: '/nonexistent',
+      webDist: null,
+      ...overrides,
+    },
+    { logger: false },
+  );
+}
+
+export async function getJson<T = unknown>(base: string, path: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}${path}`);
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}

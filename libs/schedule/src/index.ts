@@ -1,0 +1,3 @@
+export * from './lib/calendar';
+export * from './lib/window';
+export * from './lib/flags';

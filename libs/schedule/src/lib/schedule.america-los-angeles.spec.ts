@@ -1,0 +1,4 @@
+/** @jest-environment-options {"timezone": "America/Los_Angeles"} */
+import { describeSchedule } from './schedule.cases';
+
+describeSchedule('America/Los_Angeles');

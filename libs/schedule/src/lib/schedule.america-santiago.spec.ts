@@ -1,0 +1,4 @@
+/** @jest-environment-options {"timezone": "America/Santiago"} */
+import { describeSchedule } from './schedule.cases';
+
+describeSchedule('America/Santiago');

@@ -1,0 +1,4 @@
+/** @jest-environment-options {"timezone": "Pacific/Kiritimati"} */
+import { describeSchedule } from './schedule.cases';
+
+describeSchedule('Pacific/Kiritimati');

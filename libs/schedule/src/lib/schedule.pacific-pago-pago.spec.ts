@@ -1,0 +1,4 @@
+/** @jest-environment-options {"timezone": "Pacific/Pago_Pago"} */
+import { describeSchedule } from './schedule.cases';
+
+describeSchedule('Pacific/Pago_Pago');

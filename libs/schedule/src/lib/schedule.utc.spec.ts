@@ -1,0 +1,4 @@
+/** @jest-environment-options {"timezone": "UTC"} */
+import { describeSchedule } from './schedule.cases';
+
+describeSchedule('UTC');

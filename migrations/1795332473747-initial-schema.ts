@@ -1,0 +1,101 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialSchema1795332473747 implements MigrationInterface {
+  name = 'InitialSchema1795332473747';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "organisation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seed_key" character varying(100), "name" character varying(200) NOT NULL, "type" character varying(40) NOT NULL, "country" character(2), "aliases" text array NOT NULL DEFAULT '{}', "source" character varying(100) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_organisation_type" CHECK ("type" IN ('city', 'region', 'national_government', 'eu_body', 'municipal_network', 'ngo_think_tank', 'university', 'expert_group', 'international_organisation', 'other')), CONSTRAINT "PK_organisation" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_organisation_seed_key" ON "organisation" ("seed_key") `);
+    await queryRunner.query(`CREATE INDEX "IDX_organisation_name" ON "organisation" ("name") `);
+    await queryRunner.query(`CREATE TABLE "partnership" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seed_key" character varying(100), "name" character varying(300) NOT NULL, "deadline" date NOT NULL, "source" character varying(100) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_partnership" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_partnership_seed_key" ON "partnership" ("seed_key") `);
+    await queryRunner.query(`CREATE TABLE "partnership_member" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partnership_id" uuid NOT NULL, "organisation_id" uuid NOT NULL, "coordinator" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_partnership_member" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_partnership_member_organisation" ON "partnership_member" ("organisation_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_partnership_member" ON "partnership_member" ("partnership_id", "organisation_id") `);
+    await queryRunner.query(`CREATE TABLE "action" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seed_key" character varying(100), "partnership_id" uuid NOT NULL, "number" smallint NOT NULL, "short_name" character varying(60) NOT NULL, "title" character varying(300) NOT NULL, "objective" text NOT NULL, "pillar" character varying(100), "governance_levels" text array NOT NULL DEFAULT '{}', "deadline" date NOT NULL, "stakeholder_notes" text array NOT NULL DEFAULT '{}', "source" character varying(100) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_action" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_action_seed_key" ON "action" ("seed_key") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_action_partnership_number" ON "action" ("partnership_id", "number") `);
+    await queryRunner.query(`CREATE TABLE "action_participant" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "action_id" uuid NOT NULL, "organisation_id" uuid NOT NULL, "role" character varying(30) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "CHK_action_participant_role" CHECK ("role" IN ('co_leader', 'member', 'external_stakeholder')), CONSTRAINT "PK_action_participant" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_action_participant_organisation" ON "action_participant" ("organisation_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_action_participant" ON "action_participant" ("action_id", "organisation_id", "role") `);
+    await queryRunner.query(`CREATE TABLE "target" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seed_key" character varying(100), "action_id" uuid NOT NULL, "description" text NOT NULL, "source" character varying(100) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_target" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_target_seed_key" ON "target" ("seed_key") `);
+    await queryRunner.query(`CREATE INDEX "IDX_target_action" ON "target" ("action_id") `);
+    await queryRunner.query(`CREATE TABLE "milestone" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seed_key" character varying(100), "action_id" uuid NOT NULL, "parent_id" uuid, "title" text NOT NULL, "window_text" text NOT NULL, "start_date" date, "end_date" date, "precision" character varying(10) NOT NULL, "tentative" boolean NOT NULL DEFAULT false, "status" character varying(20) NOT NULL DEFAULT 'not_started', "progress" smallint NOT NULL DEFAULT '0', "actual_start" date, "actual_end" date, "forecast_end" date, "version" integer NOT NULL DEFAULT '1', "source" character varying(100) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_milestone_actual" CHECK ("actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"), CONSTRAINT "CHK_milestone_window" CHECK (("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")), CONSTRAINT "CHK_milestone_progress" CHECK ("progress" BETWEEN 0 AND 100), CONSTRAINT "CHK_milestone_precision" CHECK ("precision" IN ('day', 'month', 'year', 'unknown')), CONSTRAINT "CHK_milestone_status" CHECK ("status" IN ('not_started', 'in_progress', 'done', 'on_hold', 'cancelled')), CONSTRAINT "PK_milestone" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_milestone_seed_key" ON "milestone" ("seed_key") `);
+    await queryRunner.query(`CREATE INDEX "IDX_milestone_parent" ON "milestone" ("parent_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_milestone_end_date" ON "milestone" ("end_date") `);
+    await queryRunner.query(`CREATE INDEX "IDX_milestone_status" ON "milestone" ("status") `);
+    await queryRunner.query(`CREATE INDEX "IDX_milestone_action_order" ON "milestone" ("action_id", "sort_order") `);
+    await queryRunner.query(`CREATE TABLE "milestone_alternative" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "milestone_id" uuid NOT NULL, "window_text" text NOT NULL, "start_date" date, "end_date" date, "precision" character varying(10) NOT NULL, "source" character varying(100) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "CHK_milestone_alternative_precision" CHECK ("precision" IN ('day', 'month', 'year', 'unknown')), CONSTRAINT "PK_milestone_alternative" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_milestone_alternative_milestone" ON "milestone_alternative" ("milestone_id") `);
+    await queryRunner.query(`CREATE TABLE "output" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seed_key" character varying(100), "action_id" uuid NOT NULL, "title" text NOT NULL, "due_text" text, "start_date" date, "end_date" date, "precision" character varying(10) NOT NULL DEFAULT 'unknown', "tentative" boolean NOT NULL DEFAULT false, "status" character varying(20) NOT NULL DEFAULT 'planned', "version" integer NOT NULL DEFAULT '1', "source" character varying(100) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_output_window" CHECK (("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")), CONSTRAINT "CHK_output_precision" CHECK ("precision" IN ('day', 'month', 'year', 'unknown')), CONSTRAINT "CHK_output_status" CHECK ("status" IN ('planned', 'in_progress', 'delivered', 'cancelled')), CONSTRAINT "PK_output" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_output_seed_key" ON "output" ("seed_key") `);
+    await queryRunner.query(`CREATE INDEX "IDX_output_end_date" ON "output" ("end_date") `);
+    await queryRunner.query(`CREATE INDEX "IDX_output_status" ON "output" ("status") `);
+    await queryRunner.query(`CREATE INDEX "IDX_output_action_order" ON "output" ("action_id", "sort_order") `);
+    await queryRunner.query(`CREATE TABLE "output_milestone" ("output_id" uuid NOT NULL, "milestone_id" uuid NOT NULL, CONSTRAINT "PK_7da40615ca4bdfb60666a3935a4" PRIMARY KEY ("output_id", "milestone_id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_e405f17bd7fd4021c45480984f" ON "output_milestone" ("output_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_1d83a02e873bb45c0c3b51f63a" ON "output_milestone" ("milestone_id") `);
+    await queryRunner.query(`ALTER TABLE "partnership_member" ADD CONSTRAINT "FK_partnership_member_partnership" FOREIGN KEY ("partnership_id") REFERENCES "partnership"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "partnership_member" ADD CONSTRAINT "FK_partnership_member_organisation" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "action" ADD CONSTRAINT "FK_action_partnership" FOREIGN KEY ("partnership_id") REFERENCES "partnership"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "action_participant" ADD CONSTRAINT "FK_action_participant_action" FOREIGN KEY ("action_id") REFERENCES "action"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "action_participant" ADD CONSTRAINT "FK_action_participant_organisation" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "target" ADD CONSTRAINT "FK_target_action" FOREIGN KEY ("action_id") REFERENCES "action"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "milestone" ADD CONSTRAINT "FK_milestone_action" FOREIGN KEY ("action_id") REFERENCES "action"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "milestone" ADD CONSTRAINT "FK_milestone_parent" FOREIGN KEY ("parent_id") REFERENCES "milestone"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "milestone_alternative" ADD CONSTRAINT "FK_milestone_alternative_milestone" FOREIGN KEY ("milestone_id") REFERENCES "milestone"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "output" ADD CONSTRAINT "FK_output_action" FOREIGN KEY ("action_id") REFERENCES "action"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "output_milestone" ADD CONSTRAINT "FK_output_milestone_output" FOREIGN KEY ("output_id") REFERENCES "output"("id") ON DELETE CASCADE ON UPDATE CASCADE`);
+    await queryRunner.query(`ALTER TABLE "output_milestone" ADD CONSTRAINT "FK_output_milestone_milestone" FOREIGN KEY ("milestone_id") REFERENCES "milestone"("id") ON DELETE CASCADE ON UPDATE CASCADE`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "output_milestone" DROP CONSTRAINT "FK_output_milestone_milestone"`);
+    await queryRunner.query(`ALTER TABLE "output_milestone" DROP CONSTRAINT "FK_output_milestone_output"`);
+    await queryRunner.query(`ALTER TABLE "output" DROP CONSTRAINT "FK_output_action"`);
+    await queryRunner.query(`ALTER TABLE "milestone_alternative" DROP CONSTRAINT "FK_milestone_alternative_milestone"`);
+    await queryRunner.query(`ALTER TABLE "milestone" DROP CONSTRAINT "FK_milestone_parent"`);
+    await queryRunner.query(`ALTER TABLE "milestone" DROP CONSTRAINT "FK_milestone_action"`);
+    await queryRunner.query(`ALTER TABLE "target" DROP CONSTRAINT "FK_target_action"`);
+    await queryRunner.query(`ALTER TABLE "action_participant" DROP CONSTRAINT "FK_action_participant_organisation"`);
+    await queryRunner.query(`ALTER TABLE "action_participant" DROP CONSTRAINT "FK_action_participant_action"`);
+    await queryRunner.query(`ALTER TABLE "action" DROP CONSTRAINT "FK_action_partnership"`);
+    await queryRunner.query(`ALTER TABLE "partnership_member" DROP CONSTRAINT "FK_partnership_member_organisation"`);
+    await queryRunner.query(`ALTER TABLE "partnership_member" DROP CONSTRAINT "FK_partnership_member_partnership"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_1d83a02e873bb45c0c3b51f63a"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_e405f17bd7fd4021c45480984f"`);
+    await queryRunner.query(`DROP TABLE "output_milestone"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_output_action_order"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_output_status"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_output_end_date"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_output_seed_key"`);
+    await queryRunner.query(`DROP TABLE "output"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_milestone_alternative_milestone"`);
+    await queryRunner.query(`DROP TABLE "milestone_alternative"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_milestone_action_order"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_milestone_status"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_milestone_end_date"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_milestone_parent"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_milestone_seed_key"`);
+    await queryRunner.query(`DROP TABLE "milestone"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_target_action"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_target_seed_key"`);
+    await queryRunner.query(`DROP TABLE "target"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_action_participant"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_action_participant_organisation"`);
+    await queryRunner.query(`DROP TABLE "action_participant"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_action_partnership_number"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_action_seed_key"`);
+    await queryRunner.query(`DROP TABLE "action"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_partnership_member"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_partnership_member_organisation"`);
+    await queryRunner.query(`DROP TABLE "partnership_member"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_partnership_seed_key"`);
+    await queryRunner.query(`DROP TABLE "partnership"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_organisation_name"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_organisation_seed_key"`);
+    await queryRunner.query(`DROP TABLE "organisation"`);
+  }
+}

@@ -1,0 +1,7 @@
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchema1795332473747 } from './1795332473747-initial-schema';
+
+type MigrationClass = new () => MigrationInterface;
+
+/** Every migration, oldest first. `npm run migration:generate -- <name>` appends to this list. */
+export const MIGRATIONS: MigrationClass[] = [InitialSchema1795332473747];
