@@ -1,7 +1,8 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795332473747 } from './1795332473747-initial-schema';
+import { AddAccountsSessionsAndAudit1795333275383 } from './1795333275383-add-accounts-sessions-and-audit';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. `npm run migration:generate -- <name>` appends to this list. */
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795332473747];
+export const MIGRATIONS: MigrationClass[] = [InitialSchema1795332473747, AddAccountsSessionsAndAudit1795333275383];

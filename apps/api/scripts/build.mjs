@@ -37,7 +37,8 @@ const decorators = {
 
 const entries = process.argv.slice(2);
 await build({
-  entryPoints: entries.length > 0 ? entries : { main: resolve(root, 'apps/api/src/main.ts') },
+  // The server, and the account command the production image runs as `node dist/api/user-create.js`.
+  entryPoints: entries.length > 0 ? entries : { main: resolve(root, 'apps/api/src/main.ts'), 'user-create': resolve(root, 'apps/api/src/cli/user-create.ts') },
   outdir: resolve(root, 'dist/api'),
   bundle: true,
   platform: 'node',

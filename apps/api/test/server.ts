@@ -1,11 +1,11 @@
-import type { AppConfig } from '../src/app/config/config';
+import { type AppConfig, loadConfig } from '../src/app/config/config';
 import { type RunningServer, startServer } from '../src/app/server';
 
 /** Starts the API on a free port on the given database, quietly, without the web app. */
 export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}): Promise<RunningServer> {
   return startServer(
     {
-      environment: 'test',
+      ...loadConfig({ NODE_ENV: 'test' }, { webDist: null }),
       port: 0,
       host: '127.0.0.1',
       databaseUrl,

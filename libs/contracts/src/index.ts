@@ -1,1 +1,3 @@
 export * from './lib/plan';
+export * from './lib/auth';
+export * from './lib/updates';

@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActionsModule } from './actions/actions.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/config';
 import { HealthModule } from './health/health.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -10,7 +13,7 @@ import { OutputsModule } from './outputs/outputs.module';
 @Module({})
 export class AppModule {
   /** The app on an already migrated data source (see server.ts). */
-  static register(dataSource: DataSource): DynamicModule {
+  static register(dataSource: DataSource, config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -18,11 +21,13 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
         }),
+        AuthModule.register(config),
         HealthModule,
         ActionsModule,
         MilestonesModule,
         OutputsModule,
         OrganisationsModule,
+        AuditModule,
       ],
     };
   }

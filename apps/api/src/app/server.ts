@@ -1,18 +1,28 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { type LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { XSRF_HEADER } from '@tracker/contracts';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { xsrfCookieMiddleware } from './auth/xsrf';
 import { type AppConfig, describeDatabaseUrl } from './config/config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { type SeedReport, seedWorkPlan } from './seed/seed-work-plan';
 import { WORK_PLAN } from './seed/work-plan.data';
+import { demoAccountsPresent, ensureDemoAccounts } from './users/accounts';
+
+/** Largest JSON (or form) body the API reads. */
+export const BODY_LIMIT = '100kb';
 
 /** A start-up failure with a message fit to print as the one line the process ends with. */
 export class StartupError extends Error {
@@ -68,10 +78,9 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     }
     cleanups.push(() => dataSource.destroy());
 
-    await dataSource.runMigrations({ transaction: 'each' });
-    const seeded = await dataSource.transaction((manager) => seedWorkPlan(manager, WORK_PLAN));
+    const seeded = await prepareDatabase(dataSource, config);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dataSource), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dataSource, config), {
       logger: options.logger ?? ['log', 'warn', 'error'],
       abortOnError: false,
     });
@@ -97,11 +106,107 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
   }
 }
 
-/** Global prefix, validation, OpenAPI and the web app: everything a request meets before a controller. */
-export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'webDist'>): void {
+/** Key of the advisory lock that lets one instance at a time migrate and seed a shared database. */
+const STARTUP_LOCK = 4_720_270_331;
+
+/**
+ * Migrations, the seed, and the accounts check, under an advisory lock so that instances starting
+ * together on one database take turns. Outside production the demo accounts are created; in
+ * production their presence stops the start.
+ */
+export async function prepareDatabase(
+  dataSource: DataSource,
+  config: Pick<AppConfig, 'environment'>,
+  options: { accounts: boolean } = { accounts: true },
+): Promise<SeedReport> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      const seeded = await dataSource.transaction((manager) => seedWorkPlan(manager, WORK_PLAN));
+      if (!options.accounts) {
+        return seeded;
+      }
+      if (config.environment === 'production') {
+        const demo = await demoAccountsPresent(dataSource.manager);
+        if (demo.length > 0) {
+          throw new StartupError(
+            `the database has demo accounts with the published password (${demo.join(', ')}); delete them from user_account before starting in production`,
+          );
+        }
+      } else {
+        await dataSource.transaction((manager) => ensureDemoAccounts(manager));
+      }
+      return seeded;
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Angular inlines its critical CSS and loads the rest with this handler, `onload="this.media='all'"`. */
+const STYLESHEET_SWAP = "this.media='all'";
+
+/**
+ * Security headers. The Content-Security-Policy allows only this origin's scripts (the web app's
+ * bundles and Swagger UI's files), inline styles (Angular and frappe-gantt set style attributes),
+ * data: images and fonts, and the one inline handler Angular's stylesheet loader uses, by its hash.
+ */
+export function securityHeaders(config: Pick<AppConfig, 'environment'>) {
+  const production = config.environment === 'production';
+  const swapHash = createHash('sha256').update(STYLESHEET_SWAP).digest('base64');
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'unsafe-hashes'", `'sha256-${swapHash}'`],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // Over plain http (development, tests) HSTS would only get in the way.
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+}
+
+/**
+ * Everything a request meets before a controller: security headers, CORS (closed unless
+ * CORS_ORIGINS lists origins), body and cookie parsing with a size limit, the XSRF cookie, the global
+ * prefix and validation, OpenAPI, and the web app.
+ */
+export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy'>): void {
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config));
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+      allowedHeaders: ['Content-Type', XSRF_HEADER],
+    });
+  }
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(cookieParser());
+  app.use(xsrfCookieMiddleware(config.environment === 'production'));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
-  app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(
     app,
@@ -119,13 +224,27 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
     // Any other GET outside /api is a route of the web app: answer with its index page.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
-        res.setHeader('Cache-Control', 'no-cache');
-        res.sendFile(join(webDist, 'index.html'));
+        readFile(join(webDist, 'index.html'), 'utf8').then(
+          (html) => {
+            res.setHeader('Cache-Control', 'no-cache');
+            res.type('html').send(withPlainStylesheets(html));
+          },
+          next,
+        );
         return;
       }
       next();
     });
   }
+}
+
+/**
+ * Angular's build loads its stylesheet with `media="print" onload="this.media='all'"`. The CSP allows
+ * that handler by hash, but not every browser honours hashes for handlers: serve a plain stylesheet
+ * link instead (the critical CSS is inlined anyway).
+ */
+export function withPlainStylesheets(html: string): string {
+  return html.replace(/<link rel="stylesheet" href="([^"]+)" media="print" onload="this\.media='all'">/g, '<link rel="stylesheet" href="$1">');
 }
 
 function portError(error: unknown, config: Pick<AppConfig, 'port' | 'host'>): StartupError {

@@ -102,10 +102,15 @@ export interface Output {
   precision: DatePrecision;
   tentative: boolean;
   status: OutputStatus;
+  actualStart: CalendarDateString | null;
+  /** When it was delivered (or the work on it ended). */
+  actualEnd: CalendarDateString | null;
+  forecastEnd: CalendarDateString | null;
   version: number;
   source: string;
   milestoneIds: string[];
   sortOrder: number;
+  updatedAt: string;
 }
 
 export interface Target {

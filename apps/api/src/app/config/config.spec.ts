@@ -12,7 +12,43 @@ describe('loadConfig', () => {
       databaseUrl: null,
       dataDir: resolve('.data'),
       webDist: '/srv/web',
+      publicRead: true,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      loginMaxFailures: 5,
+      loginMaxFailuresPerIp: 20,
+      loginWindowMinutes: 15,
+      corsOrigins: [],
+      trustProxy: 0,
     });
+  });
+
+  it('reads the sign-in, read-access and CORS settings', () => {
+    const config = loadConfig(
+      {
+        PUBLIC_READ: 'false',
+        SESSION_IDLE_MINUTES: '10',
+        SESSION_ABSOLUTE_HOURS: '8',
+        LOGIN_MAX_FAILURES: '3',
+        LOGIN_MAX_FAILURES_PER_IP: '50',
+        LOGIN_WINDOW_MINUTES: '5',
+        CORS_ORIGINS: 'https://a.example.org, http://localhost:4200',
+        TRUST_PROXY: '1',
+      },
+      defaults,
+    );
+    expect(config).toMatchObject({
+      publicRead: false,
+      sessionIdleMinutes: 10,
+      sessionAbsoluteHours: 8,
+      loginMaxFailures: 3,
+      loginMaxFailuresPerIp: 50,
+      loginWindowMinutes: 5,
+      corsOrigins: ['https://a.example.org', 'http://localhost:4200'],
+      trustProxy: 1,
+    });
+    expect(loadConfig({ PUBLIC_READ: '1' }, defaults).publicRead).toBe(true);
+    expect(loadConfig({ PUBLIC_READ: '0' }, defaults).publicRead).toBe(false);
   });
 
   it('reads PORT, DATABASE_URL, DATA_DIR and WEB_DIST', () => {
@@ -30,6 +66,17 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/database'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of production, development, test, got "staging"'],
     [{ NODE_ENV: 'production' }, 'DATABASE_URL must be set in production (the embedded Postgres is for development and tests)'],
+    [{ PUBLIC_READ: 'no' }, 'PUBLIC_READ must be true or false, got "no"'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES must be a whole number from 1 to 1440, got "0"'],
+    [{ SESSION_IDLE_MINUTES: '2.5' }, 'SESSION_IDLE_MINUTES must be a whole number from 1 to 1440, got "2.5"'],
+    [{ SESSION_ABSOLUTE_HOURS: 'twelve' }, 'SESSION_ABSOLUTE_HOURS must be a whole number from 1 to 720, got "twelve"'],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES must be a whole number from 1 to 1000, got "0"'],
+    [{ LOGIN_MAX_FAILURES_PER_IP: '-3' }, 'LOGIN_MAX_FAILURES_PER_IP must be a whole number from 1 to 100000, got "-3"'],
+    [{ LOGIN_WINDOW_MINUTES: '1e3' }, 'LOGIN_WINDOW_MINUTES must be a whole number from 1 to 1440, got "1e3"'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be a whole number from 0 to 10, got "yes"'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "*"'],
+    [{ CORS_ORIGINS: 'https://a.example.org/' }, 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "https://a.example.org/"'],
+    [{ CORS_ORIGINS: 'ftp://a.example.org' }, 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "ftp://a.example.org"'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(new ConfigError(message));
   });

@@ -14,6 +14,21 @@ export interface AppConfig {
   dataDir: string;
   /** Folder of the built web app, or null to serve the API alone. */
   webDist: string | null;
+  /** Whether reading the plan (actions, milestones, outputs, organisations) needs no sign-in. */
+  publicRead: boolean;
+  /** A session ends after this many minutes without a request (sliding)... */
+  sessionIdleMinutes: number;
+  /** ...and this many hours after sign-in, whatever happens. */
+  sessionAbsoluteHours: number;
+  /** Failed sign-ins allowed per email address within `loginWindowMinutes` before 429. */
+  loginMaxFailures: number;
+  /** Failed sign-ins allowed per client IP address within `loginWindowMinutes` before 429. */
+  loginMaxFailuresPerIp: number;
+  loginWindowMinutes: number;
+  /** Origins allowed to call the API from another site (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). */
+  trustProxy: number;
 }
 
 /** Raised for a bad setting; the message names the variable. */
@@ -40,7 +55,60 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
     databaseUrl,
     dataDir: resolve(env['DATA_DIR'] || '.data'),
     webDist: env['WEB_DIST'] === undefined ? defaults.webDist : env['WEB_DIST'] === '' ? null : resolve(env['WEB_DIST']),
+    publicRead: parseBoolean(env, 'PUBLIC_READ', true),
+    sessionIdleMinutes: parseWhole(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: parseWhole(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: parseWhole(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginMaxFailuresPerIp: parseWhole(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100_000),
+    loginWindowMinutes: parseWhole(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    corsOrigins: parseOrigins(env['CORS_ORIGINS']),
+    trustProxy: parseWhole(env, 'TRUST_PROXY', 0, 0, 10),
   };
+}
+
+function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    return fallback;
+  }
+  if (value === 'true' || value === '1') {
+    return true;
+  }
+  if (value === 'false' || value === '0') {
+    return false;
+  }
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+function parseWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    return fallback;
+  }
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return number;
+}
+
+function parseOrigins(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') {
+    return [];
+  }
+  return value.split(',').map((item) => {
+    const origin = item.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "${origin}"`);
+    }
+    return origin;
+  });
 }
 
 function parsePort(value: string | undefined): number {

@@ -1,8 +1,13 @@
 import { ActionEntity, ActionParticipantEntity, TargetEntity } from '../actions/action.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuthEventEntity } from '../auth/auth-event.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
+import { SessionEntity } from '../auth/session.entity';
 import { MilestoneAlternativeEntity, MilestoneEntity } from '../milestones/milestone.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OutputEntity } from '../outputs/output.entity';
 import { PartnershipEntity, PartnershipMemberEntity } from '../partnership/partnership.entity';
+import { UserEntity } from '../users/user.entity';
 
 /** Every entity of the schema, in one list for Nest, the migration tools and the tests. */
 export const ENTITIES = [
@@ -15,4 +20,9 @@ export const ENTITIES = [
   MilestoneEntity,
   MilestoneAlternativeEntity,
   OutputEntity,
+  UserEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  AuthEventEntity,
+  AuditEntryEntity,
 ];

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Health } from '@tracker/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @Access('public')
   @ApiOkResponse({ description: '{"status":"ok"} once the database answers' })
   @ApiServiceUnavailableResponse({ description: '{"status":"unavailable"} when it does not' })
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {

@@ -1,18 +1,65 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Milestone } from '@tracker/contracts';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { AuditEntry, Milestone } from '@tracker/contracts';
+import { AuditService } from '../audit/audit.service';
+import { Access, SignedInUser } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService } from './milestones.service';
 
 @ApiTags('milestones')
 @Controller('milestones')
 export class MilestonesController {
-  constructor(private readonly milestones: MilestonesService) {}
+  constructor(
+    private readonly milestones: MilestonesService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
+  @Access('plan.read')
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'Activities and sub-steps in plan order; dates are yyyy-MM-dd' })
   list(@Query() query: ActionFilterQuery): Promise<Milestone[]> {
     return this.milestones.list({ actionNumber: query.action });
+  }
+
+  @Get(':id')
+  @Access('plan.read')
+  @ApiOkResponse({ description: 'One milestone' })
+  @ApiNotFoundResponse({ description: 'No milestone has this id' })
+  get(@Param('id', ParseIdPipe) id: string): Promise<Milestone> {
+    return this.milestones.get(id);
+  }
+
+  @Patch(':id')
+  @Access('milestone.update')
+  @ApiOkResponse({ description: 'The updated milestone, with its new version' })
+  @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: 'Your role may not change this milestone, or X-XSRF-TOKEN is missing' })
+  @ApiNotFoundResponse({ description: 'No milestone has this id' })
+  @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current milestone' })
+  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMilestoneDto, @SignedInUser() user: AuthUser): Promise<Milestone> {
+    return this.milestones.update(id, body, user);
+  }
+
+  @Get(':id/history')
+  @Access('history.read')
+  @ApiOkResponse({ description: 'Every change of the milestone, newest first, one entry per changed field' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiNotFoundResponse({ description: 'No milestone has this id' })
+  history(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+    return this.audit.history('milestone', id);
   }
 }

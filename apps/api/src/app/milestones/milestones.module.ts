@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { MilestoneEntity } from './milestone.entity';
 import { MilestonesController } from './milestones.controller';
 import { MilestonesService } from './milestones.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MilestoneEntity])],
+  imports: [TypeOrmModule.forFeature([MilestoneEntity]), AuditModule],
   controllers: [MilestonesController],
   providers: [MilestonesService],
   exports: [MilestonesService],

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Organisation } from '@tracker/contracts';
+import { Access } from '../auth/access.decorator';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -9,6 +10,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
+  @Access('plan.read')
   @ApiOkResponse({ description: 'Organisations with their aliases and the Actions each leads or joins' })
   list(): Promise<Organisation[]> {
     return this.organisations.list();

@@ -8,6 +8,7 @@ import { MilestoneEntity } from '../milestones/milestone.entity';
 @Index('IDX_output_action_order', ['actionId', 'sortOrder'])
 @Check('CHK_output_status', `"status" IN ('planned', 'in_progress', 'delivered', 'cancelled')`)
 @Check('CHK_output_precision', `"precision" IN ('day', 'month', 'year', 'unknown')`)
+@Check('CHK_output_actual', `"actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"`)
 @Check('CHK_output_window', `("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")`)
 export class OutputEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_output' })
@@ -48,6 +49,17 @@ export class OutputEntity {
   @Column({ type: 'varchar', length: 20, default: 'planned' })
   status!: OutputStatus;
 
+  @Column({ name: 'actual_start', type: 'date', nullable: true })
+  actualStart!: string | null;
+
+  /** When it was delivered (or the work on it ended). */
+  @Column({ name: 'actual_end', type: 'date', nullable: true })
+  actualEnd!: string | null;
+
+  @Column({ name: 'forecast_end', type: 'date', nullable: true })
+  forecastEnd!: string | null;
+
+  /** Optimistic-locking version: every update must name the version it read, and bumps it. */
   @Column({ type: 'integer', default: 1 })
   version!: number;
 

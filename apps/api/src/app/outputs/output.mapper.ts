@@ -12,9 +12,13 @@ export function toOutput(entity: OutputEntity, actionNumber: number): Output {
     precision: entity.precision,
     tentative: entity.tentative,
     status: entity.status,
+    actualStart: entity.actualStart,
+    actualEnd: entity.actualEnd,
+    forecastEnd: entity.forecastEnd,
     version: entity.version,
     source: entity.source,
     milestoneIds: (entity.milestones ?? []).map((m) => m.id).sort(),
     sortOrder: entity.sortOrder,
+    updatedAt: entity.updatedAt.toISOString(),
   };
 }

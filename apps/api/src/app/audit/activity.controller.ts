@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ACTIVITY_DEFAULT_LIMIT, ACTIVITY_MAX_LIMIT, type AuditEntry } from '@tracker/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Access } from '../auth/access.decorator';
+import { AuditService } from './audit.service';
+
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${ACTIVITY_MAX_LIMIT}`;
+
+export class ActivityQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: LIMIT_MESSAGE })
+  @Min(1, { message: LIMIT_MESSAGE })
+  @Max(ACTIVITY_MAX_LIMIT, { message: LIMIT_MESSAGE })
+  limit?: number;
+}
+
+@ApiTags('history')
+@Controller('activity')
+export class ActivityController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Access('history.read')
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${ACTIVITY_MAX_LIMIT}, default ${ACTIVITY_DEFAULT_LIMIT}` })
+  @ApiOkResponse({ description: 'The latest changes to milestones and outputs, newest first, one entry per changed field' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  list(@Query() query: ActivityQuery): Promise<AuditEntry[]> {
+    return this.audit.activity(query.limit ?? ACTIVITY_DEFAULT_LIMIT);
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AUDIT_FIELDS, type AuditEntry, type AuditField, type AuditItemType, type AuditValue, type Role } from '@tracker/contracts';
+import { DataSource } from 'typeorm';
+
+interface EntryRow {
+  id: string;
+  at: Date;
+  user_id: string;
+  user_name: string;
+  user_role: Role;
+  organisation_name: string;
+  item_type: AuditItemType;
+  item_id: string;
+  item_title: string;
+  action_number: number;
+  version: number;
+  field: AuditField | null;
+  from_value: AuditValue;
+  to_value: AuditValue;
+  note: string | null;
+}
+
+const SELECT_ENTRIES = `
+  SELECT e.id, e.at, e.user_id, u.name AS user_name, u.role AS user_role, o.name AS organisation_name,
+         e.item_type, e.item_id, COALESCE(m.title, op.title) AS item_title, a.number AS action_number,
+         e.version, e.field, e.from_value, e.to_value, e.note
+    FROM audit_entry e
+    JOIN user_account u ON u.id = e.user_id
+    JOIN organisation o ON o.id = u.organisation_id
+    LEFT JOIN milestone m ON e.item_type = 'milestone' AND m.id = e.item_id
+    LEFT JOIN output op ON e.item_type = 'output' AND op.id = e.item_id
+    JOIN action a ON a.id = COALESCE(m.action_id, op.action_id)`;
+
+/** Newest update first; within one update, fields in their usual order and a bare note last. */
+const ORDER = `ORDER BY e.at DESC, e.version DESC, COALESCE(array_position($FIELDS::varchar[], e.field), 99)`;
+
+/** Reads the history of changes written by ItemUpdateService. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every change of one item, newest first; 404 when there is no such item. */
+  async history(itemType: AuditItemType, itemId: string): Promise<AuditEntry[]> {
+    const [item] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM "${itemType === 'milestone' ? 'milestone' : 'output'}" WHERE id = $1`, [
+      itemId,
+    ]);
+    if (!item) {
+      throw new NotFoundException(`${itemType} ${itemId} not found`);
+    }
+    const rows = await this.dataSource.query<EntryRow[]>(
+      `${SELECT_ENTRIES} WHERE e.item_type = $1 AND e.item_id = $2 ${ORDER.replace('$FIELDS', '$3')}`,
+      [itemType, itemId, AUDIT_FIELDS],
+    );
+    return rows.map(toEntry);
+  }
+
+  /** The latest changes across the plan, newest first. */
+  async activity(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.dataSource.query<EntryRow[]>(`${SELECT_ENTRIES} ${ORDER.replace('$FIELDS', '$2')} LIMIT $1`, [limit, AUDIT_FIELDS]);
+    return rows.map(toEntry);
+  }
+}
+
+function toEntry(row: EntryRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    by: { id: row.user_id, name: row.user_name, role: row.user_role, organisation: row.organisation_name },
+    itemType: row.item_type,
+    itemId: row.item_id,
+    itemTitle: row.item_title,
+    actionNumber: row.action_number,
+    version: row.version,
+    field: row.field,
+    from: row.from_value,
+    to: row.to_value,
+    note: row.note,
+  };
+}

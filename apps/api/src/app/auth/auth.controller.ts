@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { CurrentUser } from '@tracker/contracts';
+import type { CookieOptions, Response } from 'express';
+import type { AppConfig } from '../config/config';
+import { Access, SignedInUser } from './access.decorator';
+import { AuthService } from './auth.service';
+import { APP_CONFIG, type AuthRequest, type AuthUser, SESSION_COOKIE } from './auth.types';
+import { LoginDto } from './dto/login.dto';
+import { setXsrfCookie } from './xsrf';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @Access('public')
+  @ApiOkResponse({ description: 'Signed in: the session cookie, and who is signed in (as GET /api/auth/me)' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this email or from this address; see Retry-After' })
+  async login(@Body() body: LoginDto, @Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
+    const result = await this.auth.login(body.email, body.password, clientIp(request), request.cookies?.[SESSION_COOKIE]);
+    if (result.outcome === 'throttled') {
+      response.setHeader('Retry-After', String(result.retryAfter));
+      const minutes = Math.ceil(result.retryAfter / 60);
+      throw new HttpException(
+        { statusCode: 429, error: 'Too Many Requests', message: `too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}` },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    if (result.outcome === 'refused') {
+      throw new UnauthorizedException('wrong email or password');
+    }
+    response.cookie(SESSION_COOKIE, result.token, { ...this.sessionCookie(), expires: result.expiresAt });
+    // A new XSRF token with the new session, so a token planted before sign-in is worth nothing after it.
+    setXsrfCookie(response, this.secure());
+    return result.user;
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access('public')
+  @ApiNoContentResponse({ description: 'Signed out (also when nobody was signed in)' })
+  async logout(@Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(request.cookies?.[SESSION_COOKIE], clientIp(request));
+    response.clearCookie(SESSION_COOKIE, this.sessionCookie());
+  }
+
+  @Get('me')
+  @Access('signed_in')
+  @ApiOkResponse({ description: '{id, email, name, role, organisation, editableActions}' })
+  @ApiUnauthorizedResponse({ description: 'Nobody is signed in' })
+  me(@SignedInUser() user: AuthUser): Promise<CurrentUser> {
+    return this.auth.describe(user);
+  }
+
+  private secure(): boolean {
+    return this.config.environment === 'production';
+  }
+
+  private sessionCookie(): CookieOptions {
+    return { httpOnly: true, sameSite: 'lax', secure: this.secure(), path: '/' };
+  }
+}
+
+/** The client's address (behind TRUST_PROXY proxies, the one they report). */
+export function clientIp(request: AuthRequest): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}

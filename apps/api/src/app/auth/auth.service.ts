@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CurrentUser, Role } from '@tracker/contracts';
+import { DataSource } from 'typeorm';
+import { normaliseEmail } from '../users/accounts';
+import { AccessService } from './access.service';
+import { AuthEventsService } from './auth-events.service';
+import type { AuthUser } from './auth.types';
+import { LoginThrottleService } from './login-throttle.service';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password';
+import { SessionsService } from './sessions.service';
+
+export type LoginResult =
+  | { outcome: 'signed_in'; user: CurrentUser; token: string; expiresAt: Date }
+  | { outcome: 'refused' }
+  | { outcome: 'throttled'; retryAfter: number };
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: string;
+  password_hash: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+    private readonly events: AuthEventsService,
+    private readonly access: AccessService,
+  ) {}
+
+  /**
+   * Checks the throttle, then the password (spending the same time for an unknown address), then
+   * opens a new session, ending the one the browser had, if any.
+   */
+  async login(rawEmail: string, password: string, ip: string, previousToken: string | undefined): Promise<LoginResult> {
+    const email = normaliseEmail(rawEmail);
+    const retryAfter = await this.throttle.retryAfter(email, ip);
+    if (retryAfter > 0) {
+      await this.events.record('sign_in_throttled', { email, ip, detail: `refused for ${retryAfter} s more` });
+      return { outcome: 'throttled', retryAfter };
+    }
+    const [row] = await this.dataSource.query<UserRow[]>(
+      `SELECT id, email, name, role, organisation_id, password_hash FROM user_account WHERE email = $1`,
+      [email],
+    );
+    const valid = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstNothing(password);
+    if (!row || !valid) {
+      await this.throttle.recordFailure(email, ip);
+      await this.events.record('sign_in_failed', { email, userId: row?.id ?? null, ip, detail: row ? 'wrong password' : 'no such account' });
+      return { outcome: 'refused' };
+    }
+    await this.throttle.recordSuccess(email);
+    if (needsRehash(row.password_hash)) {
+      await this.dataSource.query(`UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.id, await hashPassword(password)]);
+    }
+    await this.sessions.end(previousToken);
+    await this.sessions.purgeExpired();
+    const { token, expiresAt } = await this.sessions.create(row.id);
+    await this.events.record('sign_in', { email, userId: row.id, ip });
+    const user = await this.describe({ id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id, sessionHash: '' });
+    return { outcome: 'signed_in', user, token, expiresAt };
+  }
+
+  async logout(token: string | undefined, ip: string): Promise<void> {
+    const userId = await this.sessions.end(token);
+    if (userId) {
+      await this.events.record('sign_out', { userId, ip });
+    }
+  }
+
+  /** The `GET /api/auth/me` view of a user, with the Actions they may change. */
+  async describe(user: AuthUser): Promise<CurrentUser> {
+    const [organisation] = await this.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisation WHERE id = $1`, [
+      user.organisationId,
+    ]);
+    const [milestones, outputs] = await Promise.all([
+      this.access.actionNumbersAllowed(user, 'milestone.update'),
+      this.access.actionNumbersAllowed(user, 'output.update'),
+    ]);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      organisation: { id: organisation.id, name: organisation.name },
+      editableActions: milestones.filter((n) => outputs.includes(n)),
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import type { AuditItemType, Role } from '@tracker/contracts';
+
+/**
+ * Who may do what: THE table. The access guard, the update services, `GET /api/auth/me` and the
+ * permission-matrix test (test/permissions.spec.ts) all read it; change a rule here and nowhere else.
+ */
+
+/** What a route needs. */
+export type Permission =
+  /** Reading the plan: actions, milestones, outputs, organisations. Open to everyone while PUBLIC_READ is on. */
+  | 'plan.read'
+  /** Reading who changed what: item histories and the activity feed. */
+  | 'history.read'
+  | 'milestone.update'
+  | 'output.update';
+
+/**
+ * How far a permission reaches: `all` items, the items of the Actions the user's organisation
+ * co-leads (`own_action`), or `none`.
+ */
+export type Scope = 'all' | 'own_action' | 'none';
+
+export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
+  //              plan.read     history.read   milestone.update   output.update
+  secretariat: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'all', 'output.update': 'all' },
+  coordinator: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none' },
+  co_leader: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'own_action', 'output.update': 'own_action' },
+  member: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none' },
+};
+
+/** Permissions that need no sign-in while `PUBLIC_READ` is on. */
+export const PUBLIC_READ_PERMISSIONS: readonly Permission[] = ['plan.read'];
+
+export interface WriteEndpoint {
+  method: 'PATCH' | 'POST' | 'PUT' | 'DELETE';
+  /** Express-style route, as Nest registers it. */
+  path: string;
+  permission: Permission;
+  /** The kind of item the route changes (its Action decides `own_action`). */
+  itemType: AuditItemType;
+}
+
+/** Every write route that needs a permission. The matrix test tries each with every role. */
+export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
+  { method: 'PATCH', path: '/api/milestones/:id', permission: 'milestone.update', itemType: 'milestone' },
+  { method: 'PATCH', path: '/api/outputs/:id', permission: 'output.update', itemType: 'output' },
+];
+
+/** Write routes open to anyone (still behind the XSRF check). */
+export const PUBLIC_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [
+  { method: 'POST', path: '/api/auth/login' },
+  { method: 'POST', path: '/api/auth/logout' },
+];
+
+export function scopeOf(role: Role, permission: Permission): Scope {
+  return PERMISSIONS[role][permission];
+}
+
+/**
+ * Whether a user may use `permission` on an item of the Action `actionId`, given the Actions their
+ * organisation co-leads.
+ */
+export function allows(role: Role, permission: Permission, actionId: string, coLedActionIds: readonly string[]): boolean {
+  const scope = scopeOf(role, permission);
+  return scope === 'all' || (scope === 'own_action' && coLedActionIds.includes(actionId));
+}
+
+/** The sentence a 403 answers with. */
+export function refusal(role: Role, permission: Permission): string {
+  const who = { secretariat: 'the Secretariat', coordinator: 'coordinators', co_leader: 'co-leaders', member: 'members' }[role];
+  if (scopeOf(role, permission) === 'own_action') {
+    return `${who} may change only the milestones and outputs of the Actions their organisation co-leads`;
+  }
+  return `${who} may not ${permission === 'milestone.update' ? 'change milestones' : permission === 'output.update' ? 'change outputs' : 'do this'}`;
+}

@@ -1,0 +1,23 @@
+import { OUTPUT_STATUSES, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
+import { DateField, NoteField, StatusField, VersionField } from '../../common/update-fields';
+
+/** `PATCH /api/outputs/:id` (outputs have no progress). */
+export class UpdateOutputDto implements OutputUpdate {
+  @VersionField()
+  version!: number;
+
+  @StatusField(OUTPUT_STATUSES)
+  status?: OutputStatus;
+
+  @DateField('When the work on it started')
+  actualStart?: string | null;
+
+  @DateField('When it was delivered; required for delivered')
+  actualEnd?: string | null;
+
+  @DateField('When it is now expected to be delivered')
+  forecastEnd?: string | null;
+
+  @NoteField()
+  note?: string;
+}

@@ -1,0 +1,148 @@
+import { ROLES, type Role } from '@tracker/contracts';
+import { PERMISSIONS, PUBLIC_WRITE_ENDPOINTS, WRITE_ENDPOINTS, type WriteEndpoint } from '../src/app/auth/permissions';
+import type { RunningServer } from '../src/app/server';
+import { Client, signedIn } from './client';
+import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { itemsOf, newUser, TEST_PASSWORD } from './fixtures';
+import { startTestServer } from './server';
+
+/**
+ * The permission matrix, driven by the table in permissions.ts: every role x every write endpoint x
+ * an item of an Action the user's organisation co-leads (own) and of one it does not (other).
+ * Every test user belongs to Ashoka Hello Europe, which co-leads Action 1 and not Action 2, so only
+ * the role decides.
+ */
+describe('who may change what', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let ids: { milestone: Record<1 | 2, string>; output: Record<1 | 2, string> };
+  const clients = new Map<Role, Client>();
+  let day = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db.url);
+    const items = await itemsOf(server.url);
+    ids = {
+      milestone: { 1: items.milestones[1].id, 2: items.milestones[2].id },
+      output: { 1: items.outputs[1].id, 2: items.outputs[2].id },
+    };
+    for (const role of ROLES) {
+      clients.set(role, await signedIn(server.url, await newUser(server, { role, organisation: 'ashoka-hello-europe' }), TEST_PASSWORD));
+    }
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  function path(endpoint: WriteEndpoint, id: string): string {
+    return endpoint.path.replace(':id', id);
+  }
+
+  async function versionOf(endpoint: WriteEndpoint, id: string): Promise<number> {
+    const { body } = await new Client(server.url).get<{ version: number }>(path(endpoint, id));
+    return body.version;
+  }
+
+  const cases = ROLES.flatMap((role) =>
+    WRITE_ENDPOINTS.flatMap((endpoint) =>
+      (['own', 'other'] as const).map((which) => {
+        const scope = PERMISSIONS[role][endpoint.permission];
+        const allowed = scope === 'all' || (scope === 'own_action' && which === 'own');
+        return { role, endpoint, which, allowed };
+      }),
+    ),
+  );
+
+  it('has a case for every role, endpoint and Action', () => {
+    expect(cases).toHaveLength(ROLES.length * WRITE_ENDPOINTS.length * 2);
+    // The table grants exactly what the issue says.
+    expect(cases.filter((c) => c.allowed).map((c) => `${c.role} ${c.endpoint.path} ${c.which}`)).toEqual([
+      'secretariat /api/milestones/:id own',
+      'secretariat /api/milestones/:id other',
+      'secretariat /api/outputs/:id own',
+      'secretariat /api/outputs/:id other',
+      'co_leader /api/milestones/:id own',
+      'co_leader /api/outputs/:id own',
+    ]);
+  });
+
+  it.each(cases.map((c) => [c.role, c.endpoint.method, c.endpoint.path, c.which, c.allowed ? 'allowed' : 'refused', c] as const))(
+    '%s: %s %s of the %s Action is %s',
+    async (role, method, _path, which, _verdict, { endpoint, allowed }) => {
+      const id = ids[endpoint.itemType][which === 'own' ? 1 : 2];
+      const version = await versionOf(endpoint, id);
+      day += 1;
+      const forecastEnd = `2026-05-${String(day).padStart(2, '0')}`;
+      const answer = await clients.get(role)!.request<{ version: number; forecastEnd: string; message: string }>(method, path(endpoint, id), {
+        version,
+        forecastEnd,
+        note: `${role} tries`,
+      });
+      if (allowed) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({ version: version + 1, forecastEnd });
+      } else {
+        expect(answer.status).toBe(403);
+        expect(answer.body.message).toMatch(/may (not|change only)/);
+        expect(await versionOf(endpoint, id)).toBe(version);
+      }
+    },
+  );
+
+  it.each(WRITE_ENDPOINTS.map((e) => [e.method, e.path, e] as const))('%s %s needs sign-in (401), and the refusal is logged', async (method, _p, endpoint) => {
+    const anonymous = new Client(server.url);
+    await anonymous.get('/api/health');
+    const id = ids[endpoint.itemType][1];
+    const answer = await anonymous.request(method, path(endpoint, id), { version: 1, forecastEnd: '2026-01-01' });
+    expect(answer.status).toBe(401);
+    const logged = await withClient(db.url, (c) =>
+      c.query(`SELECT detail FROM auth_event WHERE kind = 'write_refused' AND detail LIKE $1`, [`${method} ${path(endpoint, id)}: 401%`]),
+    );
+    expect(logged.rowCount).toBeGreaterThan(0);
+  });
+
+  it('logs every refused write with who tried', async () => {
+    const { rows } = await withClient(db.url, (c) =>
+      c.query<{ email: string; detail: string }>(`SELECT email, detail FROM auth_event WHERE kind = 'write_refused' AND detail LIKE '%: 403 %'`),
+    );
+    const refused = cases.filter((c) => !c.allowed).length;
+    expect(rows).toHaveLength(refused);
+    expect(rows.every((row) => row.email !== null)).toBe(true);
+  });
+
+  it('lists every write route of the API in the table (or as public), so the matrix misses none', () => {
+    // Express 5 keeps the routes on app.router.
+    const express = server.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+    const writes = express.router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((m) => !['get', 'head', 'options', '_all'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+      )
+      .sort();
+    const known = [...WRITE_ENDPOINTS, ...PUBLIC_WRITE_ENDPOINTS].map((e) => `${e.method} ${e.path}`).sort();
+    expect(writes).toEqual(known);
+  });
+
+  it('lets the demo co-leader change Action 1 and nothing of Action 2', async () => {
+    const colead = await signedIn(server.url, 'colead.labour@example.org');
+    const me = await colead.get<{ editableActions: number[] }>('/api/auth/me');
+    expect(me.body.editableActions).toEqual([1]);
+    const own = await colead.patch(`/api/milestones/${ids.milestone[1]}`, { version: await versionOf(WRITE_ENDPOINTS[0], ids.milestone[1]), progress: 10 });
+    expect(own.status).toBe(200);
+    const other = await colead.patch(`/api/milestones/${ids.milestone[2]}`, { version: await versionOf(WRITE_ENDPOINTS[0], ids.milestone[2]), progress: 10 });
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ message: 'co-leaders may change only the milestones and outputs of the Actions their organisation co-leads' });
+  });
+
+  it('tells each demo account which Actions it may change', async () => {
+    const editable = async (email: string) => (await (await signedIn(server.url, email)).get<{ editableActions: number[] }>('/api/auth/me')).body.editableActions;
+    expect(await editable('secretariat@example.org')).toEqual([1, 2, 3, 4]);
+    expect(await editable('coordinator@example.org')).toEqual([]);
+    expect(await editable('member@example.org')).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { ApiError } from '@tracker/contracts';
+import type { RunningServer } from '../src/app/server';
+import { Client, DEMO_PASSWORD } from './client';
+import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { startTestServer } from './server';
+
+/** Failed sign-ins: 5 per email address and 20 per client address in 15 minutes, then 429. */
+describe('sign-in throttling', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Behind one proxy, so that X-Forwarded-For gives each test its own client address.
+    server = await startTestServer(db.url, { trustProxy: 1 });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  async function attempt(ip: string, email: string, password: string) {
+    const client = new Client(server.url);
+    await client.get('/api/health');
+    return client.post<ApiError>('/api/auth/login', { email, password }, { headers: { 'x-forwarded-for': ip } });
+  }
+
+  it('refuses an email address after 5 failures, even with the right password, and says when to retry', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt('198.51.100.1', 'member@example.org', `guess-${i}`)).status).toBe(401);
+    }
+    const blocked = await attempt('198.51.100.2', 'member@example.org', DEMO_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'too many failed sign-ins: try again in 15 minutes' });
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // Other accounts are not affected.
+    expect((await attempt('198.51.100.2', 'coordinator@example.org', DEMO_PASSWORD)).status).toBe(200);
+    const logged = await withClient(db.url, (c) => c.query(`SELECT 1 FROM auth_event WHERE kind = 'sign_in_throttled' AND email = 'member@example.org'`));
+    expect(logged.rowCount).toBe(1);
+  });
+
+  it('lets the address in again once the window has passed', async () => {
+    await withClient(db.url, (c) => c.query(`UPDATE login_throttle SET window_start = now() - interval '16 minutes' WHERE key = 'email:member@example.org'`));
+    expect((await attempt('198.51.100.3', 'member@example.org', DEMO_PASSWORD)).status).toBe(200);
+    // And a success clears the count: four more failures are still not five.
+    for (let i = 0; i < 4; i++) {
+      expect((await attempt('198.51.100.3', 'member@example.org', `guess-${i}`)).status).toBe(401);
+    }
+    expect((await attempt('198.51.100.3', 'member@example.org', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses a client address after 20 failures across many email addresses', async () => {
+    const ip = '203.0.113.9';
+    for (let i = 0; i < 20; i++) {
+      expect((await attempt(ip, `someone-${i % 5}@example.org`, 'guess')).status).toBe(401);
+    }
+    const blocked = await attempt(ip, 'secretariat@example.org', DEMO_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The same account from another address is fine.
+    expect((await attempt('203.0.113.10', 'secretariat@example.org', DEMO_PASSWORD)).status).toBe(200);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Accounts, sign-in and roles. Plain types only (see plan.ts).
+ *
+ * Sign-in is a server session in the httpOnly cookie `tracker_session`; every POST/PATCH/PUT/DELETE
+ * must echo the `XSRF-TOKEN` cookie in the `X-XSRF-TOKEN` header (Angular's HttpClient does this by
+ * itself once the cookie is set; any GET, e.g. `GET /api/auth/me`, sets it).
+ */
+import type { OrganisationRef } from './plan';
+
+export const ROLES = ['secretariat', 'coordinator', 'co_leader', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `POST /api/auth/login` body. */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/**
+ * `GET /api/auth/me` (and the 200 answer of `POST /api/auth/login`): who is signed in, and what they
+ * may change. 401 when nobody is signed in.
+ */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: OrganisationRef;
+  /**
+   * Numbers of the Actions whose milestones and outputs this user may change (`PATCH`): all of them
+   * for the Secretariat, the Actions their organisation co-leads for a co-leader, none otherwise.
+   */
+  editableActions: number[];
+}
+
+/** The cookie and header names of the XSRF convention (Angular's defaults). */
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'X-XSRF-TOKEN';
