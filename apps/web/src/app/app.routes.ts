@@ -1,3 +1,17 @@
 import type { Routes } from '@angular/router';
 
-export const routes: Routes = [];
+/** Lazy routes: the first page carries only what it needs. */
+export const routes: Routes = [
+  { path: '', title: 'Timeline · Work Plan tracker', loadComponent: () => import('./gantt/gantt-page.component').then((m) => m.GanttPageComponent) },
+  {
+    path: 'actions/:number',
+    title: 'Action · Work Plan tracker',
+    loadComponent: () => import('./actions/action-page.component').then((m) => m.ActionPageComponent),
+  },
+  {
+    path: 'organisations',
+    title: 'Organisations · Work Plan tracker',
+    loadComponent: () => import('./organisations/organisations-page.component').then((m) => m.OrganisationsPageComponent),
+  },
+  { path: '**', redirectTo: '' },
+];

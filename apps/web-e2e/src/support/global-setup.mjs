@@ -1,0 +1,63 @@
+// Starts the built tracker exactly as `npm start` runs it (node dist/api/main.js, embedded
+// Postgres in a fresh DATA_DIR), on a free port, once for all browser tests.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export default async function globalSetup() {
+  const main = join(root, 'dist/api/main.js');
+  if (!existsSync(main) || !existsSync(join(root, 'dist/web/browser/index.html'))) {
+    throw new Error('Build the API and the web app first (npm test does): dist/api/main.js or dist/web/browser is missing');
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error("Debian's chromium is missing: apt-get install chromium (.ci/run does)");
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'tracker-e2e-'));
+  await chmod(dataDir, 0o755);
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the tracker did not start within 120 s:\n${output}`)), 120_000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      if (output.includes('Work Plan tracker ready at')) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the tracker exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+  child.stdout.removeAllListeners('data');
+  child.stderr.removeAllListeners('data');
+  child.stdout.resume();
+  child.stderr.resume();
+  globalThis.__TRACKER_E2E__ = { child, dataDir };
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+}

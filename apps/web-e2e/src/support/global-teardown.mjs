@@ -1,0 +1,11 @@
+import { rm } from 'node:fs/promises';
+
+export default async function globalTeardown() {
+  const state = globalThis.__TRACKER_E2E__;
+  if (!state) return;
+  const exited = new Promise((ok) => state.child.once('exit', ok));
+  state.child.kill('SIGINT');
+  await Promise.race([exited, new Promise((ok) => setTimeout(ok, 20_000))]);
+  if (state.child.exitCode === null) state.child.kill('SIGKILL');
+  await rm(state.dataDir, { recursive: true, force: true });
+}

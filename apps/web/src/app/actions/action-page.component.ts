@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { ActionDetail } from '@tracker/contracts';
+import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { GanttChartComponent } from '../gantt/gantt-chart.component';
+import { groupByAction, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
+import { GanttTableComponent } from '../gantt/gantt-table.component';
+import { ItemDetailsComponent } from '../gantt/item-details.component';
+import { STATUS_LABELS } from '../plan/labels';
+import { PlanService } from '../plan/plan.service';
+
+type Loaded = { action: ActionDetail; error: null } | { action: null; error: string };
+
+/** One Action: objective, who leads and who takes part, its timeline, outputs, targets, countdown. */
+@Component({
+  selector: 'wp-action-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent],
+  templateUrl: './action-page.component.html',
+})
+export class ActionPageComponent {
+  private readonly plan = inject(PlanService);
+  /** Route parameter `:number`. */
+  readonly number = input.required<string>();
+
+  readonly asOf = today();
+  readonly daysLeft = computed(() => daysToDeadline(this.asOf, this.action()?.deadline));
+  readonly statusLabels = STATUS_LABELS;
+
+  private readonly loaded = toSignal(
+    toObservable(this.number).pipe(
+      switchMap((n) =>
+        this.plan.action(Number(n)).pipe(
+          map((action): Loaded => ({ action, error: null })),
+          catchError((e: { status?: number }) =>
+            of<Loaded>({ action: null, error: e.status === 404 || e.status === 400 ? `There is no Action ${n}.` : 'The Action could not be loaded.' }),
+          ),
+        ),
+      ),
+    ),
+  );
+  readonly action = computed(() => this.loaded()?.action ?? null);
+  readonly error = computed(() => this.loaded()?.error ?? null);
+
+  readonly items = computed(() => toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline));
+  readonly rows = computed(() => {
+    const action = this.action();
+    return action ? toChartRows(groupByAction(this.items(), [action])) : [];
+  });
+  readonly scrollTo = computed(() => planStart(this.items()));
+  readonly outputs = computed(() =>
+    (this.action()?.outputs ?? []).map((o) => {
+      const late = daysLate({ end: o.end, status: o.status }, this.asOf);
+      return {
+        ...o,
+        due: o.end ? formatWindow({ start: o.start, end: o.end, precision: o.precision }) : 'No due date in the plan',
+        daysLate: late,
+        beyondDeadline: isBeyondDeadline({ end: o.end }),
+      };
+    }),
+  );
+  readonly selectedId = signal<string | null>(null);
+  readonly selected = computed(() => this.items().find((i) => i.id === this.selectedId()) ?? null);
+}

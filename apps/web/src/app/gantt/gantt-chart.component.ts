@@ -1,0 +1,130 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, inject, input, output, viewChild } from '@angular/core';
+import Gantt from 'frappe-gantt';
+import { toLocalDate } from '@tracker/schedule';
+import type { ChartRow, ViewMode } from './gantt-model';
+import { FRAPPE_VIEW_MODES, unitsSince } from './view-modes';
+
+/**
+ * The one place frappe-gantt lives. It is created after render, redrawn from an effect when its
+ * inputs change, and destroyed with the component. On top of the library it adds what the plan
+ * needs: status classes and words on every bar, keyboard access to the bars, and a marker at the
+ * phase deadline.
+ */
+@Component({
+  selector: 'wp-gantt-chart',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<div class="gantt-host" #host></div>`,
+  styleUrl: './gantt-chart.component.css',
+})
+export class GanttChartComponent {
+  readonly rows = input.required<ChartRow[]>();
+  readonly viewMode = input<ViewMode>('Month');
+  /** Calendar date the chart scrolls to when drawn (the start of the plan period). */
+  readonly scrollTo = input<string | null>(null);
+  /** The phase deadline, marked on the chart. */
+  readonly deadline = input<string>('2027-03-31');
+  readonly itemSelected = output<string>();
+
+  private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
+  private gantt: Gantt | null = null;
+
+  constructor() {
+    afterRenderEffect({
+      write: () => {
+        this.draw(this.rows(), this.viewMode(), this.scrollTo(), this.deadline());
+      },
+    });
+    inject(DestroyRef).onDestroy(() => this.destroy());
+  }
+
+  private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string): void {
+    const element = this.host().nativeElement;
+    this.destroy();
+    if (rows.length === 0) {
+      return;
+    }
+    const byId = new Map(rows.map((row) => [row.task.id, row]));
+    this.gantt = new Gantt(
+      element,
+      rows.map((row) => ({ ...row.task })),
+      {
+        view_mode: FRAPPE_VIEW_MODES[viewMode],
+        view_modes: [FRAPPE_VIEW_MODES[viewMode]],
+        readonly: true,
+        popup: false,
+        infinite_padding: false,
+        today_button: true,
+        view_mode_select: false,
+        bar_height: 26,
+        padding: 14,
+        lines: 'both',
+        holidays: {},
+        scroll_to: scrollTo,
+        on_click: (task) => {
+          const row = byId.get(String(task.id));
+          if (row?.itemId) {
+            this.itemSelected.emit(row.itemId);
+          }
+        },
+      },
+    );
+    this.decorate(byId);
+    this.markDeadline(deadline);
+  }
+
+  /** Status classes, words for screen readers, and keyboard access on every bar. */
+  private decorate(byId: Map<string, ChartRow>): void {
+    for (const bar of this.gantt?.bars ?? []) {
+      const row = byId.get(String(bar.task.id));
+      if (!row) continue;
+      bar.group.classList.add(...row.classes);
+      bar.group.setAttribute('data-item-id', row.itemId ?? '');
+      bar.group.setAttribute('aria-label', row.label);
+      if (row.itemId) {
+        const itemId = row.itemId;
+        bar.group.setAttribute('tabindex', '0');
+        bar.group.setAttribute('role', 'button');
+        bar.group.addEventListener('keydown', (event: KeyboardEvent) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            this.itemSelected.emit(itemId);
+          }
+        });
+      } else {
+        bar.group.setAttribute('role', 'img');
+      }
+    }
+    this.gantt?.$svg.setAttribute('aria-label', 'Gantt chart of the Work Plan; the table below gives the same items');
+  }
+
+  /** A vertical line at the end of the deadline day, the way frappe-gantt draws its today line. */
+  private markDeadline(deadline: string): void {
+    const gantt = this.gantt;
+    if (!gantt) return;
+    const endOfDeadlineDay = toLocalDate(deadline);
+    endOfDeadlineDay.setDate(endOfDeadlineDay.getDate() + 1);
+    const units = unitsSince(endOfDeadlineDay, gantt.gantt_start, gantt.config.unit);
+    const left = (units / gantt.config.step) * gantt.config.column_width;
+    const marker = document.createElement('div');
+    marker.className = 'wp-deadline-marker';
+    marker.setAttribute('data-testid', 'deadline-marker');
+    marker.setAttribute('role', 'note');
+    marker.setAttribute('aria-label', 'Phase deadline: 31 March 2027');
+    marker.style.left = `${left}px`;
+    marker.style.top = `${gantt.config.header_height}px`;
+    marker.style.height = `${Math.max(0, gantt.grid_height - gantt.config.header_height)}px`;
+    const label = document.createElement('span');
+    label.textContent = 'Deadline 31 Mar 2027';
+    marker.appendChild(label);
+    gantt.$container.appendChild(marker);
+  }
+
+  private destroy(): void {
+    this.gantt?.clear();
+    this.gantt = null;
+    const element = this.host()?.nativeElement;
+    if (element) {
+      element.replaceChildren();
+    }
+  }
+}

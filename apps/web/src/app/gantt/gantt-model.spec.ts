@@ -1,0 +1,180 @@
+import type { Milestone, Organisation } from '@tracker/contracts';
+import {
+  EMPTY_FILTER,
+  applyFilter,
+  filterToParams,
+  groupByAction,
+  parseFilter,
+  planStart,
+  toChartRows,
+  toGanttItems,
+} from './gantt-model';
+import { unitsSince } from './view-modes';
+
+let seq = 0;
+function newMilestone(overrides: Partial<Milestone> = {}): Milestone {
+  seq += 1;
+  return {
+    id: `00000000-0000-0000-0000-${String(seq).padStart(12, '0')}`,
+    actionNumber: 1,
+    parentId: null,
+    title: `Item ${seq}`,
+    windowText: 'October - December 2025',
+    start: '2025-10-01',
+    end: '2025-12-31',
+    precision: 'month',
+    tentative: false,
+    status: 'not_started',
+    progress: 0,
+    actualStart: null,
+    actualEnd: null,
+    forecastEnd: null,
+    version: 1,
+    source: '2.4.9',
+    sortOrder: seq,
+    alternatives: [],
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const ACTIONS = [
+  { number: 1, shortName: 'Labour', title: 'Inclusive integration into quality jobs' },
+  { number: 2, shortName: 'Education', title: 'Inclusive education' },
+  { number: 3, shortName: 'Disinformation', title: 'Combating disinformation' },
+];
+
+describe('toGanttItems', () => {
+  it('flags overdue, beyond-deadline, approximate, tentative and undated items as of a date', () => {
+    const items = toGanttItems(
+      [
+        newMilestone({ title: 'late', end: '2025-12-31' }),
+        newMilestone({ title: 'done', end: '2025-12-31', status: 'done', progress: 100 }),
+        newMilestone({ title: 'after', start: '2026-01-01', end: '2027-12-31', precision: 'year' }),
+        newMilestone({ title: 'firm', start: '2026-12-01', end: '2026-12-15', precision: 'day', tentative: true }),
+        newMilestone({ title: 'tbc', start: null, end: null, precision: 'unknown', windowText: 'tbc' }),
+      ],
+      '2026-11-22',
+    );
+    const flags = Object.fromEntries(items.map((i) => [i.title, i.flags]));
+    expect(flags).toEqual({
+      late: ['overdue', 'approximate'],
+      done: ['approximate'],
+      after: ['beyond_deadline', 'approximate'],
+      firm: ['tentative'],
+      tbc: ['undated'],
+    });
+    expect(items[0].daysLate).toBe(326);
+    expect(items[0].windowLabel).toBe('Oct-Dec 2025');
+    expect(items[2].windowLabel).toBe('2026-2027, dates to be fixed');
+  });
+
+  it('is not overdue on its last day, and is the day after', () => {
+    const m = newMilestone({ end: '2025-12-31' });
+    expect(toGanttItems([m], '2025-12-31')[0].flags).not.toContain('overdue');
+    expect(toGanttItems([m], '2026-01-01')[0].flags).toContain('overdue');
+  });
+
+  it('uses a forecast end that moves past the deadline', () => {
+    const [item] = toGanttItems([newMilestone({ end: '2026-06-30', forecastEnd: '2027-05-31', status: 'in_progress' })], '2026-11-22');
+    expect(item.flags).toContain('beyond_deadline');
+    expect(item.flags).not.toContain('overdue');
+  });
+
+  it('keeps plan order and gives sub-steps depth 1', () => {
+    const parent = newMilestone({ actionNumber: 2, sortOrder: 1 });
+    const child = newMilestone({ actionNumber: 2, parentId: parent.id, sortOrder: 2 });
+    const first = newMilestone({ actionNumber: 1, sortOrder: 9 });
+    const items = toGanttItems([child, parent, first], '2025-01-01');
+    expect(items.map((i) => [i.id, i.depth])).toEqual([
+      [first.id, 0],
+      [parent.id, 0],
+      [child.id, 1],
+    ]);
+  });
+});
+
+describe('groupByAction and toChartRows', () => {
+  it('puts a summary bar spanning its dated items before each Action, and leaves undated items out of the chart', () => {
+    const items = toGanttItems(
+      [
+        newMilestone({ actionNumber: 1, start: '2025-06-01', end: '2025-06-30' }),
+        newMilestone({ actionNumber: 1, start: '2026-01-01', end: '2026-05-31' }),
+        newMilestone({ actionNumber: 1, start: null, end: null, precision: 'unknown' }),
+        newMilestone({ actionNumber: 3, start: '2025-11-01', end: '2026-02-28', status: 'in_progress', progress: 50 }),
+      ],
+      '2025-05-01',
+    );
+    const groups = groupByAction(items, ACTIONS);
+    expect(groups.map((g) => [g.action.number, g.start, g.end, g.items.length])).toEqual([
+      [1, '2025-06-01', '2026-05-31', 3],
+      [3, '2025-11-01', '2026-02-28', 1],
+    ]);
+    const rows = toChartRows(groups);
+    expect(rows.map((r) => r.task.id)).toEqual(['action-1', items[0].id, items[1].id, 'action-3', items[3].id]);
+    expect(rows[0]).toMatchObject({ itemId: null, task: { name: 'Action 1 · Labour', start: '2025-06-01', end: '2026-05-31' } });
+    expect(rows[4].task).toMatchObject({ name: `${items[3].title} · In progress`, progress: 50, custom_class: 'wp-status-in_progress' });
+    expect(rows[4].classes).toEqual(expect.arrayContaining(['wp-item', 'wp-status-in_progress', 'wp-precision-month', 'wp-flag-approximate']));
+  });
+
+  it('says status and flags in words on the bar and to screen readers', () => {
+    const [item] = toGanttItems([newMilestone({ title: 'Study visit', end: '2025-10-31', tentative: true })], '2026-11-22');
+    const [, row] = toChartRows(groupByAction([item], ACTIONS));
+    expect(row.task.name).toBe('Study visit · Not started · overdue 387 d · tentative');
+    expect(row.label).toBe('Study visit · Not started · overdue 387 d · tentative. Action 1, Oct 2025. Overdue, Approximate dates, Tentative. Press Enter for details.');
+    expect(row.classes).toEqual(expect.arrayContaining(['wp-flag-overdue', 'wp-flag-tentative']));
+  });
+});
+
+describe('filters', () => {
+  const items = toGanttItems(
+    [
+      newMilestone({ actionNumber: 1, status: 'done' }),
+      newMilestone({ actionNumber: 2, status: 'in_progress' }),
+      newMilestone({ actionNumber: 3 }),
+    ],
+    '2025-01-01',
+  );
+  const org = (id: string, actions: number[]): Pick<Organisation, 'id' | 'actions'> => ({
+    id,
+    actions: actions.map((n) => ({ actionNumber: n, shortName: '', role: 'member' as const })),
+  });
+  const ORG = '11111111-2222-3333-4444-555555555555';
+
+  it('narrows by Action, by organisation and by status, and combines them', () => {
+    expect(applyFilter(items, EMPTY_FILTER, []).length).toBe(3);
+    expect(applyFilter(items, { ...EMPTY_FILTER, actions: [2, 3] }, []).map((i) => i.actionNumber)).toEqual([2, 3]);
+    expect(applyFilter(items, { ...EMPTY_FILTER, organisation: ORG }, [org(ORG, [1, 3])]).map((i) => i.actionNumber)).toEqual([1, 3]);
+    expect(applyFilter(items, { ...EMPTY_FILTER, organisation: ORG, actions: [3] }, [org(ORG, [1, 3])]).map((i) => i.actionNumber)).toEqual([3]);
+    expect(applyFilter(items, { ...EMPTY_FILTER, statuses: ['done', 'in_progress'] }, []).map((i) => i.actionNumber)).toEqual([1, 2]);
+    expect(applyFilter(items, { ...EMPTY_FILTER, organisation: ORG }, [])).toEqual([]);
+  });
+
+  it('round-trips through the URL and ignores malformed values', () => {
+    const filter = { actions: [3, 1], organisation: ORG, statuses: ['on_hold' as const], view: 'Quarter' as const };
+    const params = filterToParams(filter);
+    expect(params).toEqual({ action: '1,3', org: ORG, status: 'on_hold', view: 'quarter' });
+    expect(parseFilter(params)).toEqual({ ...filter, actions: [1, 3] });
+    expect(parseFilter({ action: 'x,2,2', status: 'late,done', org: 'robert', view: 'decade' })).toEqual({
+      actions: [2],
+      organisation: null,
+      statuses: ['done'],
+      view: 'Month',
+    });
+    expect(filterToParams(EMPTY_FILTER)).toEqual({ action: null, org: null, status: null, view: null });
+  });
+});
+
+describe('planStart and unitsSince', () => {
+  it('opens the chart on the first planned day', () => {
+    const items = toGanttItems([newMilestone({ start: '2025-10-01' }), newMilestone({ start: '2025-06-01', end: '2025-06-30' })], '2025-01-01');
+    expect(planStart(items)).toBe('2025-06-01');
+    expect(planStart([])).toBeNull();
+  });
+
+  it('measures months the way frappe-gantt places bars', () => {
+    expect(unitsSince(new Date(2027, 3, 1), new Date(2027, 0, 1), 'month')).toBe(3.03);
+    expect(unitsSince(new Date(2026, 0, 1), new Date(2025, 0, 1), 'year')).toBe(1);
+    expect(unitsSince(new Date(2025, 0, 11), new Date(2025, 0, 1), 'day')).toBe(10);
+  });
+});

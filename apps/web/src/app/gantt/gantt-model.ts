@@ -1,0 +1,220 @@
+/**
+ * The Gantt chart's model, as pure functions: from the API's milestones to rows grouped by Action,
+ * their flags (as computed by the shared schedule library), the filter kept in the URL, and the
+ * tasks handed to frappe-gantt. No Angular here, so every rule is unit-tested directly.
+ */
+import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation } from '@tracker/contracts';
+import { MILESTONE_STATUSES } from '@tracker/contracts';
+import { formatWindow, isApproximate, isBeyondDeadline, daysLate as daysLateOf, PHASE_DEADLINE, type PlanWindow } from '@tracker/schedule';
+import { STATUS_LABELS } from '../plan/labels';
+
+export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated';
+
+export const FLAG_LABELS: Record<ItemFlag, string> = {
+  overdue: 'Overdue',
+  beyond_deadline: 'Ends after the deadline',
+  approximate: 'Approximate dates',
+  tentative: 'Tentative',
+  undated: 'No date yet',
+};
+
+export interface GanttItem {
+  id: string;
+  actionNumber: number;
+  parentId: string | null;
+  /** 0 for an activity, 1 for a sub-step. */
+  depth: number;
+  title: string;
+  /** The plan's own words, e.g. "October - December 2025". */
+  windowText: string;
+  window: PlanWindow;
+  /** The window the way people read it, e.g. "Oct-Dec 2025". */
+  windowLabel: string;
+  status: MilestoneStatus;
+  statusLabel: string;
+  progress: number;
+  forecastEnd: string | null;
+  tentative: boolean;
+  source: string;
+  alternatives: DateAlternative[];
+  flags: ItemFlag[];
+  daysLate: number;
+}
+
+export interface GanttGroup {
+  action: Pick<Action, 'number' | 'shortName' | 'title'>;
+  items: GanttItem[];
+  /** Span of the group's dated items, or null when none is dated. */
+  start: string | null;
+  end: string | null;
+}
+
+export type ViewMode = 'Month' | 'Quarter' | 'Year';
+export const VIEW_MODES: readonly ViewMode[] = ['Month', 'Quarter', 'Year'];
+
+export interface GanttFilter {
+  actions: number[];
+  organisation: string | null;
+  statuses: MilestoneStatus[];
+  view: ViewMode;
+}
+
+export const EMPTY_FILTER: GanttFilter = { actions: [], organisation: null, statuses: [], view: 'Month' };
+
+/** Milestones as chart items, in plan order, with their flags as of a date. */
+export function toGanttItems(milestones: Milestone[], asOf: string, deadline: string = PHASE_DEADLINE): GanttItem[] {
+  const depthOf = new Map<string, number>();
+  const ordered = [...milestones].sort((a, b) => a.actionNumber - b.actionNumber || a.sortOrder - b.sortOrder);
+  return ordered.map((m) => {
+    const depth = m.parentId === null ? 0 : (depthOf.get(m.parentId) ?? 0) + 1;
+    depthOf.set(m.id, depth);
+    const window: PlanWindow = { start: m.start, end: m.end, precision: m.precision };
+    const late = daysLateOf({ end: m.end, forecastEnd: m.forecastEnd, status: m.status }, asOf);
+    const flags: ItemFlag[] = [];
+    if (late > 0) flags.push('overdue');
+    if (isBeyondDeadline({ end: m.end, forecastEnd: m.forecastEnd }, deadline)) flags.push('beyond_deadline');
+    if (m.start === null || m.end === null) flags.push('undated');
+    else if (isApproximate(window)) flags.push('approximate');
+    if (m.tentative) flags.push('tentative');
+    return {
+      id: m.id,
+      actionNumber: m.actionNumber,
+      parentId: m.parentId,
+      depth,
+      title: m.title,
+      windowText: m.windowText,
+      window,
+      windowLabel: formatWindow(window),
+      status: m.status,
+      statusLabel: STATUS_LABELS[m.status],
+      progress: m.progress,
+      forecastEnd: m.forecastEnd,
+      tentative: m.tentative,
+      source: m.source,
+      alternatives: m.alternatives,
+      flags,
+      daysLate: late,
+    };
+  });
+}
+
+/** Items grouped under their Action, Actions in number order, each group spanning its dated items. */
+export function groupByAction(items: GanttItem[], actions: Pick<Action, 'number' | 'shortName' | 'title'>[]): GanttGroup[] {
+  return [...actions]
+    .sort((a, b) => a.number - b.number)
+    .map((action) => {
+      const own = items.filter((i) => i.actionNumber === action.number);
+      const dated = own.filter((i) => i.window.start !== null && i.window.end !== null);
+      const start = dated.length ? dated.map((i) => i.window.start as string).sort()[0] : null;
+      const end = dated.length ? dated.map((i) => i.window.end as string).sort().reverse()[0] : null;
+      return { action: { number: action.number, shortName: action.shortName, title: action.title }, items: own, start, end };
+    })
+    .filter((group) => group.items.length > 0);
+}
+
+/** Keeps the items the filter asks for: Actions, an organisation's Actions, statuses. */
+export function applyFilter(items: GanttItem[], filter: GanttFilter, organisations: Pick<Organisation, 'id' | 'actions'>[]): GanttItem[] {
+  let allowedActions: Set<number> | null = filter.actions.length ? new Set(filter.actions) : null;
+  if (filter.organisation) {
+    const org = organisations.find((o) => o.id === filter.organisation);
+    const orgActions = new Set((org?.actions ?? []).map((a) => a.actionNumber));
+    allowedActions = allowedActions ? new Set([...allowedActions].filter((n) => orgActions.has(n))) : orgActions;
+  }
+  const statuses = filter.statuses.length ? new Set(filter.statuses) : null;
+  return items.filter((item) => (!allowedActions || allowedActions.has(item.actionNumber)) && (!statuses || statuses.has(item.status)));
+}
+
+/** Reads the filter from URL query parameters, ignoring anything malformed. */
+export function parseFilter(params: Record<string, string | null | undefined>): GanttFilter {
+  const list = (value: string | null | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const actions = [...new Set(list(params['action']).filter((s) => /^\d{1,4}$/.test(s)).map(Number))].sort((a, b) => a - b);
+  const statuses = list(params['status']).filter((s): s is MilestoneStatus => (MILESTONE_STATUSES as readonly string[]).includes(s));
+  const organisation = params['org'] && /^[0-9a-f-]{36}$/i.test(params['org']) ? params['org'] : null;
+  const view = VIEW_MODES.find((v) => v.toLowerCase() === (params['view'] ?? '').toLowerCase()) ?? 'Month';
+  return { actions, organisation, statuses: [...new Set(statuses)], view };
+}
+
+/** The filter as URL query parameters (null removes a parameter), so a link can be shared. */
+export function filterToParams(filter: GanttFilter): Record<string, string | null> {
+  return {
+    action: filter.actions.length ? [...filter.actions].sort((a, b) => a - b).join(',') : null,
+    org: filter.organisation,
+    status: filter.statuses.length ? filter.statuses.join(',') : null,
+    view: filter.view === 'Month' ? null : filter.view.toLowerCase(),
+  };
+}
+
+/** A task as frappe-gantt takes it, with the extra classes and words the wrapper adds to its bar. */
+export interface ChartRow {
+  task: { id: string; name: string; start: string; end: string; progress: number; custom_class: string };
+  classes: string[];
+  /** What a screen reader announces for the bar. */
+  label: string;
+  /** Summary rows of an Action are not items: they open nothing. */
+  itemId: string | null;
+}
+
+/** Flags worth showing on a bar, in words. */
+function barFlagWords(item: GanttItem): string[] {
+  const words: string[] = [];
+  if (item.flags.includes('overdue')) words.push(`overdue ${item.daysLate} d`);
+  if (item.flags.includes('beyond_deadline')) words.push('after deadline');
+  if (item.flags.includes('tentative')) words.push('tentative');
+  return words;
+}
+
+/** Rows for the chart: per Action a summary bar spanning its items, then its dated items in plan order. */
+export function toChartRows(groups: GanttGroup[]): ChartRow[] {
+  const rows: ChartRow[] = [];
+  for (const group of groups) {
+    if (group.start && group.end) {
+      const done = group.items.filter((i) => i.status === 'done').length;
+      rows.push({
+        task: {
+          id: `action-${group.action.number}`,
+          name: `Action ${group.action.number} · ${group.action.shortName}`,
+          start: group.start,
+          end: group.end,
+          progress: group.items.length ? Math.round(group.items.reduce((sum, i) => sum + i.progress, 0) / group.items.length) : 0,
+          custom_class: 'wp-summary',
+        },
+        classes: ['wp-summary'],
+        label: `Action ${group.action.number} · ${group.action.shortName}: ${formatWindow({ start: group.start, end: group.end, precision: 'month' })}, ${done} of ${group.items.length} items done`,
+        itemId: null,
+      });
+    }
+    for (const item of group.items) {
+      if (item.window.start === null || item.window.end === null) continue;
+      const words = [item.statusLabel, ...barFlagWords(item)];
+      const prefix = item.depth > 0 ? '↳ ' : '';
+      const name = `${prefix}${item.title} · ${words.join(' · ')}`;
+      rows.push({
+        task: {
+          id: item.id,
+          name,
+          start: item.window.start,
+          end: item.window.end,
+          progress: item.progress,
+          custom_class: `wp-status-${item.status}`,
+        },
+        classes: [
+          'wp-item',
+          `wp-status-${item.status}`,
+          `wp-precision-${item.window.precision}`,
+          ...item.flags.map((f) => `wp-flag-${f.replace('_', '-')}`),
+          ...(item.depth > 0 ? ['wp-substep'] : []),
+        ],
+        // Starts with the visible label, so speech input ("click First Virtual Exchange") finds the bar.
+        label: `${name}. Action ${item.actionNumber}, ${item.windowLabel}${item.flags.length ? '. ' + item.flags.map((f) => FLAG_LABELS[f]).join(', ') : ''}. Press Enter for details.`,
+        itemId: item.id,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The first planned day across the items: the chart opens there, on the plan period. */
+export function planStart(items: GanttItem[]): string | null {
+  const starts = items.map((i) => i.window.start).filter((d): d is string => d !== null).sort();
+  return starts[0] ?? null;
+}

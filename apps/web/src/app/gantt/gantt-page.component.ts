@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
+import { MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
+import { PHASE_DEADLINE, daysToDeadline, today } from '@tracker/schedule';
+import { catchError, forkJoin, map, of } from 'rxjs';
+import { STATUS_LABELS } from '../plan/labels';
+import { PlanService } from '../plan/plan.service';
+import { GanttChartComponent } from './gantt-chart.component';
+import {
+  type GanttFilter,
+  type ViewMode,
+  VIEW_MODES,
+  applyFilter,
+  filterToParams,
+  groupByAction,
+  parseFilter,
+  planStart,
+  toChartRows,
+  toGanttItems,
+} from './gantt-model';
+import { GanttTableComponent } from './gantt-table.component';
+import { ItemDetailsComponent } from './item-details.component';
+import { LegendComponent } from './legend.component';
+
+/** Home page: the Work Plan as a Gantt chart (Annex 2) and the same items as a table. */
+@Component({
+  selector: 'wp-gantt-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [GanttChartComponent, GanttTableComponent, ItemDetailsComponent, LegendComponent],
+  templateUrl: './gantt-page.component.html',
+})
+export class GanttPageComponent {
+  private readonly plan = inject(PlanService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  readonly asOf = today();
+  readonly deadline = PHASE_DEADLINE;
+  readonly daysLeft = daysToDeadline(this.asOf);
+  readonly statuses = MILESTONE_STATUSES;
+  readonly statusLabels = STATUS_LABELS;
+  readonly viewModes = VIEW_MODES;
+
+  private readonly data = toSignal(
+    forkJoin({ actions: this.plan.actions(), milestones: this.plan.milestones(), organisations: this.plan.organisations() }).pipe(
+      map((data) => ({ ...data, error: null as string | null })),
+      catchError(() => of({ actions: [], milestones: [], organisations: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
+    ),
+  );
+  readonly loading = computed(() => this.data() === undefined);
+  readonly error = computed(() => this.data()?.error ?? null);
+  readonly actions = computed(() => this.data()?.actions ?? []);
+  readonly organisations = computed(() => [...(this.data()?.organisations ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
+
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  readonly filter = computed<GanttFilter>(() => {
+    const q = this.query();
+    return parseFilter({ action: q.get('action'), org: q.get('org'), status: q.get('status'), view: q.get('view') });
+  });
+
+  readonly allItems = computed(() => toGanttItems(this.data()?.milestones ?? [], this.asOf));
+  readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));
+  readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
+  readonly rows = computed(() => toChartRows(groupByAction(this.items(), this.actions())));
+  readonly scrollTo = computed(() => planStart(this.allItems()));
+  readonly selectedId = signal<string | null>(null);
+  readonly selected = computed(() => this.allItems().find((i) => i.id === this.selectedId()) ?? null);
+  readonly filtered = computed(() => {
+    const f = this.filter();
+    return f.actions.length > 0 || f.organisation !== null || f.statuses.length > 0;
+  });
+
+  toggleAction(number: number, checked: boolean): void {
+    const current = this.filter().actions;
+    this.update({ actions: checked ? [...current, number] : current.filter((n) => n !== number) });
+  }
+
+  toggleStatus(status: MilestoneStatus, checked: boolean): void {
+    const current = this.filter().statuses;
+    this.update({ statuses: checked ? [...current, status] : current.filter((s) => s !== status) });
+  }
+
+  setOrganisation(id: string): void {
+    this.update({ organisation: id || null });
+  }
+
+  setView(view: string): void {
+    this.update({ view: (VIEW_MODES as readonly string[]).includes(view) ? (view as ViewMode) : 'Month' });
+  }
+
+  clearFilters(): void {
+    this.update({ actions: [], organisation: null, statuses: [] });
+  }
+
+  private update(change: Partial<GanttFilter>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: filterToParams({ ...this.filter(), ...change }), replaceUrl: true });
+  }
+}

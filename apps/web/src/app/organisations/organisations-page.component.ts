@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { Organisation } from '@tracker/contracts';
+import { catchError, of } from 'rxjs';
+import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
+import { PlanService } from '../plan/plan.service';
+
+/** Every organisation, its other names, its type, and the Actions it leads or joins. */
+@Component({
+  selector: 'wp-organisations-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <header class="page-header">
+      <h1>Organisations</h1>
+      <p class="lede">Members of the Partnership and the bodies named in the Work Plan, each once, with the other names the plan uses for them.</p>
+    </header>
+    <div class="field">
+      <label for="org-search">Find an organisation</label>
+      <input id="org-search" type="search" [value]="search()" (input)="search.set($any($event.target).value)" autocomplete="off" />
+    </div>
+    @if (failed()) { <p class="error" role="alert">The organisations could not be loaded. Reload the page to try again.</p> }
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Scrollable table">
+    <table class="data-table" data-testid="organisations-table">
+      <caption>{{ shown().length }} organisations</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Also written</th><th scope="col">Type</th><th scope="col">Country</th><th scope="col">Role in the Partnership</th><th scope="col">Actions</th></tr></thead>
+      <tbody>
+        @for (org of shown(); track org.id) {
+          <tr>
+            <th scope="row">{{ org.name }}</th>
+            <td>{{ org.aliases.join('; ') || '—' }}</td>
+            <td>{{ typeLabels[org.type] }}</td>
+            <td>{{ org.country ?? '—' }}</td>
+            <td>{{ org.coordinator ? 'Coordinator' : org.partnershipMember ? 'Member' : 'Not a member' }}</td>
+            <td>
+              <ul class="plain-list">
+                @for (p of org.actions; track p.actionNumber + p.role) {
+                  <li><a [routerLink]="['/actions', p.actionNumber]">Action {{ p.actionNumber }} · {{ p.shortName }}</a>: {{ roleLabels[p.role] }}</li>
+                } @empty { <li class="muted">None</li> }
+              </ul>
+            </td>
+          </tr>
+        }
+      </tbody>
+    </table>
+    </div>
+  `,
+})
+export class OrganisationsPageComponent {
+  private readonly plan = inject(PlanService);
+  readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  readonly roleLabels = ROLE_LABELS;
+  readonly search = signal('');
+  private readonly organisations = toSignal(this.plan.organisations().pipe(catchError(() => of(null))));
+  readonly failed = computed(() => this.organisations() === null);
+  readonly shown = computed(() => {
+    const needle = this.search().trim().toLowerCase();
+    const all: Organisation[] = this.organisations() ?? [];
+    return needle ? all.filter((o) => [o.name, ...o.aliases].some((n) => n.toLowerCase().includes(needle))) : all;
+  });
+}

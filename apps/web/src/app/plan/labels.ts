@@ -1,0 +1,31 @@
+import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole } from '@tracker/contracts';
+
+/** Status in words: the chart, the table and the details never rely on colour alone. */
+export const STATUS_LABELS: Record<MilestoneStatus | OutputStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  done: 'Done',
+  on_hold: 'On hold',
+  cancelled: 'Cancelled',
+  planned: 'Planned',
+  delivered: 'Delivered',
+};
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  city: 'City',
+  region: 'Region',
+  national_government: 'National government',
+  eu_body: 'EU institution or body',
+  municipal_network: 'Municipal network',
+  ngo_think_tank: 'NGO or think tank',
+  university: 'University',
+  expert_group: 'Expert group',
+  international_organisation: 'International organisation',
+  other: 'Other',
+};
+
+export const ROLE_LABELS: Record<ParticipantRole, string> = {
+  co_leader: 'Co-leader',
+  member: 'Member',
+  external_stakeholder: 'External stakeholder',
+};

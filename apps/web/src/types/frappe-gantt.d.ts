@@ -1,0 +1,74 @@
+// frappe-gantt ships no types: the part of its API the tracker uses.
+declare module 'frappe-gantt' {
+  export interface FrappeTask {
+    id: string;
+    name: string;
+    start: string;
+    end: string;
+    progress: number;
+    custom_class?: string;
+    dependencies?: string;
+    description?: string;
+  }
+
+  export interface FrappeViewMode {
+    name: string;
+    padding: string | [string, string];
+    step: string;
+    column_width?: number;
+    date_format: string;
+    lower_text?: string | ((d: Date, ld: Date | null, lang: string) => string);
+    upper_text?: string | ((d: Date, ld: Date | null, lang: string) => string);
+    upper_text_frequency?: number;
+    thick_line?: (d: Date) => boolean;
+    snap_at?: string;
+  }
+
+  export interface FrappeOptions {
+    view_mode?: string | FrappeViewMode;
+    view_modes?: (string | FrappeViewMode)[];
+    readonly?: boolean;
+    readonly_dates?: boolean;
+    readonly_progress?: boolean;
+    popup?: false | ((ctx: unknown) => void);
+    popup_on?: 'click' | 'hover';
+    scroll_to?: string | null;
+    infinite_padding?: boolean;
+    today_button?: boolean;
+    view_mode_select?: boolean;
+    bar_height?: number;
+    padding?: number;
+    container_height?: number | 'auto';
+    column_width?: number;
+    lines?: 'none' | 'vertical' | 'horizontal' | 'both';
+    holidays?: Record<string, unknown>;
+    auto_move_label?: boolean;
+    language?: string;
+    on_click?: (task: FrappeTask) => void;
+    on_view_change?: (mode: FrappeViewMode) => void;
+    on_date_change?: (task: FrappeTask, start: Date, end: Date) => void;
+  }
+
+  export interface FrappeBar {
+    task: FrappeTask & { _index: number };
+    group: SVGGElement;
+    $bar: SVGRectElement & { getX(): number; getWidth(): number };
+  }
+
+  export default class Gantt {
+    constructor(wrapper: HTMLElement | SVGElement | string, tasks: FrappeTask[], options?: FrappeOptions);
+    bars: FrappeBar[];
+    gantt_start: Date;
+    gantt_end: Date;
+    config: { unit: string; step: number; column_width: number; header_height: number };
+    options: FrappeOptions & { bar_height: number; padding: number };
+    $container: HTMLElement;
+    $svg: SVGSVGElement;
+    grid_height: number;
+    refresh(tasks: FrappeTask[]): void;
+    change_view_mode(mode?: string | FrappeViewMode, maintain_pos?: boolean): void;
+    update_options(options: FrappeOptions): void;
+    set_scroll_position(date: string | Date): void;
+    clear(): void;
+  }
+}
