@@ -72,6 +72,12 @@ describe('accounts', () => {
         const answer = await client.get('/api/auth/me');
         expect(answer.headers.getSetCookie()[0]).toMatch(/; Secure; SameSite=Lax$/);
         expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+        await createAccount(server.dataSource.manager, { email: 'admin@example.net', name: 'Admin', role: 'secretariat', organisation: 'dg-home' }, 'long-enough-pw');
+        const login = await client.post('/api/auth/login', { email: 'admin@example.net', password: 'long-enough-pw' });
+        expect(login.status).toBe(200);
+        const cookies = login.headers.getSetCookie();
+        expect(cookies.find((c) => c.startsWith('tracker_session='))).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+        expect(cookies.find((c) => c.startsWith('XSRF-TOKEN='))).toMatch(/; Secure; SameSite=Lax$/);
       } finally {
         await server.close();
       }

@@ -86,6 +86,21 @@ describe('accounts and sign-in', () => {
     expect((await query(`SELECT 1 FROM auth_event WHERE kind = 'sign_in' AND email = 'secretariat@example.org'`)).length).toBeGreaterThan(0);
   });
 
+  it('spends as long on an unknown email as on a wrong password, so timing tells nothing', async () => {
+    const client = new Client(server.url);
+    await client.get('/api/auth/me');
+    const time = async (email: string) => {
+      const started = performance.now();
+      expect((await client.post('/api/auth/login', { email, password: 'not-the-password' })).status).toBe(401);
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+    const wrong = median([await time('coordinator@example.org'), await time('coordinator@example.org'), await time('coordinator@example.org')]);
+    const unknown = median([await time('ghost-1@example.org'), await time('ghost-2@example.org'), await time('ghost-3@example.org')]);
+    // An argon2id verification takes tens of milliseconds; a bare database lookup a few.
+    expect(unknown).toBeGreaterThan(wrong * 0.5);
+  });
+
   it('rejects a malformed sign-in body naming the field', async () => {
     const client = new Client(server.url);
     await client.get('/api/auth/me');

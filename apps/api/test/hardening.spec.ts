@@ -80,6 +80,8 @@ describe('hardening', () => {
     expect(html).not.toMatch(/ on[a-z]+="/);
     const init = await fetch(`${server.url}/api/docs/swagger-ui-init.js`);
     expect(init.status).toBe(200);
+    // "Try it out" echoes the XSRF cookie, so writes work from the docs page too.
+    expect(await init.text()).toMatch(/requestInterceptor[\s\S]*XSRF-TOKEN=[\s\S]*X-XSRF-TOKEN/);
   });
 
   it('keeps CORS closed by default', async () => {

@@ -4,6 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createTestDatabase } from './database';
+import { startTestServer } from './server';
 
 /** The built server, as `npm start` runs it (npm test builds it first). */
 const MAIN = resolve(__dirname, '../../../dist/api/main.js');
@@ -80,6 +82,23 @@ describe('starting the built server with bad settings', () => {
       expect(lastErrorLine(exit)).toBe(`Cannot start: DATA_DIR ${join(file, 'data')} is not a writable directory (ENOTDIR)`);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits with one line in production while the database has demo accounts', async () => {
+    const db = await createTestDatabase();
+    try {
+      // A development start creates the demo accounts...
+      const dev = await startTestServer(db.url);
+      await dev.close();
+      // ...and a production start on the same database refuses to run with them.
+      const exit = await run({ NODE_ENV: 'production', DATABASE_URL: db.url, PORT: '0' });
+      expect(exit.code).toBe(1);
+      expect(lastErrorLine(exit)).toBe(
+        'Cannot start: the database has demo accounts with the published password (colead.labour@example.org, coordinator@example.org, member@example.org, secretariat@example.org); delete them from user_account before starting in production',
+      );
+    } finally {
+      await db.drop();
     }
   });
 

@@ -216,7 +216,20 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+    swaggerOptions: {
+      // Runs in the browser, from swagger-ui-init.js: echoes the XSRF cookie as Angular does, so that
+      // "Try it out" can sign in and write.
+      requestInterceptor: (request: { headers: Record<string, string> }) => {
+        const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec((globalThis as unknown as { document: { cookie: string } }).document.cookie);
+        if (match) {
+          request.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]);
+        }
+        return request;
+      },
+    },
+  });
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     const webDist = config.webDist;
