@@ -93,7 +93,7 @@ describe('the Gantt chart (home page)', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('item-details');
     await dialog.waitFor({ state: 'visible' });
-    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Second Virtual Exchange');
+    await expect(dialog.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Second Virtual Exchange');
     const text = await dialog.textContent();
     expect(text).toContain('"October - December 2025" (Oct-Dec 2025)');
     expect(text).toContain('Work Plan section 2.4.9');
@@ -107,7 +107,7 @@ describe('the Gantt chart (home page)', () => {
     await details.focus();
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'visible' });
-    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Second Virtual Exchange');
+    await expect(dialog.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Second Virtual Exchange');
     await page.close();
   });
 

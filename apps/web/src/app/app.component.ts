@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Role } from '@tracker/contracts';
+import { AuthService } from './auth/auth.service';
 
 @Component({
   selector: 'wp-root',
@@ -21,6 +23,14 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
           <li><a routerLink="/organisations" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
         </ul>
       </nav>
+      <div class="account" data-testid="account">
+        @if (auth.user(); as user) {
+          <span>Signed in as <strong>{{ user.name }}</strong> ({{ roleLabel(user.role) }})</span>
+          <button type="button" class="link-button" (click)="signOut()">Sign out</button>
+        } @else if (auth.checked()) {
+          <a routerLink="/sign-in" class="sign-in-link">Sign in</a>
+        }
+      </div>
     </header>
     <main id="main" tabindex="-1">
       <router-outlet />
@@ -28,5 +38,16 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
   `,
 })
 export class AppComponent {
+  readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
   readonly actionNumbers = [1, 2, 3, 4];
+
+  roleLabel(role: Role): string {
+    return { secretariat: 'Secretariat', coordinator: 'Coordinator', co_leader: 'Co-leader', member: 'Member' }[role];
+  }
+
+  async signOut(): Promise<void> {
+    await this.auth.signOut();
+    await this.router.navigateByUrl('/');
+  }
 }

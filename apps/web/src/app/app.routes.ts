@@ -13,5 +13,6 @@ export const routes: Routes = [
     title: 'Organisations · Work Plan tracker',
     loadComponent: () => import('./organisations/organisations-page.component').then((m) => m.OrganisationsPageComponent),
   },
+  { path: 'sign-in', title: 'Sign in · Work Plan tracker', loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent) },
   { path: '**', redirectTo: '' },
 ];

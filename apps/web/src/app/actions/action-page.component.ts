@@ -3,7 +3,9 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { ActionDetail } from '@tracker/contracts';
 import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
-import { catchError, map, of, switchMap } from 'rxjs';
+import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { MilestoneEditor } from '../updates/milestone-editor';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
 import { groupByAction, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
@@ -19,6 +21,7 @@ type Loaded = { action: ActionDetail; error: null } | { action: null; error: str
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent],
   templateUrl: './action-page.component.html',
+  providers: [MilestoneEditor],
 })
 export class ActionPageComponent {
   private readonly plan = inject(PlanService);
@@ -29,9 +32,12 @@ export class ActionPageComponent {
   readonly daysLeft = computed(() => daysToDeadline(this.asOf, this.action()?.deadline));
   readonly statusLabels = STATUS_LABELS;
 
+  readonly auth = inject(AuthService);
+  readonly editor = inject(MilestoneEditor);
+  private readonly reload = signal(0);
   private readonly loaded = toSignal(
-    toObservable(this.number).pipe(
-      switchMap((n) =>
+    combineLatest([toObservable(this.number), toObservable(this.reload)]).pipe(
+      switchMap(([n]) =>
         this.plan.action(Number(n)).pipe(
           map((action): Loaded => ({ action, error: null })),
           catchError((e: { status?: number }) =>
@@ -63,4 +69,13 @@ export class ActionPageComponent {
   );
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.items().find((i) => i.id === this.selectedId()) ?? null);
+
+  constructor() {
+    this.editor.onChanged = () => this.reload.update((n) => n + 1);
+  }
+
+  select(id: string | null): void {
+    this.selectedId.set(id);
+    void this.editor.open(id);
+  }
 }

@@ -33,7 +33,11 @@ export interface GanttItem {
   status: MilestoneStatus;
   statusLabel: string;
   progress: number;
+  actualStart: string | null;
+  actualEnd: string | null;
   forecastEnd: string | null;
+  /** Optimistic-locking version: an update names the version it was made from. */
+  version: number;
   tentative: boolean;
   source: string;
   alternatives: DateAlternative[];
@@ -88,7 +92,10 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
       status: m.status,
       statusLabel: STATUS_LABELS[m.status],
       progress: m.progress,
+      actualStart: m.actualStart,
+      actualEnd: m.actualEnd,
       forecastEnd: m.forecastEnd,
+      version: m.version,
       tentative: m.tentative,
       source: m.source,
       alternatives: m.alternatives,

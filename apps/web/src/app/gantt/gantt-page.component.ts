@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
 import { PHASE_DEADLINE, daysToDeadline, today } from '@tracker/schedule';
-import { catchError, forkJoin, map, of } from 'rxjs';
+import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 import { GanttChartComponent } from './gantt-chart.component';
@@ -29,6 +31,7 @@ import { LegendComponent } from './legend.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [GanttChartComponent, GanttTableComponent, ItemDetailsComponent, LegendComponent],
   templateUrl: './gantt-page.component.html',
+  providers: [MilestoneEditor],
 })
 export class GanttPageComponent {
   private readonly plan = inject(PlanService);
@@ -42,10 +45,17 @@ export class GanttPageComponent {
   readonly statusLabels = STATUS_LABELS;
   readonly viewModes = VIEW_MODES;
 
+  readonly auth = inject(AuthService);
+  readonly editor = inject(MilestoneEditor);
+  private readonly reload = signal(0);
   private readonly data = toSignal(
-    forkJoin({ actions: this.plan.actions(), milestones: this.plan.milestones(), organisations: this.plan.organisations() }).pipe(
-      map((data) => ({ ...data, error: null as string | null })),
-      catchError(() => of({ actions: [], milestones: [], organisations: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
+    toObservable(this.reload).pipe(
+      switchMap(() =>
+        forkJoin({ actions: this.plan.actions(), milestones: this.plan.milestones(), organisations: this.plan.organisations() }).pipe(
+          map((data) => ({ ...data, error: null as string | null })),
+          catchError(() => of({ actions: [], milestones: [], organisations: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
+        ),
+      ),
     ),
   );
   readonly loading = computed(() => this.data() === undefined);
@@ -66,6 +76,15 @@ export class GanttPageComponent {
   readonly scrollTo = computed(() => planStart(this.allItems()));
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.allItems().find((i) => i.id === this.selectedId()) ?? null);
+
+  constructor() {
+    this.editor.onChanged = () => this.reload.update((n) => n + 1);
+  }
+
+  select(id: string | null): void {
+    this.selectedId.set(id);
+    void this.editor.open(id);
+  }
   readonly filtered = computed(() => {
     const f = this.filter();
     return f.actions.length > 0 || f.organisation !== null || f.statuses.length > 0;

@@ -1,46 +1,53 @@
-import { ChangeDetectionStrategy, Component, ElementRef, effect, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
+import { type AuditEntry, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
+import { STATUS_LABELS } from '../plan/labels';
+import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
+import type { EditOutcome } from '../updates/milestone-editor';
 import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
 
-/** Details of one item in a modal dialog: the window as the plan words it, status, source, other readings. */
+const FIELD_LABELS: Record<string, string> = {
+  status: 'Status',
+  progress: 'Progress',
+  actualStart: 'Actual start',
+  actualEnd: 'Actual end',
+  forecastEnd: 'Forecast end',
+};
+
+/**
+ * Details of one item in a modal dialog: the window as the plan words it, status, source, other
+ * readings, its history, and (for people who may change it) an edit form.
+ */
 @Component({
   selector: 'wp-item-details',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <dialog #dialog class="details-dialog" aria-labelledby="item-details-title" data-testid="item-details" (close)="closed.emit()">
-      @if (item(); as item) {
-        <h2 id="item-details-title">{{ item.title }}</h2>
-        <dl class="details-list">
-          <dt>Action</dt><dd>Action {{ item.actionNumber }}</dd>
-          <dt>Window in the plan</dt><dd>"{{ item.windowText || 'no timing given' }}" ({{ item.windowLabel }})</dd>
-          <dt>Status</dt><dd><span class="status-pill" [class]="'status-pill status-' + item.status">{{ item.statusLabel }}</span></dd>
-          <dt>Progress</dt><dd>{{ item.progress }}%</dd>
-          @if (item.forecastEnd) { <dt>Forecast end</dt><dd>{{ item.forecastEnd }}</dd> }
-          <dt>Flags</dt>
-          <dd>
-            @for (flag of item.flags; track flag) { <span class="flag" [class]="'flag flag-' + flag">{{ flagLabel(flag) }}</span> } @empty { None }
-          </dd>
-          <dt>Source</dt><dd>Work Plan section {{ item.source }}</dd>
-          @if (item.alternatives.length) {
-            <dt>Other readings in the plan</dt>
-            <dd>
-              <ul>
-                @for (alt of item.alternatives; track $index) {
-                  <li>"{{ alt.text }}" ({{ windowLabel(alt) }}), {{ alt.source }}</li>
-                }
-              </ul>
-            </dd>
-          }
-        </dl>
-      }
-      <form method="dialog"><button type="submit" class="button" autofocus>Close</button></form>
-    </dialog>
-  `,
+  templateUrl: './item-details.component.html',
 })
 export class ItemDetailsComponent {
   readonly item = input<GanttItem | null>(null);
+  readonly canEdit = input(false);
+  readonly history = input<AuditEntry[] | null>(null);
+  readonly historyError = input<string | null>(null);
+  readonly saving = input(false);
+  readonly outcome = input<EditOutcome | null>(null);
+  /** The item as someone else left it, after a conflict. */
+  readonly current = input<Milestone | null>(null);
   readonly closed = output<void>();
+  readonly save = output<{ id: string; update: MilestoneUpdate }>();
+
+  readonly statuses = MILESTONE_STATUSES;
+  readonly statusLabels = STATUS_LABELS;
+  readonly fieldLabels = FIELD_LABELS;
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+
+  /** What the form starts from: the conflicting current values, or the item's. */
+  readonly values = computed<MilestoneValues | null>(() => {
+    const source = this.current() ?? this.item();
+    return source
+      ? { status: source.status, progress: source.progress, actualStart: source.actualStart, actualEnd: source.actualEnd, forecastEnd: source.forecastEnd }
+      : null;
+  });
+  readonly version = computed(() => this.current()?.version ?? this.item()?.version ?? 0);
 
   constructor() {
     effect(() => {
@@ -53,11 +60,34 @@ export class ItemDetailsComponent {
     });
   }
 
+  submit(event: Event): void {
+    event.preventDefault();
+    const item = this.item();
+    const before = this.values();
+    if (!item || !before) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const update = buildUpdate(before, readValues(form), this.version(), String(form.get('note') ?? ''));
+    if (update) {
+      this.save.emit({ id: item.id, update });
+    }
+  }
+
   flagLabel(flag: ItemFlag): string {
     return FLAG_LABELS[flag];
   }
 
   windowLabel(alt: { start: string | null; end: string | null; precision: GanttItem['window']['precision'] }): string {
     return formatWindow(alt);
+  }
+
+  describeValue(field: string | null, value: string | number | null): string {
+    if (value === null) return 'none';
+    if (field === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
+    if (field === 'progress') return `${value}%`;
+    return String(value);
+  }
+
+  when(at: string): string {
+    return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   }
 }

@@ -1,0 +1,56 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { CurrentUser, LoginRequest } from '@tracker/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** Who is signed in. `GET /api/auth/me` also sets the XSRF cookie that every write echoes. */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly state = signal<{ checked: boolean; user: CurrentUser | null }>({ checked: false, user: null });
+
+  readonly user = computed(() => this.state().user);
+  readonly checked = computed(() => this.state().checked);
+
+  /** Whether the signed-in user may change items of this Action (the server decides again on every write). */
+  canEdit(actionNumber: number): boolean {
+    return this.user()?.editableActions.includes(actionNumber) ?? false;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const user = await firstValueFrom(this.http.get<CurrentUser>('/api/auth/me'));
+      this.state.set({ checked: true, user });
+    } catch {
+      this.state.set({ checked: true, user: null });
+    }
+  }
+
+  /** Signs in; resolves to an error message in words, or null on success. */
+  async signIn(request: LoginRequest): Promise<string | null> {
+    if (!this.checked()) {
+      await this.refresh(); // obtains the XSRF cookie the sign-in must echo
+    }
+    try {
+      const user = await firstValueFrom(this.http.post<CurrentUser>('/api/auth/login', request));
+      this.state.set({ checked: true, user });
+      return null;
+    } catch (error) {
+      if (error instanceof HttpErrorResponse) {
+        if (error.status === 401) return 'Wrong email or password.';
+        if (error.status === 429) return `Too many failed sign-ins. ${capitalise(String(error.error?.message ?? 'Try again later.'))}.`;
+        if (error.status === 400) return capitalise(String([error.error?.message].flat().join('; '))) + '.';
+      }
+      return 'Signing in failed. Try again.';
+    }
+  }
+
+  async signOut(): Promise<void> {
+    await firstValueFrom(this.http.post('/api/auth/logout', {})).catch(() => undefined);
+    this.state.set({ checked: true, user: null });
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

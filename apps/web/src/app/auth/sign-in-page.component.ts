@@ -1,0 +1,52 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AuthService } from './auth.service';
+
+/** Sign-in for the Secretariat, coordinators, co-leaders and members. */
+@Component({
+  selector: 'wp-sign-in-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <header class="page-header"><h1>Sign in</h1></header>
+    @if (auth.user(); as user) {
+      <p>You are signed in as {{ user.name }} ({{ user.email }}).</p>
+    } @else {
+      <form class="sign-in" (submit)="submit($event)" novalidate>
+        @if (error(); as message) { <p class="error" role="alert" id="sign-in-error">{{ message }}</p> }
+        <div class="field">
+          <label for="email">Email</label>
+          <input id="email" name="email" type="email" autocomplete="username" required [attr.aria-describedby]="error() ? 'sign-in-error' : null" />
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit" class="button" [disabled]="busy()">{{ busy() ? 'Signing in…' : 'Sign in' }}</button>
+      </form>
+    }
+  `,
+})
+export class SignInPageComponent {
+  readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  readonly error = signal<string | null>(null);
+  readonly busy = signal(false);
+
+  async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!email || !password) {
+      this.error.set(!email ? 'Enter your email address.' : 'Enter your password.');
+      return;
+    }
+    this.busy.set(true);
+    const error = await this.auth.signIn({ email, password });
+    this.busy.set(false);
+    this.error.set(error);
+    if (!error) {
+      await this.router.navigateByUrl('/');
+    }
+  }
+}
