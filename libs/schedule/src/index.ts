@@ -1,3 +1,4 @@
 export * from './lib/calendar';
 export * from './lib/window';
 export * from './lib/flags';
+export * from './lib/risk';

@@ -1,4 +1,6 @@
 /** @jest-environment-options {"timezone": "America/Los_Angeles"} */
+import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 
 describeSchedule('America/Los_Angeles');
+describeRisk('America/Los_Angeles');

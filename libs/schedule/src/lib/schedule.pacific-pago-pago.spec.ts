@@ -1,4 +1,6 @@
 /** @jest-environment-options {"timezone": "Pacific/Pago_Pago"} */
+import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 
 describeSchedule('Pacific/Pago_Pago');
+describeRisk('Pacific/Pago_Pago');

@@ -1,4 +1,6 @@
 /** @jest-environment-options {"timezone": "UTC"} */
+import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 
 describeSchedule('UTC');
+describeRisk('UTC');

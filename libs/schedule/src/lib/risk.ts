@@ -1,0 +1,203 @@
+import { compareDates, daysBetween, type CalendarDate } from './calendar';
+import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline, PHASE_DEADLINE } from './flags';
+import type { DatePrecision } from './window';
+
+/**
+ * The risk rules of the monitoring calls, as of a date. Pure: the caller gives the items and the day.
+ * One item may raise several flags (e.g. overdue and beyond the deadline); each is one risk.
+ */
+
+export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
+export type RiskSeverity = 'high' | 'medium' | 'low';
+export type Rag = 'red' | 'amber' | 'green';
+
+/** Kinds from the most to the least severe; the order of the risk view. */
+export const RISK_KINDS: readonly RiskKind[] = ['overdue', 'beyond_deadline', 'stalled', 'unscheduled', 'due_soon'];
+
+export const RISK_SEVERITY: Readonly<Record<RiskKind, RiskSeverity>> = {
+  overdue: 'high',
+  beyond_deadline: 'high',
+  stalled: 'medium',
+  unscheduled: 'medium',
+  due_soon: 'low',
+};
+
+export interface RiskOptions {
+  /** "Due soon": ends within this many days from the as-of date (default 30). */
+  dueSoonDays?: number;
+  /** "Stalled": in progress with no update for this many days (default 45). */
+  stalledDays?: number;
+  deadline?: CalendarDate;
+}
+
+export const DEFAULT_DUE_SOON_DAYS = 30;
+export const DEFAULT_STALLED_DAYS = 45;
+
+export interface RiskSubject {
+  start: CalendarDate | null;
+  end: CalendarDate | null;
+  precision: DatePrecision;
+  forecastEnd: CalendarDate | null;
+  status: string;
+  /** Calendar date of the item's latest update (for "stalled"); null when never updated. */
+  lastUpdate: CalendarDate | null;
+}
+
+export interface RiskFlag {
+  kind: RiskKind;
+  severity: RiskSeverity;
+  /** Days past the effective end (0 unless overdue). */
+  daysLate: number;
+  /** The reason in words, e.g. "ended 31 Dec 2025, 326 days ago, and is not done". */
+  reason: string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "31 Mar 2027": the day as people read it (no Date, so no time zone). */
+export function formatDay(date: CalendarDate): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+
+/** Overdue: the (forecast or planned) end has passed and it is not done, delivered or cancelled. */
+export function overdueFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag | null {
+  const late = daysLate(item, asOf);
+  const end = effectiveEnd(item);
+  if (late === 0 || end === null) {
+    return null;
+  }
+  const which = item.forecastEnd ? 'forecast end' : 'planned end';
+  return { kind: 'overdue', severity: 'high', daysLate: late, reason: `${which} ${formatDay(end)} passed ${days(late)} ago; status ${item.status.replace('_', ' ')}` };
+}
+
+/** Due soon: still open and its (forecast or planned) end is today or within the next N days. */
+export function dueSoonFlag(item: RiskSubject, asOf: CalendarDate, withinDays = DEFAULT_DUE_SOON_DAYS): RiskFlag | null {
+  const end = effectiveEnd(item);
+  if (end === null || CLOSED_STATUSES.includes(item.status)) {
+    return null;
+  }
+  const left = daysBetween(asOf, end);
+  if (left < 0 || left > withinDays) {
+    return null;
+  }
+  const when = left === 0 ? 'ends today' : `ends in ${days(left)}`;
+  return { kind: 'due_soon', severity: 'low', daysLate: 0, reason: `${when} (${formatDay(end)}), within the next ${days(withinDays)}` };
+}
+
+/** Beyond the deadline: still open and its planned or forecast end is after the phase deadline. */
+export function beyondDeadlineFlag(item: RiskSubject, deadline: CalendarDate = PHASE_DEADLINE): RiskFlag | null {
+  if (CLOSED_STATUSES.includes(item.status) || !isBeyondDeadline(item, deadline)) {
+    return null;
+  }
+  const ends = [item.forecastEnd, item.end].filter((d): d is CalendarDate => d !== null && compareDates(d, deadline) > 0);
+  const which = item.forecastEnd && compareDates(item.forecastEnd, deadline) > 0 ? 'forecast end' : 'planned end';
+  return {
+    kind: 'beyond_deadline',
+    severity: 'high',
+    daysLate: 0,
+    reason: `${which} ${formatDay(ends[0])} is after the phase deadline ${formatDay(deadline)}`,
+  };
+}
+
+/**
+ * Unscheduled: the plan gives only a year ("2026, TBD") or no date at all, no forecast end has been
+ * set, and the window is closing: less than a quarter of it remains after the as-of day (from
+ * 1 October for a calendar year), or it has already ended. An item with no window at all is always
+ * unscheduled: nothing can be chased without a date. Month windows count as scheduled.
+ */
+export function unscheduledFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag | null {
+  if (CLOSED_STATUSES.includes(item.status) || item.forecastEnd !== null) {
+    return null;
+  }
+  if (item.precision === 'unknown' || item.end === null) {
+    return { kind: 'unscheduled', severity: 'medium', daysLate: 0, reason: 'the plan gives no date ("tbc") and no forecast end is set' };
+  }
+  if (item.precision !== 'year' || item.start === null) {
+    return null;
+  }
+  const length = daysBetween(item.start, item.end) + 1;
+  const remaining = daysBetween(asOf, item.end);
+  if (remaining * 4 >= length) {
+    return null;
+  }
+  const left = remaining < 0 ? `its window ended ${formatDay(item.end)}` : `${days(remaining)} of its window remain after today`;
+  return { kind: 'unscheduled', severity: 'medium', daysLate: 0, reason: `only a year is planned, no firm date or forecast is set, and ${left}` };
+}
+
+/** Stalled: in progress with no update for N days or more. */
+export function stalledFlag(item: RiskSubject, asOf: CalendarDate, afterDays = DEFAULT_STALLED_DAYS): RiskFlag | null {
+  if (item.status !== 'in_progress' || item.lastUpdate === null) {
+    return null;
+  }
+  const quiet = daysBetween(item.lastUpdate, asOf);
+  if (quiet < afterDays) {
+    return null;
+  }
+  return { kind: 'stalled', severity: 'medium', daysLate: 0, reason: `in progress with no update for ${days(quiet)} (since ${formatDay(item.lastUpdate)})` };
+}
+
+/** Every flag one item raises as of a date, most severe first. */
+export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOptions = {}): RiskFlag[] {
+  const deadline = options.deadline ?? PHASE_DEADLINE;
+  const flags = [
+    overdueFlag(item, asOf),
+    beyondDeadlineFlag(item, deadline),
+    stalledFlag(item, asOf, options.stalledDays ?? DEFAULT_STALLED_DAYS),
+    unscheduledFlag(item, asOf),
+    dueSoonFlag(item, asOf, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS),
+  ];
+  return flags.filter((flag): flag is RiskFlag => flag !== null);
+}
+
+/** Orders risks for the view: by kind (RISK_KINDS is in severity order), the longest late first, then by end. */
+export function compareRisks<T extends { kind: RiskKind; daysLate: number; end: CalendarDate | null }>(a: T, b: T): number {
+  const rank = (k: RiskKind) => RISK_KINDS.indexOf(k);
+  return rank(a.kind) - rank(b.kind) || b.daysLate - a.daysLate || compareDates(a.end ?? '9999-12-31', b.end ?? '9999-12-31');
+}
+
+export interface RagResult {
+  rag: Rag;
+  reasons: string[];
+}
+
+/**
+ * The RAG of one Action from its risks, reasons in words: red when anything is overdue or cannot
+ * finish before the deadline; amber when something is stalled, unscheduled or due soon; green
+ * otherwise. The countdown to the deadline is always the last reason.
+ */
+export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[], asOf: CalendarDate, options: RiskOptions = {}): RagResult {
+  const deadline = options.deadline ?? PHASE_DEADLINE;
+  const count = (kind: RiskKind) => risks.filter((r) => r.kind === kind);
+  const reasons: string[] = [];
+  const overdue = count('overdue');
+  if (overdue.length > 0) {
+    const longest = Math.max(...overdue.map((r) => r.daysLate));
+    reasons.push(`${overdue.length} overdue (longest ${days(longest)} late)`);
+  }
+  const beyond = count('beyond_deadline');
+  if (beyond.length > 0) {
+    reasons.push(`${beyond.length} end${beyond.length === 1 ? 's' : ''} after the ${formatDay(deadline)} deadline`);
+  }
+  const stalled = count('stalled');
+  if (stalled.length > 0) {
+    reasons.push(`${stalled.length} stalled (no update for ${days(options.stalledDays ?? DEFAULT_STALLED_DAYS)} or more)`);
+  }
+  const unscheduled = count('unscheduled');
+  if (unscheduled.length > 0) {
+    reasons.push(`${unscheduled.length} without a firm date while the window closes`);
+  }
+  const soon = count('due_soon');
+  if (soon.length > 0) {
+    reasons.push(`${soon.length} due within ${days(options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS)}`);
+  }
+  const rag: Rag = overdue.length + beyond.length > 0 ? 'red' : reasons.length > 0 ? 'amber' : 'green';
+  if (rag === 'green') {
+    reasons.push('nothing overdue, stalled, unscheduled, due soon or beyond the deadline');
+  }
+  const left = daysToDeadline(asOf, deadline);
+  reasons.push(left >= 0 ? `${days(left)} to the deadline` : `the deadline passed ${days(-left)} ago`);
+  return { rag, reasons };
+}
