@@ -3,9 +3,11 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuthEventEntity } from '../auth/auth-event.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { FollowUpEntity, MonitoringCallEntity } from '../monitoring/monitoring-call.entity';
 import { MilestoneAlternativeEntity, MilestoneEntity } from '../milestones/milestone.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OutputEntity } from '../outputs/output.entity';
+import { RiskEntity } from '../risks/risk.entity';
 import { PartnershipEntity, PartnershipMemberEntity } from '../partnership/partnership.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -25,4 +27,7 @@ export const ENTITIES = [
   LoginThrottleEntity,
   AuthEventEntity,
   AuditEntryEntity,
+  RiskEntity,
+  MonitoringCallEntity,
+  FollowUpEntity,
 ];

@@ -1,0 +1,179 @@
+/**
+ * The risk view, the risk register and the monitoring-call log. Plain types only (see plan.ts).
+ *
+ * Reading needs sign-in (every role). Writes: the Secretariat changes any risk, a co-leader the risks
+ * of the Actions their organisation co-leads; only the Secretariat records monitoring calls and their
+ * follow-ups. Writes take the `version` the client last saw: 409 {@link RiskConflict} when stale.
+ */
+import type { AuditEntry } from './updates';
+import type { ApiError, CalendarDateString, OrganisationRef } from './plan';
+
+export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
+export type RiskSeverity = 'high' | 'medium' | 'low';
+export type Rag = 'red' | 'amber' | 'green';
+
+/** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` (all optional; as of today by default). */
+export interface RiskQuery {
+  asOf?: CalendarDateString;
+  dueSoonDays?: number;
+  stalledDays?: number;
+}
+
+export interface ActionRag {
+  number: number;
+  shortName: string;
+  rag: Rag;
+  /** Why, in words; the last one is the countdown to the deadline. */
+  reasons: string[];
+}
+
+/** One flag of one item: an item both overdue and beyond the deadline appears twice. */
+export interface RiskItem {
+  kind: RiskKind;
+  severity: RiskSeverity;
+  actionNumber: number;
+  itemType: 'milestone' | 'output';
+  id: string;
+  title: string;
+  /** The plan's words for the window, e.g. "October - December 2025". */
+  windowText: string | null;
+  start: CalendarDateString | null;
+  end: CalendarDateString | null;
+  forecastEnd: CalendarDateString | null;
+  status: string;
+  daysLate: number;
+  reason: string;
+}
+
+export interface RiskView {
+  asOf: CalendarDateString;
+  deadline: CalendarDateString;
+  daysToDeadline: number;
+  dueSoonDays: number;
+  stalledDays: number;
+  actions: ActionRag[];
+  /** Most severe first: overdue (longest late first), beyond the deadline, stalled, unscheduled, due soon. */
+  items: RiskItem[];
+}
+
+export const RISK_STATUSES = ['open', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** A risk of the register (`GET /api/risk-register[?action=N]`). */
+export interface RegisterRisk {
+  id: string;
+  actionNumber: number;
+  title: string;
+  description: string;
+  /** 1 (rare) to 5 (almost certain); null until assessed (the Work Plan scores none). */
+  likelihood: number | null;
+  /** 1 (minor) to 5 (severe); null until assessed. */
+  impact: number | null;
+  owner: OrganisationRef | null;
+  mitigation: string;
+  status: RiskStatus;
+  nextReview: CalendarDateString | null;
+  version: number;
+  /** The Work Plan section a seeded risk comes from, null for risks added in the tracker. */
+  source: string | null;
+  updatedAt: string;
+}
+
+/** `PATCH /api/risk-register/:id`. */
+export interface RegisterRiskUpdate {
+  version: number;
+  title?: string;
+  description?: string;
+  likelihood?: number | null;
+  impact?: number | null;
+  /** An organisation id, or null for none. */
+  ownerOrganisationId?: string | null;
+  mitigation?: string;
+  status?: RiskStatus;
+  nextReview?: CalendarDateString | null;
+}
+
+/** 409 answer of a stale write: the record as it is now. */
+export interface RiskConflict<T = RegisterRisk> extends ApiError {
+  statusCode: 409;
+  current: T;
+}
+
+export interface FollowUp {
+  id: string;
+  callId: string;
+  /** The date of the call that asked for it. */
+  callHeldOn: CalendarDateString;
+  what: string;
+  /** An organisation of the Partnership, a free-text owner, or both. */
+  owner: OrganisationRef | null;
+  ownerText: string | null;
+  dueDate: CalendarDateString | null;
+  done: boolean;
+  version: number;
+}
+
+export interface MonitoringCallSummary {
+  id: string;
+  heldOn: CalendarDateString;
+  actionNumbers: number[];
+  attendees: string[];
+  openFollowUps: number;
+}
+
+/**
+ * `GET /api/monitoring-calls/:id`: the call, its follow-ups, and what the call walks through:
+ * the changes since the previous call (audit entries after the previous call's date up to and
+ * including this call's date), the open follow-ups of earlier calls, the risk view as of its date.
+ */
+export interface MonitoringCall {
+  id: string;
+  heldOn: CalendarDateString;
+  actionNumbers: number[];
+  attendees: string[];
+  notes: string;
+  decisions: string;
+  version: number;
+  followUps: FollowUp[];
+  previousCall: { id: string; heldOn: CalendarDateString } | null;
+  changesSincePrevious: AuditEntry[];
+  openEarlierFollowUps: FollowUp[];
+  risks: RiskView;
+}
+
+/** `POST /api/monitoring-calls`. */
+export interface MonitoringCallCreate {
+  heldOn: CalendarDateString;
+  actionNumbers: number[];
+  attendees?: string[];
+  notes?: string;
+  decisions?: string;
+}
+
+/** `PATCH /api/monitoring-calls/:id`. */
+export interface MonitoringCallUpdate {
+  version: number;
+  heldOn?: CalendarDateString;
+  actionNumbers?: number[];
+  attendees?: string[];
+  notes?: string;
+  decisions?: string;
+}
+
+/** `POST /api/monitoring-calls/:id/follow-ups`. */
+export interface FollowUpCreate {
+  what: string;
+  ownerOrganisationId?: string | null;
+  ownerText?: string | null;
+  dueDate?: CalendarDateString | null;
+}
+
+/** `PATCH /api/follow-ups/:id`. */
+export interface FollowUpUpdate {
+  version: number;
+  what?: string;
+  ownerOrganisationId?: string | null;
+  ownerText?: string | null;
+  dueDate?: CalendarDateString | null;
+  done?: boolean;
+}
