@@ -3,7 +3,7 @@
 // that NestJS, TypeORM and class-validator read at run time (esbuild alone cannot).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -38,7 +38,16 @@ const decorators = {
 const entries = process.argv.slice(2);
 await build({
   // The server, and the account command the production image runs as `node dist/api/user-create.js`.
-  entryPoints: entries.length > 0 ? entries : { main: resolve(root, 'apps/api/src/main.ts'), 'user-create': resolve(root, 'apps/api/src/cli/user-create.ts') },
+  // The scale-data generator and the benchmark's bare server are built with it, for `npm run bench`.
+  entryPoints:
+    entries.length > 0
+      ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
+      : {
+          main: resolve(root, 'apps/api/src/main.ts'),
+          'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
+          'seed-scale': resolve(root, 'apps/api/src/cli/seed-scale.ts'),
+          'bare-server': resolve(root, 'apps/bench/src/bare-server.ts'),
+        },
   outdir: resolve(root, 'dist/api'),
   bundle: true,
   platform: 'node',

@@ -2,3 +2,4 @@ export * from './lib/plan';
 export * from './lib/auth';
 export * from './lib/updates';
 export * from './lib/risks';
+export * from './lib/gantt';

@@ -5,6 +5,7 @@ import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
+import { GanttModule } from './gantt/gantt.module';
 import { HealthModule } from './health/health.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         ActionsModule,
         MilestonesModule,
+        GanttModule,
         OutputsModule,
         OrganisationsModule,
         AuditModule,

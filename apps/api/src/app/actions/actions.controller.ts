@@ -1,5 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PartnershipQuery } from '../common/list-query.dto';
 import type { Action, ActionDetail } from '@tracker/contracts';
 import { ParseActionNumberPipe } from '../common/parse-action-number.pipe';
 import { Access } from '../auth/access.decorator';
@@ -13,8 +14,9 @@ export class ActionsController {
   @Get()
   @Access('plan.read')
   @ApiOkResponse({ description: 'The four Actions with their co-leaders and members' })
-  list(): Promise<Action[]> {
-    return this.actions.list();
+  @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
+  list(@Query() query: PartnershipQuery): Promise<Action[]> {
+    return this.actions.list(query.partnership);
   }
 
   @Get(':number')
@@ -22,7 +24,8 @@ export class ActionsController {
   @ApiParam({ name: 'number', type: Number, description: 'Action number, 1-4' })
   @ApiOkResponse({ description: 'One Action with its milestones, outputs and targets' })
   @ApiNotFoundResponse({ description: 'No Action has this number' })
-  get(@Param('number', ParseActionNumberPipe) number: number): Promise<ActionDetail> {
-    return this.actions.get(number);
+  @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
+  get(@Param('number', ParseActionNumberPipe) number: number, @Query() query: PartnershipQuery): Promise<ActionDetail> {
+    return this.actions.get(number, query.partnership);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Action, ActionDetail, OrganisationRef } from '@tracker/contracts';
+import { type Action, type ActionDetail, DEFAULT_PARTNERSHIP_KEY, type OrganisationRef } from '@tracker/contracts';
 import { Repository } from 'typeorm';
 import { MilestonesService } from '../milestones/milestones.service';
 import { OutputsService } from '../outputs/outputs.service';
@@ -15,20 +15,20 @@ export class ActionsService {
     private readonly outputs: OutputsService,
   ) {}
 
-  async list(): Promise<Action[]> {
-    const rows = await this.query().getMany();
+  async list(partnership: string = DEFAULT_PARTNERSHIP_KEY): Promise<Action[]> {
+    const rows = await this.query(partnership).getMany();
     return rows.map(toAction);
   }
 
   /** One Action with its milestones, outputs and targets; 404 when the number is unknown. */
-  async get(number: number): Promise<ActionDetail> {
-    const row = await this.query().where('a.number = :number', { number }).getOne();
+  async get(number: number, partnership: string = DEFAULT_PARTNERSHIP_KEY): Promise<ActionDetail> {
+    const row = await this.query(partnership).andWhere('a.number = :number', { number }).getOne();
     if (!row) {
       throw new NotFoundException(`Action ${number} not found`);
     }
     const [milestones, outputs, targets] = await Promise.all([
-      this.milestones.list({ actionNumber: number }),
-      this.outputs.list({ actionNumber: number }),
+      this.milestones.list({ actionNumber: number, partnership }),
+      this.outputs.list({ actionNumber: number, partnership }),
       this.targets.find({ where: { actionId: row.id }, order: { sortOrder: 'ASC' } }),
     ]);
     return {
@@ -39,9 +39,11 @@ export class ActionsService {
     };
   }
 
-  private query() {
+  private query(partnership: string) {
     return this.actions
       .createQueryBuilder('a')
+      .innerJoin('a.partnership', 'pa')
+      .where('pa.seed_key = :partnership', { partnership })
       .leftJoinAndSelect('a.participants', 'p')
       .leftJoinAndSelect('p.organisation', 'o')
       .orderBy('a.number', 'ASC')

@@ -1,8 +1,16 @@
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-/** `?action=N`: narrows a list to one Action. */
-export class ActionFilterQuery {
+/** `?partnership=key`: which partnership's plan (the seeded Work Plan by default). */
+export class PartnershipQuery {
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'partnership must be a partnership key such as inclusion-of-migrants-and-refugees' })
+  partnership: string = DEFAULT_PARTNERSHIP_KEY;
+}
+
+/** `?action=N`: narrows a list to one Action; `?partnership=key` as above. */
+export class ActionFilterQuery extends PartnershipQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'action must be a whole Action number, e.g. ?action=1' })

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -30,8 +31,9 @@ export class MilestonesController {
   @Access('plan.read')
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'Activities and sub-steps in plan order; dates are yyyy-MM-dd' })
-  list(@Query() query: ActionFilterQuery): Promise<Milestone[]> {
-    return this.milestones.list({ actionNumber: query.action });
+  @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
+  async list(@Query() query: ActionFilterQuery, @Res() response: Response): Promise<void> {
+    response.type('application/json').send(await this.milestones.listJson({ actionNumber: query.action, partnership: query.partnership }));
   }
 
   @Get(':id')

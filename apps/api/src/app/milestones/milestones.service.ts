@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ConflictError, Milestone } from '@tracker/contracts';
+import { type ConflictError, DEFAULT_PARTNERSHIP_KEY, type Milestone } from '@tracker/contracts';
+import { milestonesJson, sqlClientOf } from '../gantt/plan-queries';
 import { Repository } from 'typeorm';
 import { ItemUpdateService } from '../audit/item-update.service';
 import { MILESTONE_SPEC } from '../audit/update-rules';
@@ -16,14 +17,21 @@ export class MilestonesService {
     private readonly updates: ItemUpdateService,
   ) {}
 
-  /** Milestones in plan order (by Action, then the plan's own order), optionally of one Action. */
-  async list(filter: { actionNumber?: number } = {}): Promise<Milestone[]> {
-    const query = this.query();
-    if (filter.actionNumber !== undefined) {
-      query.where('a.number = :number', { number: filter.actionNumber });
+  /**
+   * Milestones of a partnership's plan in plan order (by Action, then the plan's own order), optionally
+   * of one Action, as the JSON text of the response (built by Postgres in one query).
+   */
+  async listJson(filter: { actionNumber?: number; partnership?: string } = {}): Promise<string> {
+    const partnership = filter.partnership ?? DEFAULT_PARTNERSHIP_KEY;
+    const body = await milestonesJson(sqlClientOf(this.milestones.manager), partnership, filter.actionNumber ?? null);
+    if (body === null) {
+      throw new NotFoundException(`partnership "${partnership}" not found`);
     }
-    const rows = await query.getMany();
-    return rows.map((row) => toMilestone(row, row.action.number));
+    return body;
+  }
+
+  async list(filter: { actionNumber?: number; partnership?: string } = {}): Promise<Milestone[]> {
+    return JSON.parse(await this.listJson(filter)) as Milestone[];
   }
 
   async get(id: string): Promise<Milestone> {

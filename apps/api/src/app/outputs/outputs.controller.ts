@@ -31,7 +31,7 @@ export class OutputsController {
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'Outputs of each Action (sections 2.x.10) in plan order' })
   list(@Query() query: ActionFilterQuery): Promise<Output[]> {
-    return this.outputs.list({ actionNumber: query.action });
+    return this.outputs.list({ actionNumber: query.action, partnership: query.partnership });
   }
 
   @Get(':id')

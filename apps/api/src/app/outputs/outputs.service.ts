@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ConflictError, Output } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Repository } from 'typeorm';
 import { ItemUpdateService } from '../audit/item-update.service';
 import { OUTPUT_SPEC } from '../audit/update-rules';
@@ -16,10 +17,13 @@ export class OutputsService {
     private readonly updates: ItemUpdateService,
   ) {}
 
-  async list(filter: { actionNumber?: number } = {}): Promise<Output[]> {
-    const query = this.query();
+  /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action. */
+  async list(filter: { actionNumber?: number; partnership?: string } = {}): Promise<Output[]> {
+    const query = this.query()
+      .innerJoin('a.partnership', 'p')
+      .where('p.seed_key = :partnership', { partnership: filter.partnership ?? DEFAULT_PARTNERSHIP_KEY });
     if (filter.actionNumber !== undefined) {
-      query.where('a.number = :number', { number: filter.actionNumber });
+      query.andWhere('a.number = :number', { number: filter.actionNumber });
     }
     const rows = await query.getMany();
     return rows.map((row) => toOutput(row, row.action.number));

@@ -24,6 +24,8 @@ export class GanttChartComponent {
   /** The phase deadline, marked on the chart. */
   readonly deadline = input<string>('2027-03-31');
   readonly itemSelected = output<string>();
+  /** An Action's summary bar was activated: expand or collapse that Action. */
+  readonly groupToggled = output<number>();
 
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
   private gantt: Gantt | null = null;
@@ -64,12 +66,17 @@ export class GanttChartComponent {
           const row = byId.get(String(task.id));
           if (row?.itemId) {
             this.itemSelected.emit(row.itemId);
+          } else if (row?.groupNumber !== null && row?.groupNumber !== undefined) {
+            this.groupToggled.emit(row.groupNumber);
           }
         },
       },
     );
     this.decorate(byId);
     this.markDeadline(deadline);
+    // When the chart finished drawing, for the benchmark and the browser tests.
+    element.setAttribute('data-rendered-bars', String(this.gantt?.bars.length ?? 0));
+    (window as unknown as { __wpGanttRenderedAt?: number }).__wpGanttRenderedAt = performance.now();
   }
 
   /** Status classes, words for screen readers, and keyboard access on every bar. */
@@ -90,8 +97,16 @@ export class GanttChartComponent {
             this.itemSelected.emit(itemId);
           }
         });
-      } else {
-        bar.group.setAttribute('role', 'img');
+      } else if (row.groupNumber !== null) {
+        const group = row.groupNumber;
+        bar.group.setAttribute('tabindex', '0');
+        bar.group.setAttribute('role', 'button');
+        bar.group.addEventListener('keydown', (event: KeyboardEvent) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            this.groupToggled.emit(group);
+          }
+        });
       }
     }
     this.gantt?.$svg.setAttribute('aria-label', 'Gantt chart of the Work Plan; the table below gives the same items');

@@ -178,3 +178,17 @@ describe('planStart and unitsSince', () => {
     expect(unitsSince(new Date(2025, 0, 11), new Date(2025, 0, 1), 'day')).toBe(10);
   });
 });
+
+describe('collapsed Actions', () => {
+  it('draws only the summary bar of a collapsed Action, saying how many items it holds', () => {
+    const items = toGanttItems(
+      [newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 2 })],
+      '2025-01-01',
+    );
+    const rows = toChartRows(groupByAction(items, ACTIONS), new Set([1]));
+    expect(rows.map((r) => r.task.id)).toEqual(['action-1', 'action-2', items[2].id]);
+    expect(rows[0]).toMatchObject({ groupNumber: 1, itemId: null, task: { name: 'Action 1 · Labour (2 items, collapsed)' } });
+    expect(rows[0].label).toContain('Press Enter to show its items.');
+    expect(rows[1].label).toContain('Press Enter to hide its items.');
+  });
+});

@@ -159,7 +159,12 @@ export interface ChartRow {
   label: string;
   /** Summary rows of an Action are not items: they open nothing. */
   itemId: string | null;
+  /** On an Action's summary row: its number (the row expands or collapses the Action). */
+  groupNumber: number | null;
 }
+
+/** Above this many items, the chart opens with every Action collapsed to its summary bar. */
+export const COLLAPSE_ABOVE = 300;
 
 /** Flags worth showing on a bar, in words. */
 function barFlagWords(item: GanttItem): string[] {
@@ -170,26 +175,32 @@ function barFlagWords(item: GanttItem): string[] {
   return words;
 }
 
-/** Rows for the chart: per Action a summary bar spanning its items, then its dated items in plan order. */
-export function toChartRows(groups: GanttGroup[]): ChartRow[] {
+/**
+ * Rows for the chart: per Action a summary bar spanning its items, then (unless the Action is
+ * collapsed) its dated items in plan order.
+ */
+export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number> = new Set()): ChartRow[] {
   const rows: ChartRow[] = [];
   for (const group of groups) {
+    const isCollapsed = collapsed.has(group.action.number);
     if (group.start && group.end) {
       const done = group.items.filter((i) => i.status === 'done').length;
       rows.push({
         task: {
           id: `action-${group.action.number}`,
-          name: `Action ${group.action.number} · ${group.action.shortName}`,
+          name: `Action ${group.action.number} · ${group.action.shortName}${isCollapsed ? ` (${group.items.length} items, collapsed)` : ''}`,
           start: group.start,
           end: group.end,
           progress: group.items.length ? Math.round(group.items.reduce((sum, i) => sum + i.progress, 0) / group.items.length) : 0,
           custom_class: 'wp-summary',
         },
         classes: ['wp-summary'],
-        label: `Action ${group.action.number} · ${group.action.shortName}: ${formatWindow({ start: group.start, end: group.end, precision: 'month' })}, ${done} of ${group.items.length} items done`,
+        label: `Action ${group.action.number} · ${group.action.shortName}${isCollapsed ? ` (${group.items.length} items, collapsed)` : ''}: ${formatWindow({ start: group.start, end: group.end, precision: 'month' })}, ${done} of ${group.items.length} items done. Press Enter to ${isCollapsed ? 'show' : 'hide'} its items.`,
         itemId: null,
+        groupNumber: group.action.number,
       });
     }
+    if (isCollapsed) continue;
     for (const item of group.items) {
       if (item.window.start === null || item.window.end === null) continue;
       const words = [item.statusLabel, ...barFlagWords(item)];
@@ -214,6 +225,7 @@ export function toChartRows(groups: GanttGroup[]): ChartRow[] {
         // Starts with the visible label, so speech input ("click First Virtual Exchange") finds the bar.
         label: `${name}. Action ${item.actionNumber}, ${item.windowLabel}${item.flags.length ? '. ' + item.flags.map((f) => FLAG_LABELS[f]).join(', ') : ''}. Press Enter for details.`,
         itemId: item.id,
+        groupNumber: null,
       });
     }
   }

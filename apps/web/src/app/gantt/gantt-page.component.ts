@@ -1,15 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
 import { PHASE_DEADLINE, daysToDeadline, today } from '@tracker/schedule';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 import { GanttChartComponent } from './gantt-chart.component';
 import {
+  COLLAPSE_ABOVE,
   type GanttFilter,
   type ViewMode,
   VIEW_MODES,
@@ -48,11 +49,14 @@ export class GanttPageComponent {
   readonly auth = inject(AuthService);
   readonly editor = inject(MilestoneEditor);
   private readonly reload = signal(0);
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  /** Which partnership's plan: the Work Plan unless the link names another (`?partnership=key`). */
+  readonly partnership = computed(() => this.query().get('partnership') || DEFAULT_PARTNERSHIP_KEY);
   private readonly data = toSignal(
-    toObservable(this.reload).pipe(
-      switchMap(() =>
-        forkJoin({ actions: this.plan.actions(), milestones: this.plan.milestones(), organisations: this.plan.organisations() }).pipe(
-          map((data) => ({ ...data, error: null as string | null })),
+    combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
+      switchMap(([, partnership]) =>
+        forkJoin({ gantt: this.plan.gantt(partnership), organisations: this.plan.organisations() }).pipe(
+          map(({ gantt, organisations }) => ({ actions: gantt.actions, milestones: gantt.items, organisations, error: null as string | null })),
           catchError(() => of({ actions: [], milestones: [], organisations: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
         ),
       ),
@@ -63,7 +67,6 @@ export class GanttPageComponent {
   readonly actions = computed(() => this.data()?.actions ?? []);
   readonly organisations = computed(() => [...(this.data()?.organisations ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
 
-  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   readonly filter = computed<GanttFilter>(() => {
     const q = this.query();
     return parseFilter({ action: q.get('action'), org: q.get('org'), status: q.get('status'), view: q.get('view') });
@@ -72,7 +75,10 @@ export class GanttPageComponent {
   readonly allItems = computed(() => toGanttItems(this.data()?.milestones ?? [], this.asOf));
   readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));
   readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
-  readonly rows = computed(() => toChartRows(groupByAction(this.items(), this.actions())));
+  /** Actions shown as their summary bar only; large plans open collapsed so the chart stays fast. */
+  private readonly collapsedOverride = signal<Set<number> | null>(null);
+  readonly collapsed = computed(() => this.collapsedOverride() ?? new Set(this.items().length > COLLAPSE_ABOVE ? this.actions().map((a) => a.number) : []));
+  readonly rows = computed(() => toChartRows(groupByAction(this.items(), this.actions()), this.collapsed()));
   readonly scrollTo = computed(() => planStart(this.allItems()));
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.allItems().find((i) => i.id === this.selectedId()) ?? null);
@@ -89,6 +95,17 @@ export class GanttPageComponent {
     const f = this.filter();
     return f.actions.length > 0 || f.organisation !== null || f.statuses.length > 0;
   });
+
+  toggleGroup(number: number): void {
+    const next = new Set(this.collapsed());
+    if (next.has(number)) next.delete(number);
+    else next.add(number);
+    this.collapsedOverride.set(next);
+  }
+
+  setAllCollapsed(collapsed: boolean): void {
+    this.collapsedOverride.set(new Set(collapsed ? this.actions().map((a) => a.number) : []));
+  }
 
   toggleAction(number: number, checked: boolean): void {
     const current = this.filter().actions;

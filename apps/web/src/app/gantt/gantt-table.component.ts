@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FLAG_LABELS, type GanttItem } from './gantt-model';
 
 /** The chart as a table: one row per item, for keyboard and screen-reader users and for lists. */
@@ -20,7 +20,7 @@ import { FLAG_LABELS, type GanttItem } from './gantt-model';
         </tr>
       </thead>
       <tbody>
-        @for (item of items(); track item.id) {
+        @for (item of shown(); track item.id) {
           <tr [attr.data-item-id]="item.id" [class.substep]="item.depth > 0">
             <td>{{ item.actionNumber }}</td>
             <th scope="row" [style.padding-left.rem]="0.5 + item.depth * 1.25">
@@ -44,6 +44,12 @@ import { FLAG_LABELS, type GanttItem } from './gantt-model';
         }
       </tbody>
     </table>
+    @if (shown().length < items().length) {
+      <p>
+        Showing the first {{ shown().length }} of {{ items().length }} rows.
+        <button type="button" class="button secondary" (click)="showAll.set(true)">Show all {{ items().length }} rows</button>
+      </p>
+    }
     </div>
   `,
 })
@@ -51,6 +57,10 @@ export class GanttTableComponent {
   readonly items = input.required<GanttItem[]>();
   readonly caption = input('Work Plan items');
   readonly itemSelected = output<string>();
+  /** Rows drawn at first; a long plan shows the rest on request, so the page stays fast. */
+  readonly limit = input(200);
+  readonly showAll = signal(false);
+  readonly shown = computed(() => (this.showAll() ? this.items() : this.items().slice(0, this.limit())));
 
   flagLabel(flag: keyof typeof FLAG_LABELS): string {
     return FLAG_LABELS[flag];

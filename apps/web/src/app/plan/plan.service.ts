@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Action, ActionDetail, Milestone, Organisation, Output } from '@tracker/contracts';
+import type { Action, ActionDetail, GanttData, Milestone, Organisation, Output } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** Reads the Work Plan from the API. Page components own the results. */
@@ -14,6 +14,11 @@ export class PlanService {
 
   action(number: number): Observable<ActionDetail> {
     return this.http.get<ActionDetail>(`/api/actions/${number}`);
+  }
+
+  /** Everything the chart draws, in one request (partnership, Actions, items). */
+  gantt(partnership: string): Observable<GanttData> {
+    return this.http.get<GanttData>('/api/gantt', { params: { partnership } });
   }
 
   milestones(): Observable<Milestone[]> {
