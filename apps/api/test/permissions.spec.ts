@@ -15,7 +15,7 @@ import { startTestServer } from './server';
 describe('who may change what', () => {
   let db: TestDatabase;
   let server: RunningServer;
-  let ids: { milestone: Record<1 | 2, string>; output: Record<1 | 2, string> };
+  let ids: Record<WriteEndpoint['itemType'], Record<1 | 2, string>>;
   const clients = new Map<Role, Client>();
   let day = 0;
 
@@ -23,13 +23,17 @@ describe('who may change what', () => {
     db = await createTestDatabase();
     server = await startTestServer(db.url);
     const items = await itemsOf(server.url);
-    ids = {
-      milestone: { 1: items.milestones[1].id, 2: items.milestones[2].id },
-      output: { 1: items.outputs[1].id, 2: items.outputs[2].id },
-    };
     for (const role of ROLES) {
       clients.set(role, await signedIn(server.url, await newUser(server, { role, organisation: 'ashoka-hello-europe' }), TEST_PASSWORD));
     }
+    const risks = async (action: number) => (await clients.get('secretariat')!.get<{ id: string }[]>(`/api/risk-register?action=${action}`)).body[0].id;
+    ids = {
+      milestone: { 1: items.milestones[1].id, 2: items.milestones[2].id },
+      output: { 1: items.outputs[1].id, 2: items.outputs[2].id },
+      risk: { 1: await risks(1), 2: await risks(2) },
+      monitoring_call: { 1: '', 2: '' },
+      follow_up: { 1: '', 2: '' },
+    };
   });
 
   afterAll(async () => {
@@ -42,7 +46,7 @@ describe('who may change what', () => {
   }
 
   async function versionOf(endpoint: WriteEndpoint, id: string): Promise<number> {
-    const { body } = await new Client(server.url).get<{ version: number }>(path(endpoint, id));
+    const { body } = await clients.get('secretariat')!.get<{ version: number }>(path(endpoint, id));
     return body.version;
   }
 
@@ -64,8 +68,11 @@ describe('who may change what', () => {
       'secretariat /api/milestones/:id other',
       'secretariat /api/outputs/:id own',
       'secretariat /api/outputs/:id other',
+      'secretariat /api/risk-register/:id own',
+      'secretariat /api/risk-register/:id other',
       'co_leader /api/milestones/:id own',
       'co_leader /api/outputs/:id own',
+      'co_leader /api/risk-register/:id own',
     ]);
   });
 
@@ -75,15 +82,12 @@ describe('who may change what', () => {
       const id = ids[endpoint.itemType][which === 'own' ? 1 : 2];
       const version = await versionOf(endpoint, id);
       day += 1;
-      const forecastEnd = `2026-05-${String(day).padStart(2, '0')}`;
-      const answer = await clients.get(role)!.request<{ version: number; forecastEnd: string; message: string }>(method, path(endpoint, id), {
-        version,
-        forecastEnd,
-        note: `${role} tries`,
-      });
+      const date = `2026-05-${String(day).padStart(2, '0')}`;
+      const change: Record<string, unknown> = endpoint.itemType === 'risk' ? { nextReview: date } : { forecastEnd: date, note: `${role} tries` };
+      const answer = await clients.get(role)!.request<{ version: number; message: string }>(method, path(endpoint, id), { version, ...change });
       if (allowed) {
         expect(answer.status).toBe(200);
-        expect(answer.body).toMatchObject({ version: version + 1, forecastEnd });
+        expect(answer.body).toMatchObject({ version: version + 1, ...(endpoint.itemType === 'risk' ? { nextReview: date } : { forecastEnd: date }) });
       } else {
         expect(answer.status).toBe(403);
         expect(answer.body.message).toMatch(/may (not|change only)/);

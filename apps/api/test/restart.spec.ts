@@ -5,7 +5,7 @@ import { getJson, startTestServer } from './server';
 async function counts(url: string): Promise<Record<string, number>> {
   return withClient(url, async (client) => {
     const result: Record<string, number> = {};
-    for (const table of ['organisation', 'partnership', 'partnership_member', 'action', 'action_participant', 'milestone', 'milestone_alternative', 'output', 'output_milestone', 'target']) {
+    for (const table of ['organisation', 'partnership', 'partnership_member', 'action', 'action_participant', 'milestone', 'milestone_alternative', 'output', 'output_milestone', 'target', 'risk']) {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${table}"`);
       result[table] = rows[0].n;
     }
@@ -29,6 +29,7 @@ describe('restarting the tracker', () => {
     let target: Milestone;
     try {
       expect(first.seeded.milestones).toBeGreaterThan(30);
+      expect(first.seeded.risks).toBe(8);
       const { body } = await getJson<Milestone[]>(first.url, '/api/milestones?action=1');
       target = body[0];
       // A user's change, as the status-update endpoint will write it.
@@ -38,6 +39,7 @@ describe('restarting the tracker', () => {
           [target.id],
         ),
       );
+      await withClient(db.url, (client) => client.query(`UPDATE risk SET likelihood = 4, status = 'closed', version = version + 1 WHERE seed_key = 'a1-risk-delay'`));
     } finally {
       await first.close();
     }
@@ -45,7 +47,9 @@ describe('restarting the tracker', () => {
 
     const second = await startTestServer(db.url);
     try {
-      expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0 });
+      expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0 });
+      const risk = await withClient(db.url, (client) => client.query(`SELECT likelihood, status, version FROM risk WHERE seed_key = 'a1-risk-delay'`));
+      expect(risk.rows).toEqual([{ likelihood: 4, status: 'closed', version: 2 }]);
       expect(await counts(db.url)).toEqual(before);
       const { body } = await getJson<Milestone[]>(second.url, '/api/milestones?action=1');
       expect(body.find((m) => m.id === target.id)).toMatchObject({

@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
+import { RisksModule } from './risks/risks.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         OutputsModule,
         OrganisationsModule,
         AuditModule,
+        RisksModule,
       ],
     };
   }

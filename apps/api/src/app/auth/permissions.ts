@@ -12,7 +12,11 @@ export type Permission =
   /** Reading who changed what: item histories and the activity feed. */
   | 'history.read'
   | 'milestone.update'
-  | 'output.update';
+  | 'output.update'
+  /** Changing a risk of an Action's register. */
+  | 'risk.update'
+  /** Recording monitoring calls and their follow-ups. */
+  | 'monitoring.write';
 
 /**
  * How far a permission reaches: `all` items, the items of the Actions the user's organisation
@@ -21,11 +25,17 @@ export type Permission =
 export type Scope = 'all' | 'own_action' | 'none';
 
 export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
-  //              plan.read     history.read   milestone.update   output.update
-  secretariat: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'all', 'output.update': 'all' },
-  coordinator: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none' },
-  co_leader: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'own_action', 'output.update': 'own_action' },
-  member: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none' },
+  secretariat: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'all', 'output.update': 'all', 'risk.update': 'all', 'monitoring.write': 'all' },
+  coordinator: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none' },
+  co_leader: {
+    'plan.read': 'all',
+    'history.read': 'all',
+    'milestone.update': 'own_action',
+    'output.update': 'own_action',
+    'risk.update': 'own_action',
+    'monitoring.write': 'none',
+  },
+  member: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none' },
 };
 
 /** Permissions that need no sign-in while `PUBLIC_READ` is on. */
@@ -37,13 +47,14 @@ export interface WriteEndpoint {
   path: string;
   permission: Permission;
   /** The kind of item the route changes (its Action decides `own_action`). */
-  itemType: AuditItemType;
+  itemType: AuditItemType | 'risk' | 'monitoring_call' | 'follow_up';
 }
 
 /** Every write route that needs a permission. The matrix test tries each with every role. */
 export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/milestones/:id', permission: 'milestone.update', itemType: 'milestone' },
   { method: 'PATCH', path: '/api/outputs/:id', permission: 'output.update', itemType: 'output' },
+  { method: 'PATCH', path: '/api/risk-register/:id', permission: 'risk.update', itemType: 'risk' },
 ];
 
 /** Write routes open to anyone (still behind the XSRF check). */
@@ -69,7 +80,14 @@ export function allows(role: Role, permission: Permission, actionId: string, coL
 export function refusal(role: Role, permission: Permission): string {
   const who = { secretariat: 'the Secretariat', coordinator: 'coordinators', co_leader: 'co-leaders', member: 'members' }[role];
   if (scopeOf(role, permission) === 'own_action') {
-    return `${who} may change only the milestones and outputs of the Actions their organisation co-leads`;
+    const what = permission === 'risk.update' ? 'the risks' : 'the milestones and outputs';
+    return `${who} may change only ${what} of the Actions their organisation co-leads`;
   }
-  return `${who} may not ${permission === 'milestone.update' ? 'change milestones' : permission === 'output.update' ? 'change outputs' : 'do this'}`;
+  const doing: Partial<Record<Permission, string>> = {
+    'milestone.update': 'change milestones',
+    'output.update': 'change outputs',
+    'risk.update': 'change risks',
+    'monitoring.write': 'record monitoring calls or their follow-ups',
+  };
+  return `${who} may not ${doing[permission] ?? 'do this'}`;
 }

@@ -7,6 +7,7 @@ export interface SeedReport {
   milestones: number;
   outputs: number;
   targets: number;
+  risks: number;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface SeedReport {
  * Records added to the plan later are inserted. Returns how many records were inserted.
  */
 export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): Promise<SeedReport> {
-  const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0 };
+  const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0 };
   const orgIds = new Map<string, string>();
 
   for (const org of plan.organisations) {
@@ -170,6 +171,17 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
         [target.key, actionId, target.description, target.source, index + 1],
       );
       report.targets += createdNow ? 1 : 0;
+    }
+
+    // The risk register starts with the risks and mitigation each Action names (2.x.7); nobody has
+    // scored them yet, so likelihood, impact, owner and next review stay empty.
+    for (const [index, risk] of action.risks.entries()) {
+      const createdNow = await insertIfMissing(
+        manager,
+        `INSERT INTO risk (seed_key, action_id, title, description, mitigation, source, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [risk.key, actionId, risk.title, risk.description, risk.mitigation, risk.source, index + 1],
+      );
+      report.risks += createdNow ? 1 : 0;
     }
   }
   return report;

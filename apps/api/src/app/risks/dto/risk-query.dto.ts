@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { RiskQuery } from '@tracker/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date.validator';
+
+/** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` */
+export class RiskQueryDto implements RiskQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'The day to judge on (yyyy-MM-dd); today in Brussels by default' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'asOf must be a calendar date written yyyy-MM-dd, e.g. 2026-11-22' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'dueSoonDays must be a whole number of days from 1 to 365' })
+  @Min(1, { message: 'dueSoonDays must be a whole number of days from 1 to 365' })
+  @Max(365, { message: 'dueSoonDays must be a whole number of days from 1 to 365' })
+  dueSoonDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 45 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'stalledDays must be a whole number of days from 1 to 365' })
+  @Min(1, { message: 'stalledDays must be a whole number of days from 1 to 365' })
+  @Max(365, { message: 'stalledDays must be a whole number of days from 1 to 365' })
+  stalledDays?: number;
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { RegisterRisk } from '@tracker/contracts';
+import { Access, SignedInUser } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth.types';
+import { ActionFilterQuery } from '../common/list-query.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { UpdateRiskDto } from './dto/update-risk.dto';
+import { RiskRegisterService } from './risk-register.service';
+
+@ApiTags('risks')
+@Controller('risk-register')
+export class RiskRegisterController {
+  constructor(private readonly register: RiskRegisterService) {}
+
+  @Get()
+  @Access('signed_in')
+  @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
+  @ApiOkResponse({ description: 'The risks of every Action (or one), in plan order' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
+    return this.register.list(query.action);
+  }
+
+  @Get(':id')
+  @Access('signed_in')
+  @ApiOkResponse({ description: 'One risk' })
+  @ApiNotFoundResponse({ description: 'No risk has this id' })
+  get(@Param('id', ParseIdPipe) id: string): Promise<RegisterRisk> {
+    return this.register.get(id);
+  }
+
+  @Patch(':id')
+  @Access('risk.update')
+  @ApiOkResponse({ description: 'The updated risk, with its new version' })
+  @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
+  @ApiForbiddenResponse({ description: 'Your role may not change this risk, or X-XSRF-TOKEN is missing' })
+  @ApiNotFoundResponse({ description: 'No risk has this id' })
+  @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current risk' })
+  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateRiskDto, @SignedInUser() user: AuthUser): Promise<RegisterRisk> {
+    return this.register.update(id, body, user);
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RiskItem, RiskView } from '@tracker/contracts';
+import {
+  actionRag,
+  compareRisks,
+  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_STALLED_DAYS,
+  type DatePrecision,
+  daysToDeadline,
+  PHASE_DEADLINE,
+  riskFlags,
+} from '@tracker/schedule';
+import { DataSource } from 'typeorm';
+import { WORK_PLAN } from '../seed/work-plan.data';
+
+/** The Partnership's calendar: "today" and "the day of an update" are Brussels days. */
+export const PARTNERSHIP_TIME_ZONE = 'Europe/Brussels';
+
+interface ItemRow {
+  item_type: 'milestone' | 'output';
+  id: string;
+  action_number: number;
+  title: string;
+  window_text: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  precision: DatePrecision;
+  forecast_end: string | null;
+  status: string;
+  last_update: string | null;
+}
+
+export interface RiskViewOptions {
+  asOf?: string;
+  dueSoonDays?: number;
+  stalledDays?: number;
+}
+
+/** The risk view of the Work Plan as of a day: every flag of every milestone and output, and a RAG per Action. */
+@Injectable()
+export class RiskViewService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async today(): Promise<string> {
+    const [row] = await this.dataSource.query<{ today: string }[]>(`SELECT (now() AT TIME ZONE $1)::date AS today`, [PARTNERSHIP_TIME_ZONE]);
+    return row.today;
+  }
+
+  async view(options: RiskViewOptions = {}): Promise<RiskView> {
+    const asOf = options.asOf ?? (await this.today());
+    const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+    const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
+    const partnership = WORK_PLAN.partnership.key;
+    const actions = await this.dataSource.query<{ number: number; short_name: string }[]>(
+      `SELECT a.number, a.short_name FROM action a JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1 ORDER BY a.number`,
+      [partnership],
+    );
+    const rows = await this.dataSource.query<ItemRow[]>(
+      `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
+              m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order
+         FROM milestone m JOIN action a ON a.id = m.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
+       UNION ALL
+       SELECT 'output', o.id, a.number, o.title, o.due_text, o.start_date, o.end_date, o.precision,
+              o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order
+         FROM output o JOIN action a ON a.id = o.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
+       ORDER BY action_number, kind_order, sort_order`,
+      [partnership, PARTNERSHIP_TIME_ZONE],
+    );
+    const ruleOptions = { dueSoonDays, stalledDays, deadline: PHASE_DEADLINE };
+    const items: RiskItem[] = rows.flatMap((row) =>
+      riskFlags(
+        { start: row.start_date, end: row.end_date, precision: row.precision, forecastEnd: row.forecast_end, status: row.status, lastUpdate: row.last_update },
+        asOf,
+        ruleOptions,
+      ).map((flag) => ({
+        kind: flag.kind,
+        severity: flag.severity,
+        actionNumber: row.action_number,
+        itemType: row.item_type,
+        id: row.id,
+        title: row.title,
+        windowText: row.window_text,
+        start: row.start_date,
+        end: row.end_date,
+        forecastEnd: row.forecast_end,
+        status: row.status,
+        daysLate: flag.daysLate,
+        reason: flag.reason,
+      })),
+    );
+    items.sort((a, b) => compareRisks({ ...a, end: a.forecastEnd ?? a.end }, { ...b, end: b.forecastEnd ?? b.end }) || a.actionNumber - b.actionNumber);
+    return {
+      asOf,
+      deadline: PHASE_DEADLINE,
+      daysToDeadline: daysToDeadline(asOf),
+      dueSoonDays,
+      stalledDays,
+      actions: actions.map((action) => ({
+        number: action.number,
+        shortName: action.short_name,
+        ...actionRag(
+          items.filter((item) => item.actionNumber === action.number),
+          asOf,
+          ruleOptions,
+        ),
+      })),
+      items,
+    };
+  }
+}

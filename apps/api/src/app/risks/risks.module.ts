@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RiskRegisterController } from './risk-register.controller';
+import { RiskRegisterService } from './risk-register.service';
+import { RiskViewService } from './risk-view.service';
+import { RisksController } from './risks.controller';
+
+/** The risk view (computed from the plan) and the risk register (kept by people). */
+@Module({
+  controllers: [RisksController, RiskRegisterController],
+  providers: [RiskViewService, RiskRegisterService],
+  exports: [RiskViewService],
+})
+export class RisksModule {}
