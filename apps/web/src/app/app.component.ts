@@ -21,6 +21,7 @@ import { AuthService } from './auth/auth.service';
             <li><a [routerLink]="['/actions', n]" routerLinkActive="active" ariaCurrentWhenActive="page">Action {{ n }}</a></li>
           }
           <li><a routerLink="/organisations" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
+          <li><a routerLink="/risks" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
         </ul>
       </nav>
       <div class="account" data-testid="account">

@@ -13,6 +13,7 @@ export const routes: Routes = [
     title: 'Organisations · Work Plan tracker',
     loadComponent: () => import('./organisations/organisations-page.component').then((m) => m.OrganisationsPageComponent),
   },
+  { path: 'risks', title: 'Risks · Work Plan tracker', loadComponent: () => import('./risks/risks-page.component').then((m) => m.RisksPageComponent) },
   { path: 'sign-in', title: 'Sign in · Work Plan tracker', loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent) },
   { path: '**', redirectTo: '' },
 ];

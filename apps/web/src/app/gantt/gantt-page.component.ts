@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
@@ -83,8 +83,18 @@ export class GanttPageComponent {
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.allItems().find((i) => i.id === this.selectedId()) ?? null);
 
+  /** The item a link opened (`?item=<id>`, e.g. from the risk page), so it opens once, not on every reload. */
+  private linkedItem: string | null = null;
+
   constructor() {
     this.editor.onChanged = () => this.reload.update((n) => n + 1);
+    effect(() => {
+      const id = this.query().get('item');
+      if (id && id !== this.linkedItem && this.allItems().some((i) => i.id === id)) {
+        this.linkedItem = id;
+        untracked(() => this.select(id));
+      }
+    });
   }
 
   select(id: string | null): void {

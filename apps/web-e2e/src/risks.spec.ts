@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { BASE_URL, launchBrowser, openPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${BASE_URL}/sign-in`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('account').getByText('Signed in as').waitFor();
+}
+
+describe('the risk page for monitoring calls', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('asks a signed-out visitor to sign in', async () => {
+    const { page } = await openPage(browser, '/risks');
+    await page.getByText('The risk view needs sign-in.').waitFor();
+    await page.close();
+  });
+
+  it('shows the Secretariat every risk with its reason, the RAG of each Action in words, the countdown, and prints the pack', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, 'secretariat@example.org');
+    await page.getByRole('link', { name: 'Risks' }).click();
+    await page.waitForURL(/\/risks/);
+    await page.goto(`${BASE_URL}/risks?asOf=2026-11-22`, { waitUntil: 'networkidle' });
+
+    await expect(page.getByTestId('countdown').textContent()).resolves.toContain('129 days to the deadline (31 Mar 2027)');
+    const cards = page.getByTestId('rag-card');
+    await expect(cards.count()).resolves.toBe(4);
+    await expect(cards.first().textContent()).resolves.toMatch(/Action 1 · Labour: Red.*overdue \(longest \d+ days late\)/s);
+    const rows = page.getByTestId('risk-items').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(10);
+    const first = await rows.first().locator('td, th').allTextContents();
+    expect(first.slice(0, 2)).toEqual(['High', 'Overdue']);
+    expect(first[6]).toMatch(/passed \d+ days ago/);
+    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(8);
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'risks-all');
+
+    // Keyboard: choose Action 2 in the filter; the URL keeps it so the view can be shared.
+    await page.getByLabel('Action', { exact: true }).focus();
+    await page.getByLabel('Action', { exact: true }).selectOption('2');
+    await page.waitForURL(/action=2/);
+    await expect(cards.count()).resolves.toBe(1);
+    const actions = await page.getByTestId('risk-items').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions)).toEqual(new Set(['2']));
+    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(2);
+
+    // The monitoring-call pack: controls hidden, the heading says what and when.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.risk-controls').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('print-heading').textContent()).resolves.toBe('Monitoring-call pack · as of 22 Nov 2026 · Action 2');
+    await screenshot(page, 'risks-print-pack');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Each item links to its place on the timeline, where its details open.
+    const link = page.getByTestId('risk-items').locator('tbody tr').first().getByRole('link');
+    const title = (await link.textContent())!.trim();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/\?action=2&item=/);
+    const dialog = page.getByTestId('item-details');
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

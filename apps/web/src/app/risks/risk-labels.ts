@@ -1,0 +1,44 @@
+import type { ActionRag, Rag, RiskItem, RiskKind, RiskSeverity } from '@tracker/contracts';
+
+/** Words for every colour: the risk page never relies on colour alone. */
+export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+export const SEVERITY_LABELS: Record<RiskSeverity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+export const KIND_LABELS: Record<RiskKind, string> = {
+  overdue: 'Overdue',
+  beyond_deadline: 'Beyond the deadline',
+  stalled: 'Stalled',
+  unscheduled: 'Unscheduled',
+  due_soon: 'Due soon',
+};
+
+export interface RiskFilter {
+  asOf: string | null;
+  action: number | null;
+}
+
+/** `?asOf=yyyy-MM-dd&action=N` from the URL; anything else is ignored. */
+export function parseRiskFilter(params: { asOf?: string | null; action?: string | null }): RiskFilter {
+  const asOf = params.asOf && /^\d{4}-\d{2}-\d{2}$/.test(params.asOf) ? params.asOf : null;
+  const action = params.action && /^\d{1,4}$/.test(params.action) ? Number(params.action) : null;
+  return { asOf, action };
+}
+
+export function filterRisks(items: readonly RiskItem[], actions: readonly ActionRag[], filter: RiskFilter): { items: RiskItem[]; actions: ActionRag[] } {
+  if (filter.action === null) {
+    return { items: [...items], actions: [...actions] };
+  }
+  return { items: items.filter((i) => i.actionNumber === filter.action), actions: actions.filter((a) => a.number === filter.action) };
+}
+
+/** How many risks of each kind, in the view's order, for the summary line. */
+export function countByKind(items: readonly RiskItem[]): { kind: RiskKind; label: string; count: number }[] {
+  return (Object.keys(KIND_LABELS) as RiskKind[]).map((kind) => ({ kind, label: KIND_LABELS[kind], count: items.filter((i) => i.kind === kind).length }));
+}
+
+/** "31 Mar 2027" for a calendar date, without a Date (no time zone can move it). */
+export function formatDay(date: string | null): string {
+  if (!date) return '—';
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
+}

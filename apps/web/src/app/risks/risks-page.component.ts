@@ -1,0 +1,215 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { RegisterRisk, RiskView } from '@tracker/contracts';
+import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { STATUS_LABELS } from '../plan/labels';
+import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+import { RisksService } from './risks.service';
+
+type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'failed' };
+
+/**
+ * The risk view for monitoring calls: what is overdue, due soon, beyond the deadline, unscheduled or
+ * stalled as of a day, the RAG of each Action with its reasons, the countdown and the risk register.
+ * Printing it gives the monitoring-call pack (see the print rules below).
+ */
+@Component({
+  selector: 'wp-risks-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  styles: `
+    .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
+    .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
+    .risk-controls input[type='date'] { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid #6b7280; border-radius: 4px; }
+    .countdown { font-size: 1.25rem; font-weight: 600; margin: 1rem 0 0.25rem; }
+    .summary { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; margin: 0.25rem 0 1rem; }
+    .rag-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; margin: 0.5rem 0 1.5rem; }
+    .rag-card { border: 1px solid var(--line); border-left: 0.6rem solid; border-radius: 6px; padding: 0.6rem 0.9rem; break-inside: avoid; }
+    .rag-card h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+    .rag-card ul { margin: 0; padding-left: 1.1rem; }
+    .rag-red { border-left-color: #b91c1c; }
+    .rag-amber { border-left-color: #b45309; }
+    .rag-green { border-left-color: #15803d; }
+    .badge { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.85rem; font-weight: 600; border: 1px solid; white-space: nowrap; }
+    .badge-red, .badge-high { color: #991b1b; background: #fef2f2; }
+    .badge-amber, .badge-medium { color: #92400e; background: #fffbeb; }
+    .badge-green { color: #166534; background: #f0fdf4; }
+    .badge-low { color: #1e3a8a; background: #eff6ff; }
+    .print-only { display: none; }
+    @media print {
+      .risk-controls, .no-print { display: none !important; }
+      .print-only { display: block; }
+      .rag-grid { grid-template-columns: repeat(2, 1fr); }
+      .data-table { font-size: 9pt; }
+      .data-table tr { break-inside: avoid; }
+      a[href]::after { content: none; }
+      h2 { break-after: avoid; }
+      .register { break-before: page; }
+    }
+  `,
+  template: `
+    <header class="page-header">
+      <h1>Risk view</h1>
+      <p class="lede">What is overdue, due soon, beyond the 31 March 2027 deadline, unscheduled or stalled, as of a day, with the reasons in words.</p>
+      <p class="print-only" data-testid="print-heading">Monitoring-call pack · as of {{ day(loaded()?.view?.asOf ?? null) }}{{ filter().action ? ' · Action ' + filter().action : '' }}</p>
+    </header>
+
+    <form class="risk-controls" (submit)="$event.preventDefault()" aria-label="Risk view settings">
+      <div class="field">
+        <label for="risk-as-of">As of</label>
+        <input id="risk-as-of" type="date" [value]="loaded()?.view?.asOf ?? ''" (change)="setAsOf($any($event.target).value)" />
+      </div>
+      <div class="field">
+        <label for="risk-action">Action</label>
+        <select id="risk-action" [value]="filter().action ?? ''" (change)="setAction($any($event.target).value)">
+          <option value="">All Actions</option>
+          @for (a of loaded()?.view?.actions ?? []; track a.number) {
+            <option [value]="a.number" [selected]="filter().action === a.number">Action {{ a.number }} · {{ a.shortName }}</option>
+          }
+        </select>
+      </div>
+      <button type="button" class="button secondary" (click)="print()">Print the monitoring-call pack</button>
+    </form>
+
+    @if (loaded() === undefined) {
+      <p role="status">Loading the risk view…</p>
+    } @else if (loaded()!.error === 'signed_out') {
+      <p role="alert">The risk view needs sign-in. <a routerLink="/sign-in">Sign in</a> to see it.</p>
+    } @else if (loaded()!.error === 'failed') {
+      <p class="error" role="alert">The risk view could not be loaded. Reload the page to try again.</p>
+    } @else if (loaded()!.view; as view) {
+      <p class="countdown" data-testid="countdown">
+        @if (view.daysToDeadline >= 0) { {{ view.daysToDeadline }} days to the deadline ({{ day(view.deadline) }}) }
+        @else { The deadline ({{ day(view.deadline) }}) passed {{ -view.daysToDeadline }} days ago }
+      </p>
+      <ul class="summary" data-testid="risk-summary" aria-label="Risks by kind">
+        @for (c of counts(); track c.kind) { <li><strong>{{ c.count }}</strong> {{ c.label.toLowerCase() }}</li> }
+      </ul>
+
+      <h2>Actions</h2>
+      <div class="rag-grid">
+        @for (a of shown().actions; track a.number) {
+          <section class="rag-card" [class]="'rag-card rag-' + a.rag" [attr.aria-labelledby]="'rag-' + a.number" data-testid="rag-card">
+            <h3 [id]="'rag-' + a.number">Action {{ a.number }} · {{ a.shortName }}: <span class="badge" [class]="'badge badge-' + a.rag">{{ ragLabels[a.rag] }}</span></h3>
+            <ul>
+              @for (r of a.reasons; track $index) { <li>{{ r }}</li> }
+            </ul>
+          </section>
+        }
+      </div>
+
+      <h2 id="risk-items-heading">Items to chase</h2>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="risk-items-heading">
+        <table class="data-table" data-testid="risk-items">
+          <caption>{{ shown().items.length }} risks, most severe first (as of {{ day(view.asOf) }})</caption>
+          <thead>
+            <tr><th scope="col">Severity</th><th scope="col">Risk</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Planned</th><th scope="col">Status</th><th scope="col">Why</th></tr>
+          </thead>
+          <tbody>
+            @for (i of shown().items; track i.id + i.kind) {
+              <tr [attr.data-kind]="i.kind">
+                <td><span class="badge" [class]="'badge badge-' + i.severity">{{ severityLabels[i.severity] }}</span></td>
+                <td>{{ kindLabels[i.kind] }}</td>
+                <td>{{ i.actionNumber }}</td>
+                <th scope="row">
+                  <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
+                  @if (i.itemType === 'output') { <span class="muted"> (output)</span> }
+                </th>
+                <td>{{ i.windowText || '—' }}@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
+                <td>{{ statusLabel(i.status) }}</td>
+                <td>{{ i.reason }}</td>
+              </tr>
+            } @empty {
+              <tr><td colspan="7">Nothing to chase as of {{ day(view.asOf) }}.</td></tr>
+            }
+          </tbody>
+        </table>
+      </div>
+
+      <section class="register" aria-labelledby="register-heading">
+        <h2 id="register-heading">Risk register</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-heading">
+          <table class="data-table" data-testid="risk-register">
+            <caption>Risks the Work Plan names for each Action, with their mitigation</caption>
+            <thead>
+              <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th></tr>
+            </thead>
+            <tbody>
+              @for (r of register(); track r.id) {
+                <tr>
+                  <td>{{ r.actionNumber }}</td>
+                  <th scope="row">{{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span></th>
+                  <td>{{ r.likelihood ?? 'Not assessed' }}</td>
+                  <td>{{ r.impact ?? 'Not assessed' }}</td>
+                  <td>{{ r.owner?.name ?? '—' }}</td>
+                  <td>{{ r.mitigation }}</td>
+                  <td>{{ r.status === 'open' ? 'Open' : 'Closed' }}</td>
+                  <td>{{ day(r.nextReview) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+    }
+  `,
+})
+export class RisksPageComponent {
+  private readonly risks = inject(RisksService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  readonly ragLabels = RAG_LABELS;
+  readonly severityLabels = SEVERITY_LABELS;
+  readonly kindLabels = KIND_LABELS;
+  readonly day = formatDay;
+
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  readonly filter = computed(() => parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action') }));
+  private readonly asOf = computed(() => this.filter().asOf);
+
+  readonly loaded = toSignal(
+    toObservable(this.asOf).pipe(
+      switchMap((asOf) =>
+        forkJoin({ view: this.risks.view(asOf), register: this.risks.register() }).pipe(
+          map(({ view, register }): Loaded => ({ view, register, error: null })),
+          catchError((error: unknown) =>
+            of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  readonly shown = computed(() => {
+    const view = this.loaded()?.view;
+    return view ? filterRisks(view.items, view.actions, this.filter()) : { items: [], actions: [] };
+  });
+  readonly counts = computed(() => countByKind(this.shown().items));
+  readonly register = computed(() => {
+    const action = this.filter().action;
+    const all = this.loaded()?.register ?? [];
+    return action === null ? all : all.filter((r) => r.actionNumber === action);
+  });
+
+  statusLabel(status: string): string {
+    return (STATUS_LABELS as Record<string, string>)[status] ?? status;
+  }
+
+  setAsOf(value: string): void {
+    this.navigate({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null });
+  }
+
+  setAction(value: string): void {
+    this.navigate({ action: value === '' ? null : value });
+  }
+
+  print(): void {
+    window.print();
+  }
+
+  private navigate(change: Record<string, string | null>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: change, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+}

@@ -1,0 +1,18 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { RegisterRisk, RiskView } from '@tracker/contracts';
+import type { Observable } from 'rxjs';
+
+/** Reads the risk view and the risk register (sign-in needed). */
+@Injectable({ providedIn: 'root' })
+export class RisksService {
+  private readonly http = inject(HttpClient);
+
+  view(asOf: string | null): Observable<RiskView> {
+    return this.http.get<RiskView>('/api/risks', { params: asOf ? { asOf } : {} });
+  }
+
+  register(): Observable<RegisterRisk[]> {
+    return this.http.get<RegisterRisk[]>('/api/risk-register');
+  }
+}
