@@ -40,8 +40,7 @@ describe('the Gantt chart (home page)', () => {
     // Today (before the deadline) is drawn left of the deadline, by about the months between them.
     expect(positions.deadline).toBeGreaterThan(positions.today);
 
-    const rows = page.getByTestId('gantt-table').locator('tbody tr');
-    await expect(rows.count()).resolves.toBe(milestones.length);
+    await expect(countWhenSettled(page, '[data-testid=gantt-table] tbody tr', milestones.length)).resolves.toBe(milestones.length);
     await expect(page.getByTestId('countdown').textContent()).resolves.toBe(`${daysBetween(today(), '2027-03-31')} days`);
 
     // Items the plan gives no date stay listed.
