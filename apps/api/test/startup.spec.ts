@@ -130,3 +130,52 @@ describe('starting the built server with bad settings', () => {
     }, 150_000);
   });
 });
+
+describe('the built server on its embedded Postgres, as npm start runs it', () => {
+  it('keeps its data in DATA_DIR across a restart and stops the database cleanly on Ctrl-C (SIGINT)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tracker-sigint-'));
+    const start = async (): Promise<{ child: ChildProcess; url: string; output: () => string }> => {
+      const child = spawn(process.execPath, [MAIN], {
+        env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', WEB_DIST: '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+      const port = await new Promise<string>((ok, fail) => {
+        const timer = setInterval(() => {
+          const match = /ready at http:\/\/localhost:(\d+)/.exec(output);
+          if (match) {
+            clearInterval(timer);
+            ok(match[1]);
+          }
+        }, 100);
+        child.on('exit', (code) => {
+          clearInterval(timer);
+          fail(new Error(`exited with ${code}: ${output}`));
+        });
+      });
+      return { child, url: `http://127.0.0.1:${port}`, output: () => output };
+    };
+    const stop = async (child: ChildProcess): Promise<number | null> => {
+      const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+      child.kill('SIGINT');
+      return exited;
+    };
+    try {
+      const first = await start();
+      const milestones = (await (await fetch(`${first.url}/api/milestones?action=1`)).json()) as { id: string; title: string }[];
+      expect(milestones.length).toBeGreaterThan(0);
+      await expect(stop(first.child)).resolves.toBe(0);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+      const second = await start();
+      const again = (await (await fetch(`${second.url}/api/milestones?action=1`)).json()) as { id: string }[];
+      expect(again.map((m) => m.id)).toEqual(milestones.map((m) => m.id));
+      await expect(stop(second.child)).resolves.toBe(0);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

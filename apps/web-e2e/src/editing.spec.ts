@@ -119,6 +119,32 @@ describe('signing in and updating the plan in the browser', () => {
     await anonymous.close();
   });
 
+  it('lets the Secretariat update an output on the Action page, and shows members no Update button', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'secretariat@example.org');
+    await openPageIn(page, '/actions/1');
+    const outputs = page.getByTestId('outputs-table');
+    await outputs.getByRole('button', { name: 'Update Study visit (TBC)' }).click();
+    const editor = page.getByTestId('output-editor');
+    await editor.getByLabel('Status').selectOption('in_progress');
+    await editor.getByLabel('Note (kept in the history)').fill('Dates being agreed with the host city');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByText('Saved.').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=outputs-table] tbody tr')].some((tr) => tr.textContent?.includes('Study visit') && tr.textContent.includes('In progress')),
+    );
+    await context.close();
+
+    const member = await browser.newContext();
+    const memberPage = await member.newPage();
+    await signIn(memberPage, 'member@example.org');
+    await openPageIn(memberPage, '/actions/1');
+    await expect(memberPage.getByTestId('outputs-table').getByRole('button').count()).resolves.toBe(0);
+    await member.close();
+  });
+
   it('refuses a wrong password with a message', async () => {
     const { page } = await openPage(browser, '/sign-in');
     await page.getByLabel('Email').fill('member@example.org');

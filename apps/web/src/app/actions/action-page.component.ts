@@ -6,6 +6,7 @@ import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from 
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
+import { OutputEditorComponent } from '../updates/output-editor.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
 import { groupByAction, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
@@ -19,7 +20,7 @@ type Loaded = { action: ActionDetail; error: null } | { action: null; error: str
 @Component({
   selector: 'wp-action-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent],
+  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent, OutputEditorComponent],
   templateUrl: './action-page.component.html',
   providers: [MilestoneEditor],
 })
@@ -72,6 +73,13 @@ export class ActionPageComponent {
 
   constructor() {
     this.editor.onChanged = () => this.reload.update((n) => n + 1);
+  }
+
+  readonly editOutputId = signal<string | null>(null);
+  readonly editOutput = computed(() => this.action()?.outputs.find((o) => o.id === this.editOutputId()) ?? null);
+
+  reloadPlan(): void {
+    this.reload.update((n) => n + 1);
   }
 
   select(id: string | null): void {

@@ -1,0 +1,105 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { type ConflictError, OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
+import { firstValueFrom } from 'rxjs';
+import { STATUS_LABELS } from '../plan/labels';
+import { UpdatesService } from './updates.service';
+
+/** The update form of one output (status and dates), in a dialog; a stale save shows the current values. */
+@Component({
+  selector: 'wp-output-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (close)="closed.emit()">
+      @if (values(); as v) {
+        <h2 id="output-editor-title">{{ v.title }}</h2>
+        @if (message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
+        <form class="edit-form" (submit)="submit($event)" novalidate>
+          <div class="form-grid">
+            <div class="field">
+              <label for="output-status">Status</label>
+              <select id="output-status" name="status">
+                @for (s of statuses; track s) { <option [value]="s" [selected]="s === v.status">{{ labels[s] }}</option> }
+              </select>
+            </div>
+            <div class="field"><label for="output-actual-start">Actual start</label><input id="output-actual-start" name="actualStart" type="date" [value]="v.actualStart ?? ''" /></div>
+            <div class="field"><label for="output-actual-end">Delivered on</label><input id="output-actual-end" name="actualEnd" type="date" [value]="v.actualEnd ?? ''" /></div>
+            <div class="field"><label for="output-forecast-end">Forecast end</label><input id="output-forecast-end" name="forecastEnd" type="date" [value]="v.forecastEnd ?? ''" /></div>
+          </div>
+          <div class="field"><label for="output-note">Note (kept in the history)</label><textarea id="output-note" name="note" rows="2" maxlength="2000"></textarea></div>
+          <p class="muted">A delivered output needs its delivery date.</p>
+          <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
+        </form>
+      }
+      <form method="dialog"><button type="submit" class="button secondary">Close</button></form>
+    </dialog>
+  `,
+})
+export class OutputEditorComponent {
+  private readonly updates = inject(UpdatesService);
+  readonly item = input<Output | null>(null);
+  readonly closed = output<void>();
+  readonly changed = output<void>();
+
+  readonly statuses = OUTPUT_STATUSES;
+  readonly labels = STATUS_LABELS;
+  readonly saving = signal(false);
+  readonly message = signal<{ ok: boolean; text: string } | null>(null);
+  private readonly current = signal<Output | null>(null);
+  readonly values = computed(() => this.current() ?? this.item());
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+
+  constructor() {
+    effect(() => {
+      const dialog = this.dialog().nativeElement;
+      if (this.item() && !dialog.open) {
+        this.current.set(null);
+        this.message.set(null);
+        dialog.showModal();
+      } else if (!this.item() && dialog.open) {
+        dialog.close();
+      }
+    });
+  }
+
+  async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const before = this.values();
+    if (!before) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const date = (name: string) => String(form.get(name) ?? '').trim() || null;
+    const update: OutputUpdate = { version: before.version };
+    const status = String(form.get('status')) as OutputStatus;
+    if (status !== before.status) update.status = status;
+    for (const field of ['actualStart', 'actualEnd', 'forecastEnd'] as const) {
+      if (date(field) !== before[field]) update[field] = date(field);
+    }
+    const note = String(form.get('note') ?? '').trim();
+    if (note) update.note = note;
+    if (Object.keys(update).length === 1) {
+      this.message.set({ ok: false, text: 'Nothing to save: change a value or write a note.' });
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const saved = await firstValueFrom(this.updates.updateOutput(before.id, update));
+      this.current.set(saved);
+      this.message.set({ ok: true, text: `Saved. The output is now at version ${saved.version}.` });
+      this.changed.emit();
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && error.status === 409) {
+        this.current.set((error.error as ConflictError<Output>).current);
+        this.message.set({ ok: false, text: 'Someone else changed this output while you were editing it. The form now shows their values: check them and save again.' });
+        this.changed.emit();
+      } else if (error instanceof HttpErrorResponse && error.status === 400) {
+        this.message.set({ ok: false, text: `Not saved: ${[error.error?.message].flat().join('; ')}.` });
+      } else if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
+        this.message.set({ ok: false, text: error.status === 401 ? 'Your session has ended. Sign in again to save.' : 'Not saved: you may not change this output.' });
+      } else {
+        this.message.set({ ok: false, text: 'Saving failed. Try again.' });
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
