@@ -1,5 +1,4 @@
 import { compareDates, firstDayOfMonth, lastDayOfMonth, toLocalDate, type CalendarDate } from './calendar';
-import { format } from 'date-fns';
 
 /** How exactly the plan fixes a window: to the day, to the month, to the year, or not at all. */
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
@@ -49,6 +48,11 @@ export function isApproximate(window: Pick<PlanWindow, 'precision'>): boolean {
  * "Jun 2025", "Oct-Dec 2025", "Jun 2025-Apr 2026", "2026, date to be fixed", "12 Mar 2026",
  * "Date to be fixed".
  */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const month = (d: Date) => MONTHS[d.getMonth()];
+const monthYear = (d: Date) => `${month(d)} ${d.getFullYear()}`;
+const dayMonthYear = (d: Date) => `${d.getDate()} ${monthYear(d)}`;
+
 export function formatWindow(window: PlanWindow): string {
   const { start, end, precision } = window;
   if (precision === 'unknown' || start === null || end === null) {
@@ -62,13 +66,13 @@ export function formatWindow(window: PlanWindow): string {
       return sameYear ? `${s.getFullYear()}, date to be fixed` : `${s.getFullYear()}-${e.getFullYear()}, dates to be fixed`;
     case 'month':
       if (sameYear && s.getMonth() === e.getMonth()) {
-        return format(s, 'MMM yyyy');
+        return monthYear(s);
       }
-      return sameYear ? `${format(s, 'MMM')}-${format(e, 'MMM yyyy')}` : `${format(s, 'MMM yyyy')}-${format(e, 'MMM yyyy')}`;
+      return sameYear ? `${month(s)}-${monthYear(e)}` : `${monthYear(s)}-${monthYear(e)}`;
     case 'day':
       if (start === end) {
-        return format(s, 'd MMM yyyy');
+        return dayMonthYear(s);
       }
-      return `${format(s, 'd MMM yyyy')} - ${format(e, 'd MMM yyyy')}`;
+      return `${dayMonthYear(s)} - ${dayMonthYear(e)}`;
   }
 }
