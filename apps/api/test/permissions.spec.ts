@@ -34,6 +34,12 @@ describe('who may change what', () => {
       monitoring_call: { 1: '', 2: '' },
       follow_up: { 1: '', 2: '' },
     };
+    // Calls and follow-ups belong to no Action: one of each serves as "own" and "other".
+    const secretariat = clients.get('secretariat')!;
+    const call = await secretariat.post<{ id: string }>('/api/monitoring-calls', { heldOn: '2026-04-01', actionNumbers: [1, 2] });
+    const followUp = await secretariat.post<{ id: string }>(`/api/monitoring-calls/${call.body.id}/follow-ups`, { what: 'send the minutes' });
+    ids.monitoring_call = { 1: call.body.id, 2: call.body.id };
+    ids.follow_up = { 1: followUp.body.id, 2: followUp.body.id };
   });
 
   afterAll(async () => {
@@ -48,6 +54,15 @@ describe('who may change what', () => {
   async function versionOf(endpoint: WriteEndpoint, id: string): Promise<number> {
     const { body } = await clients.get('secretariat')!.get<{ version: number }>(path(endpoint, id));
     return body.version;
+  }
+
+  /** What a POST route creates can be counted: the calls, or the follow-ups of a call. */
+  async function countOf(endpoint: WriteEndpoint, id: string): Promise<number> {
+    const secretariat = clients.get('secretariat')!;
+    if (endpoint.path === '/api/monitoring-calls') {
+      return (await secretariat.get<unknown[]>('/api/monitoring-calls')).body.length;
+    }
+    return (await secretariat.get<{ followUps: unknown[] }>(path(endpoint, id).replace('/follow-ups', ''))).body.followUps.length;
   }
 
   const cases = ROLES.flatMap((role) =>
@@ -70,6 +85,14 @@ describe('who may change what', () => {
       'secretariat /api/outputs/:id other',
       'secretariat /api/risk-register/:id own',
       'secretariat /api/risk-register/:id other',
+      'secretariat /api/monitoring-calls own',
+      'secretariat /api/monitoring-calls other',
+      'secretariat /api/monitoring-calls/:id own',
+      'secretariat /api/monitoring-calls/:id other',
+      'secretariat /api/monitoring-calls/:id/follow-ups own',
+      'secretariat /api/monitoring-calls/:id/follow-ups other',
+      'secretariat /api/follow-ups/:id own',
+      'secretariat /api/follow-ups/:id other',
       'co_leader /api/milestones/:id own',
       'co_leader /api/outputs/:id own',
       'co_leader /api/risk-register/:id own',
@@ -80,14 +103,33 @@ describe('who may change what', () => {
     '%s: %s %s of the %s Action is %s',
     async (role, method, _path, which, _verdict, { endpoint, allowed }) => {
       const id = ids[endpoint.itemType][which === 'own' ? 1 : 2];
-      const version = await versionOf(endpoint, id);
       day += 1;
-      const date = `2026-05-${String(day).padStart(2, '0')}`;
-      const change: Record<string, unknown> = endpoint.itemType === 'risk' ? { nextReview: date } : { forecastEnd: date, note: `${role} tries` };
+      const date = new Date(Date.UTC(2026, 4, day)).toISOString().slice(0, 10); // 1 May 2026 onwards, a different day each case
+      if (endpoint.method === 'POST') {
+        const before = await countOf(endpoint, id);
+        const body = endpoint.path === '/api/monitoring-calls' ? { heldOn: date, actionNumbers: [1] } : { what: `${role} asks`, dueDate: date };
+        const created = await clients.get(role)!.request<{ message: string }>(method, path(endpoint, id), body);
+        expect(created.status).toBe(allowed ? 201 : 403);
+        expect(await countOf(endpoint, id)).toBe(before + (allowed ? 1 : 0));
+        if (!allowed) {
+          expect(created.body.message).toMatch(/may not record monitoring calls/);
+        }
+        return;
+      }
+      const version = await versionOf(endpoint, id);
+      const changes: Record<WriteEndpoint['itemType'], Record<string, unknown>> = {
+        milestone: { forecastEnd: date, note: `${role} tries` },
+        output: { forecastEnd: date, note: `${role} tries` },
+        risk: { nextReview: date },
+        monitoring_call: { heldOn: date },
+        follow_up: { dueDate: date },
+      };
+      const change = changes[endpoint.itemType];
       const answer = await clients.get(role)!.request<{ version: number; message: string }>(method, path(endpoint, id), { version, ...change });
       if (allowed) {
         expect(answer.status).toBe(200);
-        expect(answer.body).toMatchObject({ version: version + 1, ...(endpoint.itemType === 'risk' ? { nextReview: date } : { forecastEnd: date }) });
+        const { note: _note, ...changed } = change;
+        expect(answer.body).toMatchObject({ version: version + 1, ...changed });
       } else {
         expect(answer.status).toBe(403);
         expect(answer.body.message).toMatch(/may (not|change only)/);

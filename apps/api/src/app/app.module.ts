@@ -11,6 +11,7 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { RisksModule } from './risks/risks.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         OrganisationsModule,
         AuditModule,
         RisksModule,
+        MonitoringModule,
       ],
     };
   }

@@ -123,8 +123,10 @@ export interface MonitoringCallSummary {
 
 /**
  * `GET /api/monitoring-calls/:id`: the call, its follow-ups, and what the call walks through:
- * the changes since the previous call (audit entries after the previous call's date up to and
- * including this call's date), the open follow-ups of earlier calls, the risk view as of its date.
+ * the changes since the previous call (audit entries of the Work Plan's items made on the Brussels
+ * days from the previous call's date, inclusive, up to and including this call's date; for the first
+ * call, everything up to and including its date), newest first; the open follow-ups of earlier calls
+ * (earlier by date, then by when recorded); the risk view as of its date.
  */
 export interface MonitoringCall {
   id: string;

@@ -60,6 +60,20 @@ export class AuditService {
     const rows = await this.dataSource.query<EntryRow[]>(`${SELECT_ENTRIES} ${ORDER.replace('$FIELDS', '$2')} LIMIT $1`, [limit, AUDIT_FIELDS]);
     return rows.map(toEntry);
   }
+
+  /**
+   * Every change to the items of one partnership made on the Brussels calendar days from `from`
+   * (inclusive; null: from the beginning) up to `to` (inclusive), newest first.
+   */
+  async between(partnershipKey: string, from: string | null, to: string, timeZone: string): Promise<AuditEntry[]> {
+    const rows = await this.dataSource.query<EntryRow[]>(
+      `${SELECT_ENTRIES} JOIN partnership p ON p.id = a.partnership_id
+        WHERE p.seed_key = $1 AND ($2::date IS NULL OR (e.at AT TIME ZONE $4)::date >= $2::date) AND (e.at AT TIME ZONE $4)::date <= $3::date
+        ${ORDER.replace('$FIELDS', '$5')}`,
+      [partnershipKey, from, to, timeZone, AUDIT_FIELDS],
+    );
+    return rows.map(toEntry);
+  }
 }
 
 function toEntry(row: EntryRow): AuditEntry {

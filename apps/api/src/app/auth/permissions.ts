@@ -55,6 +55,10 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/milestones/:id', permission: 'milestone.update', itemType: 'milestone' },
   { method: 'PATCH', path: '/api/outputs/:id', permission: 'output.update', itemType: 'output' },
   { method: 'PATCH', path: '/api/risk-register/:id', permission: 'risk.update', itemType: 'risk' },
+  { method: 'POST', path: '/api/monitoring-calls', permission: 'monitoring.write', itemType: 'monitoring_call' },
+  { method: 'PATCH', path: '/api/monitoring-calls/:id', permission: 'monitoring.write', itemType: 'monitoring_call' },
+  { method: 'POST', path: '/api/monitoring-calls/:id/follow-ups', permission: 'monitoring.write', itemType: 'monitoring_call' },
+  { method: 'PATCH', path: '/api/follow-ups/:id', permission: 'monitoring.write', itemType: 'follow_up' },
 ];
 
 /** Write routes open to anyone (still behind the XSRF check). */

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import { Access, SignedInUser } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth.types';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
+import { MonitoringService } from './monitoring.service';
+
+@ApiTags('monitoring calls')
+@Controller()
+export class MonitoringController {
+  constructor(private readonly calls: MonitoringService) {}
+
+  @Get('monitoring-calls')
+  @Access('signed_in')
+  @ApiOkResponse({ description: 'Every monitoring call, the latest first, with its count of open follow-ups' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  list(): Promise<MonitoringCallSummary[]> {
+    return this.calls.list();
+  }
+
+  @Post('monitoring-calls')
+  @Access('monitoring.write')
+  @ApiCreatedResponse({ description: 'The new call, as GET /api/monitoring-calls/:id answers it' })
+  @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
+  @ApiForbiddenResponse({ description: 'Only the Secretariat records calls, or X-XSRF-TOKEN is missing' })
+  create(@Body() body: CreateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
+    return this.calls.create(body, user);
+  }
+
+  @Get('monitoring-calls/:id')
+  @Access('signed_in')
+  @ApiOkResponse({ description: 'The call, its follow-ups, the changes since the previous call, open follow-ups of earlier calls, the risk view as of its day' })
+  @ApiNotFoundResponse({ description: 'No call has this id' })
+  get(@Param('id', ParseIdPipe) id: string): Promise<MonitoringCall> {
+    return this.calls.get(id);
+  }
+
+  @Patch('monitoring-calls/:id')
+  @Access('monitoring.write')
+  @ApiOkResponse({ description: 'The updated call, with its new version' })
+  @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
+  @ApiForbiddenResponse({ description: 'Only the Secretariat changes calls, or X-XSRF-TOKEN is missing' })
+  @ApiNotFoundResponse({ description: 'No call has this id' })
+  @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current call' })
+  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMonitoringCallDto): Promise<MonitoringCall> {
+    return this.calls.update(id, body);
+  }
+
+  @Post('monitoring-calls/:id/follow-ups')
+  @Access('monitoring.write')
+  @ApiCreatedResponse({ description: 'The new follow-up' })
+  @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
+  @ApiForbiddenResponse({ description: 'Only the Secretariat adds follow-ups, or X-XSRF-TOKEN is missing' })
+  @ApiNotFoundResponse({ description: 'No call has this id' })
+  addFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: CreateFollowUpDto): Promise<FollowUp> {
+    return this.calls.addFollowUp(id, body);
+  }
+
+  @Get('follow-ups/:id')
+  @Access('signed_in')
+  @ApiOkResponse({ description: 'One follow-up' })
+  @ApiNotFoundResponse({ description: 'No follow-up has this id' })
+  followUp(@Param('id', ParseIdPipe) id: string): Promise<FollowUp> {
+    return this.calls.followUp(id);
+  }
+
+  @Patch('follow-ups/:id')
+  @HttpCode(200)
+  @Access('monitoring.write')
+  @ApiOkResponse({ description: 'The updated follow-up, with its new version' })
+  @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
+  @ApiForbiddenResponse({ description: 'Only the Secretariat changes follow-ups, or X-XSRF-TOKEN is missing' })
+  @ApiNotFoundResponse({ description: 'No follow-up has this id' })
+  @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current follow-up' })
+  updateFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateFollowUpDto): Promise<FollowUp> {
+    return this.calls.updateFollowUp(id, body);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RisksModule } from '../risks/risks.module';
+import { MonitoringController } from './monitoring.controller';
+import { MonitoringService } from './monitoring.service';
+
+/** The monitoring-call log: calls, follow-ups, and what each call walks through. */
+@Module({
+  imports: [AuditModule, RisksModule],
+  controllers: [MonitoringController],
+  providers: [MonitoringService],
+})
+export class MonitoringModule {}
