@@ -1,8 +1,12 @@
 import type { Routes } from '@angular/router';
+import { GanttPageComponent } from './gantt/gantt-page.component';
 
-/** Lazy routes: the first page carries only what it needs. */
+/**
+ * The home page (the Gantt chart) is in the first bundle: nearly every visit opens it, and loading it
+ * lazily put one more round trip between the page and the chart. The other pages load on demand.
+ */
 export const routes: Routes = [
-  { path: '', title: 'Timeline · Work Plan tracker', loadComponent: () => import('./gantt/gantt-page.component').then((m) => m.GanttPageComponent) },
+  { path: '', title: 'Timeline · Work Plan tracker', component: GanttPageComponent },
   {
     path: 'actions/:number',
     title: 'Action · Work Plan tracker',
