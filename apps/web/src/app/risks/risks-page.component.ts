@@ -6,6 +6,7 @@ import type { RegisterRisk, RiskView } from '@tracker/contracts';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { STATUS_LABELS } from '../plan/labels';
 import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RisksService } from './risks.service';
 
 type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'failed' };
@@ -18,7 +19,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
 @Component({
   selector: 'wp-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, MonitoringCallsComponent],
   styles: `
     .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
     .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -153,6 +154,8 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
           </table>
         </div>
       </section>
+
+      <wp-monitoring-calls />
     }
   `,
 })

@@ -1,0 +1,376 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import type { FollowUp, FollowUpCreate, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { STATUS_LABELS } from '../plan/labels';
+import { brusselsToday, describeChange, followUpOwner, formatInstant, parseAttendees } from './monitoring-labels';
+import { MonitoringService } from './monitoring.service';
+import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+
+/**
+ * The monitoring-call log on the risk page: the list of calls, a form for the Secretariat to record
+ * one with its follow-ups, and an opened call with what it walks through (changes since the previous
+ * call, open follow-ups of earlier calls, the risk view as of its day). Others read.
+ */
+@Component({
+  selector: 'wp-monitoring-calls',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; margin-top: 2rem; }
+    .call-form { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0 1rem; }
+    .call-form fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+    .call-form .row { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin-bottom: 0.5rem; }
+    .call-form input, .call-form textarea { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid #6b7280; border-radius: 4px; }
+    .call-form textarea { width: min(40rem, 100%); min-height: 3.5rem; }
+    .checks { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+    .follow-up-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; border-top: 1px dashed var(--line); padding-top: 0.5rem; margin-top: 0.5rem; }
+    .opened-call { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin-top: 1rem; }
+    .rag-list { padding-left: 1.1rem; }
+    .link-like { font: inherit; background: none; border: none; padding: 0; color: var(--brand); text-decoration: underline; cursor: pointer; }
+    .status-done { color: #166534; font-weight: 600; }
+    .status-open { color: #92400e; font-weight: 600; }
+    @media print { .call-form, button { display: none !important; } }
+  `,
+  template: `
+    <section aria-labelledby="calls-heading" data-testid="monitoring-calls">
+      <h2 id="calls-heading">Monitoring calls</h2>
+      <p role="status" data-testid="calls-status">{{ status() }}</p>
+      @if (error()) { <p class="error" role="alert" data-testid="calls-error">{{ error() }}</p> }
+
+      @if (canWrite()) {
+        @if (!formOpen()) {
+          <button type="button" class="button no-print" (click)="openForm()" data-testid="new-call">Record a monitoring call</button>
+        } @else {
+          <form class="call-form" (submit)="record($event)" aria-labelledby="new-call-heading" data-testid="call-form">
+            <h3 id="new-call-heading">Record a monitoring call</h3>
+            <div class="row">
+              <div class="field">
+                <label for="call-held-on">Date of the call</label>
+                <input id="call-held-on" name="heldOn" type="date" required [value]="today" />
+              </div>
+            </div>
+            <fieldset>
+              <legend>Actions covered</legend>
+              <div class="checks">
+                @for (n of actionNumbers; track n) {
+                  <label><input type="checkbox" name="actionNumbers" [value]="n" checked /> Action {{ n }}</label>
+                }
+              </div>
+            </fieldset>
+            <div class="field">
+              <label for="call-attendees">Attendees (one per line)</label>
+              <textarea id="call-attendees" name="attendees"></textarea>
+            </div>
+            <div class="field">
+              <label for="call-notes">Notes</label>
+              <textarea id="call-notes" name="notes"></textarea>
+            </div>
+            <div class="field">
+              <label for="call-decisions">Decisions</label>
+              <textarea id="call-decisions" name="decisions"></textarea>
+            </div>
+            <fieldset>
+              <legend>Follow-ups</legend>
+              @for (row of followUpRows(); track row; let i = $index) {
+                <div class="follow-up-row" data-testid="follow-up-row">
+                  <div class="field">
+                    <label [for]="'fu-what-' + row">Follow-up {{ i + 1 }}: what</label>
+                    <input [id]="'fu-what-' + row" name="fuWhat" type="text" size="40" />
+                  </div>
+                  <div class="field">
+                    <label [for]="'fu-who-' + row">Follow-up {{ i + 1 }}: who</label>
+                    <input [id]="'fu-who-' + row" name="fuWho" type="text" />
+                  </div>
+                  <div class="field">
+                    <label [for]="'fu-due-' + row">Follow-up {{ i + 1 }}: due date</label>
+                    <input [id]="'fu-due-' + row" name="fuDue" type="date" />
+                  </div>
+                  <button type="button" class="button secondary" (click)="removeRow(row)" [attr.aria-label]="'Remove follow-up ' + (i + 1)">Remove</button>
+                </div>
+              } @empty {
+                <p class="muted">No follow-ups yet.</p>
+              }
+              <button type="button" class="button secondary" (click)="addRow()" style="margin-top: 0.5rem">Add a follow-up</button>
+            </fieldset>
+            <div class="row">
+              <button type="submit" class="button" [disabled]="saving()">Save the call</button>
+              <button type="button" class="button secondary" (click)="formOpen.set(false)">Cancel</button>
+            </div>
+          </form>
+        }
+      }
+
+      @if (calls() === null) {
+        <p role="status">Loading the monitoring calls…</p>
+      } @else {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="calls-table-caption">
+          <table class="data-table" data-testid="calls-table">
+            <caption id="calls-table-caption">{{ calls()!.length }} monitoring calls, the latest first</caption>
+            <thead>
+              <tr><th scope="col">Date</th><th scope="col">Actions covered</th><th scope="col">Attendees</th><th scope="col">Open follow-ups</th></tr>
+            </thead>
+            <tbody>
+              @for (c of calls(); track c.id) {
+                <tr [attr.aria-current]="opened()?.id === c.id ? 'true' : null">
+                  <th scope="row"><button type="button" class="link-like" (click)="open(c.id)" [attr.aria-label]="'Open the call of ' + day(c.heldOn)">{{ day(c.heldOn) }}</button></th>
+                  <td>{{ actionsText(c.actionNumbers) }}</td>
+                  <td>{{ c.attendees.join(', ') || '—' }}</td>
+                  <td>{{ c.openFollowUps }}</td>
+                </tr>
+              } @empty {
+                <tr><td colspan="4">No monitoring call recorded yet.</td></tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      }
+
+      @if (opened(); as call) {
+        <article class="opened-call" aria-labelledby="opened-call-heading" data-testid="opened-call">
+          <h3 id="opened-call-heading" tabindex="-1">Call of {{ day(call.heldOn) }}</h3>
+          <p>Actions covered: {{ actionsText(call.actionNumbers) }}. Attendees: {{ call.attendees.join(', ') || 'not recorded' }}.</p>
+          @if (call.notes) { <h4>Notes</h4><p style="white-space: pre-line">{{ call.notes }}</p> }
+          @if (call.decisions) { <h4>Decisions</h4><p style="white-space: pre-line">{{ call.decisions }}</p> }
+
+          <h4 id="call-follow-ups-heading">Follow-ups of this call</h4>
+          <ul aria-labelledby="call-follow-ups-heading" data-testid="call-follow-ups">
+            @for (f of call.followUps; track f.id) {
+              <li>{{ f.what }} — {{ owner(f) }}, due {{ day(f.dueDate) }}: <span [class]="f.done ? 'status-done' : 'status-open'">{{ f.done ? 'Done' : 'Open' }}</span>
+                @if (canWrite()) { <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="(f.done ? 'Reopen: ' : 'Mark done: ') + f.what">{{ f.done ? 'Reopen' : 'Mark done' }}</button> }
+              </li>
+            } @empty { <li>None.</li> }
+          </ul>
+          @if (canWrite()) {
+            <form (submit)="addToCall($event, call.id)" class="call-form" aria-label="Add a follow-up to this call">
+              <div class="row">
+                <div class="field"><label for="add-fu-what">New follow-up: what</label><input id="add-fu-what" name="what" type="text" size="40" required /></div>
+                <div class="field"><label for="add-fu-who">Who</label><input id="add-fu-who" name="who" type="text" /></div>
+                <div class="field"><label for="add-fu-due">Due date</label><input id="add-fu-due" name="due" type="date" /></div>
+                <button type="submit" class="button" [disabled]="saving()">Add the follow-up</button>
+              </div>
+            </form>
+          }
+
+          <h4 id="changes-heading">What changed since the previous call</h4>
+          <p class="muted">
+            @if (call.previousCall) { Changes from {{ day(call.previousCall.heldOn) }} (the previous call) to {{ day(call.heldOn) }}. }
+            @else { The first call: every change up to {{ day(call.heldOn) }}. }
+          </p>
+          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="changes-heading">
+            <table class="data-table" data-testid="call-changes">
+              <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
+              <tbody>
+                @for (e of call.changesSincePrevious; track e.id) {
+                  <tr>
+                    <td>{{ instant(e.at) }}</td>
+                    <td>{{ e.actionNumber }}</td>
+                    <th scope="row">{{ e.itemTitle }}@if (e.itemType === 'output') { <span class="muted"> (output)</span> }</th>
+                    <td>{{ change(e) }}</td>
+                    <td>{{ e.by.name }} ({{ e.by.organisation }})</td>
+                    <td>{{ e.note || '—' }}</td>
+                  </tr>
+                } @empty {
+                  <tr><td colspan="6">No changes.</td></tr>
+                }
+              </tbody>
+            </table>
+          </div>
+
+          <h4 id="earlier-heading">Open follow-ups of earlier calls</h4>
+          <ul aria-labelledby="earlier-heading" data-testid="earlier-follow-ups">
+            @for (f of call.openEarlierFollowUps; track f.id) {
+              <li>{{ f.what }} — {{ owner(f) }}, due {{ day(f.dueDate) }} (from the call of {{ day(f.callHeldOn) }}): <span class="status-open">Open</span>
+                @if (canWrite()) { <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="'Mark done: ' + f.what">Mark done</button> }
+              </li>
+            } @empty { <li>None open.</li> }
+          </ul>
+
+          <h4 id="call-risks-heading">Risk view as of {{ day(call.risks.asOf) }}</h4>
+          <p data-testid="call-countdown">{{ call.risks.daysToDeadline }} days to the deadline ({{ day(call.risks.deadline) }}).</p>
+          <ul class="rag-list" data-testid="call-rag">
+            @for (a of call.risks.actions; track a.number) {
+              <li><strong>Action {{ a.number }} · {{ a.shortName }}: {{ ragLabels[a.rag] }}</strong> — {{ a.reasons.join('; ') }}</li>
+            }
+          </ul>
+          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="call-risks-heading">
+            <table class="data-table" data-testid="call-risk-items">
+              <thead><tr><th scope="col">Severity</th><th scope="col">Risk</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Why</th></tr></thead>
+              <tbody>
+                @for (i of call.risks.items; track i.id + i.kind) {
+                  <tr>
+                    <td>{{ severityLabels[i.severity] }}</td>
+                    <td>{{ kindLabels[i.kind] }}</td>
+                    <td>{{ i.actionNumber }}</td>
+                    <th scope="row">{{ i.title }}</th>
+                    <td>{{ statusLabel(i.status) }}</td>
+                    <td>{{ i.reason }}</td>
+                  </tr>
+                } @empty {
+                  <tr><td colspan="6">Nothing to chase as of {{ day(call.risks.asOf) }}.</td></tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        </article>
+      }
+    </section>
+  `,
+})
+export class MonitoringCallsComponent {
+  private readonly monitoring = inject(MonitoringService);
+  private readonly auth = inject(AuthService);
+  readonly day = formatDay;
+  readonly instant = formatInstant;
+  readonly change = describeChange;
+  readonly owner = followUpOwner;
+  readonly ragLabels = RAG_LABELS;
+  readonly severityLabels = SEVERITY_LABELS;
+  readonly kindLabels = KIND_LABELS;
+  readonly actionNumbers = [1, 2, 3, 4];
+  readonly today = brusselsToday();
+
+  readonly calls = signal<MonitoringCallSummary[] | null>(null);
+  readonly opened = signal<MonitoringCall | null>(null);
+  readonly status = signal('');
+  readonly error = signal('');
+  readonly saving = signal(false);
+  readonly formOpen = signal(false);
+  readonly followUpRows = signal<number[]>([]);
+  private nextRow = 1;
+
+  readonly canWrite = computed(() => this.auth.user()?.role === 'secretariat');
+
+  constructor() {
+    void this.reload();
+  }
+
+  actionsText(numbers: number[]): string {
+    return numbers.length === 0 ? 'none' : numbers.map((n) => `Action ${n}`).join(', ');
+  }
+
+  statusLabel(status: string): string {
+    return (STATUS_LABELS as Record<string, string>)[status] ?? status;
+  }
+
+  openForm(): void {
+    this.followUpRows.set([this.nextRow++]);
+    this.formOpen.set(true);
+    this.status.set('');
+  }
+
+  addRow(): void {
+    this.followUpRows.update((rows) => [...rows, this.nextRow++]);
+  }
+
+  removeRow(row: number): void {
+    this.followUpRows.update((rows) => rows.filter((r) => r !== row));
+  }
+
+  async open(id: string): Promise<void> {
+    this.error.set('');
+    try {
+      const call = await firstValueFrom(this.monitoring.get(id));
+      this.opened.set(call);
+      this.status.set(`Opened the call of ${formatDay(call.heldOn)}.`);
+      setTimeout(() => document.getElementById('opened-call-heading')?.focus());
+    } catch (error) {
+      this.fail(error, 'The call could not be opened.');
+    }
+  }
+
+  async record(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const whats = form.getAll('fuWhat').map(String);
+    const whos = form.getAll('fuWho').map(String);
+    const dues = form.getAll('fuDue').map(String);
+    const followUps: FollowUpCreate[] = whats
+      .map((what, i) => ({ what: what.trim(), ownerText: whos[i]?.trim() || null, dueDate: dues[i] || null }))
+      .filter((f) => f.what.length > 0);
+    this.saving.set(true);
+    this.error.set('');
+    try {
+      const call = await firstValueFrom(
+        this.monitoring.create({
+          heldOn: String(form.get('heldOn') ?? ''),
+          actionNumbers: form.getAll('actionNumbers').map(Number),
+          attendees: parseAttendees(String(form.get('attendees') ?? '')),
+          notes: String(form.get('notes') ?? ''),
+          decisions: String(form.get('decisions') ?? ''),
+        }),
+      );
+      for (const followUp of followUps) {
+        await firstValueFrom(this.monitoring.addFollowUp(call.id, followUp));
+      }
+      this.formOpen.set(false);
+      await this.reload();
+      await this.open(call.id);
+      this.status.set(`Saved: the call of ${formatDay(call.heldOn)} with ${followUps.length} follow-up${followUps.length === 1 ? '' : 's'}.`);
+    } catch (error) {
+      this.fail(error, 'The call could not be saved.');
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  async addToCall(event: SubmitEvent, callId: string): Promise<void> {
+    event.preventDefault();
+    const formElement = event.target as HTMLFormElement;
+    const form = new FormData(formElement);
+    this.saving.set(true);
+    this.error.set('');
+    try {
+      const added = await firstValueFrom(
+        this.monitoring.addFollowUp(callId, { what: String(form.get('what') ?? '').trim(), ownerText: String(form.get('who') ?? '').trim() || null, dueDate: String(form.get('due') ?? '') || null }),
+      );
+      formElement.reset();
+      await this.refreshOpened(callId);
+      this.status.set(`Added the follow-up "${added.what}".`);
+    } catch (error) {
+      this.fail(error, 'The follow-up could not be added.');
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  async toggle(followUp: FollowUp): Promise<void> {
+    this.error.set('');
+    try {
+      const updated = await firstValueFrom(this.monitoring.updateFollowUp(followUp.id, { version: followUp.version, done: !followUp.done }));
+      const callId = this.opened()?.id;
+      if (callId) await this.refreshOpened(callId);
+      this.status.set(`Follow-up "${updated.what}" is now ${updated.done ? 'done' : 'open'}.`);
+    } catch (error) {
+      this.fail(error, 'The follow-up could not be changed.');
+      const callId = this.opened()?.id;
+      if (callId) await this.refreshOpened(callId);
+    }
+  }
+
+  private async refreshOpened(callId: string): Promise<void> {
+    this.opened.set(await firstValueFrom(this.monitoring.get(callId)));
+    await this.reload();
+  }
+
+  private async reload(): Promise<void> {
+    try {
+      this.calls.set(await firstValueFrom(this.monitoring.list()));
+    } catch (error) {
+      this.calls.set([]);
+      this.fail(error, 'The monitoring calls could not be loaded.');
+    }
+  }
+
+  private fail(error: unknown, fallback: string): void {
+    if (error instanceof HttpErrorResponse) {
+      if (error.status === 401) return this.error.set('The monitoring calls need sign-in.');
+      if (error.status === 409) return this.error.set('Someone else changed this meanwhile; the current values are shown. Try again.');
+      if (error.status === 400 || error.status === 403) {
+        const message = [error.error?.message].flat().join('; ');
+        return this.error.set(`${fallback} ${message.charAt(0).toUpperCase()}${message.slice(1)}.`);
+      }
+    }
+    this.error.set(fallback);
+  }
+}

@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { FollowUp, FollowUpCreate, FollowUpUpdate, MonitoringCall, MonitoringCallCreate, MonitoringCallSummary } from '@tracker/contracts';
+import type { Observable } from 'rxjs';
+
+/** The monitoring-call log: everyone signed in reads, the Secretariat writes (the server decides). */
+@Injectable({ providedIn: 'root' })
+export class MonitoringService {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<MonitoringCallSummary[]> {
+    return this.http.get<MonitoringCallSummary[]>('/api/monitoring-calls');
+  }
+
+  get(id: string): Observable<MonitoringCall> {
+    return this.http.get<MonitoringCall>(`/api/monitoring-calls/${id}`);
+  }
+
+  create(call: MonitoringCallCreate): Observable<MonitoringCall> {
+    return this.http.post<MonitoringCall>('/api/monitoring-calls', call);
+  }
+
+  addFollowUp(callId: string, followUp: FollowUpCreate): Observable<FollowUp> {
+    return this.http.post<FollowUp>(`/api/monitoring-calls/${callId}/follow-ups`, followUp);
+  }
+
+  updateFollowUp(id: string, update: FollowUpUpdate): Observable<FollowUp> {
+    return this.http.patch<FollowUp>(`/api/follow-ups/${id}`, update);
+  }
+}
