@@ -81,6 +81,14 @@ describe('monitoring calls on the risk page', () => {
     await opened.getByRole('button', { name: 'Mark done: Send the minutes' }).press('Enter');
     await calls.getByTestId('calls-status').getByText('Follow-up "Send the minutes" is now done.').waitFor();
     await expect(opened.getByTestId('earlier-follow-ups').textContent()).resolves.toContain('None open.');
+
+    // Edit the call: notes added, kept after a reload of the call.
+    await opened.getByRole('button', { name: 'Edit the call' }).press('Enter');
+    const edit = page.getByTestId('edit-call-form');
+    await edit.getByLabel('Notes').fill('Action 4 moved forward');
+    await edit.getByRole('button', { name: 'Save the changes' }).press('Enter');
+    await calls.getByTestId('calls-status').getByText(/^Saved the changes to the call of /).waitFor();
+    await expect(opened.getByTestId('call-notes').textContent()).resolves.toBe('Action 4 moved forward');
     expect(errors).toEqual([]);
     await context.close();
 

@@ -129,14 +129,49 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
       @if (opened(); as call) {
         <article class="opened-call" aria-labelledby="opened-call-heading" data-testid="opened-call">
           <h3 id="opened-call-heading" tabindex="-1">Call of {{ day(call.heldOn) }}</h3>
-          <p>Actions covered: {{ actionsText(call.actionNumbers) }}. Attendees: {{ call.attendees.join(', ') || 'not recorded' }}.</p>
-          @if (call.notes) { <h4>Notes</h4><p style="white-space: pre-line">{{ call.notes }}</p> }
-          @if (call.decisions) { <h4>Decisions</h4><p style="white-space: pre-line">{{ call.decisions }}</p> }
+          @if (editing()) {
+            <form class="call-form" (submit)="saveEdit($event, call)" aria-labelledby="edit-call-heading" data-testid="edit-call-form">
+              <h4 id="edit-call-heading">Edit the call</h4>
+              <div class="field">
+                <label for="edit-held-on">Date of the call</label>
+                <input id="edit-held-on" name="heldOn" type="date" required [value]="call.heldOn" />
+              </div>
+              <fieldset>
+                <legend>Actions covered</legend>
+                <div class="checks">
+                  @for (n of actionNumbers; track n) {
+                    <label><input type="checkbox" name="actionNumbers" [value]="n" [checked]="call.actionNumbers.includes(n)" /> Action {{ n }}</label>
+                  }
+                </div>
+              </fieldset>
+              <div class="field">
+                <label for="edit-attendees">Attendees (one per line)</label>
+                <textarea id="edit-attendees" name="attendees" [value]="attendeeLines(call)"></textarea>
+              </div>
+              <div class="field">
+                <label for="edit-notes">Notes</label>
+                <textarea id="edit-notes" name="notes" [value]="call.notes"></textarea>
+              </div>
+              <div class="field">
+                <label for="edit-decisions">Decisions</label>
+                <textarea id="edit-decisions" name="decisions" [value]="call.decisions"></textarea>
+              </div>
+              <div class="row">
+                <button type="submit" class="button" [disabled]="saving()">Save the changes</button>
+                <button type="button" class="button secondary" (click)="editing.set(false)">Cancel</button>
+              </div>
+            </form>
+          } @else {
+            <p>Actions covered: {{ actionsText(call.actionNumbers) }}. Attendees: {{ call.attendees.join(', ') || 'not recorded' }}.</p>
+            @if (call.notes) { <h4>Notes</h4><p style="white-space: pre-line" data-testid="call-notes">{{ call.notes }}</p> }
+            @if (call.decisions) { <h4>Decisions</h4><p style="white-space: pre-line">{{ call.decisions }}</p> }
+            @if (canWrite()) { <button type="button" class="button secondary" (click)="editing.set(true)">Edit the call</button> }
+          }
 
           <h4 id="call-follow-ups-heading">Follow-ups of this call</h4>
           <ul aria-labelledby="call-follow-ups-heading" data-testid="call-follow-ups">
             @for (f of call.followUps; track f.id) {
-              <li>{{ f.what }} — {{ owner(f) }}, due {{ day(f.dueDate) }}: <span [class]="f.done ? 'status-done' : 'status-open'">{{ f.done ? 'Done' : 'Open' }}</span>
+              <li>{{ f.what }} — {{ owner(f) }}, {{ f.dueDate ? 'due ' + day(f.dueDate) : 'no due date' }}: <span [class]="f.done ? 'status-done' : 'status-open'">{{ f.done ? 'Done' : 'Open' }}</span>
                 @if (canWrite()) { <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="(f.done ? 'Reopen: ' : 'Mark done: ') + f.what">{{ f.done ? 'Reopen' : 'Mark done' }}</button> }
               </li>
             } @empty { <li>None.</li> }
@@ -180,7 +215,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
           <h4 id="earlier-heading">Open follow-ups of earlier calls</h4>
           <ul aria-labelledby="earlier-heading" data-testid="earlier-follow-ups">
             @for (f of call.openEarlierFollowUps; track f.id) {
-              <li>{{ f.what }} — {{ owner(f) }}, due {{ day(f.dueDate) }} (from the call of {{ day(f.callHeldOn) }}): <span class="status-open">Open</span>
+              <li>{{ f.what }} — {{ owner(f) }}, {{ f.dueDate ? 'due ' + day(f.dueDate) : 'no due date' }} (from the call of {{ day(f.callHeldOn) }}): <span class="status-open">Open</span>
                 @if (canWrite()) { <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="'Mark done: ' + f.what">Mark done</button> }
               </li>
             } @empty { <li>None open.</li> }
@@ -236,6 +271,7 @@ export class MonitoringCallsComponent {
   readonly error = signal('');
   readonly saving = signal(false);
   readonly formOpen = signal(false);
+  readonly editing = signal(false);
   readonly followUpRows = signal<number[]>([]);
   private nextRow = 1;
 
@@ -243,6 +279,10 @@ export class MonitoringCallsComponent {
 
   constructor() {
     void this.reload();
+  }
+
+  attendeeLines(call: MonitoringCall): string {
+    return call.attendees.join('\n');
   }
 
   actionsText(numbers: number[]): string {
@@ -272,6 +312,7 @@ export class MonitoringCallsComponent {
     try {
       const call = await firstValueFrom(this.monitoring.get(id));
       this.opened.set(call);
+      this.editing.set(false);
       this.status.set(`Opened the call of ${formatDay(call.heldOn)}.`);
       setTimeout(() => document.getElementById('opened-call-heading')?.focus());
     } catch (error) {
@@ -309,6 +350,37 @@ export class MonitoringCallsComponent {
       this.status.set(`Saved: the call of ${formatDay(call.heldOn)} with ${followUps.length} follow-up${followUps.length === 1 ? '' : 's'}.`);
     } catch (error) {
       this.fail(error, 'The call could not be saved.');
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  async saveEdit(event: SubmitEvent, call: MonitoringCall): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    this.saving.set(true);
+    this.error.set('');
+    try {
+      const saved = await firstValueFrom(
+        this.monitoring.update(call.id, {
+          version: call.version,
+          heldOn: String(form.get('heldOn') ?? ''),
+          actionNumbers: form.getAll('actionNumbers').map(Number),
+          attendees: parseAttendees(String(form.get('attendees') ?? '')),
+          notes: String(form.get('notes') ?? ''),
+          decisions: String(form.get('decisions') ?? ''),
+        }),
+      );
+      this.opened.set(saved);
+      this.editing.set(false);
+      await this.reload();
+      this.status.set(`Saved the changes to the call of ${formatDay(saved.heldOn)}.`);
+    } catch (error) {
+      this.fail(error, 'The changes could not be saved.');
+      if (error instanceof HttpErrorResponse && error.status === 409 && error.error?.current) {
+        this.opened.set(error.error.current as MonitoringCall);
+        this.editing.set(false);
+      }
     } finally {
       this.saving.set(false);
     }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { FollowUp, FollowUpCreate, FollowUpUpdate, MonitoringCall, MonitoringCallCreate, MonitoringCallSummary } from '@tracker/contracts';
+import type { FollowUp, FollowUpCreate, FollowUpUpdate, MonitoringCall, MonitoringCallCreate, MonitoringCallSummary, MonitoringCallUpdate } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** The monitoring-call log: everyone signed in reads, the Secretariat writes (the server decides). */
@@ -18,6 +18,10 @@ export class MonitoringService {
 
   create(call: MonitoringCallCreate): Observable<MonitoringCall> {
     return this.http.post<MonitoringCall>('/api/monitoring-calls', call);
+  }
+
+  update(id: string, update: MonitoringCallUpdate): Observable<MonitoringCall> {
+    return this.http.patch<MonitoringCall>(`/api/monitoring-calls/${id}`, update);
   }
 
   addFollowUp(callId: string, followUp: FollowUpCreate): Observable<FollowUp> {
