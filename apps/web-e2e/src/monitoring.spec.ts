@@ -103,6 +103,10 @@ describe('monitoring calls on the risk page', () => {
     await expect(memberCalls.getByRole('button', { name: 'Record a monitoring call' }).count()).resolves.toBe(0);
     await memberCalls.getByRole('button', { name: /^Open the call of / }).first().press('Enter');
     await memberPage.getByTestId('opened-call').getByTestId('call-changes').waitFor();
+    // The address names the opened call, so it can be shared.
+    await memberPage.waitForURL(/[?&]call=[0-9a-f-]{36}/);
+    await memberPage.reload({ waitUntil: 'networkidle' });
+    await expect(memberPage.getByTestId('opened-call').getByTestId('call-notes').textContent()).resolves.toBe('Action 4 moved forward');
     await expect(memberPage.getByTestId('opened-call').getByRole('button').count()).resolves.toBe(0);
     await expect(seriousAccessibilityViolations(memberPage)).resolves.toEqual([]);
     await memberContext.close();

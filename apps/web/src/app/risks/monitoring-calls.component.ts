@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { FollowUp, FollowUpCreate, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { STATUS_LABELS } from '../plan/labels';
@@ -255,6 +256,8 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
 export class MonitoringCallsComponent {
   private readonly monitoring = inject(MonitoringService);
   private readonly auth = inject(AuthService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
   readonly day = formatDay;
   readonly instant = formatInstant;
   readonly change = describeChange;
@@ -279,6 +282,11 @@ export class MonitoringCallsComponent {
 
   constructor() {
     void this.reload();
+    // ?call=<id> opens that call: a call can be shared by its address.
+    const shared = this.route.snapshot.queryParamMap.get('call');
+    if (shared && /^[0-9a-f-]{36}$/i.test(shared)) {
+      void this.open(shared, false);
+    }
   }
 
   attendeeLines(call: MonitoringCall): string {
@@ -307,14 +315,15 @@ export class MonitoringCallsComponent {
     this.followUpRows.update((rows) => rows.filter((r) => r !== row));
   }
 
-  async open(id: string): Promise<void> {
+  async open(id: string, focus = true): Promise<void> {
     this.error.set('');
     try {
       const call = await firstValueFrom(this.monitoring.get(id));
       this.opened.set(call);
       this.editing.set(false);
       this.status.set(`Opened the call of ${formatDay(call.heldOn)}.`);
-      setTimeout(() => document.getElementById('opened-call-heading')?.focus());
+      void this.router.navigate([], { relativeTo: this.route, queryParams: { call: id }, queryParamsHandling: 'merge', replaceUrl: true });
+      if (focus) setTimeout(() => document.getElementById('opened-call-heading')?.focus());
     } catch (error) {
       this.fail(error, 'The call could not be opened.');
     }
