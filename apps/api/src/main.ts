@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from './app/config/config';
-import { type RunningServer, StartupError, startServer } from './app/server';
+import { loadConfig } from './app/config/config';
+import { type RunningServer, startServer } from './app/server';
+
+const logger = new Logger('Tracker');
 
 async function main(): Promise<void> {
   let server: RunningServer;
@@ -10,13 +13,11 @@ async function main(): Promise<void> {
     const builtWeb = resolve(__dirname, '../web/browser');
     const config = loadConfig(process.env, { webDist: existsSync(builtWeb) ? builtWeb : null });
     server = await startServer(config);
-    console.log(`Work Plan tracker ready at http://localhost:${new URL(server.url).port} (API docs at /api/docs)`);
+    logger.log(`Work Plan tracker ready at http://localhost:${new URL(server.url).port} (API docs at /api/docs)`);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StartupError) {
-      console.error(`Cannot start: ${error.message}`);
-    } else {
-      console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    // A failed start ends with exactly one plain line on stderr (no logger prefix): operators and
+    // the start-up tests read it as is.
+    console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       return;
     }
     stopping = true;
-    console.log(`${signal} received: stopping the server and the database`);
+    logger.log(`${signal} received: stopping the server and the database`);
     await server.close();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { startEmbeddedPostgres } from '../app/database/embedded-postgres';
  * migrations build (on a throwaway embedded Postgres, or DATABASE_URL) and writes the difference as
  * migrations/<timestamp>-<kebab-name>.ts, added to migrations/index.ts.
  */
+const logger = new Logger('migration:generate');
+
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) {
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
     const sql = await dataSource.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {
-      console.log('The entities match the migrations: nothing to generate.');
+      logger.log('The entities match the migrations: nothing to generate.');
       return;
     }
     const timestamp = Date.now();
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
       return `${head}${[...items, className].join(', ')}]`;
     });
     await writeFile(indexFile, index);
-    console.log(`Wrote migrations/${file}.ts (${sql.upQueries.length} statements) and added it to migrations/index.ts`);
+    logger.log(`Wrote migrations/${file}.ts (${sql.upQueries.length} statements) and added it to migrations/index.ts`);
   } finally {
     await dataSource.destroy().catch(() => undefined);
     await embedded?.stop();
@@ -55,6 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

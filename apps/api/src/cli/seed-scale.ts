@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { createDataSource } from '../app/database/data-source';
 import { startEmbeddedPostgres } from '../app/database/embedded-postgres';
@@ -11,6 +12,8 @@ import { WORK_PLAN } from '../app/seed/work-plan.data';
  * `npm run seed:scale -- --partnerships 50 --items 100`: fills the database (DATABASE_URL, or the
  * embedded Postgres in DATA_DIR as `npm start` uses it) with many partnerships of generated plans.
  */
+const logger = new Logger('seed:scale');
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const option = (name: string, fallback: number): number => {
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
       }
       return seedScalePlans(manager, { partnerships, items, prefix });
     });
-    console.log(
+    logger.log(
       `Added ${report.partnerships} partnerships (${report.skipped} already there), ${report.actions} Actions, ${report.milestones} milestones and ${report.history} history entries in ${Date.now() - started} ms`,
     );
   } finally {
@@ -52,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
