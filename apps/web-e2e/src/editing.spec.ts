@@ -1,14 +1,7 @@
 import type { Milestone } from '@tracker/contracts';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, getJson, launchBrowser, openPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { BASE_URL, getJson, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('account').getByText('Signed in as').waitFor();
-}
 
 describe('signing in and updating the plan in the browser', () => {
   let browser: Browser;

@@ -67,3 +67,12 @@ export async function countWhenSettled(page: Page, selector: string, count: numb
     .catch(() => undefined);
   return page.locator(selector).count();
 }
+
+/** Signs in with a demo account (password `demo-password`) through the sign-in page. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${BASE_URL}/sign-in`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('account').getByText('Signed in as').waitFor();
+}

@@ -3,7 +3,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
 import { PHASE_DEADLINE, daysToDeadline, today } from '@tracker/schedule';
-import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS } from '../plan/labels';
@@ -52,20 +52,23 @@ export class GanttPageComponent {
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   /** Which partnership's plan: the Work Plan unless the link names another (`?partnership=key`). */
   readonly partnership = computed(() => this.query().get('partnership') || DEFAULT_PARTNERSHIP_KEY);
+  /** The plan, fetched again after a save (the reload signal) or when the partnership changes. */
   private readonly data = toSignal(
     combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
       switchMap(([, partnership]) =>
-        forkJoin({ gantt: this.plan.gantt(partnership), organisations: this.plan.organisations() }).pipe(
-          map(({ gantt, organisations }) => ({ actions: gantt.actions, milestones: gantt.items, organisations, error: null as string | null })),
-          catchError(() => of({ actions: [], milestones: [], organisations: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
+        this.plan.gantt(partnership).pipe(
+          map((gantt) => ({ actions: gantt.actions, milestones: gantt.items, error: null as string | null })),
+          catchError(() => of({ actions: [], milestones: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
         ),
       ),
     ),
   );
+  /** Organisations for the filter: they do not change with a status update, so they load once. */
+  private readonly allOrganisations = toSignal(this.plan.organisations().pipe(catchError(() => of([]))), { initialValue: [] });
   readonly loading = computed(() => this.data() === undefined);
   readonly error = computed(() => this.data()?.error ?? null);
   readonly actions = computed(() => this.data()?.actions ?? []);
-  readonly organisations = computed(() => [...(this.data()?.organisations ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
+  readonly organisations = computed(() => [...this.allOrganisations()].sort((a, b) => a.name.localeCompare(b.name)));
 
   readonly filter = computed<GanttFilter>(() => {
     const q = this.query();

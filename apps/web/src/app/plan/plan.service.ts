@@ -1,16 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Action, ActionDetail, GanttData, Milestone, Organisation, Output } from '@tracker/contracts';
+import type { ActionDetail, GanttData, Organisation } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** Reads the Work Plan from the API. Page components own the results. */
 @Injectable({ providedIn: 'root' })
 export class PlanService {
   private readonly http = inject(HttpClient);
-
-  actions(): Observable<Action[]> {
-    return this.http.get<Action[]>('/api/actions');
-  }
 
   action(number: number): Observable<ActionDetail> {
     return this.http.get<ActionDetail>(`/api/actions/${number}`);
@@ -19,14 +15,6 @@ export class PlanService {
   /** Everything the chart draws, in one request (partnership, Actions, items). */
   gantt(partnership: string): Observable<GanttData> {
     return this.http.get<GanttData>('/api/gantt', { params: { partnership } });
-  }
-
-  milestones(): Observable<Milestone[]> {
-    return this.http.get<Milestone[]>('/api/milestones');
-  }
-
-  outputs(): Observable<Output[]> {
-    return this.http.get<Output[]>('/api/outputs');
   }
 
   organisations(): Observable<Organisation[]> {

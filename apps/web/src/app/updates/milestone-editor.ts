@@ -49,7 +49,7 @@ export class MilestoneEditor {
       this.onChanged();
       await this.loadHistory(id);
     } catch (error) {
-      this.outcome.set(this.describe(error));
+      this.outcome.set(describeSaveError(error, 'item'));
       if (error instanceof HttpErrorResponse && error.status === 409) {
         this.current.set((error.error as ConflictError<Milestone>).current ?? null);
         this.onChanged();
@@ -72,28 +72,29 @@ export class MilestoneEditor {
       this.historyError.set('The history could not be loaded.');
     }
   }
+}
 
-  private describe(error: unknown): EditOutcome {
-    if (!(error instanceof HttpErrorResponse)) {
+/** What a failed save means for the person saving, in words; shared by every edit form. */
+export function describeSaveError(error: unknown, what: 'item' | 'output'): EditOutcome {
+  if (!(error instanceof HttpErrorResponse)) {
+    return { kind: 'error', message: 'Saving failed. Try again.' };
+  }
+  const message = [error.error?.message].flat().filter(Boolean).join('; ');
+  switch (error.status) {
+    case 409:
+      return {
+        kind: 'conflict',
+        message: `Someone else changed this ${what} while you were editing it. The form now shows their values: check them, make your change again and save.`,
+      };
+    case 400:
+      return { kind: 'error', message: `Not saved: ${message}.` };
+    case 401:
+      return { kind: 'error', message: 'Your session has ended. Sign in again to save.' };
+    case 403:
+      return { kind: 'error', message: `Not saved: you may not change this ${what}.` };
+    case 404:
+      return { kind: 'error', message: `This ${what} no longer exists.` };
+    default:
       return { kind: 'error', message: 'Saving failed. Try again.' };
-    }
-    const message = [error.error?.message].flat().filter(Boolean).join('; ');
-    switch (error.status) {
-      case 409:
-        return {
-          kind: 'conflict',
-          message: 'Someone else changed this item while you were editing it. The form now shows their values: check them, make your change again and save.',
-        };
-      case 400:
-        return { kind: 'error', message: `Not saved: ${message}.` };
-      case 401:
-        return { kind: 'error', message: 'Your session has ended. Sign in again to save.' };
-      case 403:
-        return { kind: 'error', message: 'Not saved: you may not change this item.' };
-      case 404:
-        return { kind: 'error', message: 'This item no longer exists.' };
-      default:
-        return { kind: 'error', message: 'Saving failed. Try again.' };
-    }
   }
 }

@@ -1,8 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
-import { type ConflictError, OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
+import { OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
 import { STATUS_LABELS } from '../plan/labels';
+import { describeSaveError } from './milestone-editor';
 import { UpdatesService } from './updates.service';
 
 /** The update form of one output (status and dates), in a dialog; a stale save shows the current values. */
@@ -87,16 +88,11 @@ export class OutputEditorComponent {
       this.message.set({ ok: true, text: `Saved. The output is now at version ${saved.version}.` });
       this.changed.emit();
     } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 409) {
-        this.current.set((error.error as ConflictError<Output>).current);
-        this.message.set({ ok: false, text: 'Someone else changed this output while you were editing it. The form now shows their values: check them and save again.' });
+      const outcome = describeSaveError(error, 'output');
+      this.message.set({ ok: false, text: outcome.message });
+      if (outcome.kind === 'conflict') {
+        this.current.set((error as HttpErrorResponse).error.current as Output);
         this.changed.emit();
-      } else if (error instanceof HttpErrorResponse && error.status === 400) {
-        this.message.set({ ok: false, text: `Not saved: ${[error.error?.message].flat().join('; ')}.` });
-      } else if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
-        this.message.set({ ok: false, text: error.status === 401 ? 'Your session has ended. Sign in again to save.' : 'Not saved: you may not change this output.' });
-      } else {
-        this.message.set({ ok: false, text: 'Saving failed. Try again.' });
       }
     } finally {
       this.saving.set(false);
