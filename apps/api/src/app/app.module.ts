@@ -5,6 +5,7 @@ import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
+import { ExportsModule } from './exports/exports.module';
 import { GanttModule } from './gantt/gantt.module';
 import { HealthModule } from './health/health.module';
 import { MilestonesModule } from './milestones/milestones.module';
@@ -34,6 +35,7 @@ export class AppModule {
         AuditModule,
         RisksModule,
         MonitoringModule,
+        ExportsModule,
       ],
     };
   }

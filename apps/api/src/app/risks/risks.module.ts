@@ -8,6 +8,6 @@ import { RisksController } from './risks.controller';
 @Module({
   controllers: [RisksController, RiskRegisterController],
   providers: [RiskViewService, RiskRegisterService],
-  exports: [RiskViewService],
+  exports: [RiskViewService, RiskRegisterService],
 })
 export class RisksModule {}
