@@ -3,6 +3,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuthEventEntity } from '../auth/auth-event.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { CalendarTokenEntity } from '../exports/calendar-token.entity';
 import { FollowUpEntity, MonitoringCallEntity } from '../monitoring/monitoring-call.entity';
 import { MilestoneAlternativeEntity, MilestoneEntity } from '../milestones/milestone.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   RiskEntity,
   MonitoringCallEntity,
   FollowUpEntity,
+  CalendarTokenEntity,
 ];

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { MonitoringModule } from '../monitoring/monitoring.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutputsModule } from '../outputs/outputs.module';
 import { RisksModule } from '../risks/risks.module';
+import { CalendarController } from './calendar.controller';
+import { CalendarRepository } from './calendar.repository';
+import { CalendarService } from './calendar.service';
 import { ExportTablesService } from './export-tables.service';
 import { ExportsController } from './exports.controller';
 
-/** Files people attach to reports: spreadsheets (CSV, XLSX). */
+/** Files people attach to reports: spreadsheets (CSV, XLSX) and calendar feeds (iCalendar). */
 @Module({
-  imports: [OutputsModule, RisksModule, MonitoringModule],
-  controllers: [ExportsController],
-  providers: [ExportTablesService],
+  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule],
+  controllers: [ExportsController, CalendarController],
+  providers: [ExportTablesService, CalendarService, CalendarRepository],
 })
 export class ExportsModule {}

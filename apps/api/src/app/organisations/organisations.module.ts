@@ -5,5 +5,6 @@ import { OrganisationsService } from './organisations.service';
 @Module({
   controllers: [OrganisationsController],
   providers: [OrganisationsService],
+  exports: [OrganisationsService],
 })
 export class OrganisationsModule {}
