@@ -170,7 +170,7 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     const x = xOf(month.fromDay);
     out.push(`<rect x="${n(x)}" y="${top}" width="${n(month.days * perDay)}" height="${L.headerHeight}" fill="#f9fafb" stroke="#d1d5db" stroke-width="0.5"/>`);
     if (month.days * perDay > 24) {
-      out.push(`<text x="${n(x + 2)}" y="${top + 14}" font-size="${month.days * perDay > 40 ? 8 : 6}" fill="#374151">${escape(month.days * perDay > 40 ? month.label : month.label.slice(0, 3))}</text>`);
+      out.push(`<text x="${n(x + 2)}" y="${top + 14}" font-size="${month.days * perDay > 40 ? 8 : 6}" fill="#374151">${escape(month.days * perDay > 40 ? month.label : `${month.label.slice(0, 3)} ${month.label.slice(-2)}`)}</text>`);
     }
   }
   out.push(`<text x="${L.margin}" y="${top + 14}" font-size="8" font-weight="bold" fill="#374151">Action / item</text>`);
@@ -208,7 +208,8 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     if (d >= page.fromDay && d <= page.toDay) {
       const x = n(xOf(d));
       out.push(`<line class="${label.startsWith('Deadline') ? 'deadline' : 'as-of'}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="${label.startsWith('Deadline') ? '' : '3 2'}"/>`);
-      out.push(`<text x="${n(x + 2)}" y="${bottom + 9}" font-size="7" fill="${colour}">${escape(label)}</text>`);
+      // Written to the left of its line, so the deadline's words stay on the page at the right edge.
+      out.push(`<text x="${n(x - 2)}" y="${bottom + 9}" font-size="7" text-anchor="end" fill="${colour}">${escape(label)}</text>`);
     }
   }
   // Legend.
