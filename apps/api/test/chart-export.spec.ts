@@ -1,11 +1,12 @@
 import { DOMParser } from '@xmldom/xmldom';
-import type { GanttData } from '@tracker/contracts';
+import type { FollowUp, GanttData, Milestone, MonitoringCall } from '@tracker/contracts';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunningServer } from '../src/app/server';
+import { signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startTestServer } from './server';
 
@@ -113,5 +114,39 @@ describe('the chart as a file', () => {
     const bad = await fetch(`${server.url}/api/exports/chart.pdf?paper=letter`);
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('paper must be a4 or a3');
+  });
+
+  it('packs an opened monitoring call: its changes, follow-ups, the rating per Action and the chart of its Actions', async () => {
+    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const earlier = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-10-01', actionNumbers: [1] })).body;
+    expect((await secretariat.post<FollowUp>(`/api/monitoring-calls/${earlier.id}/follow-ups`, { what: 'Find a venue for the Urban Academy', dueDate: '2026-10-31' })).status).toBe(201);
+    const item = gantt.items.find((i) => i.actionNumber === 2)!;
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' });
+    expect((await secretariat.patch<Milestone>(`/api/milestones/${item.id}`, { version: item.version, progress: 40, status: 'in_progress', note: 'survey under way' })).status).toBe(200);
+    const call = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: today, actionNumbers: [2, 1], attendees: ['Croix-Rouge française'], decisions: 'Chase the survey' })).body;
+    expect((await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, { what: 'Send the minutes', ownerText: 'Secretariat', dueDate: '2026-12-04' })).status).toBe(201);
+
+    const response = await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`, { headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="monitoring-call-${today}.pdf"`);
+    const pages = await pdfPages(Buffer.from(await response.arrayBuffer()));
+    const text = flat(pages.map((p) => p.text).join(' '));
+    expect(text).toContain(`Monitoring call of ${today}`);
+    expect(text).toContain('Attendees: Croix-Rouge française');
+    expect(text).toContain(`Changes since the previous call (2026-10-01)`);
+    expect(text).toContain(`${today} ${flat(item.title)}: progress: ${item.progress} -> 40`);
+    expect(text).toContain('("survey under way")');
+    expect(text).toContain('Send the minutes, owner Secretariat, due 2026-12-04');
+    expect(text).toContain('Find a venue for the Urban Academy (asked 2026-10-01), due 2026-10-31');
+    expect(text).toMatch(/Action 1 Labour: (RED|AMBER|GREEN)/);
+    expect(text).toContain('Actions 1 Labour, 2 Education');
+    for (const i of gantt.items.filter((m) => [1, 2].includes(m.actionNumber))) {
+      expect(text).toContain(flat(i.title));
+    }
+    // The chart has only the call's Actions: no row label of Action 3 or 4.
+    expect(text).not.toMatch(/\bA[34] /);
+    expect(text).toMatch(/\bA1 /);
+    expect(pages.every((p) => p.width === 842 && p.height === 595)).toBe(true);
+    expect((await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`)).status).toBe(401);
   });
 });

@@ -1,9 +1,11 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
 import { ExportQuery } from './dto';
 
@@ -21,7 +23,21 @@ const TYPES = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' }
 @ApiTags('exports')
 @Controller('exports')
 export class ChartController {
-  constructor(private readonly charts: ChartExportService) {}
+  constructor(
+    private readonly charts: ChartExportService,
+    private readonly monitoring: MonitoringService,
+  ) {}
+
+  /** The pack of an opened monitoring call, to send round before or after it. */
+  @Get('monitoring-calls/:id/pack.pdf')
+  @Access('signed_in')
+  @ApiProduces(TYPES.pdf)
+  @ApiOkResponse({ description: 'The call, RAG per Action with reasons, the risk view as of its day, changes since the previous call, open follow-ups, and the chart of its Actions' })
+  async pack(@Param('id', ParseIdPipe) id: string, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
+    const call = await this.monitoring.get(id);
+    const body = await this.charts.callPack(call, query.paper);
+    response.type(TYPES.pdf).setHeader('Content-Disposition', `attachment; filename="monitoring-call-${call.heldOn}.pdf"`).send(body);
+  }
 
   @Get(['chart.svg', 'chart.png', 'chart.pdf'])
   @Access('plan.read')
