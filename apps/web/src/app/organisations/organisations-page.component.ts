@@ -5,6 +5,7 @@ import type { Organisation } from '@tracker/contracts';
 import { catchError, of } from 'rxjs';
 import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
+import { webcalHref } from '../plan/webcal';
 
 /** Every organisation, its other names, its type, and the Actions it leads or joins. */
 @Component({
@@ -28,7 +29,11 @@ import { PlanService } from '../plan/plan.service';
       <tbody>
         @for (org of shown(); track org.id) {
           <tr>
-            <th scope="row">{{ org.name }}</th>
+            <th scope="row">{{ org.name }}
+              @if (org.actions.length) {
+                <br /><a class="calendar-link" [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')" [attr.aria-label]="'Subscribe to the calendar of ' + org.name">Calendar</a>
+              }
+            </th>
             <td>{{ org.aliases.join('; ') || '—' }}</td>
             <td>{{ typeLabels[org.type] }}</td>
             <td>{{ org.country ?? '—' }}</td>
@@ -48,6 +53,7 @@ import { PlanService } from '../plan/plan.service';
   `,
 })
 export class OrganisationsPageComponent {
+  readonly webcal = (path: string) => webcalHref(path);
   private readonly plan = inject(PlanService);
   readonly typeLabels = ORGANISATION_TYPE_LABELS;
   readonly roleLabels = ROLE_LABELS;
