@@ -96,8 +96,8 @@ describe('spreadsheet exports', () => {
     const dated = gantt.items.findIndex((i) => i.start !== null && i.precision === 'month');
     const start = rows[dated][header.indexOf('Start')];
     expect(start).toBeInstanceOf(Date);
-    expect((start as Date).toISOString().slice(0, 10)).toBe(gantt.items[dated].start);
-    expect((rows[dated][header.indexOf('End')] as Date).toISOString().slice(0, 10)).toBe(gantt.items[dated].end);
+    expect((start as unknown as Date).toISOString().slice(0, 10)).toBe(gantt.items[dated].start);
+    expect((rows[dated][header.indexOf('End')] as unknown as Date).toISOString().slice(0, 10)).toBe(gantt.items[dated].end);
     expect(rows[dated][header.indexOf('Progress %')]).toBe(gantt.items[dated].progress);
 
     const xml = await (await JSZip.loadAsync(answer.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');

@@ -64,7 +64,7 @@ describe('downloads from the web app', () => {
     expect(await (await page.request.get(actionFeed!.replace(/^webcal:/, 'http:'))).text()).toContain('Action 1: ');
     expect((await download(page, 'Chart as PDF')).bytes.toString('latin1', 0, 4)).toBe('%PDF');
     await page.goto(`${BASE_URL}/organisations`, { waitUntil: 'networkidle' });
-    const orgFeed = await page.getByRole('link', { name: 'Subscribe to the calendar of Ashoka Hello Europe' }).getAttribute('href');
+    const orgFeed = await page.getByRole('link', { name: 'Subscribe to its calendar: Ashoka Hello Europe' }).getAttribute('href');
     expect(await (await page.request.get(orgFeed!.replace(/^webcal:/, 'http:'))).text()).toMatch(/^BEGIN:VCALENDAR/);
 
     expect(errors).toEqual([]);

@@ -67,6 +67,12 @@ export const PUBLIC_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method'];
   { method: 'POST', path: '/api/auth/logout' },
 ];
 
+/** Write routes any signed-in person uses on their own things, whatever their role (e.g. their calendar address). */
+export const SELF_SERVICE_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [
+  { method: 'POST', path: '/api/calendar/private-feed' },
+  { method: 'DELETE', path: '/api/calendar/private-feed' },
+];
+
 export function scopeOf(role: Role, permission: Permission): Scope {
   return PERMISSIONS[role][permission];
 }

@@ -29,11 +29,7 @@ import { webcalHref } from '../plan/webcal';
       <tbody>
         @for (org of shown(); track org.id) {
           <tr>
-            <th scope="row">{{ org.name }}
-              @if (org.actions.length) {
-                <br /><a class="calendar-link" [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')" [attr.aria-label]="'Subscribe to the calendar of ' + org.name">Calendar</a>
-              }
-            </th>
+            <th scope="row">{{ org.name }}</th>
             <td>{{ org.aliases.join('; ') || '—' }}</td>
             <td>{{ typeLabels[org.type] }}</td>
             <td>{{ org.country ?? '—' }}</td>
@@ -44,6 +40,9 @@ import { webcalHref } from '../plan/webcal';
                   <li><a [routerLink]="['/actions', p.actionNumber]">Action {{ p.actionNumber }} · {{ p.shortName }}</a>: {{ roleLabels[p.role] }}</li>
                 } @empty { <li class="muted">None</li> }
               </ul>
+              @if (org.actions.length) {
+                <a class="calendar-link" [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')" [attr.aria-label]="'Subscribe to its calendar: ' + org.name">Subscribe to its calendar</a>
+              }
             </td>
           </tr>
         }
