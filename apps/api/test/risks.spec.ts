@@ -1,4 +1,4 @@
-import type { ApiError, Milestone, Output, RegisterRisk, RiskConflict, RiskView } from '@tracker/contracts';
+import type { ApiError, AuditEntry, ConflictError, Milestone, Output, RegisterRisk, RiskView } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -149,7 +149,7 @@ describe('the risk view and the risk register', () => {
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ likelihood: 3, impact: 4, owner: { id: owner.id, name: owner.name }, nextReview: '2026-12-15', version: 2 });
 
-      const stale = await secretariat.patch<RiskConflict>(`/api/risk-register/${risk.id}`, { version: 1, status: 'closed' });
+      const stale = await secretariat.patch<ConflictError>(`/api/risk-register/${risk.id}`, { version: 1, status: 'closed' });
       expect(stale.status).toBe(409);
       expect(stale.body.current).toMatchObject({ version: 2, status: 'open', likelihood: 3 });
 
@@ -171,6 +171,47 @@ describe('the risk view and the risk register', () => {
 
       const cleared = await secretariat.patch<RegisterRisk>(`/api/risk-register/${risk.id}`, { version: 2, likelihood: null, status: 'closed' });
       expect(cleared.body).toMatchObject({ likelihood: null, impact: 4, status: 'closed', version: 3 });
+    });
+
+    it("keeps a risk's history: a co-leader's rewrite of the mitigation shows who, when, from, to and why", async () => {
+      const colead = await signedIn(server.url, 'colead.labour@example.org');
+      const risk = (await colead.get<RegisterRisk[]>('/api/risk-register?action=1')).body[1];
+      const before = risk.mitigation;
+      const rewritten = await colead.patch<RegisterRisk>(`/api/risk-register/${risk.id}`, {
+        version: risk.version,
+        mitigation: 'Nothing more to do',
+        note: 'Risk judged over',
+      });
+      expect(rewritten.status).toBe(200);
+      expect(rewritten.body.version).toBe(risk.version + 1);
+
+      const history = await secretariat.get<AuditEntry[]>(`/api/risk-register/${risk.id}/history`);
+      expect(history.status).toBe(200);
+      expect(history.body).toHaveLength(1);
+      expect(history.body[0]).toMatchObject({
+        itemType: 'risk',
+        itemId: risk.id,
+        itemTitle: risk.title,
+        actionNumber: 1,
+        version: risk.version + 1,
+        field: 'mitigation',
+        from: before,
+        to: 'Nothing more to do',
+        note: 'Risk judged over',
+        by: { role: 'co_leader' },
+      });
+      expect(Date.now() - Date.parse(history.body[0].at)).toBeLessThan(60_000);
+
+      // The same values again change nothing: no new version, no new entry.
+      const again = await colead.patch<RegisterRisk>(`/api/risk-register/${risk.id}`, { version: risk.version + 1, mitigation: 'Nothing more to do' });
+      expect(again.body.version).toBe(risk.version + 1);
+      expect((await secretariat.get<AuditEntry[]>(`/api/risk-register/${risk.id}/history`)).body).toHaveLength(1);
+
+      // Risk changes are the register's, not the plan's: the activity feed lists milestones and outputs only.
+      const activity = await secretariat.get<AuditEntry[]>('/api/activity');
+      expect(activity.body.some((entry) => entry.itemId === risk.id)).toBe(false);
+      expect((await secretariat.get('/api/risk-register/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
+      expect((await new Client(server.url).get(`/api/risk-register/${risk.id}/history`)).status).toBe(401);
     });
   });
 });

@@ -3,10 +3,10 @@
  *
  * Reading needs sign-in (every role). Writes: the Secretariat changes any risk, a co-leader the risks
  * of the Actions their organisation co-leads; only the Secretariat records monitoring calls and their
- * follow-ups. Writes take the `version` the client last saw: 409 {@link RiskConflict} when stale.
+ * follow-ups. Writes take the `version` the client last saw: 409 `ConflictError` (updates.ts) when stale.
  */
 import type { AuditEntry } from './updates';
-import type { ApiError, CalendarDateString, OrganisationRef } from './plan';
+import type { CalendarDateString, OrganisationRef } from './plan';
 
 export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
@@ -91,12 +91,8 @@ export interface RegisterRiskUpdate {
   mitigation?: string;
   status?: RiskStatus;
   nextReview?: CalendarDateString | null;
-}
-
-/** 409 answer of a stale write: the record as it is now. */
-export interface RiskConflict<T = RegisterRisk> extends ApiError {
-  statusCode: 409;
-  current: T;
+  /** Why, in words; kept in the risk's history with every field this update changes. */
+  note?: string;
 }
 
 export interface FollowUp {
@@ -160,6 +156,8 @@ export interface MonitoringCallUpdate {
   attendees?: string[];
   notes?: string;
   decisions?: string;
+  /** Why, in words; kept in the call's history. */
+  note?: string;
 }
 
 /** `POST /api/monitoring-calls/:id/follow-ups`. */
@@ -178,4 +176,6 @@ export interface FollowUpUpdate {
   ownerText?: string | null;
   dueDate?: CalendarDateString | null;
   done?: boolean;
+  /** Why, in words; kept in the follow-up's history. */
+  note?: string;
 }

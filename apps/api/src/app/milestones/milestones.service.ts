@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type ConflictError, DEFAULT_PARTNERSHIP_KEY, type Milestone } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, type Milestone } from '@tracker/contracts';
 import { milestonesJson, sqlClientOf } from '../gantt/plan-queries';
 import { Repository } from 'typeorm';
-import { ItemUpdateService } from '../audit/item-update.service';
+import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { MILESTONE_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
@@ -14,7 +14,7 @@ import { toMilestone } from './milestone.mapper';
 export class MilestonesService {
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
-    private readonly updates: ItemUpdateService,
+    private readonly updates: VersionedUpdateService,
   ) {}
 
   /**
@@ -42,20 +42,9 @@ export class MilestonesService {
     return toMilestone(row, row.action.number);
   }
 
-  /** Applies a PATCH (see ItemUpdateService); 409 with the current milestone when `version` is stale. */
+  /** Applies a PATCH (see VersionedUpdateService); 409 with the current milestone when `version` is stale. */
   async update(id: string, patch: UpdateMilestoneDto, user: AuthUser): Promise<Milestone> {
-    const outcome = await this.updates.update(MILESTONE_SPEC, id, patch, user);
-    const current = await this.get(id);
-    if (outcome === 'conflict') {
-      const body: ConflictError<Milestone> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this milestone: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return current;
+    return this.updates.update(MILESTONE_SPEC, id, patch, user, (itemId) => this.get(itemId));
   }
 
   private query() {

@@ -9,7 +9,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import type { AuditEntry, FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import { AuditService } from '../audit/audit.service';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -19,7 +20,10 @@ import { MonitoringService } from './monitoring.service';
 @ApiTags('monitoring calls')
 @Controller()
 export class MonitoringController {
-  constructor(private readonly calls: MonitoringService) {}
+  constructor(
+    private readonly calls: MonitoringService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('monitoring-calls')
   @Access('signed_in')
@@ -53,8 +57,8 @@ export class MonitoringController {
   @ApiForbiddenResponse({ description: 'Only the Secretariat changes calls, or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No call has this id' })
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current call' })
-  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMonitoringCallDto): Promise<MonitoringCall> {
-    return this.calls.update(id, body);
+  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
+    return this.calls.update(id, body, user);
   }
 
   @Post('monitoring-calls/:id/follow-ups')
@@ -83,7 +87,25 @@ export class MonitoringController {
   @ApiForbiddenResponse({ description: 'Only the Secretariat changes follow-ups, or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No follow-up has this id' })
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current follow-up' })
-  updateFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateFollowUpDto): Promise<FollowUp> {
-    return this.calls.updateFollowUp(id, body);
+  updateFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateFollowUpDto, @SignedInUser() user: AuthUser): Promise<FollowUp> {
+    return this.calls.updateFollowUp(id, body, user);
+  }
+
+  @Get('monitoring-calls/:id/history')
+  @Access('history.read')
+  @ApiOkResponse({ description: 'Every change of the call, newest first, one entry per changed field' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiNotFoundResponse({ description: 'No call has this id' })
+  callHistory(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+    return this.audit.history('monitoring_call', id);
+  }
+
+  @Get('follow-ups/:id/history')
+  @Access('history.read')
+  @ApiOkResponse({ description: 'Every change of the follow-up, newest first, one entry per changed field' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiNotFoundResponse({ description: 'No follow-up has this id' })
+  followUpHistory(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+    return this.audit.history('follow_up', id);
   }
 }

@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FollowUp, MonitoringCall, MonitoringCallSummary, RiskConflict } from '@tracker/contracts';
+import type { FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { FOLLOW_UP_SPEC, MONITORING_CALL_SPEC } from '../audit/update-rules';
+import { VersionedUpdateService } from '../audit/versioned-update.service';
 import type { AuthUser } from '../auth/auth.types';
-import { rowsOf } from '../common/pg-result';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
 import { WORK_PLAN } from '../seed/work-plan.data';
 import type { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
@@ -40,11 +41,6 @@ const SELECT_FOLLOW_UP = `
     FROM follow_up f JOIN monitoring_call c ON c.id = f.call_id LEFT JOIN organisation o ON o.id = f.owner_organisation_id`;
 
 
-const CALL_COLUMNS = { heldOn: 'held_on', actionNumbers: 'action_numbers', attendees: 'attendees', notes: 'notes', decisions: 'decisions' } as const;
-type CallField = keyof typeof CALL_COLUMNS;
-const FOLLOW_UP_COLUMNS = { what: 'what', ownerOrganisationId: 'owner_organisation_id', ownerText: 'owner_text', dueDate: 'due_date', done: 'done' } as const;
-type FollowUpField = keyof typeof FOLLOW_UP_COLUMNS;
-
 /** The monitoring-call log: calls, their follow-ups, and what each call walks through. */
 @Injectable()
 export class MonitoringService {
@@ -52,6 +48,7 @@ export class MonitoringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly risks: RiskViewService,
+    private readonly updates: VersionedUpdateService,
   ) {}
 
   /** Every call, the latest first. */
@@ -112,36 +109,17 @@ export class MonitoringService {
     return this.get(row.id);
   }
 
-  /** With the version in the UPDATE's WHERE: a stale version is a 409 with the current call. */
-  async update(id: string, patch: UpdateMonitoringCallDto): Promise<MonitoringCall> {
-    const fields = (Object.keys(CALL_COLUMNS) as CallField[]).filter((field) => patch[field] !== undefined);
-    if (fields.length === 0) {
-      throw new BadRequestException(`give at least one of ${Object.keys(CALL_COLUMNS).join(', ')} besides version`);
-    }
+  /** Through the one versioned update (VersionedUpdateService): history per field; 409 with the current call when stale. */
+  async update(id: string, patch: UpdateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
     if (patch.actionNumbers) {
       await this.assertActions(patch.actionNumbers);
     }
-    const values = fields.map((field) =>
-      field === 'actionNumbers' ? [...patch.actionNumbers!].sort((a, b) => a - b) : field === 'attendees' ? patch.attendees!.map((a) => a.trim()) : patch[field],
-    );
-    const updated = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE monitoring_call SET ${[...fields.map((field, i) => `"${CALL_COLUMNS[field]}" = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, patch.version, ...values],
-      ),
-    );
-    if (updated.length === 0) {
-      const current = await this.get(id); // 404 when there is no such call
-      const body: RiskConflict<MonitoringCall> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this call: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return this.get(id);
+    const normalised = {
+      ...patch,
+      actionNumbers: patch.actionNumbers && [...patch.actionNumbers].sort((a, b) => a - b),
+      attendees: patch.attendees?.map((a) => a.trim()),
+    };
+    return this.updates.update(MONITORING_CALL_SPEC, id, normalised, user, (callId) => this.get(callId));
   }
 
   async followUp(id: string, manager: EntityManager = this.dataSource.manager): Promise<FollowUp> {
@@ -163,31 +141,15 @@ export class MonitoringService {
     return this.followUp(row.id);
   }
 
-  async updateFollowUp(id: string, patch: UpdateFollowUpDto): Promise<FollowUp> {
-    const fields = (Object.keys(FOLLOW_UP_COLUMNS) as FollowUpField[]).filter((field) => patch[field] !== undefined);
-    if (fields.length === 0) {
-      throw new BadRequestException(`give at least one of ${Object.keys(FOLLOW_UP_COLUMNS).join(', ')} besides version`);
-    }
+  /** Through the one versioned update (VersionedUpdateService): history per field; 409 with the current follow-up when stale. */
+  async updateFollowUp(id: string, patch: UpdateFollowUpDto, user: AuthUser): Promise<FollowUp> {
     await this.assertOrganisation(patch.ownerOrganisationId);
-    const values = fields.map((field) => (field === 'ownerText' ? emptyToNull(patch.ownerText) : field === 'what' ? patch.what!.trim() : patch[field]));
-    const updated = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE follow_up SET ${[...fields.map((field, i) => `"${FOLLOW_UP_COLUMNS[field]}" = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, patch.version, ...values],
-      ),
-    );
-    const current = await this.followUp(id);
-    if (updated.length === 0) {
-      const body: RiskConflict<FollowUp> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this follow-up: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return current;
+    const normalised = {
+      ...patch,
+      what: patch.what?.trim(),
+      ownerText: patch.ownerText === undefined ? undefined : emptyToNull(patch.ownerText),
+    };
+    return this.updates.update(FOLLOW_UP_SPEC, id, normalised, user, (followUpId) => this.followUp(followUpId));
   }
 
   private async callRow(id: string): Promise<CallRow> {

@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ConflictError, Output } from '@tracker/contracts';
+import type { Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Repository } from 'typeorm';
-import { ItemUpdateService } from '../audit/item-update.service';
+import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { OUTPUT_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import type { UpdateOutputDto } from './dto/update-output.dto';
@@ -14,7 +14,7 @@ import { toOutput } from './output.mapper';
 export class OutputsService {
   constructor(
     @InjectRepository(OutputEntity) private readonly outputs: Repository<OutputEntity>,
-    private readonly updates: ItemUpdateService,
+    private readonly updates: VersionedUpdateService,
   ) {}
 
   /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action. */
@@ -37,20 +37,9 @@ export class OutputsService {
     return toOutput(row, row.action.number);
   }
 
-  /** Applies a PATCH (see ItemUpdateService); 409 with the current output when `version` is stale. */
+  /** Applies a PATCH (see VersionedUpdateService); 409 with the current output when `version` is stale. */
   async update(id: string, patch: UpdateOutputDto, user: AuthUser): Promise<Output> {
-    const outcome = await this.updates.update(OUTPUT_SPEC, id, patch, user);
-    const current = await this.get(id);
-    if (outcome === 'conflict') {
-      const body: ConflictError<Output> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this output: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return current;
+    return this.updates.update(OUTPUT_SPEC, id, patch, user, (itemId) => this.get(itemId));
   }
 
   private query() {

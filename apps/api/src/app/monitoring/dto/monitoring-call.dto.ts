@@ -16,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.validator';
-import { DateField, VersionField } from '../../common/update-fields';
+import { DateField, NoteField, VersionField } from '../../common/update-fields';
 
 const ACTIONS = 'actionNumbers must list at least one Action number of the Work Plan, each once';
 const ATTENDEES = 'attendees must be a list of at most 100 names, each non-empty text of at most 200 characters';
@@ -101,6 +101,9 @@ export class UpdateMonitoringCallDto implements MonitoringCallUpdate {
   @IsString({ message: text('decisions', 20000) })
   @MaxLength(20000, { message: text('decisions', 20000) })
   decisions?: string;
+
+  @NoteField()
+  note?: string;
 }
 
 const WHAT = 'what must be non-empty text of at most 2000 characters';
@@ -160,4 +163,7 @@ export class UpdateFollowUpDto implements FollowUpUpdate {
   @ValidateIf(present)
   @IsBoolean({ message: 'done must be true or false' })
   done?: boolean;
+
+  @NoteField()
+  note?: string;
 }

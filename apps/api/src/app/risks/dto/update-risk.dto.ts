@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RISK_STATUSES, type RegisterRiskUpdate, type RiskStatus } from '@tracker/contracts';
 import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { DateField, StatusField, VersionField } from '../../common/update-fields';
+import { DateField, NoteField, StatusField, VersionField } from '../../common/update-fields';
 
 const score = (field: string) => `${field} must be a whole number from 1 to 5, or null when not assessed`;
 const text = (field: string, max: number) => `${field} must be non-empty text of at most ${max} characters`;
@@ -56,4 +56,7 @@ export class UpdateRiskDto implements RegisterRiskUpdate {
 
   @DateField('When the risk is next reviewed')
   nextReview?: string | null;
+
+  @NoteField()
+  note?: string;
 }
