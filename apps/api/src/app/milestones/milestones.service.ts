@@ -1,14 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_PARTNERSHIP_KEY, type Milestone } from '@tracker/contracts';
-import { milestonesJson, sqlClientOf } from '../gantt/plan-queries';
+import { milestoneJson, milestonesJson, sqlClientOf } from '../gantt/plan-queries';
 import { Repository } from 'typeorm';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { MILESTONE_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestoneEntity } from './milestone.entity';
-import { toMilestone } from './milestone.mapper';
 
 @Injectable()
 export class MilestonesService {
@@ -34,26 +33,17 @@ export class MilestonesService {
     return JSON.parse(await this.listJson(filter)) as Milestone[];
   }
 
+  /** One milestone, built by the same SQL as the list's elements. */
   async get(id: string): Promise<Milestone> {
-    const row = await this.query().where('m.id = :id', { id }).getOne();
-    if (!row) {
+    const body = await milestoneJson(sqlClientOf(this.milestones.manager), id);
+    if (body === null) {
       throw new NotFoundException(`milestone ${id} not found`);
     }
-    return toMilestone(row, row.action.number);
+    return JSON.parse(body) as Milestone;
   }
 
   /** Applies a PATCH (see VersionedUpdateService); 409 with the current milestone when `version` is stale. */
   async update(id: string, patch: UpdateMilestoneDto, user: AuthUser): Promise<Milestone> {
     return this.updates.update(MILESTONE_SPEC, id, patch, user, (itemId) => this.get(itemId));
-  }
-
-  private query() {
-    return this.milestones
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.action', 'a')
-      .leftJoinAndSelect('m.alternatives', 'alt')
-      .orderBy('a.number', 'ASC')
-      .addOrderBy('m.sort_order', 'ASC')
-      .addOrderBy('alt.sort_order', 'ASC');
   }
 }
