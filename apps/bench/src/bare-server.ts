@@ -7,10 +7,11 @@
  */
 import { createServer } from 'node:http';
 import { Pool, types } from 'pg';
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { ganttJson, milestonesJson } from '../../api/src/app/gantt/plan-queries';
 
 types.setTypeParser(1082, (value: string) => value);
-const DEFAULT = 'inclusion-of-migrants-and-refugees';
+const DEFAULT = DEFAULT_PARTNERSHIP_KEY;
 const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 10 });
 
 const server = createServer((req, res) => {

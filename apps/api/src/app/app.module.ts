@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
+import { PartnershipsModule } from './partnership/partnerships.module';
 import { RisksModule } from './risks/risks.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         AuthModule.register(config),
+        PartnershipsModule,
         HealthModule,
         ActionsModule,
         MilestonesModule,

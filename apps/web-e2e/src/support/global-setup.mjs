@@ -31,6 +31,18 @@ export default async function globalSetup() {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'tracker-e2e-'));
   await chmod(dataDir, 0o755);
+  // A second partnership beside the Work Plan, as `npm run seed:scale` adds it (partnerships.spec.ts).
+  await new Promise((ok, fail) => {
+    const seed = spawn(process.execPath, [join(root, 'dist/api/seed-scale.js'), '--partnerships', '1', '--items', '40'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    seed.stdout.on('data', (chunk) => (log += chunk));
+    seed.stderr.on('data', (chunk) => (log += chunk));
+    seed.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`seed:scale exited with code ${code}:\n${log}`))));
+  });
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: root,

@@ -14,6 +14,8 @@ export type Rag = 'red' | 'amber' | 'green';
 
 /** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` (all optional; as of today by default). */
 export interface RiskQuery {
+  /** A partnership key; the Work Plan by default. */
+  partnership?: string;
   asOf?: CalendarDateString;
   dueSoonDays?: number;
   stalledDays?: number;

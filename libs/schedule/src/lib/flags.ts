@@ -1,8 +1,5 @@
 import { compareDates, daysBetween, type CalendarDate } from './calendar';
 
-/** The phase deadline of the Partnership: "March 2027" ends on its last day. */
-export const PHASE_DEADLINE: CalendarDate = '2027-03-31';
-
 /** Statuses after which an item no longer needs chasing. */
 export const CLOSED_STATUSES: readonly string[] = ['done', 'delivered', 'cancelled'];
 
@@ -31,13 +28,13 @@ export function isOverdue(item: ScheduledItem, asOf: CalendarDate): boolean {
   return daysLate(item, asOf) > 0;
 }
 
-/** Ends after the phase deadline (planned or forecast), so cannot finish within the phase. */
-export function isBeyondDeadline(item: Pick<ScheduledItem, 'end' | 'forecastEnd'>, deadline: CalendarDate = PHASE_DEADLINE): boolean {
+/** Ends after the partnership's deadline (planned or forecast), so cannot finish within the phase. */
+export function isBeyondDeadline(item: Pick<ScheduledItem, 'end' | 'forecastEnd'>, deadline: CalendarDate): boolean {
   const ends = [item.end, item.forecastEnd].filter((d): d is CalendarDate => typeof d === 'string');
   return ends.some((d) => compareDates(d, deadline) > 0);
 }
 
 /** Days left until the deadline, counting the deadline day as the last one (0 on the day itself). */
-export function daysToDeadline(asOf: CalendarDate, deadline: CalendarDate = PHASE_DEADLINE): number {
+export function daysToDeadline(asOf: CalendarDate, deadline: CalendarDate): number {
   return daysBetween(asOf, deadline);
 }

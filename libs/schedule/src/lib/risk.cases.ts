@@ -1,5 +1,8 @@
 import { actionRag, compareRisks, riskFlags, type RiskFlag, type RiskSubject } from '../index';
 
+
+/** The Work Plan's deadline; the rules take it as a parameter. */
+const WORK_PLAN_DEADLINE = '2027-03-31';
 /** The risk rules at their boundaries; run in every zone of the schedule specs (see schedule.cases.ts). */
 export function describeRisk(zone: string): void {
   describe(`risk rules in TZ=${zone}`, () => {
@@ -12,8 +15,8 @@ export function describeRisk(zone: string): void {
       lastUpdate: null,
       ...values,
     });
-    const kinds = (subject: RiskSubject, asOf: string, options = {}) => riskFlags(subject, asOf, options).map((f) => f.kind);
-    const flag = (subject: RiskSubject, asOf: string, kind: string): RiskFlag | undefined => riskFlags(subject, asOf).find((f) => f.kind === kind);
+    const kinds = (subject: RiskSubject, asOf: string, options = {}) => riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE, ...options }).map((f) => f.kind);
+    const flag = (subject: RiskSubject, asOf: string, kind: string): RiskFlag | undefined => riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE }).find((f) => f.kind === kind);
 
     describe('overdue', () => {
       it('starts the day after the end, with the days late', () => {
@@ -25,7 +28,7 @@ export function describeRisk(zone: string): void {
 
       it('is never raised for done, delivered or cancelled items', () => {
         for (const status of ['done', 'delivered', 'cancelled']) {
-          expect(riskFlags(item({ status }), '2026-11-22')).toEqual([]);
+          expect(riskFlags(item({ status }), '2026-11-22', { deadline: WORK_PLAN_DEADLINE })).toEqual([]);
         }
       });
 
@@ -107,17 +110,17 @@ export function describeRisk(zone: string): void {
 
     describe('RAG per Action', () => {
       it('is red with overdue work, amber with softer risks, green otherwise, and always counts down', () => {
-        expect(actionRag([{ kind: 'overdue', daysLate: 326 }, { kind: 'overdue', daysLate: 3 }, { kind: 'due_soon', daysLate: 0 }], '2026-11-22')).toEqual({
+        expect(actionRag([{ kind: 'overdue', daysLate: 326 }, { kind: 'overdue', daysLate: 3 }, { kind: 'due_soon', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE })).toEqual({
           rag: 'red',
           reasons: ['2 overdue (longest 326 days late)', '1 due within 30 days', '129 days to the deadline'],
         });
-        expect(actionRag([{ kind: 'beyond_deadline', daysLate: 0 }], '2026-11-22').rag).toBe('red');
-        expect(actionRag([{ kind: 'stalled', daysLate: 0 }], '2026-11-22').rag).toBe('amber');
-        expect(actionRag([{ kind: 'unscheduled', daysLate: 0 }], '2027-03-31')).toEqual({
+        expect(actionRag([{ kind: 'beyond_deadline', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE }).rag).toBe('red');
+        expect(actionRag([{ kind: 'stalled', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE }).rag).toBe('amber');
+        expect(actionRag([{ kind: 'unscheduled', daysLate: 0 }], '2027-03-31', { deadline: WORK_PLAN_DEADLINE })).toEqual({
           rag: 'amber',
           reasons: ['1 without a firm date while the window closes', '0 days to the deadline'],
         });
-        expect(actionRag([], '2027-04-01')).toEqual({
+        expect(actionRag([], '2027-04-01', { deadline: WORK_PLAN_DEADLINE })).toEqual({
           rag: 'green',
           reasons: ['nothing overdue, stalled, unscheduled, due soon or beyond the deadline', 'the deadline passed 1 day ago'],
         });

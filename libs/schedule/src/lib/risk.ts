@@ -1,5 +1,5 @@
 import { compareDates, daysBetween, type CalendarDate } from './calendar';
-import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline, PHASE_DEADLINE } from './flags';
+import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline } from './flags';
 import type { DatePrecision } from './window';
 
 /**
@@ -27,7 +27,8 @@ export interface RiskOptions {
   dueSoonDays?: number;
   /** "Stalled": in progress with no update for this many days (default 45). */
   stalledDays?: number;
-  deadline?: CalendarDate;
+  /** The last day of the partnership's phase: always its own, from its data. */
+  deadline: CalendarDate;
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 30;
@@ -88,7 +89,7 @@ export function dueSoonFlag(item: RiskSubject, asOf: CalendarDate, withinDays = 
 }
 
 /** Beyond the deadline: still open and its planned or forecast end is after the phase deadline. */
-export function beyondDeadlineFlag(item: RiskSubject, deadline: CalendarDate = PHASE_DEADLINE): RiskFlag | null {
+export function beyondDeadlineFlag(item: RiskSubject, deadline: CalendarDate): RiskFlag | null {
   if (CLOSED_STATUSES.includes(item.status) || !isBeyondDeadline(item, deadline)) {
     return null;
   }
@@ -140,8 +141,8 @@ export function stalledFlag(item: RiskSubject, asOf: CalendarDate, afterDays = D
 }
 
 /** Every flag one item raises as of a date, most severe first. */
-export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOptions = {}): RiskFlag[] {
-  const deadline = options.deadline ?? PHASE_DEADLINE;
+export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOptions): RiskFlag[] {
+  const deadline = options.deadline;
   const flags = [
     overdueFlag(item, asOf),
     beyondDeadlineFlag(item, deadline),
@@ -168,8 +169,8 @@ export interface RagResult {
  * finish before the deadline; amber when something is stalled, unscheduled or due soon; green
  * otherwise. The countdown to the deadline is always the last reason.
  */
-export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[], asOf: CalendarDate, options: RiskOptions = {}): RagResult {
-  const deadline = options.deadline ?? PHASE_DEADLINE;
+export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[], asOf: CalendarDate, options: RiskOptions): RagResult {
+  const deadline = options.deadline;
   const count = (kind: RiskKind) => risks.filter((r) => r.kind === kind);
   const reasons: string[] = [];
   const overdue = count('overdue');

@@ -78,9 +78,12 @@ export class AuditService {
     return rows.map(toEntry);
   }
 
-  /** The latest changes of the plan's milestones and outputs, newest first. */
-  async activity(limit: number): Promise<AuditEntry[]> {
-    const rows = await this.dataSource.query<EntryRow[]>(`${SELECT_ENTRIES} WHERE ${PLAN_ITEMS_ONLY} ${ORDER.replace('$FIELDS', '$2')} LIMIT $1`, [limit, AUDIT_FIELDS]);
+  /** The latest changes of one partnership's milestones and outputs, newest first. */
+  async activity(partnershipId: string, limit: number): Promise<AuditEntry[]> {
+    const rows = await this.dataSource.query<EntryRow[]>(
+      `${SELECT_ENTRIES} WHERE ${PLAN_ITEMS_ONLY} AND a.partnership_id = $3 ${ORDER.replace('$FIELDS', '$2')} LIMIT $1`,
+      [limit, AUDIT_FIELDS, partnershipId],
+    );
     return rows.map(toEntry);
   }
 
@@ -88,12 +91,12 @@ export class AuditService {
    * Every change to the items of one partnership made on the Brussels calendar days from `from`
    * (inclusive; null: from the beginning) up to `to` (inclusive), newest first.
    */
-  async between(partnershipKey: string, from: string | null, to: string, timeZone: string): Promise<AuditEntry[]> {
+  async between(partnershipId: string, from: string | null, to: string, timeZone: string): Promise<AuditEntry[]> {
     const rows = await this.dataSource.query<EntryRow[]>(
-      `${SELECT_ENTRIES} JOIN partnership p ON p.id = a.partnership_id
-        WHERE ${PLAN_ITEMS_ONLY} AND p.seed_key = $1 AND ($2::date IS NULL OR (e.at AT TIME ZONE $4)::date >= $2::date) AND (e.at AT TIME ZONE $4)::date <= $3::date
+      `${SELECT_ENTRIES}
+        WHERE ${PLAN_ITEMS_ONLY} AND a.partnership_id = $1 AND ($2::date IS NULL OR (e.at AT TIME ZONE $4)::date >= $2::date) AND (e.at AT TIME ZONE $4)::date <= $3::date
         ${ORDER.replace('$FIELDS', '$5')}`,
-      [partnershipKey, from, to, timeZone, AUDIT_FIELDS],
+      [partnershipId, from, to, timeZone, AUDIT_FIELDS],
     );
     return rows.map(toEntry);
   }

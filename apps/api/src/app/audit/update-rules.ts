@@ -12,8 +12,13 @@ export interface ItemSpec {
   noun: string;
   /** How a 409 names it: "someone else changed this call". */
   shortNoun: string;
-  /** Checked against the Action of the row (its `action_id`); records without one are guarded by their route alone. */
+  /** Checked against the Action of the row (its `action_id`). */
   permission: Permission | null;
+  /**
+   * For records of no single Action (calls, follow-ups): SQL giving the row's partnership; the user's
+   * organisation must have a seat there (their route has checked the role).
+   */
+  partnershipOf?: string;
   /** Changeable fields with their columns, in the order history lists them; `read` is the SQL that reads the column, when not the column itself. */
   fields: readonly { field: AuditField; column: string; read?: string }[];
   /** The status that means finished: it needs an actual end (and progress 100 where there is progress). */
@@ -79,6 +84,7 @@ export const MONITORING_CALL_SPEC: ItemSpec = {
   noun: 'monitoring call',
   shortNoun: 'call',
   permission: null,
+  partnershipOf: 'partnership_id',
   fields: [
     { field: 'heldOn', column: 'held_on' },
     { field: 'actionNumbers', column: 'action_numbers', read: 'action_numbers::int[]' },
@@ -96,6 +102,7 @@ export const FOLLOW_UP_SPEC: ItemSpec = {
   noun: 'follow-up',
   shortNoun: 'follow-up',
   permission: null,
+  partnershipOf: '(SELECT c.partnership_id FROM monitoring_call c WHERE c.id = call_id)',
   fields: [
     { field: 'what', column: 'what' },
     { field: 'ownerOrganisationId', column: 'owner_organisation_id' },

@@ -15,7 +15,7 @@ export interface VersionedPatch {
 /**
  * THE way a versioned record changes: milestones, outputs, risks, monitoring calls and follow-ups.
  * In one transaction: lock the row (404 when there is none), check the user may change this Action's
- * records (when the kind has a per-Action permission), check the rules across fields, UPDATE with the
+ * records (or, for calls and follow-ups, has a seat in their partnership), check the rules across fields, UPDATE with the
  * version check in its WHERE (`version = version + 1 ... WHERE id = $1 AND version = $2`), and write
  * one audit entry per changed field. Any failure rolls all of it back: there is never a change without
  * its history, nor the reverse.
@@ -56,7 +56,7 @@ export class VersionedUpdateService {
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       const columns = spec.fields.map((f) => `${f.read ?? `"${f.column}"`} AS "${f.column}"`).join(', ');
-      const actionColumn = spec.permission ? ', action_id' : '';
+      const actionColumn = spec.permission ? ', action_id' : spec.partnershipOf ? `, ${spec.partnershipOf} AS partnership_id` : '';
       const [row] = await manager.query<Record<string, AuditValue>[]>(
         `SELECT id, version${actionColumn}, ${columns} FROM "${spec.table}" WHERE id = $1 FOR UPDATE`,
         [id],
@@ -66,6 +66,8 @@ export class VersionedUpdateService {
       }
       if (spec.permission) {
         await this.access.assertAllowed(user, spec.permission, String(row['action_id']), manager);
+      } else if (spec.partnershipOf) {
+        await this.access.assertSeat(user, String(row['partnership_id']), manager);
       }
 
       const before: ItemValues = Object.fromEntries(spec.fields.map(({ field, column }) => [field, row[column] ?? null]));

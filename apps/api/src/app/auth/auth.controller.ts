@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { CurrentUser } from '@tracker/contracts';
 import type { CookieOptions, Response } from 'express';
+import { PartnershipQuery } from '../common/list-query.dto';
 import type { AppConfig } from '../config/config';
 import { Access, SignedInUser } from './access.decorator';
 import { AuthService } from './auth.service';
@@ -53,10 +54,11 @@ export class AuthController {
 
   @Get('me')
   @Access('signed_in')
-  @ApiOkResponse({ description: '{id, email, name, role, organisation, editableActions}' })
+  @ApiOkResponse({ description: '{id, email, name, role, organisation, editableActions} (editableActions: Action numbers of ?partnership=, the Work Plan by default)' })
   @ApiUnauthorizedResponse({ description: 'Nobody is signed in' })
-  me(@SignedInUser() user: AuthUser): Promise<CurrentUser> {
-    return this.auth.describe(user);
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  me(@SignedInUser() user: AuthUser, @Query() query: PartnershipQuery): Promise<CurrentUser> {
+    return this.auth.describe(user, query.partnership);
   }
 
   private secure(): boolean {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser, Role } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { normaliseEmail } from '../users/accounts';
 import { AccessService } from './access.service';
 import { AuthEventsService } from './auth-events.service';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly events: AuthEventsService,
     private readonly access: AccessService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
   /**
@@ -74,14 +76,15 @@ export class AuthService {
     }
   }
 
-  /** The `GET /api/auth/me` view of a user, with the Actions they may change. */
-  async describe(user: AuthUser): Promise<CurrentUser> {
+  /** The `GET /api/auth/me` view of a user, with the Actions of one partnership (the Work Plan by default) they may change. */
+  async describe(user: AuthUser, partnershipKey?: string): Promise<CurrentUser> {
+    const partnership = await this.partnerships.byKey(partnershipKey);
     const [organisation] = await this.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisation WHERE id = $1`, [
       user.organisationId,
     ]);
     const [milestones, outputs] = await Promise.all([
-      this.access.actionNumbersAllowed(user, 'milestone.update'),
-      this.access.actionNumbersAllowed(user, 'output.update'),
+      this.access.actionNumbersAllowed(user, 'milestone.update', partnership),
+      this.access.actionNumbersAllowed(user, 'output.update', partnership),
     ]);
     return {
       id: user.id,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,7 +13,9 @@ import type { AuditEntry, FollowUp, MonitoringCall, MonitoringCallSummary } from
 import { AuditService } from '../audit/audit.service';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
+import { PartnershipQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
 import { MonitoringService } from './monitoring.service';
 
@@ -23,14 +25,16 @@ export class MonitoringController {
   constructor(
     private readonly calls: MonitoringService,
     private readonly audit: AuditService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
   @Get('monitoring-calls')
   @Access('signed_in')
   @ApiOkResponse({ description: 'Every monitoring call, the latest first, with its count of open follow-ups' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  list(): Promise<MonitoringCallSummary[]> {
-    return this.calls.list();
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async list(@Query() query: PartnershipQuery): Promise<MonitoringCallSummary[]> {
+    return this.calls.list(await this.partnerships.byKey(query.partnership));
   }
 
   @Post('monitoring-calls')
@@ -38,8 +42,9 @@ export class MonitoringController {
   @ApiCreatedResponse({ description: 'The new call, as GET /api/monitoring-calls/:id answers it' })
   @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
   @ApiForbiddenResponse({ description: 'Only the Secretariat records calls, or X-XSRF-TOKEN is missing' })
-  create(@Body() body: CreateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
-    return this.calls.create(body, user);
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async create(@Query() query: PartnershipQuery, @Body() body: CreateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
+    return this.calls.create(await this.partnerships.byKey(query.partnership), body, user);
   }
 
   @Get('monitoring-calls/:id')
@@ -67,8 +72,8 @@ export class MonitoringController {
   @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
   @ApiForbiddenResponse({ description: 'Only the Secretariat adds follow-ups, or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No call has this id' })
-  addFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: CreateFollowUpDto): Promise<FollowUp> {
-    return this.calls.addFollowUp(id, body);
+  addFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: CreateFollowUpDto, @SignedInUser() user: AuthUser): Promise<FollowUp> {
+    return this.calls.addFollowUp(id, body, user);
   }
 
   @Get('follow-ups/:id')

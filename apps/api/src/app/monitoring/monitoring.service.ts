@@ -5,13 +5,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { FOLLOW_UP_SPEC, MONITORING_CALL_SPEC } from '../audit/update-rules';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
+import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
-import { WORK_PLAN } from '../seed/work-plan.data';
+import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
 import type { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
 
 interface CallRow {
   id: string;
+  partnership_id: string;
   held_on: string;
   action_numbers: number[];
   attendees: string[];
@@ -34,7 +36,7 @@ interface FollowUpRow {
   version: number;
 }
 
-const SELECT_CALL = `SELECT id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at FROM monitoring_call`;
+const SELECT_CALL = `SELECT id, partnership_id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at FROM monitoring_call`;
 
 const SELECT_FOLLOW_UP = `
   SELECT f.id, f.call_id, c.held_on AS call_held_on, f.what, o.id AS owner_id, o.name AS owner_name, f.owner_text, f.due_date, f.done, f.version
@@ -49,14 +51,17 @@ export class MonitoringService {
     private readonly audit: AuditService,
     private readonly risks: RiskViewService,
     private readonly updates: VersionedUpdateService,
+    private readonly partnerships: PartnershipsRepository,
+    private readonly access: AccessService,
   ) {}
 
-  /** Every call, the latest first. */
-  async list(): Promise<MonitoringCallSummary[]> {
+  /** Every call of one partnership, the latest first. */
+  async list(partnership: Partnership): Promise<MonitoringCallSummary[]> {
     const rows = await this.dataSource.query<(CallRow & { open_follow_ups: number })[]>(
       `SELECT c.id, c.held_on, c.action_numbers::int[] AS action_numbers, c.attendees,
               (SELECT count(*)::int FROM follow_up f WHERE f.call_id = c.id AND NOT f.done) AS open_follow_ups
-         FROM monitoring_call c ORDER BY c.held_on DESC, c.created_at DESC, c.id DESC`,
+         FROM monitoring_call c WHERE c.partnership_id = $1 ORDER BY c.held_on DESC, c.created_at DESC, c.id DESC`,
+      [partnership.id],
     );
     return rows.map((row) => ({ id: row.id, heldOn: row.held_on, actionNumbers: row.action_numbers, attendees: row.attendees, openFollowUps: row.open_follow_ups }));
   }
@@ -64,25 +69,28 @@ export class MonitoringService {
   /**
    * One call with what it walks through: the changes from the previous call's day (inclusive; from
    * the beginning for the first call) to this call's day (inclusive), in Brussels days; the follow-ups
-   * of earlier calls not done yet; the risk view as of the call's day.
+   * of earlier calls not done yet; the risk view as of the call's day. "Previous" and "earlier" are
+   * calls of the same partnership; the changes and risks are that partnership's.
    */
   async get(id: string): Promise<MonitoringCall> {
     const call = await this.callRow(id);
+    const partnership = await this.partnerships.byId(call.partnership_id);
     const [previous] = await this.dataSource.query<{ id: string; held_on: string }[]>(
       `SELECT id, held_on FROM monitoring_call
-        WHERE (held_on, created_at, id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
+        WHERE partnership_id = $2 AND (held_on, created_at, id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
         ORDER BY held_on DESC, created_at DESC, id DESC LIMIT 1`,
-      [call.id],
+      [call.id, partnership.id],
     );
     const [followUps, openEarlier, changes, risks] = await Promise.all([
       this.dataSource.query<FollowUpRow[]>(`${SELECT_FOLLOW_UP} WHERE f.call_id = $1 ORDER BY f.sort_order, f.created_at`, [id]),
       this.dataSource.query<FollowUpRow[]>(
-        `${SELECT_FOLLOW_UP} WHERE NOT f.done AND (c.held_on, c.created_at, c.id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
+        `${SELECT_FOLLOW_UP} WHERE NOT f.done AND c.partnership_id = $2
+            AND (c.held_on, c.created_at, c.id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
           ORDER BY f.due_date NULLS LAST, c.held_on, f.sort_order, f.created_at`,
-        [call.id],
+        [call.id, partnership.id],
       ),
-      this.audit.between(WORK_PLAN.partnership.key, previous?.held_on ?? null, call.held_on, PARTNERSHIP_TIME_ZONE),
-      this.risks.view({ asOf: call.held_on }),
+      this.audit.between(partnership.id, previous?.held_on ?? null, call.held_on, PARTNERSHIP_TIME_ZONE),
+      this.risks.view(partnership, { asOf: call.held_on }),
     ]);
     return {
       id: call.id,
@@ -100,11 +108,13 @@ export class MonitoringService {
     };
   }
 
-  async create(body: CreateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
-    await this.assertActions(body.actionNumbers);
+  /** Records a call of one partnership, covering some of its Actions. */
+  async create(partnership: Partnership, body: CreateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
+    await this.access.assertSeat(user, partnership.id);
+    assertActions(partnership, body.actionNumbers);
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO monitoring_call (held_on, action_numbers, attendees, notes, decisions, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [body.heldOn, [...body.actionNumbers].sort((a, b) => a - b), body.attendees?.map((a) => a.trim()) ?? [], body.notes ?? '', body.decisions ?? '', user.id],
+      `INSERT INTO monitoring_call (partnership_id, held_on, action_numbers, attendees, notes, decisions, created_by) VALUES ($7, $1, $2, $3, $4, $5, $6) RETURNING id`,
+      [body.heldOn, [...body.actionNumbers].sort((a, b) => a - b), body.attendees?.map((a) => a.trim()) ?? [], body.notes ?? '', body.decisions ?? '', user.id, partnership.id],
     );
     return this.get(row.id);
   }
@@ -112,7 +122,8 @@ export class MonitoringService {
   /** Through the one versioned update (VersionedUpdateService): history per field; 409 with the current call when stale. */
   async update(id: string, patch: UpdateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
     if (patch.actionNumbers) {
-      await this.assertActions(patch.actionNumbers);
+      const call = await this.callRow(id);
+      assertActions(await this.partnerships.byId(call.partnership_id), patch.actionNumbers);
     }
     const normalised = {
       ...patch,
@@ -130,8 +141,9 @@ export class MonitoringService {
     return toFollowUp(row);
   }
 
-  async addFollowUp(callId: string, body: CreateFollowUpDto): Promise<FollowUp> {
-    await this.callRow(callId);
+  async addFollowUp(callId: string, body: CreateFollowUpDto, user: AuthUser): Promise<FollowUp> {
+    const call = await this.callRow(callId);
+    await this.access.assertSeat(user, call.partnership_id);
     await this.assertOrganisation(body.ownerOrganisationId);
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO follow_up (call_id, what, owner_organisation_id, owner_text, due_date, sort_order)
@@ -160,18 +172,6 @@ export class MonitoringService {
     return row;
   }
 
-  private async assertActions(numbers: number[]): Promise<void> {
-    const rows = await this.dataSource.query<{ number: number }[]>(
-      `SELECT a.number FROM action a JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1`,
-      [WORK_PLAN.partnership.key],
-    );
-    const known = new Set(rows.map((row) => row.number));
-    const unknown = numbers.filter((n) => !known.has(n));
-    if (unknown.length > 0) {
-      throw new BadRequestException(`actionNumbers: the Work Plan has no Action ${unknown.join(', ')} (it has ${[...known].sort().join(', ')})`);
-    }
-  }
-
   private async assertOrganisation(id: string | null | undefined): Promise<void> {
     if (id) {
       const [org] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
@@ -179,6 +179,17 @@ export class MonitoringService {
         throw new BadRequestException('ownerOrganisationId must be the id of an organisation, or null');
       }
     }
+  }
+}
+
+/** 400 unless every number is an Action of the partnership. */
+function assertActions(partnership: Partnership, numbers: number[]): void {
+  const known = new Set(partnership.actions.map((action) => action.number));
+  const unknown = numbers.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new BadRequestException(
+      `actionNumbers: partnership "${partnership.key}" has no Action ${unknown.join(', ')} (it has ${[...known].sort((a, b) => a - b).join(', ')})`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Repository } from 'typeorm';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { OUTPUT_SPEC } from '../audit/update-rules';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import type { AuthUser } from '../auth/auth.types';
 import type { UpdateOutputDto } from './dto/update-output.dto';
 import { OutputEntity } from './output.entity';
@@ -15,10 +16,12 @@ export class OutputsService {
   constructor(
     @InjectRepository(OutputEntity) private readonly outputs: Repository<OutputEntity>,
     private readonly updates: VersionedUpdateService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
-  /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action. */
+  /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action; 404 for an unknown key. */
   async list(filter: { actionNumber?: number; partnership?: string } = {}): Promise<Output[]> {
+    await this.partnerships.byKey(filter.partnership);
     const query = this.query()
       .innerJoin('a.partnership', 'p')
       .where('p.seed_key = :partnership', { partnership: filter.partnership ?? DEFAULT_PARTNERSHIP_KEY });

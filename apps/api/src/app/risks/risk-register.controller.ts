@@ -15,6 +15,7 @@ import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { UpdateRiskDto } from './dto/update-risk.dto';
 import { RiskRegisterService } from './risk-register.service';
 
@@ -24,6 +25,7 @@ export class RiskRegisterController {
   constructor(
     private readonly register: RiskRegisterService,
     private readonly audit: AuditService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
   @Get()
@@ -31,8 +33,9 @@ export class RiskRegisterController {
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'The risks of every Action (or one), in plan order' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
-    return this.register.list(query.action);
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
+    return this.register.list(await this.partnerships.byKey(query.partnership), query.action);
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RISK_SPEC } from '../audit/update-rules';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
 import type { AuthUser } from '../auth/auth.types';
-import { WORK_PLAN } from '../seed/work-plan.data';
+import type { Partnership } from '../partnership/partnerships.repository';
 import type { UpdateRiskDto } from './dto/update-risk.dto';
 
 interface RiskRow {
@@ -39,10 +39,11 @@ export class RiskRegisterService {
     private readonly updates: VersionedUpdateService,
   ) {}
 
-  async list(actionNumber?: number): Promise<RegisterRisk[]> {
+  /** The register of one partnership, in plan order, optionally of one Action. */
+  async list(partnership: Partnership, actionNumber?: number): Promise<RegisterRisk[]> {
     const rows = await this.dataSource.query<RiskRow[]>(
-      `${SELECT} WHERE p.seed_key = $1 AND ($2::int IS NULL OR a.number = $2) ORDER BY a.number, r.sort_order, r.created_at`,
-      [WORK_PLAN.partnership.key, actionNumber ?? null],
+      `${SELECT} WHERE p.id = $1 AND ($2::int IS NULL OR a.number = $2) ORDER BY a.number, r.sort_order, r.created_at`,
+      [partnership.id, actionNumber ?? null],
     );
     return rows.map(toRisk);
   }

@@ -8,11 +8,10 @@ import {
   DEFAULT_STALLED_DAYS,
   type DatePrecision,
   daysToDeadline,
-  PHASE_DEADLINE,
   riskFlags,
 } from '@tracker/schedule';
 import { DataSource } from 'typeorm';
-import { WORK_PLAN } from '../seed/work-plan.data';
+import type { Partnership } from '../partnership/partnerships.repository';
 
 /** The Partnership's calendar: "today" and "the day of an update" are Brussels days. */
 export const PARTNERSHIP_TIME_ZONE = 'Europe/Brussels';
@@ -37,7 +36,10 @@ export interface RiskViewOptions {
   stalledDays?: number;
 }
 
-/** The risk view of the Work Plan as of a day: every flag of every milestone and output, and a RAG per Action. */
+/**
+ * The risk view of one partnership as of a day: every flag of every milestone and output, judged
+ * against the partnership's own deadline, and a RAG per Action.
+ */
 @Injectable()
 export class RiskViewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -47,27 +49,23 @@ export class RiskViewService {
     return row.today;
   }
 
-  async view(options: RiskViewOptions = {}): Promise<RiskView> {
+  async view(partnership: Partnership, options: RiskViewOptions = {}): Promise<RiskView> {
     const asOf = options.asOf ?? (await this.today());
     const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
     const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
-    const partnership = WORK_PLAN.partnership.key;
-    const actions = await this.dataSource.query<{ number: number; short_name: string }[]>(
-      `SELECT a.number, a.short_name FROM action a JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1 ORDER BY a.number`,
-      [partnership],
-    );
     const rows = await this.dataSource.query<ItemRow[]>(
       `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
               m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order
-         FROM milestone m JOIN action a ON a.id = m.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
+         FROM milestone m JOIN action a ON a.id = m.action_id WHERE a.partnership_id = $1
        UNION ALL
        SELECT 'output', o.id, a.number, o.title, o.due_text, o.start_date, o.end_date, o.precision,
               o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order
-         FROM output o JOIN action a ON a.id = o.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
+         FROM output o JOIN action a ON a.id = o.action_id WHERE a.partnership_id = $1
        ORDER BY action_number, kind_order, sort_order`,
-      [partnership, PARTNERSHIP_TIME_ZONE],
+      [partnership.id, PARTNERSHIP_TIME_ZONE],
     );
-    const ruleOptions = { dueSoonDays, stalledDays, deadline: PHASE_DEADLINE };
+    const deadline = partnership.deadline;
+    const ruleOptions = { dueSoonDays, stalledDays, deadline };
     const items: RiskItem[] = rows.flatMap((row) =>
       riskFlags(
         { start: row.start_date, end: row.end_date, precision: row.precision, forecastEnd: row.forecast_end, status: row.status, lastUpdate: row.last_update },
@@ -92,13 +90,13 @@ export class RiskViewService {
     items.sort((a, b) => compareRisks({ ...a, end: a.forecastEnd ?? a.end }, { ...b, end: b.forecastEnd ?? b.end }) || a.actionNumber - b.actionNumber);
     return {
       asOf,
-      deadline: PHASE_DEADLINE,
-      daysToDeadline: daysToDeadline(asOf),
+      deadline,
+      daysToDeadline: daysToDeadline(asOf, deadline),
       dueSoonDays,
       stalledDays,
-      actions: actions.map((action) => ({
+      actions: partnership.actions.map((action) => ({
         number: action.number,
-        shortName: action.short_name,
+        shortName: action.shortName,
         ...actionRag(
           items.filter((item) => item.actionNumber === action.number),
           asOf,

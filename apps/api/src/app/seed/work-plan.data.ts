@@ -1,3 +1,4 @@
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import type { SeedWorkPlan } from './seed.types';
 
 /**
@@ -22,7 +23,7 @@ import type { SeedWorkPlan } from './seed.types';
  */
 export const WORK_PLAN: SeedWorkPlan = {
   partnership: {
-    key: 'inclusion-of-migrants-and-refugees',
+    key: DEFAULT_PARTNERSHIP_KEY,
     name: 'Urban Agenda Partnership on the Inclusion of Migrants and Refugees',
     coordinators: ['dg-home', 'amsterdam'],
     members: [

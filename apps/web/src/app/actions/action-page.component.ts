@@ -11,7 +11,8 @@ import { GanttChartComponent } from '../gantt/gantt-chart.component';
 import { groupByAction, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
-import { STATUS_LABELS } from '../plan/labels';
+import { STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 
 type Loaded = { action: ActionDetail; error: null } | { action: null; error: string };
@@ -30,16 +31,21 @@ export class ActionPageComponent {
   readonly number = input.required<string>();
 
   readonly asOf = today();
-  readonly daysLeft = computed(() => daysToDeadline(this.asOf, this.action()?.deadline));
+  readonly daysLeft = computed(() => {
+    const action = this.action();
+    return action ? daysToDeadline(this.asOf, action.deadline) : null;
+  });
+  readonly longDay = formatLongDay;
+  readonly partnerships = inject(PartnershipService);
   readonly statusLabels = STATUS_LABELS;
 
   readonly auth = inject(AuthService);
   readonly editor = inject(MilestoneEditor);
   private readonly reload = signal(0);
   private readonly loaded = toSignal(
-    combineLatest([toObservable(this.number), toObservable(this.reload)]).pipe(
+    combineLatest([toObservable(this.number), toObservable(this.reload), toObservable(this.partnerships.key)]).pipe(
       switchMap(([n]) =>
-        this.plan.action(Number(n)).pipe(
+        this.plan.action(Number(n), this.partnerships.apiParams()).pipe(
           map((action): Loaded => ({ action, error: null })),
           catchError((e: { status?: number }) =>
             of<Loaded>({ action: null, error: e.status === 404 || e.status === 400 ? `There is no Action ${n}.` : 'The Action could not be loaded.' }),
@@ -51,23 +57,21 @@ export class ActionPageComponent {
   readonly action = computed(() => this.loaded()?.action ?? null);
   readonly error = computed(() => this.loaded()?.error ?? null);
 
-  readonly items = computed(() => toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline));
+  readonly items = computed(() => toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline ?? null));
   readonly rows = computed(() => {
     const action = this.action();
     return action ? toChartRows(groupByAction(this.items(), [action])) : [];
   });
   readonly scrollTo = computed(() => planStart(this.items()));
-  readonly outputs = computed(() =>
-    (this.action()?.outputs ?? []).map((o) => {
-      const late = daysLate({ end: o.end, status: o.status }, this.asOf);
-      return {
-        ...o,
-        due: o.end ? formatWindow({ start: o.start, end: o.end, precision: o.precision }) : 'No due date in the plan',
-        daysLate: late,
-        beyondDeadline: isBeyondDeadline({ end: o.end }),
-      };
-    }),
-  );
+  readonly outputs = computed(() => {
+    const action = this.action();
+    return (action?.outputs ?? []).map((o) => ({
+      ...o,
+      due: o.end ? formatWindow({ start: o.start, end: o.end, precision: o.precision }) : 'No due date in the plan',
+      daysLate: daysLate({ end: o.end, status: o.status }, this.asOf),
+      beyondDeadline: action !== null && isBeyondDeadline({ end: o.end }, action.deadline),
+    }));
+  });
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.items().find((i) => i.id === this.selectedId()) ?? null);
 

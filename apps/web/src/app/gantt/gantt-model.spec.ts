@@ -55,6 +55,7 @@ describe('toGanttItems', () => {
         newMilestone({ title: 'tbc', start: null, end: null, precision: 'unknown', windowText: 'tbc' }),
       ],
       '2026-11-22',
+      '2027-03-31',
     );
     const flags = Object.fromEntries(items.map((i) => [i.title, i.flags]));
     expect(flags).toEqual({
@@ -76,7 +77,7 @@ describe('toGanttItems', () => {
   });
 
   it('uses a forecast end that moves past the deadline', () => {
-    const [item] = toGanttItems([newMilestone({ end: '2026-06-30', forecastEnd: '2027-05-31', status: 'in_progress' })], '2026-11-22');
+    const [item] = toGanttItems([newMilestone({ end: '2026-06-30', forecastEnd: '2027-05-31', status: 'in_progress' })], '2026-11-22', '2027-03-31');
     expect(item.flags).toContain('beyond_deadline');
     expect(item.flags).not.toContain('overdue');
   });

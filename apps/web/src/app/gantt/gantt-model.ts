@@ -5,7 +5,7 @@
  */
 import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation } from '@tracker/contracts';
 import { MILESTONE_STATUSES } from '@tracker/contracts';
-import { formatWindow, isApproximate, isBeyondDeadline, daysLate as daysLateOf, PHASE_DEADLINE, type PlanWindow } from '@tracker/schedule';
+import { formatWindow, isApproximate, isBeyondDeadline, daysLate as daysLateOf, type PlanWindow } from '@tracker/schedule';
 import { STATUS_LABELS } from '../plan/labels';
 
 export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated';
@@ -65,8 +65,11 @@ export interface GanttFilter {
 
 export const EMPTY_FILTER: GanttFilter = { actions: [], organisation: null, statuses: [], view: 'Month' };
 
-/** Milestones as chart items, in plan order, with their flags as of a date. */
-export function toGanttItems(milestones: Milestone[], asOf: string, deadline: string = PHASE_DEADLINE): GanttItem[] {
+/**
+ * Milestones as chart items, in plan order, with their flags as of a date; "beyond the deadline"
+ * against the partnership's own deadline (none while it is not known).
+ */
+export function toGanttItems(milestones: Milestone[], asOf: string, deadline: string | null = null): GanttItem[] {
   const depthOf = new Map<string, number>();
   const ordered = [...milestones].sort((a, b) => a.actionNumber - b.actionNumber || a.sortOrder - b.sortOrder);
   return ordered.map((m) => {
@@ -76,7 +79,7 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
     const late = daysLateOf({ end: m.end, forecastEnd: m.forecastEnd, status: m.status }, asOf);
     const flags: ItemFlag[] = [];
     if (late > 0) flags.push('overdue');
-    if (isBeyondDeadline({ end: m.end, forecastEnd: m.forecastEnd }, deadline)) flags.push('beyond_deadline');
+    if (deadline !== null && isBeyondDeadline({ end: m.end, forecastEnd: m.forecastEnd }, deadline)) flags.push('beyond_deadline');
     if (m.start === null || m.end === null) flags.push('undated');
     else if (isApproximate(window)) flags.push('approximate');
     if (m.tentative) flags.push('tentative');

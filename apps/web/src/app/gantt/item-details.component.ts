@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
-import { type AuditEntry, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
+import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
 import { STATUS_LABELS } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
@@ -80,8 +80,9 @@ export class ItemDetailsComponent {
     return formatWindow(alt);
   }
 
-  describeValue(field: string | null, value: string | number | null): string {
+  describeValue(field: string | null, value: AuditValue): string {
     if (value === null) return 'none';
+    if (Array.isArray(value)) return value.join(', ');
     if (field === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
     if (field === 'progress') return `${value}%`;
     return String(value);

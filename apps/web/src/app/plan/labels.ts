@@ -29,3 +29,16 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
   member: 'Member',
   external_stakeholder: 'External stakeholder',
 };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "31 March 2027" for a calendar date, without a Date (no time zone can move it). */
+export function formatLongDay(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** "31 Mar 2027". */
+export function formatDay(date: string): string {
+  return formatLongDay(date).replace(/ (\w{3})\w* /, ' $1 ');
+}

@@ -8,8 +8,9 @@ import type { Observable } from 'rxjs';
 export class PlanService {
   private readonly http = inject(HttpClient);
 
-  action(number: number): Observable<ActionDetail> {
-    return this.http.get<ActionDetail>(`/api/actions/${number}`);
+  /** One Action of a partnership (`params`: its `?partnership=`, none for the Work Plan). */
+  action(number: number, params: Record<string, string> = {}): Observable<ActionDetail> {
+    return this.http.get<ActionDetail>(`/api/actions/${number}`, { params });
   }
 
   /** Everything the chart draws, in one request (partnership, Actions, items). */

@@ -1,8 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { FollowUp, FollowUpCreate, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import { PartnershipService } from '../partnership/partnership.service';
 import { AuthService } from '../auth/auth.service';
 import { STATUS_LABELS } from '../plan/labels';
 import { brusselsToday, describeChange, followUpOwner, formatInstant, parseAttendees } from './monitoring-labels';
@@ -54,7 +55,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
             <fieldset>
               <legend>Actions covered</legend>
               <div class="checks">
-                @for (n of actionNumbers; track n) {
+                @for (n of actionNumbers(); track n) {
                   <label><input type="checkbox" name="actionNumbers" [value]="n" checked /> Action {{ n }}</label>
                 }
               </div>
@@ -140,7 +141,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
               <fieldset>
                 <legend>Actions covered</legend>
                 <div class="checks">
-                  @for (n of actionNumbers; track n) {
+                  @for (n of actionNumbers(); track n) {
                     <label><input type="checkbox" name="actionNumbers" [value]="n" [checked]="call.actionNumbers.includes(n)" /> Action {{ n }}</label>
                   }
                 </div>
@@ -265,7 +266,9 @@ export class MonitoringCallsComponent {
   readonly ragLabels = RAG_LABELS;
   readonly severityLabels = SEVERITY_LABELS;
   readonly kindLabels = KIND_LABELS;
-  readonly actionNumbers = [1, 2, 3, 4];
+  readonly partnerships = inject(PartnershipService);
+  /** The Actions of the partnership shown, from its data. */
+  readonly actionNumbers = computed(() => (this.partnerships.current()?.actions ?? []).map((a) => a.number));
   readonly today = brusselsToday();
 
   readonly calls = signal<MonitoringCallSummary[] | null>(null);
@@ -278,10 +281,15 @@ export class MonitoringCallsComponent {
   readonly followUpRows = signal<number[]>([]);
   private nextRow = 1;
 
-  readonly canWrite = computed(() => this.auth.user()?.role === 'secretariat');
+  /** The Secretariat of the partnership shown (its organisation has a seat there, so every Action is theirs to change). */
+  readonly canWrite = computed(() => this.auth.user()?.role === 'secretariat' && (this.auth.user()?.editableActions.length ?? 0) > 0);
 
   constructor() {
-    void this.reload();
+    // The calls of the partnership shown: read again when it changes.
+    effect(() => {
+      this.partnerships.key();
+      untracked(() => void this.reload());
+    });
     // ?call=<id> opens that call: a call can be shared by its address.
     const shared = this.route.snapshot.queryParamMap.get('call');
     if (shared && /^[0-9a-f-]{36}$/i.test(shared)) {
@@ -342,7 +350,7 @@ export class MonitoringCallsComponent {
     this.error.set('');
     try {
       const call = await firstValueFrom(
-        this.monitoring.create({
+        this.monitoring.create(this.partnerships.apiParams(), {
           heldOn: String(form.get('heldOn') ?? ''),
           actionNumbers: form.getAll('actionNumbers').map(Number),
           attendees: parseAttendees(String(form.get('attendees') ?? '')),
@@ -436,7 +444,7 @@ export class MonitoringCallsComponent {
 
   private async reload(): Promise<void> {
     try {
-      this.calls.set(await firstValueFrom(this.monitoring.list()));
+      this.calls.set(await firstValueFrom(this.monitoring.list(this.partnerships.apiParams())));
     } catch (error) {
       this.calls.set([]);
       this.fail(error, 'The monitoring calls could not be loaded.');

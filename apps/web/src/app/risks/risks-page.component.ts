@@ -3,8 +3,9 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
-import { STATUS_LABELS } from '../plan/labels';
+import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { PartnershipService } from '../partnership/partnership.service';
+import { STATUS_LABELS, formatLongDay } from '../plan/labels';
 import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RisksService } from './risks.service';
@@ -53,7 +54,10 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
   template: `
     <header class="page-header">
       <h1>Risk view</h1>
-      <p class="lede">What is overdue, due soon, beyond the 31 March 2027 deadline, unscheduled or stalled, as of a day, with the reasons in words.</p>
+      <p class="lede">
+        What is overdue, due soon, beyond the {{ loaded()?.view ? longDay(loaded()!.view!.deadline) + ' ' : '' }}deadline, unscheduled or stalled, as of a day, with the reasons in
+        words.
+      </p>
       <p class="print-only" data-testid="print-heading">Monitoring-call pack · as of {{ day(loaded()?.view?.asOf ?? null) }}{{ filter().action ? ' · Action ' + filter().action : '' }}</p>
     </header>
 
@@ -77,7 +81,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
     @if (loaded() === undefined) {
       <p role="status">Loading the risk view…</p>
     } @else if (loaded()!.error === 'signed_out') {
-      <p role="alert">The risk view needs sign-in. <a routerLink="/sign-in">Sign in</a> to see it.</p>
+      <p role="alert">The risk view needs sign-in. <a routerLink="/sign-in" [queryParams]="partnerships.linkParams()">Sign in</a> to see it.</p>
     } @else if (loaded()!.error === 'failed') {
       <p class="error" role="alert">The risk view could not be loaded. Reload the page to try again.</p>
     } @else if (loaded()!.view; as view) {
@@ -115,7 +119,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
                 <td>{{ kindLabels[i.kind] }}</td>
                 <td>{{ i.actionNumber }}</td>
                 <th scope="row">
-                  <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
+                  <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id, partnership: partnerships.linkParams()['partnership'] }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
                   @if (i.itemType === 'output') { <span class="muted"> (output)</span> }
                 </th>
                 <td>{{ i.windowText || '—' }}@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
@@ -167,15 +171,17 @@ export class RisksPageComponent {
   readonly severityLabels = SEVERITY_LABELS;
   readonly kindLabels = KIND_LABELS;
   readonly day = formatDay;
+  readonly longDay = formatLongDay;
+  readonly partnerships = inject(PartnershipService);
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   readonly filter = computed(() => parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action') }));
   private readonly asOf = computed(() => this.filter().asOf);
 
   readonly loaded = toSignal(
-    toObservable(this.asOf).pipe(
-      switchMap((asOf) =>
-        forkJoin({ view: this.risks.view(asOf), register: this.risks.register() }).pipe(
+    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key)]).pipe(
+      switchMap(([asOf]) =>
+        forkJoin({ view: this.risks.view(asOf, this.partnerships.apiParams()), register: this.risks.register(this.partnerships.apiParams()) }).pipe(
           map(({ view, register }): Loaded => ({ view, register, error: null })),
           catchError((error: unknown) =>
             of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
