@@ -35,10 +35,14 @@ const decorators = {
   },
 };
 
-const entries = process.argv.slice(2);
+// `--outdir dir` builds the given entries elsewhere (apps/bench builds its bare server into dist/bench).
+const args = process.argv.slice(2);
+const outdirIndex = args.indexOf('--outdir');
+const outdir = outdirIndex === -1 ? resolve(root, 'dist/api') : resolve(root, args[outdirIndex + 1]);
+const entries = outdirIndex === -1 ? args : args.filter((_, i) => i !== outdirIndex && i !== outdirIndex + 1);
 await build({
   // The server, and the account command the production image runs as `node dist/api/user-create.js`.
-  // The scale-data generator and the benchmark's bare server are built with it, for `npm run bench`.
+  // The scale-data generator is built with it (`npm run seed:scale`, `npm run bench`).
   entryPoints:
     entries.length > 0
       ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
@@ -46,9 +50,8 @@ await build({
           main: resolve(root, 'apps/api/src/main.ts'),
           'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
           'seed-scale': resolve(root, 'apps/api/src/cli/seed-scale.ts'),
-          'bare-server': resolve(root, 'apps/bench/src/bare-server.ts'),
         },
-  outdir: resolve(root, 'dist/api'),
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

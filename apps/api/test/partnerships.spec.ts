@@ -150,7 +150,18 @@ describe('every partnership end to end', () => {
   });
 
   it('answers 404 naming the key for an unknown partnership on every read and write that takes one', async () => {
-    const reads = ['/api/gantt', '/api/actions', '/api/actions/1', '/api/milestones', '/api/outputs', '/api/risks', '/api/risk-register', '/api/monitoring-calls', '/api/activity', '/api/auth/me'];
+    const reads = [
+      '/api/gantt',
+      '/api/actions',
+      '/api/actions/1',
+      '/api/milestones',
+      '/api/outputs',
+      '/api/risks',
+      '/api/risk-register',
+      '/api/monitoring-calls',
+      '/api/activity',
+      '/api/auth/me',
+    ];
     for (const path of reads) {
       const answer = await secretariat.get<ApiError>(`${path}?partnership=nope`);
       expect([path, answer.status, answer.body.message]).toEqual([path, 404, 'partnership "nope" not found']);

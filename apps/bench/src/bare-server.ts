@@ -3,7 +3,7 @@
  * of the API's read endpoints (apps/api/src/app/gantt/plan-queries.ts) and sending the same JSON.
  * No framework, no validation, no security headers, no ETag.
  *
- *   DATABASE_URL=postgres://... PORT=4000 node dist/api/bare-server.js
+ *   DATABASE_URL=postgres://... PORT=4000 node dist/bench/bare-server.js
  */
 import { createServer } from 'node:http';
 import { Pool, types } from 'pg';

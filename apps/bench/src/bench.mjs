@@ -27,7 +27,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
-const DEFAULT_KEY = 'inclusion-of-migrants-and-refugees';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -174,7 +173,7 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
 }
 
 async function main() {
-  for (const file of ['dist/api/main.js', 'dist/api/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
+  for (const file of ['dist/api/main.js', 'dist/bench/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run bench (it builds first)`);
   }
   const cleanups = [];
@@ -199,7 +198,7 @@ async function main() {
     const app = await startProcess(['dist/api/main.js'], { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development' }, 'Work Plan tracker ready');
     cleanups.push(async () => app.kill('SIGINT'));
     const barePort = await freePort();
-    const bare = await startProcess(['dist/api/bare-server.js'], { DATABASE_URL, PORT: String(barePort) }, 'bare server ready');
+    const bare = await startProcess(['dist/bench/bare-server.js'], { DATABASE_URL, PORT: String(barePort) }, 'bare server ready');
     cleanups.push(async () => bare.kill('SIGTERM'));
     const appBase = `http://127.0.0.1:${appPort}`;
     const bareBase = `http://127.0.0.1:${barePort}`;
@@ -259,6 +258,8 @@ async function main() {
     }
 
     console.log('Gantt chart in headless Chromium:');
+    // The default partnership (the Work Plan) is the first GET /api/partnerships lists.
+    const [{ key: DEFAULT_KEY }] = await fetch(`${appBase}/api/partnerships`).then((r) => r.json());
     const plain = await startPlainServer(appBase);
     cleanups.push(async () => plain.server.close());
     const browser = await chromium.launch({

@@ -44,7 +44,10 @@ describe('switching partnerships', () => {
     await expect(page.getByTestId('countdown').textContent()).resolves.toMatch(/^\d+ days$/);
     await expect(page.locator('.lede').first().textContent()).resolves.toContain('31 December 2027');
     await expect(actionLinks.allTextContents()).resolves.toEqual(scale.actions.map((a) => `Action ${a.number}`));
-    for (const href of [...(await actionLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')))), await nav.getByRole('link', { name: 'Risks' }).getAttribute('href')]) {
+    for (const href of [
+      ...(await actionLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')))),
+      await nav.getByRole('link', { name: 'Risks' }).getAttribute('href'),
+    ]) {
       expect(href).toContain('partnership=scale-0001');
     }
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BASE_URL, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
 

@@ -71,10 +71,11 @@ export class AuditService {
     if (!item) {
       throw new NotFoundException(`${NOUNS[itemType]} ${itemId} not found`);
     }
-    const rows = await this.dataSource.query<EntryRow[]>(
-      `${SELECT_ENTRIES} WHERE e.item_type = $1 AND e.item_id = $2 ${ORDER.replace('$FIELDS', '$3')}`,
-      [itemType, itemId, AUDIT_FIELDS],
-    );
+    const rows = await this.dataSource.query<EntryRow[]>(`${SELECT_ENTRIES} WHERE e.item_type = $1 AND e.item_id = $2 ${ORDER.replace('$FIELDS', '$3')}`, [
+      itemType,
+      itemId,
+      AUDIT_FIELDS,
+    ]);
     return rows.map(toEntry);
   }
 

@@ -142,7 +142,7 @@ export function planUpdate(spec: ItemSpec, before: ItemValues, given: ItemValues
   if (spec.finishedStatus !== null && after['status'] === spec.finishedStatus) {
     if (hasProgress) {
       if (given['progress'] !== undefined && given['progress'] !== 100) {
-        return { ok: false, message: `progress must be 100 when status is ${spec.finishedStatus}, got ${given['progress']}` };
+        return { ok: false, message: `progress must be 100 when status is ${spec.finishedStatus}, got ${String(given['progress'])}` };
       }
       after['progress'] = 100;
     }

@@ -19,10 +19,9 @@ export class AccessService {
 
   /** Ids of the Actions an organisation co-leads. */
   async coLedActionIds(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = await manager.query<{ action_id: string }[]>(
-      `SELECT action_id FROM action_participant WHERE organisation_id = $1 AND role = 'co_leader'`,
-      [organisationId],
-    );
+    const rows = await manager.query<{ action_id: string }[]>(`SELECT action_id FROM action_participant WHERE organisation_id = $1 AND role = 'co_leader'`, [
+      organisationId,
+    ]);
     return rows.map((row) => row.action_id);
   }
 

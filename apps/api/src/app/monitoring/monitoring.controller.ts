@@ -49,7 +49,9 @@ export class MonitoringController {
 
   @Get('monitoring-calls/:id')
   @Access('signed_in')
-  @ApiOkResponse({ description: 'The call, its follow-ups, the changes since the previous call, open follow-ups of earlier calls, the risk view as of its day' })
+  @ApiOkResponse({
+    description: 'The call, its follow-ups, the changes since the previous call, open follow-ups of earlier calls, the risk view as of its day',
+  })
   @ApiNotFoundResponse({ description: 'No call has this id' })
   get(@Param('id', ParseIdPipe) id: string): Promise<MonitoringCall> {
     return this.calls.get(id);

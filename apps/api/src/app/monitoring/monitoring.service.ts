@@ -42,7 +42,6 @@ const SELECT_FOLLOW_UP = `
   SELECT f.id, f.call_id, c.held_on AS call_held_on, f.what, o.id AS owner_id, o.name AS owner_name, f.owner_text, f.due_date, f.done, f.version
     FROM follow_up f JOIN monitoring_call c ON c.id = f.call_id LEFT JOIN organisation o ON o.id = f.owner_organisation_id`;
 
-
 /** The monitoring-call log: calls, their follow-ups, and what each call walks through. */
 @Injectable()
 export class MonitoringService {
@@ -63,7 +62,13 @@ export class MonitoringService {
          FROM monitoring_call c WHERE c.partnership_id = $1 ORDER BY c.held_on DESC, c.created_at DESC, c.id DESC`,
       [partnership.id],
     );
-    return rows.map((row) => ({ id: row.id, heldOn: row.held_on, actionNumbers: row.action_numbers, attendees: row.attendees, openFollowUps: row.open_follow_ups }));
+    return rows.map((row) => ({
+      id: row.id,
+      heldOn: row.held_on,
+      actionNumbers: row.action_numbers,
+      attendees: row.attendees,
+      openFollowUps: row.open_follow_ups,
+    }));
   }
 
   /**
@@ -114,7 +119,15 @@ export class MonitoringService {
     assertActions(partnership, body.actionNumbers);
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO monitoring_call (partnership_id, held_on, action_numbers, attendees, notes, decisions, created_by) VALUES ($7, $1, $2, $3, $4, $5, $6) RETURNING id`,
-      [body.heldOn, [...body.actionNumbers].sort((a, b) => a - b), body.attendees?.map((a) => a.trim()) ?? [], body.notes ?? '', body.decisions ?? '', user.id, partnership.id],
+      [
+        body.heldOn,
+        [...body.actionNumbers].sort((a, b) => a - b),
+        body.attendees?.map((a) => a.trim()) ?? [],
+        body.notes ?? '',
+        body.decisions ?? '',
+        user.id,
+        partnership.id,
+      ],
     );
     return this.get(row.id);
   }

@@ -57,13 +57,21 @@ export class PartnershipsRepository {
     const rows = await this.dataSource.query<PartnershipRow[]>(`${SELECT} ORDER BY p.seed_key = $1 DESC, p.name, p.seed_key`, [DEFAULT_PARTNERSHIP_KEY]);
     return rows.map((row) => {
       const partnership = toPartnership(row);
-      return { key: partnership.key, name: partnership.name, deadline: partnership.deadline, actions: partnership.actions.map(({ number, shortName }) => ({ number, shortName })) };
+      return {
+        key: partnership.key,
+        name: partnership.name,
+        deadline: partnership.deadline,
+        actions: partnership.actions.map(({ number, shortName }) => ({ number, shortName })),
+      };
     });
   }
 
   /** Whether an organisation has a seat in a partnership (its roles hold there). */
   async isMember(partnershipId: string, organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM partnership_member WHERE partnership_id = $1 AND organisation_id = $2`, [partnershipId, organisationId]);
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM partnership_member WHERE partnership_id = $1 AND organisation_id = $2`, [
+      partnershipId,
+      organisationId,
+    ]);
     return rows.length > 0;
   }
 }

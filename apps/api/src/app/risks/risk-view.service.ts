@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RiskItem, RiskView } from '@tracker/contracts';
-import {
-  actionRag,
-  compareRisks,
-  DEFAULT_DUE_SOON_DAYS,
-  DEFAULT_STALLED_DAYS,
-  type DatePrecision,
-  daysToDeadline,
-  riskFlags,
-} from '@tracker/schedule';
+import { actionRag, compareRisks, DEFAULT_DUE_SOON_DAYS, DEFAULT_STALLED_DAYS, type DatePrecision, daysToDeadline, riskFlags } from '@tracker/schedule';
 import { DataSource } from 'typeorm';
 import type { Partnership } from '../partnership/partnerships.repository';
 

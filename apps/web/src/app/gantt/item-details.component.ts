@@ -84,7 +84,7 @@ export class ItemDetailsComponent {
     if (value === null) return 'none';
     if (Array.isArray(value)) return value.join(', ');
     if (field === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
-    if (field === 'progress') return `${value}%`;
+    if (field === 'progress') return `${String(value)}%`;
     return String(value);
   }
 

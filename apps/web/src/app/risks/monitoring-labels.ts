@@ -15,7 +15,7 @@ function value(field: string, v: AuditValue): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.length > 0 ? v.join(', ') : 'none';
   if (field === 'status') return (STATUS_LABELS as Record<string, string>)[String(v)] ?? String(v);
-  if (field === 'progress') return `${v} %`;
+  if (field === 'progress') return `${String(v)} %`;
   return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatDay(String(v)) : String(v);
 }
 

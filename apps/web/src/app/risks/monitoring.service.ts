@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { FollowUp, FollowUpCreate, FollowUpUpdate, MonitoringCall, MonitoringCallCreate, MonitoringCallSummary, MonitoringCallUpdate } from '@tracker/contracts';
+import type {
+  FollowUp,
+  FollowUpCreate,
+  FollowUpUpdate,
+  MonitoringCall,
+  MonitoringCallCreate,
+  MonitoringCallSummary,
+  MonitoringCallUpdate,
+} from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** The monitoring-call log: everyone signed in reads, the Secretariat writes (the server decides). */
