@@ -38,7 +38,11 @@ describe('the risk page for monitoring calls', () => {
     const first = await rows.first().locator('td, th').allTextContents();
     expect(first.slice(0, 2)).toEqual(['High', 'Overdue']);
     expect(first[6]).toMatch(/passed \d+ days ago/);
-    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(8);
+    // One risk per Action (2.x.7), with the two causes the plan names.
+    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(4);
+    await expect(page.getByTestId('risk-causes').first().textContent()).resolves.toBe(
+      'Causes: inactive participation in the group; a delay in the implementation of activities',
+    );
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'risks-all');
 
@@ -50,7 +54,7 @@ describe('the risk page for monitoring calls', () => {
     const actions = await page.getByTestId('risk-items').locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(new Set(actions)).toEqual(new Set(['2']));
-    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(2);
+    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(1);
 
     // The monitoring-call pack: controls hidden, the heading says what and when.
     await page.emulateMedia({ media: 'print' });

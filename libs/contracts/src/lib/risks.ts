@@ -65,6 +65,8 @@ export interface RegisterRisk {
   actionNumber: number;
   title: string;
   description: string;
+  /** The causes the plan names for the risk (e.g. "inactive participation in the group"); empty for risks added in the tracker. */
+  causes: string[];
   /** 1 (rare) to 5 (almost certain); null until assessed (the Work Plan scores none). */
   likelihood: number | null;
   /** 1 (minor) to 5 (severe); null until assessed. */

@@ -23,6 +23,7 @@ export function toMilestone(entity: MilestoneEntity, actionNumber: number): Mile
     alternatives: [...(entity.alternatives ?? [])]
       .sort((a, b) => a.sortOrder - b.sortOrder)
       .map((alt) => ({ text: alt.windowText, start: alt.startDate, end: alt.endDate, precision: alt.precision, source: alt.source })),
+    notes: entity.notes ?? [],
     updatedAt: entity.updatedAt.toISOString(),
   };
 }

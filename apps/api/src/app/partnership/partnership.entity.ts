@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PlanNote } from '@tracker/contracts';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
 @Entity('partnership')
@@ -19,6 +20,10 @@ export class PartnershipEntity {
 
   @Column({ type: 'varchar', length: 100 })
   source!: string;
+
+  /** Derived readings and the plan's inconsistencies, with their sections (PlanNote[] of libs/contracts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: PlanNote[];
 
   @OneToMany(() => PartnershipMemberEntity, (member) => member.partnership)
   members!: PartnershipMemberEntity[];

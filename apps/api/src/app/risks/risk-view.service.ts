@@ -8,8 +8,10 @@ import {
   DEFAULT_STALLED_DAYS,
   type DatePrecision,
   daysToDeadline,
+  judgeBySteps,
   PHASE_DEADLINE,
   riskFlags,
+  type SteppedSubject,
 } from '@tracker/schedule';
 import { DataSource } from 'typeorm';
 import { WORK_PLAN } from '../seed/work-plan.data';
@@ -29,6 +31,9 @@ interface ItemRow {
   forecast_end: string | null;
   status: string;
   last_update: string | null;
+  parent_id: string | null;
+  /** False for a step found only in Annex 1 (a note of kind annex_only). */
+  plan_of_record: boolean;
 }
 
 export interface RiskViewOptions {
@@ -58,22 +63,33 @@ export class RiskViewService {
     );
     const rows = await this.dataSource.query<ItemRow[]>(
       `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
-              m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order
+              m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order,
+              m.parent_id, NOT (m.notes @> '[{"kind": "annex_only"}]'::jsonb) AS plan_of_record
          FROM milestone m JOIN action a ON a.id = m.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
        UNION ALL
        SELECT 'output', o.id, a.number, o.title, o.due_text, o.start_date, o.end_date, o.precision,
-              o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order
+              o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order,
+              NULL, NOT (o.notes @> '[{"kind": "annex_only"}]'::jsonb)
          FROM output o JOIN action a ON a.id = o.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
        ORDER BY action_number, kind_order, sort_order`,
       [partnership, PARTNERSHIP_TIME_ZONE],
     );
     const ruleOptions = { dueSoonDays, stalledDays, deadline: PHASE_DEADLINE };
-    const items: RiskItem[] = rows.flatMap((row) =>
-      riskFlags(
-        { start: row.start_date, end: row.end_date, precision: row.precision, forecastEnd: row.forecast_end, status: row.status, lastUpdate: row.last_update },
-        asOf,
-        ruleOptions,
-      ).map((flag) => ({
+    const subjects: SteppedSubject[] = rows.map((row) => ({
+      id: `${row.item_type}:${row.id}`,
+      parentId: row.parent_id === null ? null : `milestone:${row.parent_id}`,
+      start: row.start_date,
+      end: row.end_date,
+      precision: row.precision,
+      forecastEnd: row.forecast_end,
+      status: row.status,
+      lastUpdate: row.last_update,
+      planOfRecord: row.plan_of_record,
+    }));
+    // A parent is judged by the span of its steps (libs/schedule judgeBySteps).
+    const judged = judgeBySteps(subjects);
+    const items: RiskItem[] = rows.flatMap((row, index) =>
+      riskFlags(judged.get(subjects[index].id) ?? subjects[index], asOf, ruleOptions).map((flag) => ({
         kind: flag.kind,
         severity: flag.severity,
         actionNumber: row.action_number,

@@ -4,7 +4,7 @@ import { formatWindow } from '@tracker/schedule';
 import { STATUS_LABELS } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import type { EditOutcome } from '../updates/milestone-editor';
-import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
+import { FLAG_LABELS, type GanttItem, type ItemFlag, NOTE_KIND_LABELS } from './gantt-model';
 
 const FIELD_LABELS: Record<string, string> = {
   status: 'Status',
@@ -70,6 +70,10 @@ export class ItemDetailsComponent {
     if (update) {
       this.save.emit({ id: item.id, update });
     }
+  }
+
+  noteKindLabel(kind: keyof typeof NOTE_KIND_LABELS): string {
+    return NOTE_KIND_LABELS[kind];
   }
 
   flagLabel(flag: ItemFlag): string {

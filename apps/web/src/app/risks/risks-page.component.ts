@@ -133,7 +133,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
         <h2 id="register-heading">Risk register</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-heading">
           <table class="data-table" data-testid="risk-register">
-            <caption>Risks the Work Plan names for each Action, with their mitigation</caption>
+            <caption>Risks the Work Plan names for each Action, with their causes and mitigation</caption>
             <thead>
               <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th></tr>
             </thead>
@@ -141,7 +141,10 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
               @for (r of register(); track r.id) {
                 <tr>
                   <td>{{ r.actionNumber }}</td>
-                  <th scope="row">{{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span></th>
+                  <th scope="row">
+                    {{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span>
+                    @if (r.causes.length) { <p class="note-text" data-testid="risk-causes">Causes: {{ r.causes.join('; ') }}</p> }
+                  </th>
                   <td>{{ r.likelihood ?? 'Not assessed' }}</td>
                   <td>{{ r.impact ?? 'Not assessed' }}</td>
                   <td>{{ r.owner?.name ?? '—' }}</td>
