@@ -167,8 +167,12 @@ export function describeRisk(zone: string): void {
         expect(kinds(item({ start: '2026-10-01', end: '2026-12-31' }), '2026-12-20')).not.toContain('unscheduled');
       });
 
-      it('always flags an item with no date at all', () => {
-        expect(kinds(item({ start: null, end: null, precision: 'unknown' }), '2025-04-01')).toEqual(['unscheduled']);
+      it('always flags an item with no date at all, quoting the plan\'s words and saying "tbc" only where the plan does', () => {
+        const undated = item({ start: null, end: null, precision: 'unknown' });
+        expect(kinds(undated, '2025-04-01')).toEqual(['unscheduled']);
+        expect(flag(undated, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date and no forecast end is set');
+        expect(flag({ ...undated, tentative: true }, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date (it is marked "tbc") and no forecast end is set');
+        expect(flag({ ...undated, windowText: 'tbd' }, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date ("tbd") and no forecast end is set');
       });
     });
 

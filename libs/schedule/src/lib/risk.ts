@@ -49,6 +49,10 @@ export interface RiskSubject {
   planOfRecord?: boolean;
   /** True when start, end and precision are the span of the item's steps (see {@link judgeBySteps}). */
   judgedBySteps?: boolean;
+  /** The plan's words for the window, quoted in the reasons where there is no date (e.g. "tbc"). */
+  windowText?: string | null;
+  /** The plan marks the item tentative (TBC, "possibly"...). */
+  tentative?: boolean;
 }
 
 export interface RiskFlag {
@@ -123,7 +127,9 @@ export function unscheduledFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag
     return null;
   }
   if (item.precision === 'unknown' || item.end === null) {
-    return { kind: 'unscheduled', severity: 'medium', daysLate: 0, reason: 'the plan gives no date ("tbc") and no forecast end is set' };
+    // Quote the plan's words where it has any, say "tbc" only where the plan marks the item so.
+    const words = item.windowText ? ` ("${item.windowText}")` : item.tentative ? ' (it is marked "tbc")' : '';
+    return { kind: 'unscheduled', severity: 'medium', daysLate: 0, reason: `the plan gives no date${words} and no forecast end is set` };
   }
   if (item.precision !== 'year' || item.start === null) {
     return null;
