@@ -57,6 +57,8 @@ describe('the plan as the plan says it, on a fresh database', () => {
     expect(selfAssessment).toMatchObject({ windowText: '2025', end: '2025-12-31' });
     expect(selfAssessment.notes).toEqual([{ kind: 'inconsistency', text: expect.stringContaining('"March - April 2026"'), source: '2.6.9' }]);
     expect(flagsOf(view, selfAssessment.id)).toEqual(['overdue: planned end of its steps 30 Apr 2026 passed 207 days ago; status not started']);
+    // The risk view carries the note, so a monitoring call reads why.
+    expect(view.items.find((i) => i.id === selfAssessment.id)?.notes).toEqual(selfAssessment.notes);
     // Its steps are late, so it is: but as of 1 February 2026 the steps were on time, and so was it.
 
     for (const title of ['Mapping of good practices & webinar', 'Collection of practices']) {

@@ -6,7 +6,7 @@
  * follow-ups. Writes take the `version` the client last saw: 409 {@link RiskConflict} when stale.
  */
 import type { AuditEntry } from './updates';
-import type { ApiError, CalendarDateString, OrganisationRef } from './plan';
+import type { ApiError, CalendarDateString, OrganisationRef, PlanNote } from './plan';
 
 export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
@@ -43,6 +43,8 @@ export interface RiskItem {
   status: string;
   daysLate: number;
   reason: string;
+  /** The item's notes on the plan (derived readings, inconsistencies), with their sections. */
+  notes: PlanNote[];
 }
 
 export interface RiskView {

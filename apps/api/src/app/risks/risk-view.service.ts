@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RiskItem, RiskView } from '@tracker/contracts';
+import type { PlanNote, RiskItem, RiskView } from '@tracker/contracts';
 import {
   actionRag,
   compareRisks,
@@ -33,6 +33,7 @@ interface ItemRow {
   last_update: string | null;
   parent_id: string | null;
   tentative: boolean;
+  notes: PlanNote[];
   /** False for a step found only in Annex 1 (a note of kind annex_only). */
   plan_of_record: boolean;
 }
@@ -65,12 +66,12 @@ export class RiskViewService {
     const rows = await this.dataSource.query<ItemRow[]>(
       `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
               m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order,
-              m.parent_id, m.tentative, NOT (m.notes @> '[{"kind": "annex_only"}]'::jsonb) AS plan_of_record
+              m.parent_id, m.tentative, m.notes, NOT (m.notes @> '[{"kind": "annex_only"}]'::jsonb) AS plan_of_record
          FROM milestone m JOIN action a ON a.id = m.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
        UNION ALL
        SELECT 'output', o.id, a.number, o.title, o.due_text, o.start_date, o.end_date, o.precision,
               o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order,
-              NULL, o.tentative, NOT (o.notes @> '[{"kind": "annex_only"}]'::jsonb)
+              NULL, o.tentative, o.notes, NOT (o.notes @> '[{"kind": "annex_only"}]'::jsonb)
          FROM output o JOIN action a ON a.id = o.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
        ORDER BY action_number, kind_order, sort_order`,
       [partnership, PARTNERSHIP_TIME_ZONE],
@@ -106,6 +107,7 @@ export class RiskViewService {
         status: row.status,
         daysLate: flag.daysLate,
         reason: flag.reason,
+        notes: row.notes,
       })),
     );
     items.sort((a, b) => compareRisks({ ...a, end: a.forecastEnd ?? a.end }, { ...b, end: b.forecastEnd ?? b.end }) || a.actionNumber - b.actionNumber);

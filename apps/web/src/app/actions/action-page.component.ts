@@ -8,10 +8,10 @@ import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { OutputEditorComponent } from '../updates/output-editor.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
-import { groupByAction, isAnnexOnly, NOTE_KIND_LABELS, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
+import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 
 type Loaded = { action: ActionDetail; error: null } | { action: null; error: string };

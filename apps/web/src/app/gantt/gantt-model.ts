@@ -28,14 +28,6 @@ export const FLAG_LABELS: Record<ItemFlag, string> = {
   annex_only: 'Annex 1 only',
 };
 
-/** The kind of a note on the plan, in words. */
-export const NOTE_KIND_LABELS: Record<PlanNote['kind'], string> = {
-  derived: 'Derived reading',
-  inconsistency: 'The plan disagrees with itself',
-  annex_only: 'Annex 1 only',
-  reading: 'How the plan is read',
-};
-
 export interface GanttItem {
   id: string;
   actionNumber: number;

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
 import { type AuditEntry, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import type { EditOutcome } from '../updates/milestone-editor';
-import { FLAG_LABELS, type GanttItem, type ItemFlag, NOTE_KIND_LABELS } from './gantt-model';
+import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
 
 const FIELD_LABELS: Record<string, string> = {
   status: 'Status',

@@ -3,8 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Organisation, OrganisationRef } from '@tracker/contracts';
 import { catchError, of } from 'rxjs';
-import { NOTE_KIND_LABELS } from '../gantt/gantt-model';
-import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 
 /** Every organisation, its other names, its type, and the Actions it leads or joins. */

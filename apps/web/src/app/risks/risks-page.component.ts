@@ -4,7 +4,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RisksService } from './risks.service';
@@ -118,9 +118,14 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
                   <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
                   @if (i.itemType === 'output') { <span class="muted"> (output)</span> }
                 </th>
-                <td>{{ i.windowText || '—' }}@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
+                <td>@if (i.windowText) { {{ i.windowText }} } @else if (i.start && i.end) { {{ day(i.start) }} to {{ day(i.end) }} (derived) } @else { — }@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
                 <td>{{ statusLabel(i.status) }}</td>
-                <td>{{ i.reason }}</td>
+                <td>
+                  {{ i.reason }}
+                  @for (note of i.notes; track $index) {
+                    <p class="note-text muted" data-testid="risk-item-note">{{ noteKindLabels[note.kind] }} (section {{ note.source }}): {{ note.text }}</p>
+                  }
+                </td>
               </tr>
             } @empty {
               <tr><td colspan="7">Nothing to chase as of {{ day(view.asOf) }}.</td></tr>
@@ -169,6 +174,7 @@ export class RisksPageComponent {
   readonly ragLabels = RAG_LABELS;
   readonly severityLabels = SEVERITY_LABELS;
   readonly kindLabels = KIND_LABELS;
+  readonly noteKindLabels = NOTE_KIND_LABELS;
   readonly day = formatDay;
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
