@@ -46,7 +46,7 @@ describe('accounts and sign-in', () => {
   });
 
   it.each([
-    ['secretariat@example.org', 'Demo Secretariat', 'secretariat', /DG HOME/],
+    ['secretariat@example.org', 'Demo Secretariat', 'secretariat', /^The Inclusion Partnership Secretariat$/],
     ['coordinator@example.org', 'Demo Coordinator', 'coordinator', /Amsterdam/],
     ['colead.labour@example.org', 'Demo Co-leader (Labour)', 'co_leader', /^Ashoka Hello Europe$/],
     ['member@example.org', 'Demo Member', 'member', /^Mareena$/],

@@ -86,7 +86,7 @@ describe('every partnership end to end', () => {
   });
 
   it("keeps each partnership's register and calls apart", async () => {
-    expect((await ok<RegisterRisk[]>('/api/risk-register')).length).toBe(8);
+    expect((await ok<RegisterRisk[]>('/api/risk-register')).length).toBe(4);
     expect(await ok<RegisterRisk[]>(`/api/risk-register?partnership=${SCALE}`)).toEqual([]);
 
     // The Work Plan's Secretariat records calls only where its organisation has a seat.

@@ -8,6 +8,8 @@
 import { createServer } from 'node:http';
 import { Pool, types } from 'pg';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
+// The floor must run the API's own SQL, so it imports it from the API's sources (bench depends on api).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ganttJson, milestonesJson } from '../../api/src/app/gantt/plan-queries';
 
 types.setTypeParser(1082, (value: string) => value);

@@ -6,7 +6,7 @@
  * follow-ups. Writes take the `version` the client last saw: 409 `ConflictError` (updates.ts) when stale.
  */
 import type { AuditEntry } from './updates';
-import type { CalendarDateString, OrganisationRef } from './plan';
+import type { CalendarDateString, OrganisationRef, PlanNote } from './plan';
 
 export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
@@ -45,6 +45,8 @@ export interface RiskItem {
   status: string;
   daysLate: number;
   reason: string;
+  /** The item's notes on the plan (derived readings, inconsistencies), with their sections. */
+  notes: PlanNote[];
 }
 
 export interface RiskView {
@@ -67,6 +69,8 @@ export interface RegisterRisk {
   actionNumber: number;
   title: string;
   description: string;
+  /** The causes the plan names for the risk (e.g. "inactive participation in the group"); empty for risks added in the tracker. */
+  causes: string[];
   /** 1 (rare) to 5 (almost certain); null until assessed (the Work Plan scores none). */
   likelihood: number | null;
   /** 1 (minor) to 5 (severe); null until assessed. */

@@ -23,6 +23,7 @@ const MILESTONE_JSON = `json_build_object(
     SELECT json_agg(json_build_object('text', alt.window_text, 'start', alt.start_date, 'end', alt.end_date,
                                       'precision', alt.precision, 'source', alt.source) ORDER BY alt.sort_order)
       FROM milestone_alternative alt WHERE alt.milestone_id = m.id), '[]'::json),
+  'notes', m.notes,
   'updatedAt', to_char(m.updated_at AT TIME ZONE 'UTC', ${ISO_INSTANT}))`;
 
 /** $1 partnership key, $2 Action number or null. `found` is false for an unknown partnership. */

@@ -66,12 +66,16 @@ export class PartnershipsRepository {
     });
   }
 
-  /** Whether an organisation has a seat in a partnership (its roles hold there). */
+  /**
+   * Whether an organisation has a seat in a partnership, so that its accounts' roles hold there: it
+   * is a member (or coordinator), or the partnership's Secretariat.
+   */
   async isMember(partnershipId: string, organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM partnership_member WHERE partnership_id = $1 AND organisation_id = $2`, [
-      partnershipId,
-      organisationId,
-    ]);
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM partnership_member WHERE partnership_id = $1 AND organisation_id = $2
+       UNION ALL SELECT 1 FROM partnership WHERE id = $1 AND secretariat_organisation_id = $2`,
+      [partnershipId, organisationId],
+    );
     return rows.length > 0;
   }
 }

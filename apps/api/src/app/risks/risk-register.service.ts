@@ -13,6 +13,7 @@ interface RiskRow {
   action_number: number;
   title: string;
   description: string;
+  causes: string[];
   likelihood: number | null;
   impact: number | null;
   owner_id: string | null;
@@ -26,7 +27,7 @@ interface RiskRow {
 }
 
 const SELECT = `
-  SELECT r.id, a.number AS action_number, r.title, r.description, r.likelihood, r.impact, o.id AS owner_id, o.name AS owner_name,
+  SELECT r.id, a.number AS action_number, r.title, r.description, r.causes, r.likelihood, r.impact, o.id AS owner_id, o.name AS owner_name,
          r.mitigation, r.status, r.next_review, r.version, r.source, r.updated_at
     FROM risk r JOIN action a ON a.id = r.action_id JOIN partnership p ON p.id = a.partnership_id
     LEFT JOIN organisation o ON o.id = r.owner_organisation_id`;
@@ -78,6 +79,7 @@ function toRisk(row: RiskRow): RegisterRisk {
     actionNumber: row.action_number,
     title: row.title,
     description: row.description,
+    causes: row.causes,
     likelihood: row.likelihood,
     impact: row.impact,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,

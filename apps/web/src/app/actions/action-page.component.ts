@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ActionDetail } from '@tracker/contracts';
+import type { ActionDetail, PlanNote } from '@tracker/contracts';
 import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { OutputEditorComponent } from '../updates/output-editor.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
-import { groupByAction, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
+import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
-import { STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay } from '../plan/labels';
 import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 
@@ -38,6 +38,7 @@ export class ActionPageComponent {
   readonly longDay = formatLongDay;
   readonly partnerships = inject(PartnershipService);
   readonly statusLabels = STATUS_LABELS;
+  readonly noteKindLabels = NOTE_KIND_LABELS;
 
   readonly auth = inject(AuthService);
   readonly editor = inject(MilestoneEditor);
@@ -65,12 +66,25 @@ export class ActionPageComponent {
   readonly scrollTo = computed(() => planStart(this.items()));
   readonly outputs = computed(() => {
     const action = this.action();
-    return (action?.outputs ?? []).map((o) => ({
-      ...o,
-      due: o.end ? formatWindow({ start: o.start, end: o.end, precision: o.precision }) : 'No due date in the plan',
-      daysLate: daysLate({ end: o.end, status: o.status }, this.asOf),
-      beyondDeadline: action !== null && isBeyondDeadline({ end: o.end }, action.deadline),
-    }));
+    return (action?.outputs ?? []).map((o) => {
+      const planned = isAnnexOnly(o) ? null : o.end;
+      const late = daysLate({ end: planned, forecastEnd: o.forecastEnd, status: o.status }, this.asOf);
+      const derived = o.dueText === null && o.end !== null;
+      return {
+        ...o,
+        due: o.end ? `${formatWindow({ start: o.start, end: o.end, precision: o.precision })}${derived ? ' (derived)' : ''}` : 'No due date in the plan',
+        daysLate: late,
+        beyondDeadline: action !== null && isBeyondDeadline({ end: planned, forecastEnd: o.forecastEnd, precision: o.precision }, action.deadline),
+      };
+    });
+  });
+  /** Every note on this Action's items, in plan order: milestones, then outputs. */
+  readonly planNotes = computed(() => {
+    const action = this.action();
+    const entries: { title: string; what: string; note: PlanNote }[] = [];
+    for (const m of action?.milestones ?? []) for (const note of m.notes ?? []) entries.push({ title: m.title, what: m.parentId ? 'step' : 'activity', note });
+    for (const o of action?.outputs ?? []) for (const note of o.notes ?? []) entries.push({ title: o.title, what: 'output', note });
+    return entries;
   });
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.items().find((i) => i.id === this.selectedId()) ?? null);

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
 import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import type { EditOutcome } from '../updates/milestone-editor';
 import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
@@ -70,6 +70,10 @@ export class ItemDetailsComponent {
     if (update) {
       this.save.emit({ id: item.id, update });
     }
+  }
+
+  noteKindLabel(kind: keyof typeof NOTE_KIND_LABELS): string {
+    return NOTE_KIND_LABELS[kind];
   }
 
   flagLabel(flag: ItemFlag): string {

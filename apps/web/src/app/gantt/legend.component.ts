@@ -17,6 +17,7 @@ import { formatLongDay } from '../plan/labels';
         <li><span class="swatch swatch-deadline" aria-hidden="true"></span>Purple: after the {{ long(day) }} deadline</li>
       }
       <li><span class="swatch swatch-today" aria-hidden="true"></span>Red line: today</li>
+      <li>"Annex 1 only": a step found only in Annex 1, not in the plan of record; never flagged on its own</li>
       <li>Each bar also says its status and flags in words</li>
     </ul>
   `,

@@ -1,4 +1,4 @@
-import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole } from '@tracker/contracts';
+import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind } from '@tracker/contracts';
 
 /** Status in words: the chart, the table and the details never rely on colour alone. */
 export const STATUS_LABELS: Record<MilestoneStatus | OutputStatus, string> = {
@@ -28,6 +28,14 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
   co_leader: 'Co-leader',
   member: 'Member',
   external_stakeholder: 'External stakeholder',
+};
+
+/** The kind of a note on the plan, in words. */
+export const NOTE_KIND_LABELS: Record<PlanNoteKind, string> = {
+  derived: 'Derived reading',
+  inconsistency: 'The plan disagrees with itself',
+  annex_only: 'Annex 1 only',
+  reading: 'How the plan is read',
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

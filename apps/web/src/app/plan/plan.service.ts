@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ActionDetail, GanttData, Organisation } from '@tracker/contracts';
+import type { ActionDetail, GanttData, Organisation, Partnership } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** Reads the Work Plan from the API. Page components own the results. */
@@ -20,5 +20,10 @@ export class PlanService {
 
   organisations(): Observable<Organisation[]> {
     return this.http.get<Organisation[]>('/api/organisations');
+  }
+
+  /** The Work Plan's partnership: coordinators, current members and what the plan says about it. */
+  partnership(): Observable<Partnership> {
+    return this.http.get<Partnership>('/api/partnership');
   }
 }

@@ -5,7 +5,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
 import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { PartnershipService } from '../partnership/partnership.service';
-import { STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay } from '../plan/labels';
 import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RisksService } from './risks.service';
@@ -122,9 +122,14 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
                   <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id, partnership: partnerships.linkParams()['partnership'] }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
                   @if (i.itemType === 'output') { <span class="muted"> (output)</span> }
                 </th>
-                <td>{{ i.windowText || '—' }}@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
+                <td>@if (i.windowText) { {{ i.windowText }} } @else if (i.start && i.end) { {{ day(i.start) }} to {{ day(i.end) }} (derived) } @else { — }@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
                 <td>{{ statusLabel(i.status) }}</td>
-                <td>{{ i.reason }}</td>
+                <td>
+                  {{ i.reason }}
+                  @for (note of i.notes; track $index) {
+                    <p class="note-text muted" data-testid="risk-item-note">{{ noteKindLabels[note.kind] }} (section {{ note.source }}): {{ note.text }}</p>
+                  }
+                </td>
               </tr>
             } @empty {
               <tr><td colspan="7">Nothing to chase as of {{ day(view.asOf) }}.</td></tr>
@@ -137,7 +142,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
         <h2 id="register-heading">Risk register</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-heading">
           <table class="data-table" data-testid="risk-register">
-            <caption>Risks the Work Plan names for each Action, with their mitigation</caption>
+            <caption>Risks the Work Plan names for each Action, with their causes and mitigation</caption>
             <thead>
               <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th></tr>
             </thead>
@@ -145,7 +150,10 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
               @for (r of register(); track r.id) {
                 <tr>
                   <td>{{ r.actionNumber }}</td>
-                  <th scope="row">{{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span></th>
+                  <th scope="row">
+                    {{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span>
+                    @if (r.causes.length) { <p class="note-text" data-testid="risk-causes">Causes: {{ r.causes.join('; ') }}</p> }
+                  </th>
                   <td>{{ r.likelihood ?? 'Not assessed' }}</td>
                   <td>{{ r.impact ?? 'Not assessed' }}</td>
                   <td>{{ r.owner?.name ?? '—' }}</td>
@@ -170,6 +178,7 @@ export class RisksPageComponent {
   readonly ragLabels = RAG_LABELS;
   readonly severityLabels = SEVERITY_LABELS;
   readonly kindLabels = KIND_LABELS;
+  readonly noteKindLabels = NOTE_KIND_LABELS;
   readonly day = formatDay;
   readonly longDay = formatLongDay;
   readonly partnerships = inject(PartnershipService);
