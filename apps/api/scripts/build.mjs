@@ -1,7 +1,7 @@
 // Builds the API into dist/api: one CommonJS bundle per entry point, with the workspace libraries
 // inlined and npm packages left external. TypeScript's own transpiler emits the decorator metadata
 // that NestJS, TypeORM and class-validator read at run time (esbuild alone cannot).
-import { build } from 'esbuild';
+import { build, context } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +35,14 @@ const decorators = {
   },
 };
 
-// `--outdir dir` builds the given entries elsewhere (apps/bench builds its bare server into dist/bench).
+// `--outdir dir` builds the given entries elsewhere (apps/bench builds its bare server into dist/bench);
+// `--watch` rebuilds on every change until stopped (`npm run dev`).
 const args = process.argv.slice(2);
+const watch = args.includes('--watch');
 const outdirIndex = args.indexOf('--outdir');
 const outdir = outdirIndex === -1 ? resolve(root, 'dist/api') : resolve(root, args[outdirIndex + 1]);
-const entries = outdirIndex === -1 ? args : args.filter((_, i) => i !== outdirIndex && i !== outdirIndex + 1);
-await build({
+const entries = args.filter((arg, i) => arg !== '--watch' && (outdirIndex === -1 || (i !== outdirIndex && i !== outdirIndex + 1)));
+const options = {
   // The server, and the account command the production image runs as `node dist/api/user-create.js`.
   // The scale-data generator is built with it (`npm run seed:scale`, `npm run bench`).
   entryPoints:
@@ -59,6 +61,11 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   keepNames: true,
-  logLevel: 'warning',
+  logLevel: watch ? 'info' : 'warning',
   plugins: [decorators],
-});
+};
+if (watch) {
+  await (await context(options)).watch();
+} else {
+  await build(options);
+}
