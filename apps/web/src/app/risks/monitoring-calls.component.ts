@@ -5,10 +5,10 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PartnershipService } from '../partnership/partnership.service';
 import { AuthService } from '../auth/auth.service';
-import { STATUS_LABELS } from '../plan/labels';
 import { brusselsToday, describeChange, followUpOwner, formatInstant, parseAttendees } from './monitoring-labels';
 import { MonitoringService } from './monitoring.service';
-import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+import { formatDay, RAG_LABELS } from './risk-labels';
+import { RiskItemsTableComponent } from './risk-items-table.component';
 
 /**
  * The monitoring-call log on the risk page: the list of calls, a form for the Secretariat to record
@@ -17,6 +17,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
  */
 @Component({
   selector: 'wp-monitoring-calls',
+  imports: [RiskItemsTableComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; margin-top: 2rem; }
@@ -230,25 +231,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
               <li><strong>Action {{ a.number }} · {{ a.shortName }}: {{ ragLabels[a.rag] }}</strong> — {{ a.reasons.join('; ') }}</li>
             }
           </ul>
-          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="call-risks-heading">
-            <table class="data-table" data-testid="call-risk-items">
-              <thead><tr><th scope="col">Severity</th><th scope="col">Risk</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Why</th></tr></thead>
-              <tbody>
-                @for (i of call.risks.items; track i.id + i.kind) {
-                  <tr>
-                    <td>{{ severityLabels[i.severity] }}</td>
-                    <td>{{ kindLabels[i.kind] }}</td>
-                    <td>{{ i.actionNumber }}</td>
-                    <th scope="row">{{ i.title }}</th>
-                    <td>{{ statusLabel(i.status) }}</td>
-                    <td>{{ i.reason }}</td>
-                  </tr>
-                } @empty {
-                  <tr><td colspan="6">Nothing to chase as of {{ day(call.risks.asOf) }}.</td></tr>
-                }
-              </tbody>
-            </table>
-          </div>
+          <wp-risk-items-table [items]="call.risks.items" [asOf]="call.risks.asOf" labelledBy="call-risks-heading" testId="call-risk-items" />
         </article>
       }
     </section>
@@ -264,8 +247,6 @@ export class MonitoringCallsComponent {
   readonly change = describeChange;
   readonly owner = followUpOwner;
   readonly ragLabels = RAG_LABELS;
-  readonly severityLabels = SEVERITY_LABELS;
-  readonly kindLabels = KIND_LABELS;
   readonly partnerships = inject(PartnershipService);
   /** The Actions of the partnership shown, from its data. */
   readonly actionNumbers = computed(() => (this.partnerships.current()?.actions ?? []).map((a) => a.number));
@@ -305,9 +286,6 @@ export class MonitoringCallsComponent {
     return numbers.length === 0 ? 'none' : numbers.map((n) => `Action ${n}`).join(', ');
   }
 
-  statusLabel(status: string): string {
-    return (STATUS_LABELS as Record<string, string>)[status] ?? status;
-  }
 
   openForm(): void {
     this.followUpRows.set([this.nextRow++]);

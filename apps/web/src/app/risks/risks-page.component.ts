@@ -5,9 +5,10 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
 import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { PartnershipService } from '../partnership/partnership.service';
-import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay } from '../plan/labels';
-import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+import { formatLongDay } from '../plan/labels';
+import { countByKind, filterRisks, formatDay, parseRiskFilter, RAG_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
+import { RiskItemsTableComponent } from './risk-items-table.component';
 import { RisksService } from './risks.service';
 
 type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'failed' };
@@ -20,7 +21,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
 @Component({
   selector: 'wp-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MonitoringCallsComponent],
+  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent],
   styles: `
     .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
     .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -106,37 +107,12 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
       </div>
 
       <h2 id="risk-items-heading">Items to chase</h2>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="risk-items-heading">
-        <table class="data-table" data-testid="risk-items">
-          <caption>{{ shown().items.length }} risks, most severe first (as of {{ day(view.asOf) }})</caption>
-          <thead>
-            <tr><th scope="col">Severity</th><th scope="col">Risk</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Planned</th><th scope="col">Status</th><th scope="col">Why</th></tr>
-          </thead>
-          <tbody>
-            @for (i of shown().items; track i.id + i.kind) {
-              <tr [attr.data-kind]="i.kind">
-                <td><span class="badge" [class]="'badge badge-' + i.severity">{{ severityLabels[i.severity] }}</span></td>
-                <td>{{ kindLabels[i.kind] }}</td>
-                <td>{{ i.actionNumber }}</td>
-                <th scope="row">
-                  <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id, partnership: partnerships.linkParams()['partnership'] }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
-                  @if (i.itemType === 'output') { <span class="muted"> (output)</span> }
-                </th>
-                <td>@if (i.windowText) { {{ i.windowText }} } @else if (i.start && i.end) { {{ day(i.start) }} to {{ day(i.end) }} (derived) } @else { — }@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
-                <td>{{ statusLabel(i.status) }}</td>
-                <td>
-                  {{ i.reason }}
-                  @for (note of i.notes; track $index) {
-                    <p class="note-text muted" data-testid="risk-item-note">{{ noteKindLabels[note.kind] }} (section {{ note.source }}): {{ note.text }}</p>
-                  }
-                </td>
-              </tr>
-            } @empty {
-              <tr><td colspan="7">Nothing to chase as of {{ day(view.asOf) }}.</td></tr>
-            }
-          </tbody>
-        </table>
-      </div>
+      <wp-risk-items-table
+        [items]="shown().items"
+        [asOf]="view.asOf"
+        [caption]="shown().items.length + ' risks, most severe first (as of ' + day(view.asOf) + ')'"
+        labelledBy="risk-items-heading"
+      />
 
       <section class="register" aria-labelledby="register-heading">
         <h2 id="register-heading">Risk register</h2>
@@ -176,9 +152,6 @@ export class RisksPageComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   readonly ragLabels = RAG_LABELS;
-  readonly severityLabels = SEVERITY_LABELS;
-  readonly kindLabels = KIND_LABELS;
-  readonly noteKindLabels = NOTE_KIND_LABELS;
   readonly day = formatDay;
   readonly longDay = formatLongDay;
   readonly partnerships = inject(PartnershipService);
@@ -211,9 +184,6 @@ export class RisksPageComponent {
     return action === null ? all : all.filter((r) => r.actionNumber === action);
   });
 
-  statusLabel(status: string): string {
-    return (STATUS_LABELS as Record<string, string>)[status] ?? status;
-  }
 
   setAsOf(value: string): void {
     this.navigate({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null });
