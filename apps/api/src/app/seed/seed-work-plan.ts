@@ -84,9 +84,10 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
     ]);
   }
   const partnershipId = await idOf(manager, 'partnership', partnership.key);
+  // The Secretariat's organisation: its accounts' roles hold in this partnership (an earlier plan may not list it yet).
   await manager.query(`UPDATE partnership SET secretariat_organisation_id = $2 WHERE id = $1 AND secretariat_organisation_id IS DISTINCT FROM $2`, [
     partnershipId,
-    orgId(partnership.secretariat),
+    orgIds.get(partnership.secretariat) ?? null,
   ]);
   const memberKeys = [...new Set([...partnership.coordinators, ...partnership.members])];
   for (const key of memberKeys) {
