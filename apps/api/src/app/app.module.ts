@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AccountsModule } from './accounts/accounts.module';
 import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { GanttModule } from './gantt/gantt.module';
+import { MailModule, urlOf } from './mail/mail.module';
 import { HealthModule } from './health/health.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -25,6 +27,8 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         AuthModule.register(config),
+        MailModule.register(urlOf(dataSource)),
+        AccountsModule,
         HealthModule,
         ActionsModule,
         MilestonesModule,

@@ -14,6 +14,7 @@ import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { xsrfCookieMiddleware } from './auth/xsrf';
+import { Links } from './mail/links';
 import { type AppConfig, describeDatabaseUrl } from './config/config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -93,6 +94,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     }
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    app.get(Links).setListeningUrl(`http://localhost:${port}`);
     return {
       app,
       dataSource,

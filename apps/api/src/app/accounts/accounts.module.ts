@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AccountLinksController, AccountsController, ProfileController } from './accounts.controller';
+import { AccountsRepository } from './accounts.repository';
+import { AccountsService } from './accounts.service';
+
+@Module({
+  controllers: [AccountsController, ProfileController, AccountLinksController],
+  providers: [AccountsRepository, AccountsService],
+  exports: [AccountsRepository],
+})
+export class AccountsModule {}
