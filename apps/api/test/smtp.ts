@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Map<string, unknown>;
+  /** Raw header lines, e.g. `List-Unsubscribe: <https://...>`. */
+  headerLines: string[];
   /** Every http(s) address in the plain-text part. */
   links: string[];
 }
@@ -81,6 +83,7 @@ function toReceived(parsed: ParsedMail): ReceivedMail {
     text,
     html: typeof parsed.html === 'string' ? parsed.html : '',
     headers: parsed.headers as Map<string, unknown>,
+    headerLines: parsed.headerLines.map((h) => h.line.replace(/\r?\n\s+/g, " ")),
     links: [...text.matchAll(/https?:\/\/[^\s<>]+/g)].map((m) => m[0]),
   };
 }

@@ -14,11 +14,13 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { RisksModule } from './risks/risks.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { type Clock, SYSTEM_CLOCK } from './reminders/clock';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class AppModule {
   /** The app on an already migrated data source (see server.ts). */
-  static register(dataSource: DataSource, config: AppConfig): DynamicModule {
+  static register(dataSource: DataSource, config: AppConfig, clock: Clock = SYSTEM_CLOCK): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,6 +40,7 @@ export class AppModule {
         AuditModule,
         RisksModule,
         MonitoringModule,
+        RemindersModule.register(clock),
       ],
     };
   }
