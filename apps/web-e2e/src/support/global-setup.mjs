@@ -2,11 +2,13 @@
 // Postgres in a fresh DATA_DIR), on a free port, once for all browser tests.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -31,10 +33,43 @@ export default async function globalSetup() {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'tracker-e2e-'));
   await chmod(dataDir, 0o755);
+  // A real SMTP server for the tracker's mail; each parsed mail is written as JSON to mailDir,
+  // where the tests (in other processes) read it.
+  const mailDir = await mkdtemp(join(tmpdir(), 'tracker-e2e-mail-'));
+  let received = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then(async (mail) => {
+          received += 1;
+          const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
+          const body = { to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' };
+          await writeFile(join(mailDir, `${String(received).padStart(5, '0')}.json`), JSON.stringify(body));
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise((ok, fail) => {
+    smtp.once('error', fail);
+    smtp.listen(0, '127.0.0.1', ok);
+  });
+  const smtpPort = smtp.server.address().port;
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -58,6 +93,7 @@ export default async function globalSetup() {
   child.stderr.removeAllListeners('data');
   child.stdout.resume();
   child.stderr.resume();
-  globalThis.__TRACKER_E2E__ = { child, dataDir };
+  globalThis.__TRACKER_E2E__ = { child, dataDir, smtp, mailDir };
   process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  process.env.E2E_MAIL_DIR = mailDir;
 }

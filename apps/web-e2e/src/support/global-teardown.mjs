@@ -8,4 +8,6 @@ export default async function globalTeardown() {
   await Promise.race([exited, new Promise((ok) => setTimeout(ok, 20_000))]);
   if (state.child.exitCode === null) state.child.kill('SIGKILL');
   await rm(state.dataDir, { recursive: true, force: true });
+  await new Promise((ok) => state.smtp.close(ok));
+  await rm(state.mailDir, { recursive: true, force: true });
 }

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { AuthService } from './auth.service';
 
 /** Sign-in for the Secretariat, coordinators, co-leaders and members. */
 @Component({
   selector: 'wp-sign-in-page',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header"><h1>Sign in</h1></header>
@@ -23,6 +24,7 @@ import { AuthService } from './auth.service';
         </div>
         <button type="submit" class="button" [disabled]="busy()">{{ busy() ? 'Signing in…' : 'Sign in' }}</button>
       </form>
+      <p><a routerLink="/forgot-password">Forgot your password?</a></p>
     }
   `,
 })
