@@ -59,6 +59,28 @@ export default async function globalSetup() {
   });
   const smtpPort = smtp.server.address().port;
   const port = await freePort();
+  // A real OpenID Connect provider (oidc-provider, ESM-only, so in its own process).
+  const oidcPort = await freePort();
+  const oidc = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'oidc-provider.mjs')], {
+    env: { PATH: process.env.PATH, PORT: String(oidcPort), CLIENT_ID: 'tracker-e2e', CLIENT_SECRET: 'e2e-client-secret', REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/oidc/callback` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise((ok, fail) => {
+    let said = '';
+    const timer = setTimeout(() => fail(new Error(`the OpenID Connect provider did not start:\n${said}`)), 30_000);
+    const onData = (chunk) => {
+      said += chunk.toString();
+      if (said.includes('oidc provider ready')) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    oidc.stdout.on('data', onData);
+    oidc.stderr.on('data', onData);
+    oidc.on('exit', (code) => fail(new Error(`the OpenID Connect provider exited with ${code}:\n${said}`)));
+  });
+  oidc.stdout.resume();
+  oidc.stderr.resume();
   const child = spawn(process.execPath, [main], {
     cwd: root,
     env: {
@@ -69,6 +91,10 @@ export default async function globalSetup() {
       NODE_ENV: 'development',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+      OIDC_CLIENT_ID: 'tracker-e2e',
+      OIDC_CLIENT_SECRET: 'e2e-client-secret',
+      OIDC_NAME: 'the test provider',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,7 +119,7 @@ export default async function globalSetup() {
   child.stderr.removeAllListeners('data');
   child.stdout.resume();
   child.stderr.resume();
-  globalThis.__TRACKER_E2E__ = { child, dataDir, smtp, mailDir };
+  globalThis.__TRACKER_E2E__ = { child, dataDir, smtp, mailDir, oidc };
   process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
   process.env.E2E_MAIL_DIR = mailDir;
 }

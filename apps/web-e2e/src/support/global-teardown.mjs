@@ -9,5 +9,7 @@ export default async function globalTeardown() {
   if (state.child.exitCode === null) state.child.kill('SIGKILL');
   await rm(state.dataDir, { recursive: true, force: true });
   await new Promise((ok) => state.smtp.close(ok));
+  state.oidc.removeAllListeners('exit');
+  state.oidc.kill('SIGTERM');
   await rm(state.mailDir, { recursive: true, force: true });
 }
