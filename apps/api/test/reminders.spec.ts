@@ -129,3 +129,39 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     expect(schedules).toEqual([{ name: 'reminders.tick', cron: '*/10 * * * *', timezone: 'Europe/Brussels' }]);
   });
 });
+
+describe('the job queue on a database whose owner is no superuser', () => {
+  it('creates its schema, and sends mail through it', async () => {
+    const admin = process.env['TEST_DATABASE_URL']!;
+    const suffix = Math.random().toString(16).slice(2, 10);
+    const role = `tracker_owner_${suffix}`;
+    const name = `tracker_plain_${suffix}`;
+    await withClient(admin, async (c) => {
+      await c.query(`CREATE ROLE ${role} LOGIN PASSWORD 'plain' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+      await c.query(`CREATE DATABASE ${name} OWNER ${role}`);
+    });
+    const url = new URL(admin);
+    url.username = role;
+    url.password = 'plain';
+    url.pathname = `/${name}`;
+    const smtp = await new TestSmtpServer().start();
+    const server = await startTestServer(url.toString(), { smtpUrl: smtp.url });
+    try {
+      const superuser = await withClient(url.toString(), async (c) => (await c.query<{ s: string }>(`SELECT current_setting('is_superuser') AS s`)).rows[0].s);
+      expect(superuser).toBe('off');
+      const anon = await signedIn(server.url, 'secretariat@example.org');
+      await anon.post('/api/auth/logout');
+      await anon.get('/api/auth/me');
+      expect((await anon.post('/api/auth/password-reset', { email: 'member@example.org' })).status).toBe(202);
+      const [mail] = await smtp.waitFor((m) => m.to.includes('member@example.org'));
+      expect(mail.subject).toBe('Reset your password for the Work Plan tracker');
+    } finally {
+      await server.close();
+      await smtp.stop();
+      await withClient(admin, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${role}`);
+      });
+    }
+  });
+});
