@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
@@ -42,7 +42,6 @@ export class SetPasswordPageComponent {
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
   readonly done = signal<string | null>(null);
-  readonly heading = computed(() => this.kind());
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
