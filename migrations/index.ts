@@ -3,8 +3,15 @@ import { InitialSchema1795332473747 } from './1795332473747-initial-schema';
 import { AddAccountsSessionsAndAudit1795333275383 } from './1795333275383-add-accounts-sessions-and-audit';
 import { AddRiskRegisterAndMonitoringCalls1795336526591 } from './1795336526591-add-risk-register-and-monitoring-calls';
 import { AddPlanNotesAndRiskCauses1795468833643 } from './1795468833643-add-plan-notes-and-risk-causes';
+import { AccountsMailAndReminders1795470448956 } from './1795470448956-accounts-mail-and-reminders';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. `npm run migration:generate -- <name>` appends to this list. */
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795332473747, AddAccountsSessionsAndAudit1795333275383, AddRiskRegisterAndMonitoringCalls1795336526591, AddPlanNotesAndRiskCauses1795468833643];
+export const MIGRATIONS: MigrationClass[] = [
+  InitialSchema1795332473747,
+  AddAccountsSessionsAndAudit1795333275383,
+  AddRiskRegisterAndMonitoringCalls1795336526591,
+  AddPlanNotesAndRiskCauses1795468833643,
+  AccountsMailAndReminders1795470448956,
+];

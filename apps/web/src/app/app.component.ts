@@ -22,11 +22,15 @@ import { AuthService } from './auth/auth.service';
           }
           <li><a routerLink="/organisations" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
           <li><a routerLink="/risks" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
+          @if (auth.user()?.role === 'secretariat') {
+            <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
+          }
         </ul>
       </nav>
       <div class="account" data-testid="account">
         @if (auth.user(); as user) {
           <span>Signed in as <strong>{{ user.name }}</strong> ({{ roleLabel(user.role) }})</span>
+          <a routerLink="/settings" class="settings-link">Settings</a>
           <button type="button" class="link-button" (click)="signOut()">Sign out</button>
         } @else if (auth.checked()) {
           <a routerLink="/sign-in" class="sign-in-link">Sign in</a>
