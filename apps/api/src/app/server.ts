@@ -14,6 +14,8 @@ import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { xsrfCookieMiddleware } from './auth/xsrf';
+import { Links } from './mail/links';
+import type { Clock } from './reminders/clock';
 import { type AppConfig, describeDatabaseUrl } from './config/config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -42,6 +44,8 @@ export interface ServerOptions {
   logger?: false | LogLevel[];
   /** Log lines of the embedded Postgres. */
   databaseLog?: (line: string) => void;
+  /** The time reminders go by (tests move it); the system clock otherwise. */
+  clock?: Clock;
 }
 
 /**
@@ -80,7 +84,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
 
     const seeded = await prepareDatabase(dataSource, config);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dataSource, config), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dataSource, config, options.clock), {
       logger: options.logger ?? ['log', 'warn', 'error'],
       abortOnError: false,
     });
@@ -93,6 +97,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     }
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    app.get(Links).setListeningUrl(`http://localhost:${port}`);
     return {
       app,
       dataSource,

@@ -18,4 +18,10 @@ export default async function globalTeardown() {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
   await rm(state.dataDir, { recursive: true, force: true });
+  await new Promise((ok) => state.smtp.close(ok));
+  state.oidc.removeAllListeners('exit');
+  const oidcExited = new Promise((ok) => state.oidc.once('exit', ok));
+  state.oidc.kill('SIGTERM');
+  await Promise.race([oidcExited, new Promise((ok) => setTimeout(ok, 5_000))]);
+  await rm(state.mailDir, { recursive: true, force: true });
 }

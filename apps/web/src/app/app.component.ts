@@ -27,6 +27,9 @@ import { PartnershipService } from './partnership/partnership.service';
           }
           <li><a routerLink="/organisations" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
           <li><a routerLink="/risks" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
+          @if (auth.user()?.role === 'secretariat') {
+            <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
+          }
         </ul>
       </nav>
       @if (partnerships.all().length > 1) {
@@ -42,6 +45,7 @@ import { PartnershipService } from './partnership/partnership.service';
       <div class="account" data-testid="account">
         @if (auth.user(); as user) {
           <span>Signed in as <strong>{{ user.name }}</strong> ({{ roleLabel(user.role) }})</span>
+          <a routerLink="/settings" class="settings-link">Settings</a>
           <button type="button" class="link-button" (click)="signOut()">Sign out</button>
         } @else if (auth.checked()) {
           <a routerLink="/sign-in" class="sign-in-link">Sign in</a>

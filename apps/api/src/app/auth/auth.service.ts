@@ -22,7 +22,7 @@ interface UserRow {
   name: string;
   role: Role;
   organisation_id: string;
-  password_hash: string;
+  password_hash: string | null;
 }
 
 @Injectable()
@@ -48,17 +48,17 @@ export class AuthService {
       return { outcome: 'throttled', retryAfter };
     }
     const [row] = await this.dataSource.query<UserRow[]>(
-      `SELECT id, email, name, role, organisation_id, password_hash FROM user_account WHERE email = $1`,
+      `SELECT id, email, name, role, organisation_id, password_hash FROM user_account WHERE email = $1 AND deactivated_at IS NULL`,
       [email],
     );
-    const valid = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstNothing(password);
+    const valid = row?.password_hash ? await verifyPassword(row.password_hash, password) : await verifyAgainstNothing(password);
     if (!row || !valid) {
       await this.throttle.recordFailure(email, ip);
       await this.events.record('sign_in_failed', { email, userId: row?.id ?? null, ip, detail: row ? 'wrong password' : 'no such account' });
       return { outcome: 'refused' };
     }
     await this.throttle.recordSuccess(email);
-    if (needsRehash(row.password_hash)) {
+    if (row.password_hash && needsRehash(row.password_hash)) {
       await this.dataSource.query(`UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.id, await hashPassword(password)]);
     }
     await this.sessions.end(previousToken);
