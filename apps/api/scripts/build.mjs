@@ -38,7 +38,8 @@ const decorators = {
 const entries = process.argv.slice(2);
 await build({
   // The server, and the account command the production image runs as `node dist/api/user-create.js`.
-  // The scale-data generator and the benchmark's bare server are built with it, for `npm run bench`.
+  // The scale-data generator, the benchmark's bare server and the embedded-Postgres start-up (the one
+  // the benchmark uses too) are built with it, for `npm run bench`.
   entryPoints:
     entries.length > 0
       ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
@@ -47,6 +48,7 @@ await build({
           'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
           'seed-scale': resolve(root, 'apps/api/src/cli/seed-scale.ts'),
           'bare-server': resolve(root, 'apps/bench/src/bare-server.ts'),
+          'embedded-postgres': resolve(root, 'apps/api/src/app/database/embedded-postgres.ts'),
         },
   outdir: resolve(root, 'dist/api'),
   bundle: true,
