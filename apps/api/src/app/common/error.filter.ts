@@ -21,7 +21,8 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.describe(exception, request);
 
-    if ((status === 401 || status === 403) && !SAFE_METHODS.has(request.method)) {
+    // A refused sign-in is written down by the sign-in itself (once per window when throttled).
+    if ((status === 401 || status === 403) && !SAFE_METHODS.has(request.method) && !request.path.startsWith('/api/auth/login')) {
       const message = typeof body['message'] === 'string' ? body['message'] : '';
       await this.events.record('write_refused', {
         email: request.user?.email ?? null,

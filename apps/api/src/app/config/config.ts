@@ -29,6 +29,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). */
   trustProxy: number;
+  /** Days the security log (`auth_event`) keeps an event. */
+  authEventRetentionDays: number;
+  /** Whether /api/docs (Swagger UI and the OpenAPI document) is served; off by default in production. */
+  apiDocs: boolean;
 }
 
 /** Raised for a bad setting; the message names the variable. */
@@ -63,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
     loginWindowMinutes: parseWhole(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     corsOrigins: parseOrigins(env['CORS_ORIGINS']),
     trustProxy: parseWhole(env, 'TRUST_PROXY', 0, 0, 10),
+    authEventRetentionDays: parseWhole(env, 'AUTH_EVENT_RETENTION_DAYS', 90, 1, 3650),
+    apiDocs: parseBoolean(env, 'API_DOCS', environment !== 'production'),
   };
 }
 
