@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../auth/auth.types';
 import { xsrfCookieMiddleware } from '../auth/xsrf';
 import type { AppConfig } from '../config/config';
 import { setupApiDocs } from './api-docs';
+import { bodyGuard } from './body-guard';
 import { securityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
@@ -27,7 +28,7 @@ export const BODY_LIMIT = '100kb';
 
 /**
  * Everything a request meets before a controller: security headers, CORS (closed unless
- * CORS_ORIGINS lists origins), body and cookie parsing with a size limit, the XSRF cookie, the global
+ * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
  * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), and the web app.
  */
 export function configureApp(
@@ -47,6 +48,7 @@ export function configureApp(
   }
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyGuard);
   app.use(cookieParser());
   app.use(xsrfCookieMiddleware(config.environment === 'production'));
   app.use(apiCaching);
