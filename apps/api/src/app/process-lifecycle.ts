@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from './config/config';
+import { createLogger } from './logging/logging';
 import { type RunningServer, startServer } from './server';
 
 const logger = new Logger('Tracker');
@@ -11,13 +12,16 @@ const logger = new Logger('Tracker');
  * stops the server and its database on SIGINT or SIGTERM.
  */
 export async function runServerProcess(loadConfig: () => AppConfig): Promise<void> {
+  // Structured logs (pino) for every Logger of the process, the server's included.
+  const pinoLogger = createLogger(process.env['NODE_ENV'] || 'development');
+  Logger.overrideLogger(pinoLogger);
   const onUncaught = (error: unknown) => failStart(error);
   const onStall = () => failStart(new Error('the start stopped half-way with nothing left to wait for; see the lines above'));
   process.on('uncaughtException', onUncaught);
   process.on('beforeExit', onStall);
   let server: RunningServer;
   try {
-    server = await startServer(loadConfig());
+    server = await startServer(loadConfig(), { logger: pinoLogger });
   } catch (error) {
     failStart(error);
   } finally {

@@ -1,5 +1,5 @@
 import { createServer as createNetServer } from 'node:net';
-import type { LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
@@ -29,7 +29,8 @@ export interface RunningServer {
 }
 
 export interface ServerOptions {
-  logger?: false | LogLevel[];
+  /** Nest's console logger with these levels, a logger of our own (pino), or none. */
+  logger?: false | LogLevel[] | LoggerService;
   /** Log lines of the embedded Postgres. */
   databaseLog?: (line: string) => void;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { escapeForLog } from '../logging/logging';
 import type { AuthEventKind } from './auth-event.entity';
 import { APP_CONFIG } from './auth.types';
 
@@ -56,7 +57,10 @@ export class AuthEventsService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async record(kind: AuthEventKind, details: AuthEventDetails): Promise<void> {
-    const line = [kind, details.email, details.ip && `ip ${details.ip}`, details.detail].filter(Boolean).join(' · ');
+    // The email and the detail come from the request: escaped, so they cannot forge a log line.
+    const line = [kind, details.email && escapeForLog(details.email), details.ip && `ip ${escapeForLog(details.ip)}`, details.detail && escapeForLog(details.detail)]
+      .filter(Boolean)
+      .join(' · ');
     if (kind === 'sign_in' || kind === 'sign_out') {
       this.logger.log(line);
     } else {
