@@ -4,8 +4,8 @@ import { resolve } from 'path';
 import type { SeedMilestone, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
 import { WORK_PLAN } from './work-plan.data';
 
-/** spec folder -> app -> src -> api -> apps -> main -> /work, then shared/seeds/... */
-const SOURCE_PATH = resolve(__dirname, '../../../../../../shared/seeds/002_a9abfc48548c9226.txt');
+/** The Work Plan's text as published, committed beside the data it is checked against. */
+const SOURCE_PATH = resolve(__dirname, 'source/work-plan.txt');
 
 /**
  * Normalise text for comparison with the source: unify quotes and dashes, drop the spaces around

@@ -2,7 +2,7 @@ import type { SeedWorkPlan } from './seed.types';
 
 /**
  * The Work Plan of the Urban Agenda for the EU Partnership on the Inclusion of Migrants and Refugees,
- * transcribed from shared/seeds/002_a9abfc48548c9226.txt. Plain data: see work-plan.data.spec.ts for
+ * transcribed from source/work-plan.txt (the published text). Plain data: see work-plan.data.spec.ts for
  * the checks against the source text.
  *
  * Transcription notes (judgement calls on ambiguous source text):
