@@ -37,16 +37,21 @@ const decorators = {
 
 const entries = process.argv.slice(2);
 await build({
-  // The server, and the account command the production image runs as `node dist/api/user-create.js`.
-  // The scale-data generator and the benchmark's bare server are built with it, for `npm run bench`.
+  // The server, the account command the production image runs as `node dist/api/user-create.js`, and
+  // the backup and restore commands.
+  // The scale-data generator, the benchmark's bare server and the embedded-Postgres start-up (the one
+  // the benchmark uses too) are built with it, for `npm run bench`.
   entryPoints:
     entries.length > 0
       ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
       : {
           main: resolve(root, 'apps/api/src/main.ts'),
           'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
+          'db-backup': resolve(root, 'apps/api/src/cli/db-backup.ts'),
+          'db-restore': resolve(root, 'apps/api/src/cli/db-restore.ts'),
           'seed-scale': resolve(root, 'apps/api/src/cli/seed-scale.ts'),
           'bare-server': resolve(root, 'apps/bench/src/bare-server.ts'),
+          'embedded-postgres': resolve(root, 'apps/api/src/app/database/embedded-postgres.ts'),
         },
   outdir: resolve(root, 'dist/api'),
   bundle: true,
