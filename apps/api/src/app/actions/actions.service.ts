@@ -21,6 +21,9 @@ export class ActionsService {
   async list(partnership: string = DEFAULT_PARTNERSHIP_KEY): Promise<Action[]> {
     await this.partnerships.byKey(partnership);
     const rows = await this.query(partnership).getMany();
+    if (rows.length === 0 && !(await this.actions.manager.query(`SELECT 1 FROM partnership WHERE seed_key = $1`, [partnership])).length) {
+      throw new NotFoundException(`partnership "${partnership}" not found`);
+    }
     return rows.map(toAction);
   }
 

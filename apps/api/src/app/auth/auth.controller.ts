@@ -29,8 +29,9 @@ export class AuthController {
     if (result.outcome === 'throttled') {
       response.setHeader('Retry-After', String(result.retryAfter));
       const minutes = Math.ceil(result.retryAfter / 60);
+      const wait = result.retryAfter < 60 ? `${result.retryAfter} second${result.retryAfter === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
       throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: `too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}` },
+        { statusCode: 429, error: 'Too Many Requests', message: `too many failed sign-ins: try again in ${wait}` },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
@@ -39,7 +40,7 @@ export class AuthController {
     }
     response.cookie(SESSION_COOKIE, result.token, { ...this.sessionCookie(), expires: result.expiresAt });
     // A new XSRF token with the new session, so a token planted before sign-in is worth nothing after it.
-    setXsrfCookie(response, this.secure());
+    setXsrfCookie(response, this.secure(), result.token);
     return result.user;
   }
 
@@ -50,6 +51,8 @@ export class AuthController {
   async logout(@Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE], clientIp(request));
     response.clearCookie(SESSION_COOKIE, this.sessionCookie());
+    // The XSRF token was bound to the session that just ended: a new one, bound to none.
+    setXsrfCookie(response, this.secure(), undefined);
   }
 
   @Get('me')

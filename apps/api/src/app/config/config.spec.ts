@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       loginWindowMinutes: 15,
       corsOrigins: [],
       trustProxy: 0,
+      authEventRetentionDays: 90,
+      apiDocs: true,
       smtpUrl: null,
       mailFrom: 'Work Plan tracker <tracker@localhost>',
       publicUrl: null,

@@ -29,6 +29,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). */
   trustProxy: number;
+  /** Days the security log (`auth_event`) keeps an event. */
+  authEventRetentionDays: number;
+  /** Whether /api/docs (Swagger UI and the OpenAPI document) is served; off by default in production. */
+  apiDocs: boolean;
   /** smtp:// or smtps:// URL of the mail server; null: mail stays in the outbox the Secretariat reads in the app. */
   smtpUrl: string | null;
   /** From: of every mail. */
@@ -81,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
     loginWindowMinutes: parseWhole(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     corsOrigins: parseOrigins(env['CORS_ORIGINS']),
     trustProxy: parseWhole(env, 'TRUST_PROXY', 0, 0, 10),
+    authEventRetentionDays: parseWhole(env, 'AUTH_EVENT_RETENTION_DAYS', 90, 1, 3650),
+    apiDocs: parseBoolean(env, 'API_DOCS', environment !== 'production'),
     smtpUrl: parseSmtpUrl(env['SMTP_URL']),
     mailFrom: parseMailFrom(env['MAIL_FROM']),
     publicUrl: parsePublicUrl(env['PUBLIC_URL']),

@@ -107,7 +107,7 @@ export class OidcController {
     await this.events.record('sign_in', { email, userId: account.id, ip, detail: 'OpenID Connect' });
     response.clearCookie(FLOW_COOKIE, this.cookie());
     response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.secure(), path: '/', expires: expiresAt });
-    setXsrfCookie(response, this.secure());
+    setXsrfCookie(response, this.secure(), token);
     response.redirect('/');
   }
 

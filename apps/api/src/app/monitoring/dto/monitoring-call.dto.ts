@@ -11,6 +11,7 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateIf,
@@ -45,6 +46,7 @@ export class CreateMonitoringCallDto implements MonitoringCallCreate {
   @ArrayMaxSize(100, { message: ATTENDEES })
   @IsString({ each: true, message: ATTENDEES })
   @IsNotEmpty({ each: true, message: ATTENDEES })
+  @Matches(/\S/, { each: true, message: ATTENDEES })
   @MaxLength(200, { each: true, message: ATTENDEES })
   attendees?: string[];
 
@@ -87,6 +89,7 @@ export class UpdateMonitoringCallDto implements MonitoringCallUpdate {
   @ArrayMaxSize(100, { message: ATTENDEES })
   @IsString({ each: true, message: ATTENDEES })
   @IsNotEmpty({ each: true, message: ATTENDEES })
+  @Matches(/\S/, { each: true, message: ATTENDEES })
   @MaxLength(200, { each: true, message: ATTENDEES })
   attendees?: string[];
 
@@ -115,6 +118,7 @@ export class CreateFollowUpDto implements FollowUpCreate {
   @ApiProperty({ description: 'What is to be done' })
   @IsString({ message: WHAT })
   @IsNotEmpty({ message: WHAT })
+  @Matches(/\S/, { message: WHAT })
   @MaxLength(2000, { message: WHAT })
   what!: string;
 
@@ -142,6 +146,7 @@ export class UpdateFollowUpDto implements FollowUpUpdate {
   @ValidateIf(present)
   @IsString({ message: WHAT })
   @IsNotEmpty({ message: WHAT })
+  @Matches(/\S/, { message: WHAT })
   @MaxLength(2000, { message: WHAT })
   what?: string;
 
