@@ -22,6 +22,8 @@ export default async function globalTeardown() {
   state.oidc.removeAllListeners('exit');
   const oidcExited = new Promise((ok) => state.oidc.once('exit', ok));
   state.oidc.kill('SIGTERM');
-  await Promise.race([oidcExited, new Promise((ok) => setTimeout(ok, 5_000))]);
+  let oidcTimer;
+  await Promise.race([oidcExited, new Promise((ok) => (oidcTimer = setTimeout(ok, 5_000)))]);
+  clearTimeout(oidcTimer);
   await rm(state.mailDir, { recursive: true, force: true });
 }
