@@ -2,9 +2,24 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795332473747 } from './1795332473747-initial-schema';
 import { AddAccountsSessionsAndAudit1795333275383 } from './1795333275383-add-accounts-sessions-and-audit';
 import { AddRiskRegisterAndMonitoringCalls1795336526591 } from './1795336526591-add-risk-register-and-monitoring-calls';
+import { AddPlanNotesAndRiskCauses1795468833643 } from './1795468833643-add-plan-notes-and-risk-causes';
+import { AuditEveryVersionedRecord1795469370823 } from './1795469370823-audit-every-versioned-record';
+import { MonitoringCallPartnership1795469750948 } from './1795469750948-monitoring-call-partnership';
+import { AccountsMailAndReminders1795470448956 } from './1795470448956-accounts-mail-and-reminders';
+import { PartnershipSecretariat1795471879199 } from './1795471879199-partnership-secretariat';
 import { AddCalendarTokens1795472460015 } from './1795472460015-add-calendar-tokens';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. `npm run migration:generate -- <name>` appends to this list. */
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795332473747, AddAccountsSessionsAndAudit1795333275383, AddRiskRegisterAndMonitoringCalls1795336526591, AddCalendarTokens1795472460015];
+export const MIGRATIONS: MigrationClass[] = [
+  InitialSchema1795332473747,
+  AddAccountsSessionsAndAudit1795333275383,
+  AddRiskRegisterAndMonitoringCalls1795336526591,
+  AddPlanNotesAndRiskCauses1795468833643,
+  AuditEveryVersionedRecord1795469370823,
+  MonitoringCallPartnership1795469750948,
+  AccountsMailAndReminders1795470448956,
+  PartnershipSecretariat1795471879199,
+  AddCalendarTokens1795472460015,
+];

@@ -9,7 +9,7 @@ module.exports = {
     '^@tracker/(contracts|schedule)$': '<rootDir>/../../libs/$1/src/index.ts',
     '^@tracker/migrations$': '<rootDir>/../../migrations/index.ts',
   },
-  globalSetup: '<rootDir>/test/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60_000,
 };

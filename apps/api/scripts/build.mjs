@@ -1,7 +1,7 @@
 // Builds the API into dist/api: one CommonJS bundle per entry point, with the workspace libraries
 // inlined and npm packages left external. TypeScript's own transpiler emits the decorator metadata
 // that NestJS, TypeORM and class-validator read at run time (esbuild alone cannot).
-import { build } from 'esbuild';
+import { build, context } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,20 +35,29 @@ const decorators = {
   },
 };
 
-const entries = process.argv.slice(2);
-await build({
+// `--outdir dir` builds the given entries elsewhere (apps/bench builds its bare server into dist/bench);
+// `--watch` rebuilds on every change until stopped (`npm run dev`).
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const outdirIndex = args.indexOf('--outdir');
+const outdir = outdirIndex === -1 ? resolve(root, 'dist/api') : resolve(root, args[outdirIndex + 1]);
+const entries = args.filter((arg, i) => arg !== '--watch' && (outdirIndex === -1 || (i !== outdirIndex && i !== outdirIndex + 1)));
+const options = {
   // The server, and the account command the production image runs as `node dist/api/user-create.js`.
-  // The scale-data generator and the benchmark's bare server are built with it, for `npm run bench`.
+  // The backup and restore commands; the scale-data generator and the embedded-Postgres start-up are
+  // built with it (`npm run seed:scale`, `npm run bench`).
   entryPoints:
     entries.length > 0
       ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
       : {
           main: resolve(root, 'apps/api/src/main.ts'),
           'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
+          'db-backup': resolve(root, 'apps/api/src/cli/db-backup.ts'),
+          'db-restore': resolve(root, 'apps/api/src/cli/db-restore.ts'),
           'seed-scale': resolve(root, 'apps/api/src/cli/seed-scale.ts'),
-          'bare-server': resolve(root, 'apps/bench/src/bare-server.ts'),
+          'embedded-postgres': resolve(root, 'apps/api/src/app/database/embedded-postgres.ts'),
         },
-  outdir: resolve(root, 'dist/api'),
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -56,6 +65,11 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   keepNames: true,
-  logLevel: 'warning',
+  logLevel: watch ? 'info' : 'warning',
   plugins: [decorators],
-});
+};
+if (watch) {
+  await (await context(options)).watch();
+} else {
+  await build(options);
+}

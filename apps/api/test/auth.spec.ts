@@ -46,7 +46,7 @@ describe('accounts and sign-in', () => {
   });
 
   it.each([
-    ['secretariat@example.org', 'Demo Secretariat', 'secretariat', /DG HOME/],
+    ['secretariat@example.org', 'Demo Secretariat', 'secretariat', /^The Inclusion Partnership Secretariat$/],
     ['coordinator@example.org', 'Demo Coordinator', 'coordinator', /Amsterdam/],
     ['colead.labour@example.org', 'Demo Co-leader (Labour)', 'co_leader', /^Ashoka Hello Europe$/],
     ['member@example.org', 'Demo Member', 'member', /^Mareena$/],
@@ -94,9 +94,16 @@ describe('accounts and sign-in', () => {
       expect((await client.post('/api/auth/login', { email, password: 'not-the-password' })).status).toBe(401);
       return performance.now() - started;
     };
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
-    const wrong = median([await time('coordinator@example.org'), await time('coordinator@example.org'), await time('coordinator@example.org')]);
-    const unknown = median([await time('ghost-1@example.org'), await time('ghost-2@example.org'), await time('ghost-3@example.org')]);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    // Interleaved, so that a busy machine slows both kinds alike (four tries stay under the per-email limit).
+    const wrongTimes: number[] = [];
+    const unknownTimes: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      wrongTimes.push(await time('coordinator@example.org'));
+      unknownTimes.push(await time(`ghost-${i}@example.org`));
+    }
+    const wrong = median(wrongTimes);
+    const unknown = median(unknownTimes);
     // An argon2id verification takes tens of milliseconds; a bare database lookup a few.
     expect(unknown).toBeGreaterThan(wrong * 0.5);
   });

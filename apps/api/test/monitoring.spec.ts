@@ -1,4 +1,4 @@
-import type { ApiError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary, RiskConflict } from '@tracker/contracts';
+import type { ApiError, AuditEntry, ConflictError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase, withClient } from './database';
@@ -146,13 +146,39 @@ describe('monitoring calls', () => {
     const edited = await secretariat.patch<MonitoringCall>(`/api/monitoring-calls/${second.id}`, { version: 1, notes: 'All four Actions', attendees: ['Anna'] });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, notes: 'All four Actions', attendees: ['Anna'], previousCall: { id: first.id } });
-    const stale = await secretariat.patch<RiskConflict<MonitoringCall>>(`/api/monitoring-calls/${second.id}`, { version: 1, notes: 'lost' });
+    const stale = await secretariat.patch<ConflictError<MonitoringCall>>(`/api/monitoring-calls/${second.id}`, { version: 1, notes: 'lost' });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/someone else changed this call/);
     expect(stale.body.current).toMatchObject({ version: 2, notes: 'All four Actions' });
-    const staleFollowUp = await secretariat.patch<RiskConflict<FollowUp>>(`/api/follow-ups/${followUps[1].id}`, { version: 7, done: true });
+    const staleFollowUp = await secretariat.patch<ConflictError<FollowUp>>(`/api/follow-ups/${followUps[1].id}`, { version: 7, done: true });
     expect(staleFollowUp.status).toBe(409);
     expect(staleFollowUp.body.current).toMatchObject({ version: 1, done: false });
+  });
+
+  it('keeps the history of calls and follow-ups: who changed which field, from what to what, and why', async () => {
+    const calls = await secretariat.get<AuditEntry[]>(`/api/monitoring-calls/${second.id}/history`);
+    expect(calls.status).toBe(200);
+    expect(calls.body.map((e) => [e.itemType, e.field, e.from, e.to, e.version, e.actionNumber, e.itemTitle])).toEqual([
+      ['monitoring_call', 'attendees', [], ['Anna'], 2, null, `Monitoring call of ${today}`],
+      ['monitoring_call', 'notes', '', 'All four Actions', 2, null, `Monitoring call of ${today}`],
+    ]);
+    expect(calls.body[0].by).toMatchObject({ role: 'secretariat', name: 'Demo Secretariat' });
+
+    const noted = await secretariat.patch<FollowUp>(`/api/follow-ups/${followUps[0].id}`, { version: 3, dueDate: '2027-01-15', note: 'Moved after the holidays' });
+    expect(noted.body).toMatchObject({ version: 4, dueDate: '2027-01-15' });
+    const history = (await secretariat.get<AuditEntry[]>(`/api/follow-ups/${followUps[0].id}/history`)).body;
+    expect(history.map((e) => [e.field, e.from, e.to, e.version, e.note])).toEqual([
+      ['dueDate', daysAgo(1), '2027-01-15', 4, 'Moved after the holidays'],
+      ['what', 'Send the minutes', 'Send the minutes again', 3, null],
+      ['done', true, false, 3, null],
+      ['done', false, true, 2, null],
+    ]);
+    expect(history[0]).toMatchObject({ itemType: 'follow_up', itemTitle: 'Send the minutes again', actionNumber: null });
+
+    const member = await signedIn(server.url, 'member@example.org');
+    expect((await member.get(`/api/follow-ups/${followUps[0].id}/history`)).status).toBe(200);
+    expect((await new Client(server.url).get(`/api/monitoring-calls/${second.id}/history`)).status).toBe(401);
+    expect((await secretariat.get('/api/follow-ups/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
   });
 
   it('judges the risks as of the call day', async () => {

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@tracker/contracts';
-import { PERMISSIONS, PUBLIC_WRITE_ENDPOINTS, SELF_SERVICE_WRITE_ENDPOINTS, WRITE_ENDPOINTS, type WriteEndpoint } from '../src/app/auth/permissions';
+import { ACCOUNT_WRITE_ENDPOINTS, PERMISSIONS, PUBLIC_WRITE_ENDPOINTS, SIGNED_IN_WRITE_ENDPOINTS, WRITE_ENDPOINTS, type WriteEndpoint } from '../src/app/auth/permissions';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase, withClient } from './database';
@@ -170,7 +170,7 @@ describe('who may change what', () => {
           .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
       )
       .sort();
-    const known = [...WRITE_ENDPOINTS, ...PUBLIC_WRITE_ENDPOINTS, ...SELF_SERVICE_WRITE_ENDPOINTS].map((e) => `${e.method} ${e.path}`).sort();
+    const known = [...WRITE_ENDPOINTS, ...ACCOUNT_WRITE_ENDPOINTS, ...SIGNED_IN_WRITE_ENDPOINTS, ...PUBLIC_WRITE_ENDPOINTS].map((e) => `${e.method} ${e.path}`).sort();
     expect(writes).toEqual(known);
   });
 

@@ -29,7 +29,7 @@ describe('restarting the tracker', () => {
     let target: Milestone;
     try {
       expect(first.seeded.milestones).toBeGreaterThan(30);
-      expect(first.seeded.risks).toBe(8);
+      expect(first.seeded.risks).toBe(4);
       const { body } = await getJson<Milestone[]>(first.url, '/api/milestones?action=1');
       target = body[0];
       // A user's change, as the status-update endpoint will write it.
@@ -39,7 +39,7 @@ describe('restarting the tracker', () => {
           [target.id],
         ),
       );
-      await withClient(db.url, (client) => client.query(`UPDATE risk SET likelihood = 4, status = 'closed', version = version + 1 WHERE seed_key = 'a1-risk-delay'`));
+      await withClient(db.url, (client) => client.query(`UPDATE risk SET likelihood = 4, status = 'closed', version = version + 1 WHERE seed_key = 'a1-risk-objectives-not-met'`));
     } finally {
       await first.close();
     }
@@ -47,8 +47,8 @@ describe('restarting the tracker', () => {
 
     const second = await startTestServer(db.url);
     try {
-      expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0 });
-      const risk = await withClient(db.url, (client) => client.query(`SELECT likelihood, status, version FROM risk WHERE seed_key = 'a1-risk-delay'`));
+      expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 });
+      const risk = await withClient(db.url, (client) => client.query(`SELECT likelihood, status, version FROM risk WHERE seed_key = 'a1-risk-objectives-not-met'`));
       expect(risk.rows).toEqual([{ likelihood: 4, status: 'closed', version: 2 }]);
       expect(await counts(db.url)).toEqual(before);
       const { body } = await getJson<Milestone[]>(second.url, '/api/milestones?action=1');

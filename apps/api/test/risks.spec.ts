@@ -1,4 +1,4 @@
-import type { ApiError, Milestone, Output, RegisterRisk, RiskConflict, RiskView } from '@tracker/contracts';
+import type { ApiError, AuditEntry, ConflictError, Milestone, Output, RegisterRisk, RiskView } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -35,7 +35,9 @@ describe('the risk view and the risk register', () => {
     it('finds every piece of 2025 work not marked done overdue as of 22 November 2026, with 129 days to go', async () => {
       const view = await risks('?asOf=2026-11-22');
       expect(view).toMatchObject({ asOf: '2026-11-22', deadline: '2027-03-31', daysToDeadline: 129, dueSoonDays: 30, stalledDays: 45 });
-      const of2025 = [...milestones, ...outputs].filter((item) => item.end !== null && item.end <= '2025-12-31');
+      // A parent is judged by its steps: one with a step still running in 2026 is not 2025 work.
+      const stepsRunLater = (id: string) => milestones.some((m) => m.parentId === id && m.end !== null && m.end > '2026-11-22');
+      const of2025 = [...milestones, ...outputs].filter((item) => item.end !== null && item.end <= '2025-12-31' && !stepsRunLater(item.id));
       expect(of2025.length).toBeGreaterThan(10);
       const overdue = flagged(view, 'overdue');
       expect(of2025.filter((item) => !overdue.has(item.id)).map((i) => i.title)).toEqual([]);
@@ -58,9 +60,9 @@ describe('the risk view and the risk register', () => {
       expect(view.items.filter((i) => i.kind === 'overdue')).toEqual([]);
       expect(view.daysToDeadline).toBe(729);
       expect(view.actions.flatMap((a) => a.reasons).filter((r) => r.includes('overdue ('))).toEqual([]);
-      // Action 3 plans "2026 - 2027" (read as the whole of 2027): that already cannot finish in the phase.
-      expect(view.actions.filter((a) => a.rag === 'red').map((a) => a.number)).toEqual([3]);
-      expect(view.actions[2].reasons[0]).toBe('1 ends after the 31 Mar 2027 deadline');
+      // Action 3's "Capacity Building: 2026 - 2027" names years only: nothing in the plan puts it past March 2027.
+      expect(view.items.filter((i) => i.kind === 'beyond_deadline')).toEqual([]);
+      expect(view.actions.filter((a) => a.rag === 'red').map((a) => a.number)).toEqual([]);
     });
 
     it('flags an item whose forecast moves past March 2027, and drops it from overdue once done', async () => {
@@ -114,22 +116,19 @@ describe('the risk view and the risk register', () => {
   });
 
   describe('the risk register', () => {
-    it('is seeded with the two risks and the mitigation the Work Plan names for every Action, not yet scored', async () => {
+    it('is seeded with the one risk, its two causes and the mitigation the Work Plan names for every Action, not yet scored', async () => {
       const answer = await secretariat.get<RegisterRisk[]>('/api/risk-register');
       expect(answer.status).toBe(200);
-      expect(answer.body.map((r) => [r.actionNumber, r.title, r.source])).toEqual([
-        [1, 'Inactive participation in the group', '2.4.7'],
-        [1, 'Delay in the implementation of activities', '2.4.7'],
-        [2, 'Inactive participation in the group', '2.5.7'],
-        [2, 'Delay in the implementation of activities', '2.5.7'],
-        [3, 'Inactive participation in the group', '2.6.7'],
-        [3, 'Delay in the implementation of activities', '2.6.7'],
-        [4, 'Inactive participation in the group', '2.7.7'],
-        [4, 'Delay in the implementation of activities', '2.7.7'],
+      const causes = ['inactive participation in the group', 'a delay in the implementation of activities'];
+      expect(answer.body.map((r) => [r.actionNumber, r.title, r.causes, r.source])).toEqual([
+        [1, 'Members do not meet the objectives', causes, '2.4.7'],
+        [2, 'Members do not meet the objectives', causes, '2.5.7'],
+        [3, 'Members do not meet the objectives', causes, '2.6.7'],
+        [4, 'Members do not meet the objectives', causes, '2.7.7'],
       ]);
       expect(answer.body[0]).toMatchObject({ likelihood: null, impact: null, owner: null, status: 'open', nextReview: null, version: 1 });
       expect(answer.body[0].mitigation).toMatch(/monitoring calls with co-leaders/);
-      expect((await secretariat.get<RegisterRisk[]>('/api/risk-register?action=3')).body).toHaveLength(2);
+      expect((await secretariat.get<RegisterRisk[]>('/api/risk-register?action=3')).body).toHaveLength(1);
       expect((await new Client(server.url).get('/api/risk-register')).status).toBe(401);
     });
 
@@ -149,7 +148,7 @@ describe('the risk view and the risk register', () => {
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ likelihood: 3, impact: 4, owner: { id: owner.id, name: owner.name }, nextReview: '2026-12-15', version: 2 });
 
-      const stale = await secretariat.patch<RiskConflict>(`/api/risk-register/${risk.id}`, { version: 1, status: 'closed' });
+      const stale = await secretariat.patch<ConflictError>(`/api/risk-register/${risk.id}`, { version: 1, status: 'closed' });
       expect(stale.status).toBe(409);
       expect(stale.body.current).toMatchObject({ version: 2, status: 'open', likelihood: 3 });
 
@@ -171,6 +170,48 @@ describe('the risk view and the risk register', () => {
 
       const cleared = await secretariat.patch<RegisterRisk>(`/api/risk-register/${risk.id}`, { version: 2, likelihood: null, status: 'closed' });
       expect(cleared.body).toMatchObject({ likelihood: null, impact: 4, status: 'closed', version: 3 });
+    });
+
+    it("keeps a risk's history: a co-leader's rewrite of the mitigation shows who, when, from, to and why", async () => {
+      const colead = await signedIn(server.url, 'colead.labour@example.org');
+      const [risk] = (await colead.get<RegisterRisk[]>('/api/risk-register?action=1')).body;
+      const before = risk.mitigation;
+      const earlier = (await secretariat.get<AuditEntry[]>(`/api/risk-register/${risk.id}/history`)).body.length;
+      const rewritten = await colead.patch<RegisterRisk>(`/api/risk-register/${risk.id}`, {
+        version: risk.version,
+        mitigation: 'Nothing more to do',
+        note: 'Risk judged over',
+      });
+      expect(rewritten.status).toBe(200);
+      expect(rewritten.body.version).toBe(risk.version + 1);
+
+      const history = await secretariat.get<AuditEntry[]>(`/api/risk-register/${risk.id}/history`);
+      expect(history.status).toBe(200);
+      expect(history.body).toHaveLength(earlier + 1);
+      expect(history.body[0]).toMatchObject({
+        itemType: 'risk',
+        itemId: risk.id,
+        itemTitle: risk.title,
+        actionNumber: 1,
+        version: risk.version + 1,
+        field: 'mitigation',
+        from: before,
+        to: 'Nothing more to do',
+        note: 'Risk judged over',
+        by: { role: 'co_leader' },
+      });
+      expect(Date.now() - Date.parse(history.body[0].at)).toBeLessThan(60_000);
+
+      // The same values again change nothing: no new version, no new entry.
+      const again = await colead.patch<RegisterRisk>(`/api/risk-register/${risk.id}`, { version: risk.version + 1, mitigation: 'Nothing more to do' });
+      expect(again.body.version).toBe(risk.version + 1);
+      expect((await secretariat.get<AuditEntry[]>(`/api/risk-register/${risk.id}/history`)).body).toHaveLength(earlier + 1);
+
+      // Risk changes are the register's, not the plan's: the activity feed lists milestones and outputs only.
+      const activity = await secretariat.get<AuditEntry[]>('/api/activity');
+      expect(activity.body.some((entry) => entry.itemId === risk.id)).toBe(false);
+      expect((await secretariat.get('/api/risk-register/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
+      expect((await new Client(server.url).get(`/api/risk-register/${risk.id}/history`)).status).toBe(401);
     });
   });
 });

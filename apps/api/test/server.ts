@@ -1,8 +1,9 @@
 import { type AppConfig, loadConfig } from '../src/app/config/config';
+import type { Clock } from '../src/app/reminders/clock';
 import { type RunningServer, startServer } from '../src/app/server';
 
 /** Starts the API on a free port on the given database, quietly, without the web app. */
-export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}): Promise<RunningServer> {
+export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}, clock?: Clock): Promise<RunningServer> {
   return startServer(
     {
       ...loadConfig({ NODE_ENV: 'test' }, { webDist: null }),
@@ -13,7 +14,7 @@ export function startTestServer(databaseUrl: string, overrides: Partial<AppConfi
       webDist: null,
       ...overrides,
     },
-    { logger: false },
+    { logger: false, clock },
   );
 }
 

@@ -58,7 +58,7 @@ describe('status updates with conflict detection and history', () => {
       itemId: target.id,
       itemTitle: target.title,
       actionNumber: 3,
-      by: { name: 'Demo Secretariat', role: 'secretariat', organisation: expect.stringContaining('DG HOME') },
+      by: { name: 'Demo Secretariat', role: 'secretariat', organisation: 'The Inclusion Partnership Secretariat' },
     });
     expect(Math.abs(Date.parse(entry.at) - Date.now())).toBeLessThan(60_000);
   });

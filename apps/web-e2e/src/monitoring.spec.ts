@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Milestone } from '@tracker/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BASE_URL, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
 

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BASE_URL, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
 
@@ -38,7 +38,18 @@ describe('the risk page for monitoring calls', () => {
     const first = await rows.first().locator('td, th').allTextContents();
     expect(first.slice(0, 2)).toEqual(['High', 'Overdue']);
     expect(first[6]).toMatch(/passed \d+ days ago/);
-    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(8);
+    // A parent judged by its steps says so, with the plan's inconsistency and its section.
+    const parent = page.getByTestId('risk-items').locator('tbody tr', { hasText: 'Institutional Self Assessment' });
+    await expect(parent.textContent()).resolves.toContain('planned end of its steps 30 Apr 2026');
+    await expect(parent.getByTestId('risk-item-note').textContent()).resolves.toMatch(/^The plan disagrees with itself \(section 2\.6\.9\): The plan gives "Institutional Self Assessment: 2025"/);
+    // An output whose due window is derived shows it as such.
+    const derived = page.getByTestId('risk-items').locator('tbody tr', { hasText: 'Outcomes report following each virtual exchange' });
+    await expect(derived.locator('td').nth(3).textContent()).resolves.toContain('1 Jun 2025 to 31 Dec 2025 (derived)');
+    // One risk per Action (2.x.7), with the two causes the plan names.
+    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(4);
+    await expect(page.getByTestId('risk-causes').first().textContent()).resolves.toBe(
+      'Causes: inactive participation in the group; a delay in the implementation of activities',
+    );
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'risks-all');
 
@@ -50,7 +61,7 @@ describe('the risk page for monitoring calls', () => {
     const actions = await page.getByTestId('risk-items').locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(new Set(actions)).toEqual(new Set(['2']));
-    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(2);
+    await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(1);
 
     // The monitoring-call pack: controls hidden, the heading says what and when.
     await page.emulateMedia({ media: 'print' });

@@ -3,3 +3,4 @@ export * from './lib/auth';
 export * from './lib/updates';
 export * from './lib/risks';
 export * from './lib/gantt';
+export * from './lib/accounts';

@@ -1,28 +1,18 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
-import { join } from 'node:path';
-import { type LogLevel, ValidationPipe } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { XSRF_HEADER } from '@tracker/contracts';
-import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { xsrfCookieMiddleware } from './auth/xsrf';
+import { Links } from './mail/links';
+import type { Clock } from './reminders/clock';
 import { type AppConfig, describeDatabaseUrl } from './config/config';
 import { createDataSource } from './database/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { type SeedReport, seedWorkPlan } from './seed/seed-work-plan';
 import { WORK_PLAN } from './seed/work-plan.data';
+import { configureApp } from './http/configure-app';
 import { demoAccountsPresent, ensureDemoAccounts } from './users/accounts';
-
-/** Largest JSON (or form) body the API reads. */
-export const BODY_LIMIT = '100kb';
 
 /** A start-up failure with a message fit to print as the one line the process ends with. */
 export class StartupError extends Error {
@@ -35,13 +25,18 @@ export interface RunningServer {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000 */
   url: string;
   seeded: SeedReport;
+  /** With the embedded database: settles, with a sentence, if that database stops on its own. */
+  databaseLost: Promise<string> | null;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
-  logger?: false | LogLevel[];
+  /** Nest's console logger with these levels, a logger of our own (pino), or none. */
+  logger?: false | LogLevel[] | LoggerService;
   /** Log lines of the embedded Postgres. */
   databaseLog?: (line: string) => void;
+  /** The time reminders go by (tests move it); the system clock otherwise. */
+  clock?: Clock;
 }
 
 /**
@@ -59,6 +54,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     // Fail fast, before a database is started, when the port is taken.
     await assertPortFree(config.port, config.host);
     let url = config.databaseUrl;
+    let databaseLost: Promise<string> | null = null;
     if (url === null) {
       let embedded: EmbeddedDatabase;
       try {
@@ -68,6 +64,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
       }
       cleanups.push(() => embedded.stop());
       url = embedded.url;
+      databaseLost = embedded.lost;
     }
 
     const dataSource = createDataSource(url);
@@ -80,7 +77,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
 
     const seeded = await prepareDatabase(dataSource, config);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dataSource, config), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dataSource, config, options.clock), {
       logger: options.logger ?? ['log', 'warn', 'error'],
       abortOnError: false,
     });
@@ -93,11 +90,13 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     }
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    app.get(Links).setListeningUrl(`http://localhost:${port}`);
     return {
       app,
       dataSource,
       url: `http://127.0.0.1:${port}`,
       seeded,
+      databaseLost,
       close: cleanup,
     };
   } catch (error) {
@@ -146,118 +145,6 @@ export async function prepareDatabase(
   } finally {
     await runner.release();
   }
-}
-
-/** Angular inlines its critical CSS and loads the rest with this handler, `onload="this.media='all'"`. */
-const STYLESHEET_SWAP = "this.media='all'";
-
-/**
- * Security headers. The Content-Security-Policy allows only this origin's scripts (the web app's
- * bundles and Swagger UI's files), inline styles (Angular and frappe-gantt set style attributes),
- * data: images and fonts, and the one inline handler Angular's stylesheet loader uses, by its hash.
- */
-export function securityHeaders(config: Pick<AppConfig, 'environment'>) {
-  const production = config.environment === 'production';
-  const swapHash = createHash('sha256').update(STYLESHEET_SWAP).digest('base64');
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'unsafe-hashes'", `'sha256-${swapHash}'`],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        workerSrc: ["'self'"],
-        ...(production ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    // Over plain http (development, tests) HSTS would only get in the way.
-    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  });
-}
-
-/**
- * Everything a request meets before a controller: security headers, CORS (closed unless
- * CORS_ORIGINS lists origins), body and cookie parsing with a size limit, the XSRF cookie, the global
- * prefix and validation, OpenAPI, and the web app.
- */
-export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy'>): void {
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  app.use(securityHeaders(config));
-  if (config.corsOrigins.length > 0) {
-    app.enableCors({
-      origin: config.corsOrigins,
-      credentials: true,
-      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
-      allowedHeaders: ['Content-Type', XSRF_HEADER],
-    });
-  }
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.use(cookieParser());
-  app.use(xsrfCookieMiddleware(config.environment === 'production'));
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
-
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Work Plan tracker API')
-      .setDescription('Urban Agenda for the EU, Partnership on the Inclusion of Migrants and Refugees. Dates are calendar dates, yyyy-MM-dd.')
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs/openapi.json',
-    swaggerOptions: {
-      // Runs in the browser, from swagger-ui-init.js: echoes the XSRF cookie as Angular does, so that
-      // "Try it out" can sign in and write.
-      requestInterceptor: (request: { headers: Record<string, string> }) => {
-        const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec((globalThis as unknown as { document: { cookie: string } }).document.cookie);
-        if (match) {
-          request.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]);
-        }
-        return request;
-      },
-    },
-  });
-
-  if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
-    const webDist = config.webDist;
-    app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
-    // Any other GET outside /api is a route of the web app: answer with its index page.
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
-        readFile(join(webDist, 'index.html'), 'utf8').then(
-          (html) => {
-            res.setHeader('Cache-Control', 'no-cache');
-            res.type('html').send(withPlainStylesheets(html));
-          },
-          next,
-        );
-        return;
-      }
-      next();
-    });
-  }
-}
-
-/**
- * Angular's build loads its stylesheet with `media="print" onload="this.media='all'"`. The CSP allows
- * that handler by hash, but not every browser honours hashes for handlers: serve a plain stylesheet
- * link instead (the critical CSS is inlined anyway).
- */
-export function withPlainStylesheets(html: string): string {
-  return html.replace(/<link rel="stylesheet" href="([^"]+)" media="print" onload="this\.media='all'">/g, '<link rel="stylesheet" href="$1">');
 }
 
 function portError(error: unknown, config: Pick<AppConfig, 'port' | 'host'>): StartupError {

@@ -76,3 +76,34 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('account').getByText('Signed in as').waitFor();
 }
+
+export interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Waits until a mail to `to` whose subject starts with `subject` reached the tests' SMTP server (see global-setup.mjs). */
+export async function waitForMail(to: string, subject: string, timeout = 20_000): Promise<CaughtMail> {
+  const dir = process.env['E2E_MAIL_DIR'];
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the browser tests through jest');
+  const { readdir } = await import('node:fs/promises');
+  const until = Date.now() + timeout;
+  for (;;) {
+    const files = (await readdir(dir)).sort().reverse();
+    for (const file of files) {
+      const mail = JSON.parse(await readFile(join(dir, file), 'utf8')) as CaughtMail;
+      if (mail.to.includes(to) && mail.subject.startsWith(subject)) return mail;
+    }
+    if (Date.now() > until) throw new Error(`no mail "${subject}" to ${to} arrived`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The first address in a mail's text whose path is `path`. */
+export function linkIn(mail: CaughtMail, path: string): string {
+  const link = [...mail.text.matchAll(/https?:\/\/[^\s<>]+/g)].map((m) => m[0]).find((l) => new URL(l).pathname === path);
+  if (!link) throw new Error(`no ${path} link in: ${mail.text}`);
+  return link;
+}

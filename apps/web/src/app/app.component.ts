@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { Role } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, type Role } from '@tracker/contracts';
 import { AuthService } from './auth/auth.service';
+import { PartnershipService } from './partnership/partnership.service';
 
 @Component({
   selector: 'wp-root',
@@ -16,17 +17,35 @@ import { AuthService } from './auth/auth.service';
       </div>
       <nav aria-label="Main">
         <ul>
-          <li><a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Timeline</a></li>
-          @for (n of actionNumbers; track n) {
-            <li><a [routerLink]="['/actions', n]" routerLinkActive="active" ariaCurrentWhenActive="page">Action {{ n }}</a></li>
+          <li>
+            <a routerLink="/" [queryParams]="partnerships.linkParams()" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Timeline</a>
+          </li>
+          @for (action of partnerships.current()?.actions ?? []; track action.number) {
+            <li>
+              <a [routerLink]="['/actions', action.number]" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Action {{ action.number }}</a>
+            </li>
           }
-          <li><a routerLink="/organisations" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
-          <li><a routerLink="/risks" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
+          <li><a routerLink="/organisations" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
+          <li><a routerLink="/risks" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
+          @if (auth.user()?.role === 'secretariat') {
+            <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
+          }
         </ul>
       </nav>
+      @if (partnerships.all().length > 1) {
+        <div class="partnership-switch">
+          <label for="partnership-switch">Partnership</label>
+          <select id="partnership-switch" data-testid="partnership-switch" [value]="partnerships.key()" (change)="switchTo($any($event.target).value)">
+            @for (p of partnerships.all(); track p.key) {
+              <option [value]="p.key" [selected]="p.key === partnerships.key()">{{ p.name }}</option>
+            }
+          </select>
+        </div>
+      }
       <div class="account" data-testid="account">
         @if (auth.user(); as user) {
           <span>Signed in as <strong>{{ user.name }}</strong> ({{ roleLabel(user.role) }})</span>
+          <a routerLink="/settings" class="settings-link">Settings</a>
           <button type="button" class="link-button" (click)="signOut()">Sign out</button>
         } @else if (auth.checked()) {
           <a routerLink="/sign-in" class="sign-in-link">Sign in</a>
@@ -40,8 +59,27 @@ import { AuthService } from './auth/auth.service';
 })
 export class AppComponent {
   readonly auth = inject(AuthService);
+  readonly partnerships = inject(PartnershipService);
   private readonly router = inject(Router);
-  readonly actionNumbers = [1, 2, 3, 4];
+
+  constructor() {
+    // The rights of the signed-in user are per partnership: read them again when the partnership changes.
+    let shown: string | null = null;
+    effect(() => {
+      const key = this.partnerships.key();
+      if (shown !== null && shown !== key && untracked(() => this.auth.user()) !== null) {
+        void this.auth.refresh();
+      }
+      shown = key;
+    });
+  }
+
+  /** Shows another partnership: the same page (the timeline for an Action page, whose Action may not exist there). */
+  switchTo(key: string): void {
+    const path = this.router.url.split('?')[0];
+    const page = path.startsWith('/actions/') ? '/' : path;
+    void this.router.navigate([page], { queryParams: key === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: key } });
+  }
 
   roleLabel(role: Role): string {
     return { secretariat: 'Secretariat', coordinator: 'Coordinator', co_leader: 'Co-leader', member: 'Member' }[role];
@@ -49,6 +87,6 @@ export class AppComponent {
 
   async signOut(): Promise<void> {
     await this.auth.signOut();
-    await this.router.navigateByUrl('/');
+    await this.router.navigate(['/'], { queryParams: this.partnerships.linkParams() });
   }
 }

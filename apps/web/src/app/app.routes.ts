@@ -19,5 +19,32 @@ export const routes: Routes = [
   },
   { path: 'risks', title: 'Risks · Work Plan tracker', loadComponent: () => import('./risks/risks-page.component').then((m) => m.RisksPageComponent) },
   { path: 'sign-in', title: 'Sign in · Work Plan tracker', loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent) },
+  {
+    path: 'accounts',
+    title: 'Accounts · Work Plan tracker',
+    loadComponent: () => import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
+  },
+  {
+    path: 'settings',
+    title: 'Your settings · Work Plan tracker',
+    loadComponent: () => import('./accounts/settings-page.component').then((m) => m.SettingsPageComponent),
+  },
+  {
+    path: 'invitation',
+    title: 'Set your password · Work Plan tracker',
+    data: { kind: 'invitation' },
+    loadComponent: () => import('./accounts/set-password-page.component').then((m) => m.SetPasswordPageComponent),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password · Work Plan tracker',
+    data: { kind: 'reset' },
+    loadComponent: () => import('./accounts/set-password-page.component').then((m) => m.SetPasswordPageComponent),
+  },
+  {
+    path: 'forgot-password',
+    title: 'Forgot your password · Work Plan tracker',
+    loadComponent: () => import('./accounts/forgot-password-page.component').then((m) => m.ForgotPasswordPageComponent),
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -27,8 +27,10 @@ export interface CurrentUser {
   role: Role;
   organisation: OrganisationRef;
   /**
-   * Numbers of the Actions whose milestones and outputs this user may change (`PATCH`): all of them
-   * for the Secretariat, the Actions their organisation co-leads for a co-leader, none otherwise.
+   * Numbers of the Actions of one partnership (`GET /api/auth/me?partnership=key`; the Work Plan by
+   * default) whose milestones and outputs this user may change (`PATCH`): all of them for the
+   * Secretariat of a partnership their organisation belongs to, the Actions their organisation
+   * co-leads for a co-leader, none otherwise.
    */
   editableActions: number[];
 }

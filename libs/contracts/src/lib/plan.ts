@@ -30,6 +30,26 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export const PARTICIPANT_ROLES = ['co_leader', 'member', 'external_stakeholder'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
+/**
+ * What the tracker says about the plan's own words, with the section it comes from:
+ * - `derived`: a reading the tracker derived where the plan implies it (a due window from the
+ *   milestones an output comes from, the span of a parent's steps), and why;
+ * - `inconsistency`: the plan disagrees with itself (a parent that ends before its steps);
+ * - `annex_only`: the item exists only in Annex 1, not in the detailed section (the plan of record),
+ *   so the risk view never flags it on its own;
+ * - `reading`: how an ambiguous passage was read (a body typed as the plan types it).
+ */
+export const PLAN_NOTE_KINDS = ['derived', 'inconsistency', 'annex_only', 'reading'] as const;
+export type PlanNoteKind = (typeof PLAN_NOTE_KINDS)[number];
+
+export interface PlanNote {
+  kind: PlanNoteKind;
+  /** In words, quoting the plan, e.g. 'The plan says "2025", but its step "Extraction ..." runs March - April 2026.' */
+  text: string;
+  /** The section(s) the note rests on, e.g. "2.6.9" or "Annex 1". */
+  source: string;
+}
+
 export interface OrganisationRef {
   id: string;
   name: string;
@@ -40,7 +60,11 @@ export interface Partnership {
   name: string;
   deadline: CalendarDateString;
   coordinators: OrganisationRef[];
+  /** The current members (Table 1, section 1.2.2), coordinators included, by name. */
+  members: OrganisationRef[];
   source: string;
+  /** Facts of the plan about the Partnership itself, e.g. where it disagrees with itself on the number of members. */
+  notes: PlanNote[];
 }
 
 export interface Action {
@@ -89,6 +113,8 @@ export interface Milestone {
   /** Position in plan order across the whole Action (parents before their sub-steps). */
   sortOrder: number;
   alternatives: DateAlternative[];
+  /** Derived readings and the plan's inconsistencies about this item, with their sections. */
+  notes: PlanNote[];
   updatedAt: string;
 }
 
@@ -110,6 +136,8 @@ export interface Output {
   source: string;
   milestoneIds: string[];
   sortOrder: number;
+  /** Derived readings (e.g. a due window derived from the linked milestones) with their sections. */
+  notes: PlanNote[];
   updatedAt: string;
 }
 
@@ -142,6 +170,8 @@ export interface Organisation {
   coordinator: boolean;
   actions: OrganisationParticipation[];
   source: string;
+  /** How the plan's words about this body were read, with their sections. */
+  notes: PlanNote[];
 }
 
 export interface Health {

@@ -3,10 +3,10 @@
  *
  * Reading needs sign-in (every role). Writes: the Secretariat changes any risk, a co-leader the risks
  * of the Actions their organisation co-leads; only the Secretariat records monitoring calls and their
- * follow-ups. Writes take the `version` the client last saw: 409 {@link RiskConflict} when stale.
+ * follow-ups. Writes take the `version` the client last saw: 409 `ConflictError` (updates.ts) when stale.
  */
 import type { AuditEntry } from './updates';
-import type { ApiError, CalendarDateString, OrganisationRef } from './plan';
+import type { CalendarDateString, OrganisationRef, PlanNote } from './plan';
 
 export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
@@ -14,6 +14,8 @@ export type Rag = 'red' | 'amber' | 'green';
 
 /** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` (all optional; as of today by default). */
 export interface RiskQuery {
+  /** A partnership key; the Work Plan by default. */
+  partnership?: string;
   asOf?: CalendarDateString;
   dueSoonDays?: number;
   stalledDays?: number;
@@ -43,6 +45,8 @@ export interface RiskItem {
   status: string;
   daysLate: number;
   reason: string;
+  /** The item's notes on the plan (derived readings, inconsistencies), with their sections. */
+  notes: PlanNote[];
 }
 
 export interface RiskView {
@@ -65,6 +69,8 @@ export interface RegisterRisk {
   actionNumber: number;
   title: string;
   description: string;
+  /** The causes the plan names for the risk (e.g. "inactive participation in the group"); empty for risks added in the tracker. */
+  causes: string[];
   /** 1 (rare) to 5 (almost certain); null until assessed (the Work Plan scores none). */
   likelihood: number | null;
   /** 1 (minor) to 5 (severe); null until assessed. */
@@ -91,12 +97,8 @@ export interface RegisterRiskUpdate {
   mitigation?: string;
   status?: RiskStatus;
   nextReview?: CalendarDateString | null;
-}
-
-/** 409 answer of a stale write: the record as it is now. */
-export interface RiskConflict<T = RegisterRisk> extends ApiError {
-  statusCode: 409;
-  current: T;
+  /** Why, in words; kept in the risk's history with every field this update changes. */
+  note?: string;
 }
 
 export interface FollowUp {
@@ -160,6 +162,8 @@ export interface MonitoringCallUpdate {
   attendees?: string[];
   notes?: string;
   decisions?: string;
+  /** Why, in words; kept in the call's history. */
+  note?: string;
 }
 
 /** `POST /api/monitoring-calls/:id/follow-ups`. */
@@ -178,4 +182,6 @@ export interface FollowUpUpdate {
   ownerText?: string | null;
   dueDate?: CalendarDateString | null;
   done?: boolean;
+  /** Why, in words; kept in the follow-up's history. */
+  note?: string;
 }

@@ -40,22 +40,56 @@ export interface OutputUpdate {
   note?: string;
 }
 
-/** 409 answer of a PATCH with a stale version: the item as it is now. */
-export interface ConflictError<T extends Milestone | Output = Milestone | Output> extends ApiError {
+/**
+ * 409 answer of every PATCH with a stale version (milestones, outputs, risks, monitoring calls,
+ * follow-ups): the record as it is now.
+ */
+export interface ConflictError<T = Milestone | Output> extends ApiError {
   statusCode: 409;
   current: T;
 }
 
-export type AuditItemType = 'milestone' | 'output';
+/** Every record that changes with a version check, and so has a history. */
+export const AUDIT_ITEM_TYPES = ['milestone', 'output', 'risk', 'monitoring_call', 'follow_up'] as const;
+export type AuditItemType = (typeof AUDIT_ITEM_TYPES)[number];
 
-export const AUDIT_FIELDS = ['status', 'progress', 'actualStart', 'actualEnd', 'forecastEnd'] as const;
+/** The plan's own items: the activity feed and a call's "changes since the previous call" list these. */
+export const PLAN_ITEM_TYPES = ['milestone', 'output'] as const satisfies readonly AuditItemType[];
+
+/** Every field a history entry may name, in the order one update's entries are listed. */
+export const AUDIT_FIELDS = [
+  'status',
+  'progress',
+  'actualStart',
+  'actualEnd',
+  'forecastEnd',
+  'title',
+  'description',
+  'likelihood',
+  'impact',
+  'ownerOrganisationId',
+  'mitigation',
+  'nextReview',
+  'heldOn',
+  'actionNumbers',
+  'attendees',
+  'notes',
+  'decisions',
+  'what',
+  'ownerText',
+  'dueDate',
+  'done',
+] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 
-/** A field's value in the history: a status or calendar date as text, progress as a number. */
-export type AuditValue = string | number | null;
+/**
+ * A field's value in the history: a status, text or calendar date as text, a number (progress,
+ * likelihood), a flag (`done`), or a list (a call's Action numbers and attendees).
+ */
+export type AuditValue = string | number | boolean | null | readonly (string | number)[];
 
 /**
- * One changed field of one update (`GET /api/milestones/:id/history`, `GET /api/outputs/:id/history`,
+ * One changed field of one update (`GET /api/{milestones,outputs,risk-register,monitoring-calls,follow-ups}/:id/history`,
  * `GET /api/activity`). An update that changes three fields writes three entries with the same
  * `version`; an update that only carries a note writes one entry whose `field` is null.
  */
@@ -66,8 +100,10 @@ export interface AuditEntry {
   by: { id: string; name: string; role: Role; organisation: string };
   itemType: AuditItemType;
   itemId: string;
+  /** A milestone's, output's or risk's title, a follow-up's `what`, "Monitoring call of yyyy-MM-dd". */
   itemTitle: string;
-  actionNumber: number;
+  /** The item's Action; null for monitoring calls and follow-ups, which belong to no single Action. */
+  actionNumber: number | null;
   /** The item's version after this update. */
   version: number;
   field: AuditField | null;

@@ -1,7 +1,5 @@
 import { compareDates, daysBetween, type CalendarDate } from './calendar';
-
-/** The phase deadline of the Partnership: "March 2027" ends on its last day. */
-export const PHASE_DEADLINE: CalendarDate = '2027-03-31';
+import type { DatePrecision } from './window';
 
 /** Statuses after which an item no longer needs chasing. */
 export const CLOSED_STATUSES: readonly string[] = ['done', 'delivered', 'cancelled'];
@@ -31,13 +29,28 @@ export function isOverdue(item: ScheduledItem, asOf: CalendarDate): boolean {
   return daysLate(item, asOf) > 0;
 }
 
-/** Ends after the phase deadline (planned or forecast), so cannot finish within the phase. */
-export function isBeyondDeadline(item: Pick<ScheduledItem, 'end' | 'forecastEnd'>, deadline: CalendarDate = PHASE_DEADLINE): boolean {
-  const ends = [item.end, item.forecastEnd].filter((d): d is CalendarDate => typeof d === 'string');
+/**
+ * Whether a planned end is firm enough to put an item past the deadline: a month or a day in the
+ * plan is; a year alone ("2026 - 2027") only says "some time in that year", so it never does.
+ * Without a precision the end counts (callers that know none).
+ */
+export function plannedEndCounts(precision: DatePrecision | undefined): boolean {
+  return precision === undefined || precision === 'day' || precision === 'month';
+}
+
+/**
+ * Ends after the partnership's deadline, so cannot finish within the phase: a forecast end after it, or a
+ * planned end after it where the plan gives a month or a day (see {@link plannedEndCounts}).
+ */
+export function isBeyondDeadline(
+  item: Pick<ScheduledItem, 'end' | 'forecastEnd'> & { precision?: DatePrecision },
+  deadline: CalendarDate,
+): boolean {
+  const ends = [plannedEndCounts(item.precision) ? item.end : null, item.forecastEnd].filter((d): d is CalendarDate => typeof d === 'string');
   return ends.some((d) => compareDates(d, deadline) > 0);
 }
 
 /** Days left until the deadline, counting the deadline day as the last one (0 on the day itself). */
-export function daysToDeadline(asOf: CalendarDate, deadline: CalendarDate = PHASE_DEADLINE): number {
+export function daysToDeadline(asOf: CalendarDate, deadline: CalendarDate): number {
   return daysBetween(asOf, deadline);
 }

@@ -1,5 +1,8 @@
-import { actionRag, compareRisks, riskFlags, type RiskFlag, type RiskSubject } from '../index';
+import { actionRag, compareRisks, judgeBySteps, riskFlags, type RiskFlag, type RiskSubject, type SteppedSubject } from '../index';
 
+
+/** The Work Plan's deadline; the rules take it as a parameter. */
+const WORK_PLAN_DEADLINE = '2027-03-31';
 /** The risk rules at their boundaries; run in every zone of the schedule specs (see schedule.cases.ts). */
 export function describeRisk(zone: string): void {
   describe(`risk rules in TZ=${zone}`, () => {
@@ -12,8 +15,8 @@ export function describeRisk(zone: string): void {
       lastUpdate: null,
       ...values,
     });
-    const kinds = (subject: RiskSubject, asOf: string, options = {}) => riskFlags(subject, asOf, options).map((f) => f.kind);
-    const flag = (subject: RiskSubject, asOf: string, kind: string): RiskFlag | undefined => riskFlags(subject, asOf).find((f) => f.kind === kind);
+    const kinds = (subject: RiskSubject, asOf: string, options = {}) => riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE, ...options }).map((f) => f.kind);
+    const flag = (subject: RiskSubject, asOf: string, kind: string): RiskFlag | undefined => riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE }).find((f) => f.kind === kind);
 
     describe('overdue', () => {
       it('starts the day after the end, with the days late', () => {
@@ -25,7 +28,7 @@ export function describeRisk(zone: string): void {
 
       it('is never raised for done, delivered or cancelled items', () => {
         for (const status of ['done', 'delivered', 'cancelled']) {
-          expect(riskFlags(item({ status }), '2026-11-22')).toEqual([]);
+          expect(riskFlags(item({ status }), '2026-11-22', { deadline: WORK_PLAN_DEADLINE })).toEqual([]);
         }
       });
 
@@ -67,6 +70,84 @@ export function describeRisk(zone: string): void {
         );
         expect(kinds(item({ end: '2027-06-30', status: 'cancelled' }), '2026-11-22')).toEqual([]);
       });
+
+      it('never comes from a year alone: "2026 - 2027" is some time in 2027, not after March', () => {
+        const years = item({ start: '2026-01-01', end: '2027-12-31', precision: 'year' });
+        expect(kinds(years, '2026-11-23')).not.toContain('beyond_deadline');
+        expect(kinds(years, '2025-04-01')).not.toContain('beyond_deadline');
+        expect(kinds(item({ start: null, end: '2027-12-31', precision: 'unknown' }), '2026-11-23')).not.toContain('beyond_deadline');
+        // A month in the plan, or a forecast, still puts it there.
+        expect(kinds(item({ start: '2027-01-01', end: '2027-06-30', precision: 'month' }), '2026-11-23')).toContain('beyond_deadline');
+        expect(flag({ ...years, forecastEnd: '2027-05-31' }, '2026-11-23', 'beyond_deadline')?.reason).toBe(
+          'forecast end 31 May 2027 is after the phase deadline 31 Mar 2027',
+        );
+      });
+    });
+
+    describe('readings outside the plan of record (Annex 1 only)', () => {
+      const annexOnly = item({ start: '2026-05-01', end: '2026-07-31', planOfRecord: false });
+
+      it('are never flagged on their planned window', () => {
+        for (const asOf of ['2026-04-20', '2026-07-31', '2026-11-23', '2027-06-01']) {
+          expect([asOf, kinds(annexOnly, asOf)]).toEqual([asOf, []]);
+        }
+        expect(kinds(item({ start: null, end: null, precision: 'unknown', planOfRecord: false }), '2026-11-23')).toEqual([]);
+      });
+
+      it('are judged by a forecast end set in the tracker', () => {
+        expect(flag({ ...annexOnly, forecastEnd: '2026-10-31' }, '2026-11-23', 'overdue')?.reason).toBe(
+          'forecast end 31 Oct 2026 passed 23 days ago; status not started',
+        );
+      });
+    });
+
+    describe('parents judged by the span of their steps', () => {
+      const node = (id: string, parentId: string | null, values: Partial<RiskSubject>): SteppedSubject => ({ ...item(values), id, parentId });
+
+      it('are not overdue while a step runs past the parent\'s own words, and are once the steps are late', () => {
+        // 2.6.9: "Institutional Self Assessment: 2025", its last step "March - April 2026".
+        const items = [
+          node('parent', null, { start: '2025-01-01', end: '2025-12-31', precision: 'year' }),
+          node('prep', 'parent', { start: '2025-06-01', end: '2025-10-31', status: 'done' }),
+          node('analysis', 'parent', { start: '2026-03-01', end: '2026-04-30' }),
+        ];
+        const parent = judgeBySteps(items).get('parent')!;
+        expect(parent).toMatchObject({ start: '2025-06-01', end: '2026-04-30', precision: 'month', judgedBySteps: true });
+        expect(kinds(items[0], '2026-02-01')).toContain('overdue');
+        expect(kinds(parent, '2026-02-01')).toEqual([]);
+        expect(flag(parent, '2026-11-23', 'overdue')?.reason).toBe('planned end of its steps 30 Apr 2026 passed 207 days ago; status not started');
+      });
+
+      it('are never unscheduled on their own: the year-only step is', () => {
+        // 2.5.9: mapping "June to November 2025" with a step "2026 (tbd)".
+        const items = [
+          node('mapping', null, { start: '2025-06-01', end: '2025-11-30' }),
+          node('webinar', 'mapping', { start: '2025-09-01', end: '2025-11-30', status: 'done' }),
+          node('tbd', 'mapping', { start: '2026-01-01', end: '2026-12-31', precision: 'year' }),
+        ];
+        const judged = judgeBySteps(items);
+        expect(kinds(judged.get('mapping')!, '2026-11-23')).toEqual([]);
+        expect(kinds(judged.get('tbd')!, '2026-11-23')).toEqual(['unscheduled']);
+      });
+
+      it('leave out Annex 1-only and cancelled steps, follow a step\'s forecast, and keep the parent\'s own forecast', () => {
+        // 2.6.9: "Capacity Building: 2026 - 2027", steps to "January - March 2027", and two Annex 1-only steps.
+        const items = [
+          node('cb', null, { start: '2026-01-01', end: '2027-12-31', precision: 'year' }),
+          node('set', 'cb', { start: '2026-09-01', end: '2026-12-31' }),
+          node('test', 'cb', { start: '2027-01-01', end: '2027-03-31' }),
+          node('annex', 'cb', { start: '2026-05-01', end: '2026-07-31', planOfRecord: false }),
+          node('dropped', 'cb', { start: '2027-04-01', end: '2027-06-30', status: 'cancelled' }),
+        ];
+        const cb = judgeBySteps(items).get('cb')!;
+        expect(cb).toMatchObject({ start: '2026-09-01', end: '2027-03-31' });
+        expect(kinds(cb, '2026-11-23')).toEqual([]);
+        const moved = judgeBySteps([...items.slice(0, 2), { ...items[2], forecastEnd: '2027-05-15' }]).get('cb')!;
+        expect(flag(moved, '2026-11-23', 'beyond_deadline')?.reason).toBe('planned end of its steps 15 May 2027 is after the phase deadline 31 Mar 2027');
+        const own = judgeBySteps([{ ...items[0], forecastEnd: '2026-10-31' }, ...items.slice(1)]).get('cb')!;
+        expect(flag(own, '2026-11-23', 'overdue')?.reason).toMatch(/^forecast end 31 Oct 2026 passed/);
+        expect(judgeBySteps([items[3]]).get('annex')).toBe(items[3]);
+      });
     });
 
     describe('unscheduled', () => {
@@ -89,8 +170,12 @@ export function describeRisk(zone: string): void {
         expect(kinds(item({ start: '2026-10-01', end: '2026-12-31' }), '2026-12-20')).not.toContain('unscheduled');
       });
 
-      it('always flags an item with no date at all', () => {
-        expect(kinds(item({ start: null, end: null, precision: 'unknown' }), '2025-04-01')).toEqual(['unscheduled']);
+      it('always flags an item with no date at all, quoting the plan\'s words and saying "tbc" only where the plan does', () => {
+        const undated = item({ start: null, end: null, precision: 'unknown' });
+        expect(kinds(undated, '2025-04-01')).toEqual(['unscheduled']);
+        expect(flag(undated, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date and no forecast end is set');
+        expect(flag({ ...undated, tentative: true }, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date (it is marked "tbc") and no forecast end is set');
+        expect(flag({ ...undated, windowText: 'tbd' }, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date ("tbd") and no forecast end is set');
       });
     });
 
@@ -107,17 +192,17 @@ export function describeRisk(zone: string): void {
 
     describe('RAG per Action', () => {
       it('is red with overdue work, amber with softer risks, green otherwise, and always counts down', () => {
-        expect(actionRag([{ kind: 'overdue', daysLate: 326 }, { kind: 'overdue', daysLate: 3 }, { kind: 'due_soon', daysLate: 0 }], '2026-11-22')).toEqual({
+        expect(actionRag([{ kind: 'overdue', daysLate: 326 }, { kind: 'overdue', daysLate: 3 }, { kind: 'due_soon', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE })).toEqual({
           rag: 'red',
           reasons: ['2 overdue (longest 326 days late)', '1 due within 30 days', '129 days to the deadline'],
         });
-        expect(actionRag([{ kind: 'beyond_deadline', daysLate: 0 }], '2026-11-22').rag).toBe('red');
-        expect(actionRag([{ kind: 'stalled', daysLate: 0 }], '2026-11-22').rag).toBe('amber');
-        expect(actionRag([{ kind: 'unscheduled', daysLate: 0 }], '2027-03-31')).toEqual({
+        expect(actionRag([{ kind: 'beyond_deadline', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE }).rag).toBe('red');
+        expect(actionRag([{ kind: 'stalled', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE }).rag).toBe('amber');
+        expect(actionRag([{ kind: 'unscheduled', daysLate: 0 }], '2027-03-31', { deadline: WORK_PLAN_DEADLINE })).toEqual({
           rag: 'amber',
           reasons: ['1 without a firm date while the window closes', '0 days to the deadline'],
         });
-        expect(actionRag([], '2027-04-01')).toEqual({
+        expect(actionRag([], '2027-04-01', { deadline: WORK_PLAN_DEADLINE })).toEqual({
           rag: 'green',
           reasons: ['nothing overdue, stalled, unscheduled, due soon or beyond the deadline', 'the deadline passed 1 day ago'],
         });

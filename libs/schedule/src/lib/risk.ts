@@ -1,5 +1,5 @@
 import { compareDates, daysBetween, type CalendarDate } from './calendar';
-import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline, PHASE_DEADLINE } from './flags';
+import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline, plannedEndCounts } from './flags';
 import type { DatePrecision } from './window';
 
 /**
@@ -27,7 +27,8 @@ export interface RiskOptions {
   dueSoonDays?: number;
   /** "Stalled": in progress with no update for this many days (default 45). */
   stalledDays?: number;
-  deadline?: CalendarDate;
+  /** The last day of the partnership's phase: always its own, from its data. */
+  deadline: CalendarDate;
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 30;
@@ -41,6 +42,18 @@ export interface RiskSubject {
   status: string;
   /** Calendar date of the item's latest update (for "stalled"); null when never updated. */
   lastUpdate: CalendarDate | null;
+  /**
+   * False for a reading found only in another section of the plan (Annex 1) with no counterpart in
+   * the plan of record: its planned window is not a commitment, so only a forecast end set in the
+   * tracker is judged. Default true.
+   */
+  planOfRecord?: boolean;
+  /** True when start, end and precision are the span of the item's steps (see {@link judgeBySteps}). */
+  judgedBySteps?: boolean;
+  /** The plan's words for the window, quoted in the reasons where there is no date (e.g. "tbc"). */
+  windowText?: string | null;
+  /** The plan marks the item tentative (TBC, "possibly"...). */
+  tentative?: boolean;
 }
 
 export interface RiskFlag {
@@ -69,7 +82,7 @@ export function overdueFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag | n
   if (late === 0 || end === null) {
     return null;
   }
-  const which = item.forecastEnd ? 'forecast end' : 'planned end';
+  const which = item.forecastEnd ? 'forecast end' : item.judgedBySteps ? 'planned end of its steps' : 'planned end';
   return { kind: 'overdue', severity: 'high', daysLate: late, reason: `${which} ${formatDay(end)} passed ${days(late)} ago; status ${item.status.replace('_', ' ')}` };
 }
 
@@ -88,12 +101,14 @@ export function dueSoonFlag(item: RiskSubject, asOf: CalendarDate, withinDays = 
 }
 
 /** Beyond the deadline: still open and its planned or forecast end is after the phase deadline. */
-export function beyondDeadlineFlag(item: RiskSubject, deadline: CalendarDate = PHASE_DEADLINE): RiskFlag | null {
-  if (CLOSED_STATUSES.includes(item.status) || !isBeyondDeadline(item, deadline)) {
+export function beyondDeadlineFlag(item: RiskSubject, deadline: CalendarDate): RiskFlag | null {
+  if (CLOSED_STATUSES.includes(item.status) || !isBeyondDeadline({ end: item.end, forecastEnd: item.forecastEnd, precision: item.precision }, deadline)) {
     return null;
   }
-  const ends = [item.forecastEnd, item.end].filter((d): d is CalendarDate => d !== null && compareDates(d, deadline) > 0);
-  const which = item.forecastEnd && compareDates(item.forecastEnd, deadline) > 0 ? 'forecast end' : 'planned end';
+  const planned = plannedEndCounts(item.precision) ? item.end : null;
+  const ends = [item.forecastEnd, planned].filter((d): d is CalendarDate => d !== null && compareDates(d, deadline) > 0);
+  const which =
+    item.forecastEnd && compareDates(item.forecastEnd, deadline) > 0 ? 'forecast end' : item.judgedBySteps ? 'planned end of its steps' : 'planned end';
   return {
     kind: 'beyond_deadline',
     severity: 'high',
@@ -113,7 +128,9 @@ export function unscheduledFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag
     return null;
   }
   if (item.precision === 'unknown' || item.end === null) {
-    return { kind: 'unscheduled', severity: 'medium', daysLate: 0, reason: 'the plan gives no date ("tbc") and no forecast end is set' };
+    // Quote the plan's words where it has any, say "tbc" only where the plan marks the item so.
+    const words = item.windowText ? ` ("${item.windowText}")` : item.tentative ? ' (it is marked "tbc")' : '';
+    return { kind: 'unscheduled', severity: 'medium', daysLate: 0, reason: `the plan gives no date${words} and no forecast end is set` };
   }
   if (item.precision !== 'year' || item.start === null) {
     return null;
@@ -139,17 +156,63 @@ export function stalledFlag(item: RiskSubject, asOf: CalendarDate, afterDays = D
   return { kind: 'stalled', severity: 'medium', daysLate: 0, reason: `in progress with no update for ${days(quiet)} (since ${formatDay(item.lastUpdate)})` };
 }
 
-/** Every flag one item raises as of a date, most severe first. */
-export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOptions = {}): RiskFlag[] {
-  const deadline = options.deadline ?? PHASE_DEADLINE;
+/**
+ * Every flag one item raises as of a date, most severe first. A reading outside the plan of record
+ * (`planOfRecord: false`) is judged by its forecast end alone, and is never unscheduled; a parent
+ * judged by its steps is never unscheduled on its own either (its steps are).
+ */
+export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOptions): RiskFlag[] {
+  const deadline = options.deadline;
+  const offRecord = item.planOfRecord === false;
+  const subject: RiskSubject = offRecord ? { ...item, start: null, end: null, precision: 'unknown' } : item;
   const flags = [
-    overdueFlag(item, asOf),
-    beyondDeadlineFlag(item, deadline),
-    stalledFlag(item, asOf, options.stalledDays ?? DEFAULT_STALLED_DAYS),
-    unscheduledFlag(item, asOf),
-    dueSoonFlag(item, asOf, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS),
+    overdueFlag(subject, asOf),
+    beyondDeadlineFlag(subject, deadline),
+    stalledFlag(subject, asOf, options.stalledDays ?? DEFAULT_STALLED_DAYS),
+    offRecord || subject.judgedBySteps ? null : unscheduledFlag(subject, asOf),
+    dueSoonFlag(subject, asOf, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS),
   ];
   return flags.filter((flag): flag is RiskFlag => flag !== null);
+}
+
+/** A plan item with its place in the tree, as {@link judgeBySteps} takes it. */
+export interface SteppedSubject extends RiskSubject {
+  id: string;
+  parentId: string | null;
+}
+
+/**
+ * The subjects the rules judge, by id: a parent with steps of the plan of record is judged by the
+ * span of those steps (first start to the latest end, a step's forecast counting as its end, with
+ * the precision of the step that ends last), since its own words may be coarser than, or end
+ * before, its steps ("Institutional Self Assessment: 2025" with a step in "March - April 2026").
+ * So a parent is not overdue while its steps are on time, and is late when they are. The parent's
+ * own forecast, status and last update stay its own. Steps of steps are judged first. Items without
+ * steps, and readings outside the plan of record, are returned unchanged.
+ */
+export function judgeBySteps<T extends SteppedSubject>(items: readonly T[]): Map<string, RiskSubject> {
+  const stepsOf = new Map<string, T[]>();
+  for (const item of items) {
+    if (item.parentId !== null && item.planOfRecord !== false) {
+      stepsOf.set(item.parentId, [...(stepsOf.get(item.parentId) ?? []), item]);
+    }
+  }
+  const judged = new Map<string, RiskSubject>();
+  const judge = (item: T): RiskSubject => {
+    const known = judged.get(item.id);
+    if (known) return known;
+    const steps = (stepsOf.get(item.id) ?? []).map(judge).filter((s) => s.end !== null && s.status !== 'cancelled');
+    let subject: RiskSubject = item;
+    if (steps.length > 0 && item.planOfRecord !== false) {
+      const start = steps.map((s) => s.start).filter((d): d is CalendarDate => d !== null).sort(compareDates)[0] ?? null;
+      const last = [...steps].sort((a, b) => compareDates(effectiveEnd(b) as CalendarDate, effectiveEnd(a) as CalendarDate))[0];
+      subject = { ...item, start, end: effectiveEnd(last), precision: last.forecastEnd ? 'day' : last.precision, judgedBySteps: true };
+    }
+    judged.set(item.id, subject);
+    return subject;
+  };
+  items.forEach(judge);
+  return judged;
 }
 
 /** Orders risks for the view: by kind (RISK_KINDS is in severity order), the longest late first, then by end. */
@@ -168,8 +231,8 @@ export interface RagResult {
  * finish before the deadline; amber when something is stalled, unscheduled or due soon; green
  * otherwise. The countdown to the deadline is always the last reason.
  */
-export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[], asOf: CalendarDate, options: RiskOptions = {}): RagResult {
-  const deadline = options.deadline ?? PHASE_DEADLINE;
+export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[], asOf: CalendarDate, options: RiskOptions): RagResult {
+  const deadline = options.deadline;
   const count = (kind: RiskKind) => risks.filter((r) => r.kind === kind);
   const reasons: string[] = [];
   const overdue = count('overdue');

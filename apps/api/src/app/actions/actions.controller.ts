@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PartnershipQuery } from '../common/list-query.dto';
 import type { Action, ActionDetail } from '@tracker/contracts';
-import { ParseActionNumberPipe } from '../common/parse-action-number.pipe';
+import { ActionNumberParam } from '../common/parse-action-number.pipe';
 import { Access } from '../auth/access.decorator';
 import { ActionsService } from './actions.service';
 
@@ -25,7 +25,7 @@ export class ActionsController {
   @ApiOkResponse({ description: 'One Action with its milestones, outputs and targets' })
   @ApiNotFoundResponse({ description: 'No Action has this number' })
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
-  get(@Param('number', ParseActionNumberPipe) number: number, @Query() query: PartnershipQuery): Promise<ActionDetail> {
+  get(@ActionNumberParam() number: number, @Query() query: PartnershipQuery): Promise<ActionDetail> {
     return this.actions.get(number, query.partnership);
   }
 }

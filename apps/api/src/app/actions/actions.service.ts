@@ -4,6 +4,7 @@ import { type Action, type ActionDetail, DEFAULT_PARTNERSHIP_KEY, type Organisat
 import { Repository } from 'typeorm';
 import { MilestonesService } from '../milestones/milestones.service';
 import { OutputsService } from '../outputs/outputs.service';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { ActionEntity, type ActionParticipantEntity, TargetEntity } from './action.entity';
 
 @Injectable()
@@ -13,15 +14,22 @@ export class ActionsService {
     @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
     private readonly milestones: MilestonesService,
     private readonly outputs: OutputsService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
+  /** The Actions of one partnership; 404 for an unknown key. */
   async list(partnership: string = DEFAULT_PARTNERSHIP_KEY): Promise<Action[]> {
+    await this.partnerships.byKey(partnership);
     const rows = await this.query(partnership).getMany();
+    if (rows.length === 0 && !(await this.actions.manager.query(`SELECT 1 FROM partnership WHERE seed_key = $1`, [partnership])).length) {
+      throw new NotFoundException(`partnership "${partnership}" not found`);
+    }
     return rows.map(toAction);
   }
 
   /** One Action with its milestones, outputs and targets; 404 when the number is unknown. */
   async get(number: number, partnership: string = DEFAULT_PARTNERSHIP_KEY): Promise<ActionDetail> {
+    await this.partnerships.byKey(partnership);
     const row = await this.query(partnership).andWhere('a.number = :number', { number }).getOne();
     if (!row) {
       throw new NotFoundException(`Action ${number} not found`);

@@ -1,14 +1,16 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuditField, AuditItemType, AuditValue } from '@tracker/contracts';
+import { AUDIT_FIELDS, AUDIT_ITEM_TYPES, type AuditField, type AuditItemType, type AuditValue } from '@tracker/contracts';
 import { UserEntity } from '../users/user.entity';
 
+const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+
 /**
- * One changed field of one update of a milestone or output, written in the update's transaction.
- * A note-only update has one entry with a null field.
+ * One changed field of one update of a versioned record (milestone, output, risk, monitoring call,
+ * follow-up), written in the update's transaction. A note-only update has one entry with a null field.
  */
 @Entity('audit_entry')
-@Check('CHK_audit_entry_item_type', `"item_type" IN ('milestone', 'output')`)
-@Check('CHK_audit_entry_field', `"field" IS NULL OR "field" IN ('status', 'progress', 'actualStart', 'actualEnd', 'forecastEnd')`)
+@Check('CHK_audit_entry_item_kind', `"item_type" IN (${quoted(AUDIT_ITEM_TYPES)})`)
+@Check('CHK_audit_entry_field_name', `"field" IS NULL OR "field" IN (${quoted(AUDIT_FIELDS)})`)
 @Index('IDX_audit_entry_item', ['itemType', 'itemId', 'at'])
 @Index('IDX_audit_entry_at', ['at'])
 export class AuditEntryEntity {
@@ -30,7 +32,7 @@ export class AuditEntryEntity {
   @Column({ name: 'item_type', type: 'varchar', length: 20 })
   itemType!: AuditItemType;
 
-  /** A milestone's or an output's id (no foreign key: it points to one of two tables). */
+  /** The record's id (no foreign key: it points to one of several tables, by `item_type`). */
   @Column({ name: 'item_id', type: 'uuid' })
   itemId!: string;
 

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ActivityController } from './activity.controller';
 import { AuditService } from './audit.service';
-import { ItemUpdateService } from './item-update.service';
+import { VersionedUpdateService } from './versioned-update.service';
 
-/** Updates of milestones and outputs with their audit trail, and the activity feed. */
+/** The one versioned update of every record with its history, the histories and the activity feed. */
 @Module({
   controllers: [ActivityController],
-  providers: [AuditService, ItemUpdateService],
-  exports: [AuditService, ItemUpdateService],
+  providers: [AuditService, VersionedUpdateService],
+  exports: [AuditService, VersionedUpdateService],
 })
 export class AuditModule {}

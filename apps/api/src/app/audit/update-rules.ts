@@ -1,20 +1,35 @@
 import type { AuditField, AuditItemType, AuditValue } from '@tracker/contracts';
 import type { Permission } from '../auth/permissions';
 
-/** How one kind of item is updated: its table, the fields a PATCH may change, and its finished status. */
+/**
+ * How one kind of versioned record is updated (see VersionedUpdateService): its table, the fields a
+ * PATCH may change, who may change it, and the rules across its fields.
+ */
 export interface ItemSpec {
   itemType: AuditItemType;
-  table: 'milestone' | 'output';
-  permission: Permission;
-  /** Changeable fields with their columns, in the order history lists them. */
-  fields: readonly { field: AuditField; column: string }[];
+  table: 'milestone' | 'output' | 'risk' | 'monitoring_call' | 'follow_up';
+  /** How a 404 names it: "milestone", "monitoring call". */
+  noun: string;
+  /** How a 409 names it: "someone else changed this call". */
+  shortNoun: string;
+  /** Checked against the Action of the row (its `action_id`). */
+  permission: Permission | null;
+  /**
+   * For records of no single Action (calls, follow-ups): SQL giving the row's partnership; the user's
+   * organisation must have a seat there (their route has checked the role).
+   */
+  partnershipOf?: string;
+  /** Changeable fields with their columns, in the order history lists them; `read` is the SQL that reads the column, when not the column itself. */
+  fields: readonly { field: AuditField; column: string; read?: string }[];
   /** The status that means finished: it needs an actual end (and progress 100 where there is progress). */
-  finishedStatus: string;
+  finishedStatus: string | null;
 }
 
 export const MILESTONE_SPEC: ItemSpec = {
   itemType: 'milestone',
   table: 'milestone',
+  noun: 'milestone',
+  shortNoun: 'milestone',
   permission: 'milestone.update',
   fields: [
     { field: 'status', column: 'status' },
@@ -30,6 +45,8 @@ export const MILESTONE_SPEC: ItemSpec = {
 export const OUTPUT_SPEC: ItemSpec = {
   itemType: 'output',
   table: 'output',
+  noun: 'output',
+  shortNoun: 'output',
   permission: 'output.update',
   fields: [
     { field: 'status', column: 'status' },
@@ -38,6 +55,62 @@ export const OUTPUT_SPEC: ItemSpec = {
     { field: 'forecastEnd', column: 'forecast_end' },
   ],
   finishedStatus: 'delivered',
+};
+
+/** A risk of an Action's register: the Secretariat, or the co-leaders of its Action. */
+export const RISK_SPEC: ItemSpec = {
+  itemType: 'risk',
+  table: 'risk',
+  noun: 'risk',
+  shortNoun: 'risk',
+  permission: 'risk.update',
+  fields: [
+    { field: 'title', column: 'title' },
+    { field: 'description', column: 'description' },
+    { field: 'likelihood', column: 'likelihood' },
+    { field: 'impact', column: 'impact' },
+    { field: 'ownerOrganisationId', column: 'owner_organisation_id' },
+    { field: 'mitigation', column: 'mitigation' },
+    { field: 'status', column: 'status' },
+    { field: 'nextReview', column: 'next_review' },
+  ],
+  finishedStatus: null,
+};
+
+/** A monitoring call: only the Secretariat writes calls (the route checks `monitoring.write`). */
+export const MONITORING_CALL_SPEC: ItemSpec = {
+  itemType: 'monitoring_call',
+  table: 'monitoring_call',
+  noun: 'monitoring call',
+  shortNoun: 'call',
+  permission: null,
+  partnershipOf: 'partnership_id',
+  fields: [
+    { field: 'heldOn', column: 'held_on' },
+    { field: 'actionNumbers', column: 'action_numbers', read: 'action_numbers::int[]' },
+    { field: 'attendees', column: 'attendees' },
+    { field: 'notes', column: 'notes' },
+    { field: 'decisions', column: 'decisions' },
+  ],
+  finishedStatus: null,
+};
+
+/** A follow-up of a monitoring call (the route checks `monitoring.write`). */
+export const FOLLOW_UP_SPEC: ItemSpec = {
+  itemType: 'follow_up',
+  table: 'follow_up',
+  noun: 'follow-up',
+  shortNoun: 'follow-up',
+  permission: null,
+  partnershipOf: '(SELECT c.partnership_id FROM monitoring_call c WHERE c.id = call_id)',
+  fields: [
+    { field: 'what', column: 'what' },
+    { field: 'ownerOrganisationId', column: 'owner_organisation_id' },
+    { field: 'ownerText', column: 'owner_text' },
+    { field: 'dueDate', column: 'due_date' },
+    { field: 'done', column: 'done' },
+  ],
+  finishedStatus: null,
 };
 
 export type ItemValues = Partial<Record<AuditField, AuditValue>>;
@@ -66,10 +139,10 @@ export function planUpdate(spec: ItemSpec, before: ItemValues, given: ItemValues
     }
   }
   const hasProgress = spec.fields.some((f) => f.field === 'progress');
-  if (after['status'] === spec.finishedStatus) {
+  if (spec.finishedStatus !== null && after['status'] === spec.finishedStatus) {
     if (hasProgress) {
       if (given['progress'] !== undefined && given['progress'] !== 100) {
-        return { ok: false, message: `progress must be 100 when status is ${spec.finishedStatus}, got ${given['progress']}` };
+        return { ok: false, message: `progress must be 100 when status is ${spec.finishedStatus}, got ${String(given['progress'])}` };
       }
       after['progress'] = 100;
     }
@@ -86,7 +159,12 @@ export function planUpdate(spec: ItemSpec, before: ItemValues, given: ItemValues
     return { ok: false, message: `actualEnd (${end}) must not be before actualStart (${start})` };
   }
   const changes = spec.fields
-    .filter(({ field }) => (before[field] ?? null) !== (after[field] ?? null))
+    .filter(({ field }) => !sameValue(before[field] ?? null, after[field] ?? null))
     .map(({ field }) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
   return { ok: true, after, changes };
+}
+
+/** Lists (a call's Actions and attendees) compare by their elements, in order. */
+function sameValue(a: AuditValue, b: AuditValue): boolean {
+  return Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { CurrentUser } from '@tracker/contracts';
 import type { CookieOptions, Response } from 'express';
+import { PartnershipQuery } from '../common/list-query.dto';
 import type { AppConfig } from '../config/config';
 import { Access, SignedInUser } from './access.decorator';
 import { AuthService } from './auth.service';
@@ -28,8 +29,9 @@ export class AuthController {
     if (result.outcome === 'throttled') {
       response.setHeader('Retry-After', String(result.retryAfter));
       const minutes = Math.ceil(result.retryAfter / 60);
+      const wait = result.retryAfter < 60 ? `${result.retryAfter} second${result.retryAfter === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
       throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: `too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}` },
+        { statusCode: 429, error: 'Too Many Requests', message: `too many failed sign-ins: try again in ${wait}` },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
@@ -38,7 +40,7 @@ export class AuthController {
     }
     response.cookie(SESSION_COOKIE, result.token, { ...this.sessionCookie(), expires: result.expiresAt });
     // A new XSRF token with the new session, so a token planted before sign-in is worth nothing after it.
-    setXsrfCookie(response, this.secure());
+    setXsrfCookie(response, this.secure(), result.token);
     return result.user;
   }
 
@@ -49,14 +51,17 @@ export class AuthController {
   async logout(@Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE], clientIp(request));
     response.clearCookie(SESSION_COOKIE, this.sessionCookie());
+    // The XSRF token was bound to the session that just ended: a new one, bound to none.
+    setXsrfCookie(response, this.secure(), undefined);
   }
 
   @Get('me')
   @Access('signed_in')
-  @ApiOkResponse({ description: '{id, email, name, role, organisation, editableActions}' })
+  @ApiOkResponse({ description: '{id, email, name, role, organisation, editableActions} (editableActions: Action numbers of ?partnership=, the Work Plan by default)' })
   @ApiUnauthorizedResponse({ description: 'Nobody is signed in' })
-  me(@SignedInUser() user: AuthUser): Promise<CurrentUser> {
-    return this.auth.describe(user);
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  me(@SignedInUser() user: AuthUser, @Query() query: PartnershipQuery): Promise<CurrentUser> {
+    return this.auth.describe(user, query.partnership);
   }
 
   private secure(): boolean {

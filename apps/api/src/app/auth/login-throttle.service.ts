@@ -4,10 +4,26 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from './auth.types';
 
+/** Once an account is over its limit, from any addresses, one sign-in attempt per this many seconds. */
+export const ACCOUNT_SLOW_SECONDS = 10;
+
+export type Reservation =
+  /** The password may be checked. `first` is true for the first refusal of a key in its window. */
+  | { allowed: true }
+  | { allowed: false; retryAfter: number; first: boolean; reason: 'pair' | 'address' | 'account' };
+
 /**
- * Counts failed sign-ins per email address and per client IP address in Postgres (so all instances
- * count together), in a fixed window of `loginWindowMinutes` that opens at the first failure. While a
- * key is over its limit every sign-in with it is refused, even with the right password.
+ * Counts sign-in attempts in Postgres (so all instances count together), in a fixed window of
+ * `loginWindowMinutes` that opens at the first attempt, by three keys:
+ *
+ * - the pair of email and client address: `loginMaxFailures` attempts, then refused for the window;
+ * - the client address: `loginMaxFailuresPerIp` attempts, then refused for the window;
+ * - the email alone (from any addresses): over `loginMaxFailures`, one attempt per
+ *   ACCOUNT_SLOW_SECONDS. This slows a guesser spread over many addresses without locking the
+ *   account's owner out.
+ *
+ * An attempt is reserved, atomically, before the password is checked, so a burst of parallel
+ * requests gets no more password checks than the limit. A successful sign-in gives its attempt back.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -16,42 +32,77 @@ export class LoginThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Seconds until sign-in is allowed again for this email and IP, or 0 when it is allowed now. */
-  async retryAfter(email: string, ip: string): Promise<number> {
+  async reserve(email: string, ip: string): Promise<Reservation> {
+    const window = this.config.loginWindowMinutes;
     const rows = await this.dataSource.query<{ key: string; failures: number; retry_after: number }[]>(
-      `SELECT key, failures, ceil(extract(epoch FROM window_start + make_interval(mins => $2) - now()))::int AS retry_after
-         FROM login_throttle
-        WHERE key = ANY($1) AND window_start > now() - make_interval(mins => $2)`,
-      [[emailKey(email), ipKey(ip)], this.config.loginWindowMinutes],
-    );
-    const blocked = rows.filter((row) =>
-      row.key.startsWith('email:') ? row.failures >= this.config.loginMaxFailures : row.failures >= this.config.loginMaxFailuresPerIp,
-    );
-    return blocked.length === 0 ? 0 : Math.max(1, ...blocked.map((row) => row.retry_after));
-  }
-
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.dataSource.query(
       `INSERT INTO login_throttle (key, window_start, failures)
        SELECT k, now(), 1 FROM unnest($1::varchar[]) AS k
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
-         window_start = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_start END`,
-      [[emailKey(email), ipKey(ip)], this.config.loginWindowMinutes],
+         window_start = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_start END
+       RETURNING key, failures, ceil(extract(epoch FROM window_start + make_interval(mins => $2) - now()))::int AS retry_after`,
+      [[pairKey(email, ip), ipKey(ip), emailKey(email)], window],
     );
+    const count = (prefix: string) => rows.find((row) => row.key.startsWith(prefix))!;
+    const pair = count('pair:');
+    const address = count('ip:');
+    const account = count('email:');
+    if (pair.failures > this.config.loginMaxFailures) {
+      return { allowed: false, retryAfter: Math.max(1, pair.retry_after), first: pair.failures === this.config.loginMaxFailures + 1, reason: 'pair' };
+    }
+    if (address.failures > this.config.loginMaxFailuresPerIp) {
+      return {
+        allowed: false,
+        retryAfter: Math.max(1, address.retry_after),
+        first: address.failures === this.config.loginMaxFailuresPerIp + 1,
+        reason: 'address',
+      };
+    }
+    if (account.failures > this.config.loginMaxFailures) {
+      // One attempt per ACCOUNT_SLOW_SECONDS: the row's lock lets one request of a burst through.
+      const [claimed] = await this.dataSource.query<{ key: string }[]>(
+        `INSERT INTO login_throttle (key, window_start, failures) VALUES ($1, now(), 0)
+         ON CONFLICT (key) DO UPDATE SET window_start = now()
+          WHERE login_throttle.window_start <= now() - make_interval(secs => $2)
+         RETURNING key`,
+        [slowKey(email), ACCOUNT_SLOW_SECONDS],
+      );
+      if (!claimed) {
+        const [wait] = await this.dataSource.query<{ retry_after: number }[]>(
+          `SELECT ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after FROM login_throttle WHERE key = $1`,
+          [slowKey(email), ACCOUNT_SLOW_SECONDS],
+        );
+        return { allowed: false, retryAfter: Math.max(1, wait?.retry_after ?? ACCOUNT_SLOW_SECONDS), first: account.failures === this.config.loginMaxFailures + 1, reason: 'account' };
+      }
+    }
+    return { allowed: true };
   }
 
-  /** A successful sign-in clears its email's count (the IP's stays: one good account must not unlock guessing others). */
-  async recordSuccess(email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1 OR window_start <= now() - make_interval(mins => $2)`, [
-      emailKey(email),
-      this.config.loginWindowMinutes,
-    ]);
+  /**
+   * A successful sign-in clears the counts of its email address and pair, and gives its attempt back
+   * to its client address (whose failures stay: one good account must not unlock guessing others).
+   */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await this.dataSource.query(
+      `WITH forgotten AS (
+         DELETE FROM login_throttle WHERE key = ANY($1) OR window_start <= now() - make_interval(mins => $3)
+       )
+       UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $2`,
+      [[emailKey(email), pairKey(email, ip), slowKey(email)], ipKey(ip), this.config.loginWindowMinutes],
+    );
   }
 }
 
 function emailKey(email: string): string {
   return `email:${email.slice(0, 254)}`;
+}
+
+function slowKey(email: string): string {
+  return `slow:${email.slice(0, 254)}`;
+}
+
+function pairKey(email: string, ip: string): string {
+  return `pair:${ip.slice(0, 64)} ${email.slice(0, 229)}`; // the column holds 300 characters
 }
 
 function ipKey(ip: string): string {

@@ -16,7 +16,9 @@ export type Permission =
   /** Changing a risk of an Action's register. */
   | 'risk.update'
   /** Recording monitoring calls and their follow-ups. */
-  | 'monitoring.write';
+  | 'monitoring.write'
+  /** Inviting people, changing and deactivating accounts, reading the mail outbox. */
+  | 'accounts.manage';
 
 /**
  * How far a permission reaches: `all` items, the items of the Actions the user's organisation
@@ -25,8 +27,8 @@ export type Permission =
 export type Scope = 'all' | 'own_action' | 'none';
 
 export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
-  secretariat: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'all', 'output.update': 'all', 'risk.update': 'all', 'monitoring.write': 'all' },
-  coordinator: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none' },
+  secretariat: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'all', 'output.update': 'all', 'risk.update': 'all', 'monitoring.write': 'all', 'accounts.manage': 'all' },
+  coordinator: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none', 'accounts.manage': 'none' },
   co_leader: {
     'plan.read': 'all',
     'history.read': 'all',
@@ -34,8 +36,9 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'output.update': 'own_action',
     'risk.update': 'own_action',
     'monitoring.write': 'none',
+    'accounts.manage': 'none',
   },
-  member: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none' },
+  member: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none', 'accounts.manage': 'none' },
 };
 
 /** Permissions that need no sign-in while `PUBLIC_READ` is on. */
@@ -61,16 +64,28 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/follow-ups/:id', permission: 'monitoring.write', itemType: 'follow_up' },
 ];
 
+/** Write routes of account management (no Action scope): the Secretariat only. */
+export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string; permission: Permission }[] = [
+  { method: 'POST', path: '/api/accounts', permission: 'accounts.manage' },
+  { method: 'PATCH', path: '/api/accounts/:id', permission: 'accounts.manage' },
+  { method: 'POST', path: '/api/accounts/:id/deactivate', permission: 'accounts.manage' },
+  { method: 'POST', path: '/api/accounts/:id/invitation', permission: 'accounts.manage' },
+];
+
+/** Write routes any signed-in person uses on their own things, whatever their role (their profile, their calendar address). */
+export const SIGNED_IN_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [
+  { method: 'PATCH', path: '/api/profile' },
+  { method: 'POST', path: '/api/calendar/private-feed' },
+  { method: 'DELETE', path: '/api/calendar/private-feed' },
+];
+
 /** Write routes open to anyone (still behind the XSRF check). */
 export const PUBLIC_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [
   { method: 'POST', path: '/api/auth/login' },
   { method: 'POST', path: '/api/auth/logout' },
-];
-
-/** Write routes any signed-in person uses on their own things, whatever their role (e.g. their calendar address). */
-export const SELF_SERVICE_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [
-  { method: 'POST', path: '/api/calendar/private-feed' },
-  { method: 'DELETE', path: '/api/calendar/private-feed' },
+  { method: 'POST', path: '/api/auth/invitation' },
+  { method: 'POST', path: '/api/auth/password-reset' },
+  { method: 'POST', path: '/api/auth/password-reset/complete' },
 ];
 
 export function scopeOf(role: Role, permission: Permission): Scope {
@@ -98,6 +113,7 @@ export function refusal(role: Role, permission: Permission): string {
     'output.update': 'change outputs',
     'risk.update': 'change risks',
     'monitoring.write': 'record monitoring calls or their follow-ups',
+    'accounts.manage': 'manage accounts or read the mail outbox',
   };
   return `${who} may not ${doing[permission] ?? 'do this'}`;
 }

@@ -42,7 +42,7 @@ export class SessionsService {
       await this.dataSource.query(
         `UPDATE session s SET last_seen_at = now()
            FROM user_account u
-          WHERE s.token_hash = $1 AND u.id = s.user_id
+          WHERE s.token_hash = $1 AND u.id = s.user_id AND u.deactivated_at IS NULL
             AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
         RETURNING u.id, u.email, u.name, u.role, u.organisation_id`,
         [tokenHash, this.config.sessionIdleMinutes],

@@ -1,11 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { XSRF_COOKIE, XSRF_HEADER } from '@tracker/contracts';
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
+import { SESSION_COOKIE } from './auth.types';
 
 /**
  * Angular's XSRF convention (double-submit cookie): the server sets a random `XSRF-TOKEN` cookie that
  * the page's script can read, and every write must send it back in `X-XSRF-TOKEN`. Another site can
  * make the browser send our cookies, but cannot read them, so it cannot forge the header.
+ *
+ * With a session the token is bound to it: `<nonce>.<HMAC-SHA256 of the nonce keyed with the session
+ * token>`. The session cookie is httpOnly, so a cookie planted by someone else (from a sibling
+ * subdomain, say) cannot carry a valid token for the victim's session.
  */
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,28 +20,60 @@ function cookieOptions(secure: boolean): CookieOptions {
   return { httpOnly: false, sameSite: 'lax', secure, path: '/' };
 }
 
-export function setXsrfCookie(res: Response, secure: boolean): void {
-  res.cookie(XSRF_COOKIE, randomBytes(32).toString('base64url'), cookieOptions(secure));
+/** A new token, bound to the session token when there is one. */
+export function xsrfToken(session: string | undefined): string {
+  const nonce = randomBytes(32).toString('base64url');
+  return session ? `${nonce}.${mac(session, nonce)}` : nonce;
 }
 
-/** Sets the cookie on any GET (or HEAD) response whose request did not carry one. */
+/** True when the token belongs to this session (any token does when there is no session). */
+export function xsrfBoundTo(token: string, session: string | undefined): boolean {
+  if (!session) {
+    return true;
+  }
+  const dot = token.indexOf('.');
+  return dot > 0 && sameText(token.slice(dot + 1), mac(session, token.slice(0, dot)));
+}
+
+export function setXsrfCookie(res: Response, secure: boolean, session: string | undefined): void {
+  res.cookie(XSRF_COOKIE, xsrfToken(session), cookieOptions(secure));
+}
+
+/** Sets the cookie on any GET (or HEAD) response whose request did not carry one valid for its session. */
 export function xsrfCookieMiddleware(secure: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !req.cookies?.[XSRF_COOKIE]) {
-      setXsrfCookie(res, secure);
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const cookie: unknown = req.cookies?.[XSRF_COOKIE];
+      const session = sessionOf(req);
+      if (typeof cookie !== 'string' || cookie === '' || !xsrfBoundTo(cookie, session)) {
+        setXsrfCookie(res, secure, session);
+      }
     }
     next();
   };
 }
 
-/** True when the request echoes its XSRF cookie in the header. */
+/** True when the request echoes its XSRF cookie in the header, and that cookie belongs to its session. */
 export function xsrfEchoed(req: Request): boolean {
   const cookie: unknown = req.cookies?.[XSRF_COOKIE];
   const header = req.get(XSRF_HEADER);
   if (typeof cookie !== 'string' || cookie === '' || !header) {
     return false;
   }
-  const a = Buffer.from(cookie);
-  const b = Buffer.from(header);
+  return sameText(cookie, header) && xsrfBoundTo(cookie, sessionOf(req));
+}
+
+function sessionOf(req: Request): string | undefined {
+  const session: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof session === 'string' && session !== '' ? session : undefined;
+}
+
+function mac(session: string, nonce: string): string {
+  return createHmac('sha256', session).update(`xsrf:${nonce}`).digest('base64url');
+}
+
+function sameText(x: string, y: string): boolean {
+  const a = Buffer.from(x);
+  const b = Buffer.from(y);
   return a.length === b.length && timingSafeEqual(a, b);
 }

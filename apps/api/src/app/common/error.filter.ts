@@ -21,7 +21,8 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.describe(exception, request);
 
-    if ((status === 401 || status === 403) && !SAFE_METHODS.has(request.method)) {
+    // A refused sign-in is written down by the sign-in itself (once per window when throttled).
+    if ((status === 401 || status === 403) && !SAFE_METHODS.has(request.method) && !request.path.startsWith('/api/auth/login')) {
       const message = typeof body['message'] === 'string' ? body['message'] : '';
       await this.events.record('write_refused', {
         email: request.user?.email ?? null,
@@ -44,15 +45,17 @@ export class ErrorFilter implements ExceptionFilter {
     }
     // Errors of the body parser, before any route, carry a status and a type (Nest itself turns
     // malformed JSON into a 400 that quotes the parser's message).
-    const parserError = exception as { status?: number; type?: string; limit?: number };
+    const parserError = exception as { status?: number; type?: string; limit?: number; expose?: boolean };
     if (parserError?.type === 'entity.too.large') {
       return {
         status: HttpStatus.PAYLOAD_TOO_LARGE,
         body: { statusCode: 413, error: 'Payload Too Large', message: `the request body is larger than ${Math.round((parserError.limit ?? 0) / 1024)} kB` },
       };
     }
-    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500 && parserError.type) {
-      return { status: parserError.status, body: { statusCode: parserError.status, error: 'Bad Request', message: `the request body could not be read (${parserError.type})` } };
+    // A body that cannot be decompressed (bad gzip or brotli) comes as a 400 without a type.
+    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500 && (parserError.type || parserError.expose)) {
+      const reason = parserError.type ?? 'its Content-Encoding could not be decoded';
+      return { status: parserError.status, body: { statusCode: parserError.status, error: 'Bad Request', message: `the request body could not be read (${reason})` } };
     }
     this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
     return {

@@ -1,11 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** `?partnership=key`: which partnership's plan (the seeded Work Plan by default). */
 export class PartnershipQuery {
+  @ApiPropertyOptional({ description: `Partnership key; ${DEFAULT_PARTNERSHIP_KEY} (the Work Plan) by default; 404 when unknown` })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'partnership must be a partnership key such as inclusion-of-migrants-and-refugees' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: `partnership must be a partnership key such as ${DEFAULT_PARTNERSHIP_KEY}` })
   partnership: string = DEFAULT_PARTNERSHIP_KEY;
 }
 

@@ -4,6 +4,9 @@ import { NOTE_MAX_LENGTH } from '@tracker/contracts';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
 
+/** Versions are Postgres integers. */
+export const MAX_VERSION = 2_147_483_647;
+
 /** Decorators shared by the PATCH bodies of milestones and outputs; each message names its field. */
 
 export const VersionField = () =>
@@ -11,6 +14,7 @@ export const VersionField = () =>
     ApiProperty({ description: 'The version you last read; a stale one gets 409', example: 1 }),
     IsInt({ message: 'version must be a whole number: the version of the item you last read' }),
     Min(1, { message: 'version must be a whole number: the version of the item you last read' }),
+    Max(MAX_VERSION, { message: 'version must be a whole number: the version of the item you last read' }),
   );
 
 /** Absent is fine; null is not (a status cannot be cleared). */

@@ -20,6 +20,36 @@ describe('loadConfig', () => {
       loginWindowMinutes: 15,
       corsOrigins: [],
       trustProxy: 0,
+      authEventRetentionDays: 90,
+      apiDocs: true,
+      smtpUrl: null,
+      mailFrom: 'Work Plan tracker <tracker@localhost>',
+      publicUrl: null,
+      reminders: true,
+      oidc: null,
+    });
+  });
+
+  it('reads the mail, reminder and OpenID Connect settings', () => {
+    const config = loadConfig(
+      {
+        SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+        MAIL_FROM: 'Partnership tracker <tracker@example.org>',
+        PUBLIC_URL: 'https://tracker.example.org/',
+        REMINDERS: 'false',
+        OIDC_ISSUER: 'https://login.example.eu',
+        OIDC_CLIENT_ID: 'tracker',
+        OIDC_CLIENT_SECRET: 's3cret',
+        OIDC_NAME: 'EU Login',
+      },
+      defaults,
+    );
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://user:pw@mail.example.org:465',
+      mailFrom: 'Partnership tracker <tracker@example.org>',
+      publicUrl: 'https://tracker.example.org',
+      reminders: false,
+      oidc: { issuer: 'https://login.example.eu', clientId: 'tracker', clientSecret: 's3cret', name: 'EU Login' },
     });
   });
 
@@ -77,6 +107,15 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "*"'],
     [{ CORS_ORIGINS: 'https://a.example.org/' }, 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "https://a.example.org/"'],
     [{ CORS_ORIGINS: 'ftp://a.example.org' }, 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "ftp://a.example.org"'],
+    [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465'],
+    [{ MAIL_FROM: 'tracker' }, 'MAIL_FROM must be an address such as "Work Plan tracker <tracker@example.org>", got "tracker"'],
+    [{ PUBLIC_URL: 'tracker.example.org' }, 'PUBLIC_URL must be the address people open, such as https://tracker.example.org, got "tracker.example.org"'],
+    [{ REMINDERS: 'weekly' }, 'REMINDERS must be true or false, got "weekly"'],
+    [{ OIDC_ISSUER: 'login.example.eu', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' }, 'OIDC_ISSUER must be the provider\'s issuer URL, such as https://login.example.eu, got "login.example.eu"'],
+    [{ OIDC_ISSUER: 'https://login.example.eu', OIDC_CLIENT_SECRET: 'b' }, 'OIDC_CLIENT_ID must be set with OIDC_ISSUER'],
+    [{ OIDC_ISSUER: 'https://login.example.eu', OIDC_CLIENT_ID: 'a' }, 'OIDC_CLIENT_SECRET must be set with OIDC_ISSUER'],
+    [{ OIDC_CLIENT_ID: 'a' }, 'OIDC_ISSUER must be the provider\'s issuer URL, such as https://login.example.eu, got ""'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(new ConfigError(message));
   });

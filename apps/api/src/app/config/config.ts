@@ -29,6 +29,28 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). */
   trustProxy: number;
+  /** Days the security log (`auth_event`) keeps an event. */
+  authEventRetentionDays: number;
+  /** Whether /api/docs (Swagger UI and the OpenAPI document) is served; off by default in production. */
+  apiDocs: boolean;
+  /** smtp:// or smtps:// URL of the mail server; null: mail stays in the outbox the Secretariat reads in the app. */
+  smtpUrl: string | null;
+  /** From: of every mail. */
+  mailFrom: string;
+  /** Address of the app as people reach it, for the links in mails; null: http://localhost:<port>. */
+  publicUrl: string | null;
+  /** Whether this instance runs the reminder jobs (weekly digests, follow-ups falling due). */
+  reminders: boolean;
+  /** Sign-in with an OpenID Connect provider, or null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button, e.g. "EU Login". */
+  name: string;
 }
 
 /** Raised for a bad setting; the message names the variable. */
@@ -63,7 +85,81 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
     loginWindowMinutes: parseWhole(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     corsOrigins: parseOrigins(env['CORS_ORIGINS']),
     trustProxy: parseWhole(env, 'TRUST_PROXY', 0, 0, 10),
+    authEventRetentionDays: parseWhole(env, 'AUTH_EVENT_RETENTION_DAYS', 90, 1, 3650),
+    apiDocs: parseBoolean(env, 'API_DOCS', environment !== 'production'),
+    smtpUrl: parseSmtpUrl(env['SMTP_URL']),
+    mailFrom: parseMailFrom(env['MAIL_FROM']),
+    publicUrl: parsePublicUrl(env['PUBLIC_URL']),
+    reminders: parseBoolean(env, 'REMINDERS', true),
+    oidc: parseOidc(env),
   };
+}
+
+function parseSmtpUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') {
+    return null;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigError('SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465');
+  }
+  return value;
+}
+
+function parseMailFrom(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') {
+    return 'Work Plan tracker <tracker@localhost>';
+  }
+  if (!/^([^<>@]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(value.trim())) {
+    throw new ConfigError(`MAIL_FROM must be an address such as "Work Plan tracker <tracker@example.org>", got "${value}"`);
+  }
+  return value.trim();
+}
+
+function parsePublicUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') {
+    return null;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL must be the address people open, such as https://tracker.example.org, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function parseOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env['OIDC_ISSUER'] ?? '';
+  const clientId = env['OIDC_CLIENT_ID'] ?? '';
+  const clientSecret = env['OIDC_CLIENT_SECRET'] ?? '';
+  if (issuer === '' && clientId === '' && clientSecret === '') {
+    return null;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(issuer);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new ConfigError(`OIDC_ISSUER must be the provider's issuer URL, such as https://login.example.eu, got "${issuer}"`);
+  }
+  if (clientId === '') {
+    throw new ConfigError('OIDC_CLIENT_ID must be set with OIDC_ISSUER');
+  }
+  if (clientSecret === '') {
+    throw new ConfigError('OIDC_CLIENT_SECRET must be set with OIDC_ISSUER');
+  }
+  return { issuer, clientId, clientSecret, name: env['OIDC_NAME']?.trim() || 'your organisation' };
 }
 
 function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -1,3 +1,4 @@
+import { AccountActionEntity, AccountChangeEntity, AccountTokenEntity } from '../accounts/account.entity';
 import { ActionEntity, ActionParticipantEntity, TargetEntity } from '../actions/action.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuthEventEntity } from '../auth/auth-event.entity';
@@ -6,6 +7,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { CalendarTokenEntity } from '../exports/calendar-token.entity';
 import { FollowUpEntity, MonitoringCallEntity } from '../monitoring/monitoring-call.entity';
 import { MilestoneAlternativeEntity, MilestoneEntity } from '../milestones/milestone.entity';
+import { MailEntity } from '../mail/mail.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OutputEntity } from '../outputs/output.entity';
 import { RiskEntity } from '../risks/risk.entity';
@@ -31,5 +33,9 @@ export const ENTITIES = [
   RiskEntity,
   MonitoringCallEntity,
   FollowUpEntity,
+  AccountActionEntity,
+  AccountTokenEntity,
+  AccountChangeEntity,
+  MailEntity,
   CalendarTokenEntity,
 ];

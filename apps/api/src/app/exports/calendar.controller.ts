@@ -5,7 +5,7 @@ import type { ICalCalendar } from 'ical-generator';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery, PartnershipQuery } from '../common/list-query.dto';
-import { ParseActionNumberPipe } from '../common/parse-action-number.pipe';
+import { ActionNumberParam } from '../common/parse-action-number.pipe';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
@@ -43,7 +43,7 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: "One Action's milestones and outputs, and the deadline" })
   @ApiNotFoundResponse({ description: 'No such Action' })
-  async action(@Param('number', ParseActionNumberPipe) number: number, @Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
+  async action(@ActionNumberParam() number: number, @Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
     send(response, await this.feeds.planFeed({ partnership: query.partnership, action: number }), `action-${number}.ics`);
   }
 

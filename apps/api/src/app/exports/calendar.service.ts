@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { FollowUp, GanttData, MonitoringCall, Output } from '@tracker/contracts';
+import type { FollowUp, GanttData, Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { addDays, format, parseISO } from 'date-fns';
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
-import { MonitoringService } from '../monitoring/monitoring.service';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { OutputsService } from '../outputs/outputs.service';
 import { ExportTablesService } from './export-tables.service';
@@ -47,7 +47,7 @@ export class CalendarService {
     private readonly tables: ExportTablesService,
     private readonly outputs: OutputsService,
     private readonly organisations: OrganisationsService,
-    private readonly monitoring: MonitoringService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
   async planFeed(scope: FeedScope): Promise<ICalCalendar> {
@@ -82,8 +82,7 @@ export class CalendarService {
     const data = await this.tables.gantt(DEFAULT_PARTNERSHIP_KEY);
     const calendar = this.calendar(`${data.partnership.name} (with monitoring calls)`, data);
     this.addPlan(calendar, data, await this.outputs.list({ partnership: DEFAULT_PARTNERSHIP_KEY }), new Set(data.actions.map((a) => a.number)));
-    for (const summary of await this.monitoring.list()) {
-      const call: MonitoringCall = await this.monitoring.get(summary.id);
+    for (const call of await this.tables.calls(await this.partnerships.byKey(DEFAULT_PARTNERSHIP_KEY))) {
       calendar.createEvent({
         id: `call-${call.id}@${UID_DOMAIN}`,
         sequence: call.version,

@@ -117,7 +117,8 @@ export class ChartExportService {
     heading(`Changes since ${call.previousCall ? `the previous call (${call.previousCall.heldOn})` : 'the start'}`);
     if (call.changesSincePrevious.length === 0) line('No changes.');
     for (const change of call.changesSincePrevious) {
-      const what = change.field ? `${change.field}: ${change.from ?? '-'} -> ${change.to ?? '-'}` : 'note';
+      const shown = (value: typeof change.from): string => (value === null ? '-' : Array.isArray(value) ? value.join(', ') : String(value));
+      const what = change.field ? `${change.field}: ${shown(change.from)} -> ${shown(change.to)}` : 'note';
       line(`- ${new Date(change.at).toLocaleDateString('en-CA', { timeZone: PARTNERSHIP_TIME_ZONE })} ${change.itemTitle}: ${what}${change.note ? ` ("${change.note}")` : ''} (${change.by.name})`);
     }
     heading('Follow-ups of this call');

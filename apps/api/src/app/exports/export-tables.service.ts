@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FollowUp, GanttData, Milestone, MonitoringCall, Output, RegisterRisk, RiskItem } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ganttJson, sqlClientOf } from '../gantt/plan-queries';
 import { MonitoringService } from '../monitoring/monitoring.service';
 import { OutputsService } from '../outputs/outputs.service';
+import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
 import { RiskRegisterService } from '../risks/risk-register.service';
 import { RiskViewService } from '../risks/risk-view.service';
 import { type Column, table, type Table } from './table';
@@ -40,6 +41,7 @@ export class ExportTablesService {
     private readonly riskView: RiskViewService,
     private readonly register: RiskRegisterService,
     private readonly monitoring: MonitoringService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
   /** The chart's data, as `GET /api/gantt` serves it; 404 for an unknown partnership. */
@@ -60,21 +62,20 @@ export class ExportTablesService {
         await this.gantt(partnership); // 404 for an unknown partnership
         return [this.outputTable(await this.outputs.list({ partnership, actionNumber: filter.action }))];
       default:
-        if (partnership !== DEFAULT_PARTNERSHIP_KEY) {
-          throw new BadRequestException(`partnership: the ${name} export covers the Work Plan (${DEFAULT_PARTNERSHIP_KEY}) only`);
-        }
+        break;
     }
+    const scope = await this.partnerships.byKey(partnership); // 404 for an unknown partnership
     switch (name) {
       case 'risks': {
-        const view = await this.riskView.view({ asOf: filter.asOf });
+        const view = await this.riskView.view(scope, { asOf: filter.asOf });
         const items = view.items.filter((item) => filter.action === undefined || item.actionNumber === filter.action);
         return [this.riskTable(`Risks as of ${view.asOf}`, items)];
       }
       case 'risk-register':
-        return [this.registerTable(await this.register.list(filter.action))];
+        return [this.registerTable(await this.register.list(scope, filter.action))];
       case 'monitoring-calls':
       case 'follow-ups': {
-        const calls = await this.calls(filter.action);
+        const calls = await this.calls(scope, filter.action);
         return name === 'monitoring-calls' ? [this.callTable(calls), this.followUpTable(calls.flatMap((c) => c.followUps))] : [this.followUpTable(calls.flatMap((c) => c.followUps))];
       }
     }
@@ -170,8 +171,8 @@ export class ExportTablesService {
   }
 
   /** Every call with its follow-ups, as `GET /api/monitoring-calls/:id` answers each, earliest first. */
-  private async calls(action?: number): Promise<MonitoringCall[]> {
-    const summaries = (await this.monitoring.list()).filter((c) => action === undefined || c.actionNumbers.includes(action)).reverse();
+  async calls(partnership: Partnership, action?: number): Promise<MonitoringCall[]> {
+    const summaries = (await this.monitoring.list(partnership)).filter((c) => action === undefined || c.actionNumbers.includes(action)).reverse();
     const calls: MonitoringCall[] = [];
     for (const summary of summaries) {
       calls.push(await this.monitoring.get(summary.id));

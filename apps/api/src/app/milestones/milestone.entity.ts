@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { DatePrecision, MilestoneStatus } from '@tracker/contracts';
+import type { DatePrecision, MilestoneStatus, PlanNote } from '@tracker/contracts';
 import { ActionEntity } from '../actions/action.entity';
 
 /** An activity of an Action's timeline, or a sub-step of one (with a parent). */
@@ -75,6 +75,10 @@ export class MilestoneEntity {
 
   @Column({ type: 'varchar', length: 100 })
   source!: string;
+
+  /** Derived readings and the plan's inconsistencies, with their sections (PlanNote[] of libs/contracts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: PlanNote[];
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;

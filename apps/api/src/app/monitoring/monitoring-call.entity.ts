@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { PartnershipEntity } from '../partnership/partnership.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** A monitoring call of the Secretariat with co-leaders: the Actions covered, who attended, notes and decisions. */
@@ -8,6 +9,15 @@ import { UserEntity } from '../users/user.entity';
 export class MonitoringCallEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_monitoring_call' })
   id!: string;
+
+  /** The partnership whose Actions the call walked through. */
+  @Index('IDX_monitoring_call_partnership')
+  @Column({ name: 'partnership_id', type: 'uuid' })
+  partnershipId!: string;
+
+  @ManyToOne(() => PartnershipEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'partnership_id', foreignKeyConstraintName: 'FK_monitoring_call_partnership' })
+  partnership!: PartnershipEntity;
 
   @Column({ name: 'held_on', type: 'date' })
   heldOn!: string;

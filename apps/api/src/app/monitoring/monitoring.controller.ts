@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,24 +9,32 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import type { AuditEntry, FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
+import { AuditService } from '../audit/audit.service';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
+import { PartnershipQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
 import { MonitoringService } from './monitoring.service';
 
 @ApiTags('monitoring calls')
 @Controller()
 export class MonitoringController {
-  constructor(private readonly calls: MonitoringService) {}
+  constructor(
+    private readonly calls: MonitoringService,
+    private readonly audit: AuditService,
+    private readonly partnerships: PartnershipsRepository,
+  ) {}
 
   @Get('monitoring-calls')
   @Access('signed_in')
   @ApiOkResponse({ description: 'Every monitoring call, the latest first, with its count of open follow-ups' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  list(): Promise<MonitoringCallSummary[]> {
-    return this.calls.list();
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async list(@Query() query: PartnershipQuery): Promise<MonitoringCallSummary[]> {
+    return this.calls.list(await this.partnerships.byKey(query.partnership));
   }
 
   @Post('monitoring-calls')
@@ -34,13 +42,16 @@ export class MonitoringController {
   @ApiCreatedResponse({ description: 'The new call, as GET /api/monitoring-calls/:id answers it' })
   @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
   @ApiForbiddenResponse({ description: 'Only the Secretariat records calls, or X-XSRF-TOKEN is missing' })
-  create(@Body() body: CreateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
-    return this.calls.create(body, user);
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async create(@Query() query: PartnershipQuery, @Body() body: CreateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
+    return this.calls.create(await this.partnerships.byKey(query.partnership), body, user);
   }
 
   @Get('monitoring-calls/:id')
   @Access('signed_in')
-  @ApiOkResponse({ description: 'The call, its follow-ups, the changes since the previous call, open follow-ups of earlier calls, the risk view as of its day' })
+  @ApiOkResponse({
+    description: 'The call, its follow-ups, the changes since the previous call, open follow-ups of earlier calls, the risk view as of its day',
+  })
   @ApiNotFoundResponse({ description: 'No call has this id' })
   get(@Param('id', ParseIdPipe) id: string): Promise<MonitoringCall> {
     return this.calls.get(id);
@@ -53,8 +64,8 @@ export class MonitoringController {
   @ApiForbiddenResponse({ description: 'Only the Secretariat changes calls, or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No call has this id' })
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current call' })
-  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMonitoringCallDto): Promise<MonitoringCall> {
-    return this.calls.update(id, body);
+  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMonitoringCallDto, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
+    return this.calls.update(id, body, user);
   }
 
   @Post('monitoring-calls/:id/follow-ups')
@@ -63,8 +74,8 @@ export class MonitoringController {
   @ApiBadRequestResponse({ description: 'A bad or unknown field, named in the message' })
   @ApiForbiddenResponse({ description: 'Only the Secretariat adds follow-ups, or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No call has this id' })
-  addFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: CreateFollowUpDto): Promise<FollowUp> {
-    return this.calls.addFollowUp(id, body);
+  addFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: CreateFollowUpDto, @SignedInUser() user: AuthUser): Promise<FollowUp> {
+    return this.calls.addFollowUp(id, body, user);
   }
 
   @Get('follow-ups/:id')
@@ -83,7 +94,25 @@ export class MonitoringController {
   @ApiForbiddenResponse({ description: 'Only the Secretariat changes follow-ups, or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No follow-up has this id' })
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current follow-up' })
-  updateFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateFollowUpDto): Promise<FollowUp> {
-    return this.calls.updateFollowUp(id, body);
+  updateFollowUp(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateFollowUpDto, @SignedInUser() user: AuthUser): Promise<FollowUp> {
+    return this.calls.updateFollowUp(id, body, user);
+  }
+
+  @Get('monitoring-calls/:id/history')
+  @Access('history.read')
+  @ApiOkResponse({ description: 'Every change of the call, newest first, one entry per changed field' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiNotFoundResponse({ description: 'No call has this id' })
+  callHistory(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+    return this.audit.history('monitoring_call', id);
+  }
+
+  @Get('follow-ups/:id/history')
+  @Access('history.read')
+  @ApiOkResponse({ description: 'Every change of the follow-up, newest first, one entry per changed field' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiNotFoundResponse({ description: 'No follow-up has this id' })
+  followUpHistory(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+    return this.audit.history('follow_up', id);
   }
 }

@@ -1,16 +1,19 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FollowUp, MonitoringCall, MonitoringCallSummary, RiskConflict } from '@tracker/contracts';
+import type { FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { FOLLOW_UP_SPEC, MONITORING_CALL_SPEC } from '../audit/update-rules';
+import { VersionedUpdateService } from '../audit/versioned-update.service';
+import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
-import { rowsOf } from '../common/pg-result';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
-import { WORK_PLAN } from '../seed/work-plan.data';
+import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
 import type { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
 
 interface CallRow {
   id: string;
+  partnership_id: string;
   held_on: string;
   action_numbers: number[];
   attendees: string[];
@@ -33,17 +36,11 @@ interface FollowUpRow {
   version: number;
 }
 
-const SELECT_CALL = `SELECT id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at FROM monitoring_call`;
+const SELECT_CALL = `SELECT id, partnership_id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at FROM monitoring_call`;
 
 const SELECT_FOLLOW_UP = `
   SELECT f.id, f.call_id, c.held_on AS call_held_on, f.what, o.id AS owner_id, o.name AS owner_name, f.owner_text, f.due_date, f.done, f.version
     FROM follow_up f JOIN monitoring_call c ON c.id = f.call_id LEFT JOIN organisation o ON o.id = f.owner_organisation_id`;
-
-
-const CALL_COLUMNS = { heldOn: 'held_on', actionNumbers: 'action_numbers', attendees: 'attendees', notes: 'notes', decisions: 'decisions' } as const;
-type CallField = keyof typeof CALL_COLUMNS;
-const FOLLOW_UP_COLUMNS = { what: 'what', ownerOrganisationId: 'owner_organisation_id', ownerText: 'owner_text', dueDate: 'due_date', done: 'done' } as const;
-type FollowUpField = keyof typeof FOLLOW_UP_COLUMNS;
 
 /** The monitoring-call log: calls, their follow-ups, and what each call walks through. */
 @Injectable()
@@ -52,40 +49,53 @@ export class MonitoringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly risks: RiskViewService,
+    private readonly updates: VersionedUpdateService,
+    private readonly partnerships: PartnershipsRepository,
+    private readonly access: AccessService,
   ) {}
 
-  /** Every call, the latest first. */
-  async list(): Promise<MonitoringCallSummary[]> {
+  /** Every call of one partnership, the latest first. */
+  async list(partnership: Partnership): Promise<MonitoringCallSummary[]> {
     const rows = await this.dataSource.query<(CallRow & { open_follow_ups: number })[]>(
       `SELECT c.id, c.held_on, c.action_numbers::int[] AS action_numbers, c.attendees,
               (SELECT count(*)::int FROM follow_up f WHERE f.call_id = c.id AND NOT f.done) AS open_follow_ups
-         FROM monitoring_call c ORDER BY c.held_on DESC, c.created_at DESC, c.id DESC`,
+         FROM monitoring_call c WHERE c.partnership_id = $1 ORDER BY c.held_on DESC, c.created_at DESC, c.id DESC`,
+      [partnership.id],
     );
-    return rows.map((row) => ({ id: row.id, heldOn: row.held_on, actionNumbers: row.action_numbers, attendees: row.attendees, openFollowUps: row.open_follow_ups }));
+    return rows.map((row) => ({
+      id: row.id,
+      heldOn: row.held_on,
+      actionNumbers: row.action_numbers,
+      attendees: row.attendees,
+      openFollowUps: row.open_follow_ups,
+    }));
   }
 
   /**
    * One call with what it walks through: the changes from the previous call's day (inclusive; from
    * the beginning for the first call) to this call's day (inclusive), in Brussels days; the follow-ups
-   * of earlier calls not done yet; the risk view as of the call's day.
+   * of earlier calls not done yet; the risk view as of the call's day. "Previous" and "earlier" are
+   * calls of the same partnership; the changes and risks are that partnership's.
    */
   async get(id: string): Promise<MonitoringCall> {
     const call = await this.callRow(id);
+    const partnership = await this.partnerships.byId(call.partnership_id);
     const [previous] = await this.dataSource.query<{ id: string; held_on: string }[]>(
       `SELECT id, held_on FROM monitoring_call
-        WHERE (held_on, created_at, id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
+        WHERE partnership_id = $2 AND (held_on, created_at, id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
         ORDER BY held_on DESC, created_at DESC, id DESC LIMIT 1`,
-      [call.id],
+      [call.id, partnership.id],
     );
     const [followUps, openEarlier, changes, risks] = await Promise.all([
       this.dataSource.query<FollowUpRow[]>(`${SELECT_FOLLOW_UP} WHERE f.call_id = $1 ORDER BY f.sort_order, f.created_at`, [id]),
       this.dataSource.query<FollowUpRow[]>(
-        `${SELECT_FOLLOW_UP} WHERE NOT f.done AND (c.held_on, c.created_at, c.id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
+        `${SELECT_FOLLOW_UP} WHERE NOT f.done AND c.partnership_id = $2
+            AND (c.held_on, c.created_at, c.id) < (SELECT held_on, created_at, id FROM monitoring_call WHERE id = $1)
           ORDER BY f.due_date NULLS LAST, c.held_on, f.sort_order, f.created_at`,
-        [call.id],
+        [call.id, partnership.id],
       ),
-      this.audit.between(WORK_PLAN.partnership.key, previous?.held_on ?? null, call.held_on, PARTNERSHIP_TIME_ZONE),
-      this.risks.view({ asOf: call.held_on }),
+      this.audit.between(partnership.id, previous?.held_on ?? null, call.held_on, PARTNERSHIP_TIME_ZONE),
+      this.risks.view(partnership, { asOf: call.held_on }),
     ]);
     return {
       id: call.id,
@@ -103,45 +113,37 @@ export class MonitoringService {
     };
   }
 
-  async create(body: CreateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
-    await this.assertActions(body.actionNumbers);
+  /** Records a call of one partnership, covering some of its Actions. */
+  async create(partnership: Partnership, body: CreateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
+    await this.access.assertSeat(user, partnership.id);
+    assertActions(partnership, body.actionNumbers);
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO monitoring_call (held_on, action_numbers, attendees, notes, decisions, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [body.heldOn, [...body.actionNumbers].sort((a, b) => a - b), body.attendees?.map((a) => a.trim()) ?? [], body.notes ?? '', body.decisions ?? '', user.id],
+      `INSERT INTO monitoring_call (partnership_id, held_on, action_numbers, attendees, notes, decisions, created_by) VALUES ($7, $1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        body.heldOn,
+        [...body.actionNumbers].sort((a, b) => a - b),
+        body.attendees?.map((a) => a.trim()) ?? [],
+        body.notes ?? '',
+        body.decisions ?? '',
+        user.id,
+        partnership.id,
+      ],
     );
     return this.get(row.id);
   }
 
-  /** With the version in the UPDATE's WHERE: a stale version is a 409 with the current call. */
-  async update(id: string, patch: UpdateMonitoringCallDto): Promise<MonitoringCall> {
-    const fields = (Object.keys(CALL_COLUMNS) as CallField[]).filter((field) => patch[field] !== undefined);
-    if (fields.length === 0) {
-      throw new BadRequestException(`give at least one of ${Object.keys(CALL_COLUMNS).join(', ')} besides version`);
-    }
+  /** Through the one versioned update (VersionedUpdateService): history per field; 409 with the current call when stale. */
+  async update(id: string, patch: UpdateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
     if (patch.actionNumbers) {
-      await this.assertActions(patch.actionNumbers);
+      const call = await this.callRow(id);
+      assertActions(await this.partnerships.byId(call.partnership_id), patch.actionNumbers);
     }
-    const values = fields.map((field) =>
-      field === 'actionNumbers' ? [...patch.actionNumbers!].sort((a, b) => a - b) : field === 'attendees' ? patch.attendees!.map((a) => a.trim()) : patch[field],
-    );
-    const updated = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE monitoring_call SET ${[...fields.map((field, i) => `"${CALL_COLUMNS[field]}" = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, patch.version, ...values],
-      ),
-    );
-    if (updated.length === 0) {
-      const current = await this.get(id); // 404 when there is no such call
-      const body: RiskConflict<MonitoringCall> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this call: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return this.get(id);
+    const normalised = {
+      ...patch,
+      actionNumbers: patch.actionNumbers && [...patch.actionNumbers].sort((a, b) => a - b),
+      attendees: patch.attendees?.map((a) => a.trim()),
+    };
+    return this.updates.update(MONITORING_CALL_SPEC, id, normalised, user, (callId) => this.get(callId));
   }
 
   async followUp(id: string, manager: EntityManager = this.dataSource.manager): Promise<FollowUp> {
@@ -152,8 +154,9 @@ export class MonitoringService {
     return toFollowUp(row);
   }
 
-  async addFollowUp(callId: string, body: CreateFollowUpDto): Promise<FollowUp> {
-    await this.callRow(callId);
+  async addFollowUp(callId: string, body: CreateFollowUpDto, user: AuthUser): Promise<FollowUp> {
+    const call = await this.callRow(callId);
+    await this.access.assertSeat(user, call.partnership_id);
     await this.assertOrganisation(body.ownerOrganisationId);
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO follow_up (call_id, what, owner_organisation_id, owner_text, due_date, sort_order)
@@ -163,31 +166,15 @@ export class MonitoringService {
     return this.followUp(row.id);
   }
 
-  async updateFollowUp(id: string, patch: UpdateFollowUpDto): Promise<FollowUp> {
-    const fields = (Object.keys(FOLLOW_UP_COLUMNS) as FollowUpField[]).filter((field) => patch[field] !== undefined);
-    if (fields.length === 0) {
-      throw new BadRequestException(`give at least one of ${Object.keys(FOLLOW_UP_COLUMNS).join(', ')} besides version`);
-    }
+  /** Through the one versioned update (VersionedUpdateService): history per field; 409 with the current follow-up when stale. */
+  async updateFollowUp(id: string, patch: UpdateFollowUpDto, user: AuthUser): Promise<FollowUp> {
     await this.assertOrganisation(patch.ownerOrganisationId);
-    const values = fields.map((field) => (field === 'ownerText' ? emptyToNull(patch.ownerText) : field === 'what' ? patch.what!.trim() : patch[field]));
-    const updated = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE follow_up SET ${[...fields.map((field, i) => `"${FOLLOW_UP_COLUMNS[field]}" = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, patch.version, ...values],
-      ),
-    );
-    const current = await this.followUp(id);
-    if (updated.length === 0) {
-      const body: RiskConflict<FollowUp> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this follow-up: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return current;
+    const normalised = {
+      ...patch,
+      what: patch.what?.trim(),
+      ownerText: patch.ownerText === undefined ? undefined : emptyToNull(patch.ownerText),
+    };
+    return this.updates.update(FOLLOW_UP_SPEC, id, normalised, user, (followUpId) => this.followUp(followUpId));
   }
 
   private async callRow(id: string): Promise<CallRow> {
@@ -198,18 +185,6 @@ export class MonitoringService {
     return row;
   }
 
-  private async assertActions(numbers: number[]): Promise<void> {
-    const rows = await this.dataSource.query<{ number: number }[]>(
-      `SELECT a.number FROM action a JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1`,
-      [WORK_PLAN.partnership.key],
-    );
-    const known = new Set(rows.map((row) => row.number));
-    const unknown = numbers.filter((n) => !known.has(n));
-    if (unknown.length > 0) {
-      throw new BadRequestException(`actionNumbers: the Work Plan has no Action ${unknown.join(', ')} (it has ${[...known].sort().join(', ')})`);
-    }
-  }
-
   private async assertOrganisation(id: string | null | undefined): Promise<void> {
     if (id) {
       const [org] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
@@ -217,6 +192,17 @@ export class MonitoringService {
         throw new BadRequestException('ownerOrganisationId must be the id of an organisation, or null');
       }
     }
+  }
+}
+
+/** 400 unless every number is an Action of the partnership. */
+function assertActions(partnership: Partnership, numbers: number[]): void {
+  const known = new Set(partnership.actions.map((action) => action.number));
+  const unknown = numbers.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new BadRequestException(
+      `actionNumbers: partnership "${partnership.key}" has no Action ${unknown.join(', ')} (it has ${[...known].sort((a, b) => a - b).join(', ')})`,
+    );
   }
 }
 

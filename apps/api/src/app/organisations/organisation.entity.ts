@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrganisationType } from '@tracker/contracts';
+import type { OrganisationType, PlanNote } from '@tracker/contracts';
 
 @Entity('organisation')
 @Check('CHK_organisation_type', `"type" IN ('city', 'region', 'national_government', 'eu_body', 'municipal_network', 'ngo_think_tank', 'university', 'expert_group', 'international_organisation', 'other')`)
@@ -27,6 +27,10 @@ export class OrganisationEntity {
 
   @Column({ type: 'varchar', length: 100 })
   source!: string;
+
+  /** Derived readings and the plan's inconsistencies, with their sections (PlanNote[] of libs/contracts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: PlanNote[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

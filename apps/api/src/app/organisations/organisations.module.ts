@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { OrganisationsController } from './organisations.controller';
+import { OrganisationsController, PartnershipController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  controllers: [OrganisationsController],
+  controllers: [OrganisationsController, PartnershipController],
   providers: [OrganisationsService],
   exports: [OrganisationsService],
 })

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { DatePrecision, OutputStatus } from '@tracker/contracts';
+import type { DatePrecision, OutputStatus, PlanNote } from '@tracker/contracts';
 import { ActionEntity } from '../actions/action.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 
@@ -65,6 +65,10 @@ export class OutputEntity {
 
   @Column({ type: 'varchar', length: 100 })
   source!: string;
+
+  /** Derived readings and the plan's inconsistencies, with their sections (PlanNote[] of libs/contracts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: PlanNote[];
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;

@@ -19,6 +19,7 @@ export function toOutput(entity: OutputEntity, actionNumber: number): Output {
     source: entity.source,
     milestoneIds: (entity.milestones ?? []).map((m) => m.id).sort(),
     sortOrder: entity.sortOrder,
+    notes: entity.notes ?? [],
     updatedAt: entity.updatedAt.toISOString(),
   };
 }

@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ConflictError, Output } from '@tracker/contracts';
+import type { Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Repository } from 'typeorm';
-import { ItemUpdateService } from '../audit/item-update.service';
+import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { OUTPUT_SPEC } from '../audit/update-rules';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import type { AuthUser } from '../auth/auth.types';
 import type { UpdateOutputDto } from './dto/update-output.dto';
 import { OutputEntity } from './output.entity';
@@ -14,11 +15,13 @@ import { toOutput } from './output.mapper';
 export class OutputsService {
   constructor(
     @InjectRepository(OutputEntity) private readonly outputs: Repository<OutputEntity>,
-    private readonly updates: ItemUpdateService,
+    private readonly updates: VersionedUpdateService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
-  /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action. */
+  /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action; 404 for an unknown key. */
   async list(filter: { actionNumber?: number; partnership?: string } = {}): Promise<Output[]> {
+    await this.partnerships.byKey(filter.partnership);
     const query = this.query()
       .innerJoin('a.partnership', 'p')
       .where('p.seed_key = :partnership', { partnership: filter.partnership ?? DEFAULT_PARTNERSHIP_KEY });
@@ -37,20 +40,9 @@ export class OutputsService {
     return toOutput(row, row.action.number);
   }
 
-  /** Applies a PATCH (see ItemUpdateService); 409 with the current output when `version` is stale. */
+  /** Applies a PATCH (see VersionedUpdateService); 409 with the current output when `version` is stale. */
   async update(id: string, patch: UpdateOutputDto, user: AuthUser): Promise<Output> {
-    const outcome = await this.updates.update(OUTPUT_SPEC, id, patch, user);
-    const current = await this.get(id);
-    if (outcome === 'conflict') {
-      const body: ConflictError<Output> = {
-        statusCode: 409,
-        error: 'Conflict',
-        message: `someone else changed this output: you sent version ${patch.version}, it is now at version ${current.version}; review the current values and try again`,
-        current,
-      };
-      throw new ConflictException(body);
-    }
-    return current;
+    return this.updates.update(OUTPUT_SPEC, id, patch, user, (itemId) => this.get(itemId));
   }
 
   private query() {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PlanNote } from '@tracker/contracts';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
 @Entity('partnership')
@@ -19,6 +20,19 @@ export class PartnershipEntity {
 
   @Column({ type: 'varchar', length: 100 })
   source!: string;
+
+  /** Derived readings and the plan's inconsistencies, with their sections (PlanNote[] of libs/contracts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: PlanNote[];
+
+  /** The organisation that is the partnership's Secretariat: its accounts' roles hold here, as a member's do. */
+  @Index('IDX_partnership_secretariat')
+  @Column({ name: 'secretariat_organisation_id', type: 'uuid', nullable: true })
+  secretariatOrganisationId!: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'secretariat_organisation_id', foreignKeyConstraintName: 'FK_partnership_secretariat' })
+  secretariat!: OrganisationEntity | null;
 
   @OneToMany(() => PartnershipMemberEntity, (member) => member.partnership)
   members!: PartnershipMemberEntity[];

@@ -9,26 +9,33 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { RegisterRisk } from '@tracker/contracts';
+import type { AuditEntry, RegisterRisk } from '@tracker/contracts';
+import { AuditService } from '../audit/audit.service';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { UpdateRiskDto } from './dto/update-risk.dto';
 import { RiskRegisterService } from './risk-register.service';
 
 @ApiTags('risks')
 @Controller('risk-register')
 export class RiskRegisterController {
-  constructor(private readonly register: RiskRegisterService) {}
+  constructor(
+    private readonly register: RiskRegisterService,
+    private readonly audit: AuditService,
+    private readonly partnerships: PartnershipsRepository,
+  ) {}
 
   @Get()
   @Access('signed_in')
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'The risks of every Action (or one), in plan order' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
-    return this.register.list(query.action);
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
+    return this.register.list(await this.partnerships.byKey(query.partnership), query.action);
   }
 
   @Get(':id')
@@ -48,5 +55,14 @@ export class RiskRegisterController {
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current risk' })
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateRiskDto, @SignedInUser() user: AuthUser): Promise<RegisterRisk> {
     return this.register.update(id, body, user);
+  }
+
+  @Get(':id/history')
+  @Access('history.read')
+  @ApiOkResponse({ description: 'Every change of the risk, newest first, one entry per changed field: who, when, from, to, note' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiNotFoundResponse({ description: 'No risk has this id' })
+  history(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+    return this.audit.history('risk', id);
   }
 }

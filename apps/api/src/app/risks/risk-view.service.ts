@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RiskItem, RiskView } from '@tracker/contracts';
+import type { PlanNote, RiskItem, RiskView } from '@tracker/contracts';
 import {
   actionRag,
   compareRisks,
@@ -8,11 +8,12 @@ import {
   DEFAULT_STALLED_DAYS,
   type DatePrecision,
   daysToDeadline,
-  PHASE_DEADLINE,
+  judgeBySteps,
   riskFlags,
+  type SteppedSubject,
 } from '@tracker/schedule';
 import { DataSource } from 'typeorm';
-import { WORK_PLAN } from '../seed/work-plan.data';
+import type { Partnership } from '../partnership/partnerships.repository';
 
 /** The Partnership's calendar: "today" and "the day of an update" are Brussels days. */
 export const PARTNERSHIP_TIME_ZONE = 'Europe/Brussels';
@@ -29,6 +30,11 @@ interface ItemRow {
   forecast_end: string | null;
   status: string;
   last_update: string | null;
+  parent_id: string | null;
+  tentative: boolean;
+  notes: PlanNote[];
+  /** False for a step found only in Annex 1 (a note of kind annex_only). */
+  plan_of_record: boolean;
 }
 
 export interface RiskViewOptions {
@@ -37,7 +43,10 @@ export interface RiskViewOptions {
   stalledDays?: number;
 }
 
-/** The risk view of the Work Plan as of a day: every flag of every milestone and output, and a RAG per Action. */
+/**
+ * The risk view of one partnership as of a day: every flag of every milestone and output, judged
+ * against the partnership's own deadline, and a RAG per Action.
+ */
 @Injectable()
 export class RiskViewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -47,33 +56,42 @@ export class RiskViewService {
     return row.today;
   }
 
-  async view(options: RiskViewOptions = {}): Promise<RiskView> {
+  async view(partnership: Partnership, options: RiskViewOptions = {}): Promise<RiskView> {
     const asOf = options.asOf ?? (await this.today());
     const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
     const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
-    const partnership = WORK_PLAN.partnership.key;
-    const actions = await this.dataSource.query<{ number: number; short_name: string }[]>(
-      `SELECT a.number, a.short_name FROM action a JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1 ORDER BY a.number`,
-      [partnership],
-    );
     const rows = await this.dataSource.query<ItemRow[]>(
       `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
-              m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order
-         FROM milestone m JOIN action a ON a.id = m.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
+              m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order,
+              m.parent_id, m.tentative, m.notes, NOT (m.notes @> '[{"kind": "annex_only"}]'::jsonb) AS plan_of_record
+         FROM milestone m JOIN action a ON a.id = m.action_id WHERE a.partnership_id = $1
        UNION ALL
        SELECT 'output', o.id, a.number, o.title, o.due_text, o.start_date, o.end_date, o.precision,
-              o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order
-         FROM output o JOIN action a ON a.id = o.action_id JOIN partnership p ON p.id = a.partnership_id WHERE p.seed_key = $1
+              o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order,
+              NULL, o.tentative, o.notes, NOT (o.notes @> '[{"kind": "annex_only"}]'::jsonb)
+         FROM output o JOIN action a ON a.id = o.action_id WHERE a.partnership_id = $1
        ORDER BY action_number, kind_order, sort_order`,
-      [partnership, PARTNERSHIP_TIME_ZONE],
+      [partnership.id, PARTNERSHIP_TIME_ZONE],
     );
-    const ruleOptions = { dueSoonDays, stalledDays, deadline: PHASE_DEADLINE };
-    const items: RiskItem[] = rows.flatMap((row) =>
-      riskFlags(
-        { start: row.start_date, end: row.end_date, precision: row.precision, forecastEnd: row.forecast_end, status: row.status, lastUpdate: row.last_update },
-        asOf,
-        ruleOptions,
-      ).map((flag) => ({
+    const deadline = partnership.deadline;
+    const ruleOptions = { dueSoonDays, stalledDays, deadline };
+    const subjects: SteppedSubject[] = rows.map((row) => ({
+      id: `${row.item_type}:${row.id}`,
+      parentId: row.parent_id === null ? null : `milestone:${row.parent_id}`,
+      start: row.start_date,
+      end: row.end_date,
+      precision: row.precision,
+      forecastEnd: row.forecast_end,
+      status: row.status,
+      lastUpdate: row.last_update,
+      planOfRecord: row.plan_of_record,
+      windowText: row.window_text,
+      tentative: row.tentative,
+    }));
+    // A parent is judged by the span of its steps (libs/schedule judgeBySteps).
+    const judged = judgeBySteps(subjects);
+    const items: RiskItem[] = rows.flatMap((row, index) =>
+      riskFlags(judged.get(subjects[index].id) ?? subjects[index], asOf, ruleOptions).map((flag) => ({
         kind: flag.kind,
         severity: flag.severity,
         actionNumber: row.action_number,
@@ -87,18 +105,19 @@ export class RiskViewService {
         status: row.status,
         daysLate: flag.daysLate,
         reason: flag.reason,
+        notes: row.notes,
       })),
     );
     items.sort((a, b) => compareRisks({ ...a, end: a.forecastEnd ?? a.end }, { ...b, end: b.forecastEnd ?? b.end }) || a.actionNumber - b.actionNumber);
     return {
       asOf,
-      deadline: PHASE_DEADLINE,
-      daysToDeadline: daysToDeadline(asOf),
+      deadline,
+      daysToDeadline: daysToDeadline(asOf, deadline),
       dueSoonDays,
       stalledDays,
-      actions: actions.map((action) => ({
+      actions: partnership.actions.map((action) => ({
         number: action.number,
-        shortName: action.short_name,
+        shortName: action.shortName,
         ...actionRag(
           items.filter((item) => item.actionNumber === action.number),
           asOf,

@@ -33,6 +33,10 @@ export class RiskEntity {
   @Column({ type: 'text' })
   description!: string;
 
+  /** The causes the plan names for the risk; empty for risks added in the tracker. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  causes!: string[];
+
   @Column({ type: 'smallint', nullable: true })
   likelihood!: number | null;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { RiskRegisterController } from './risk-register.controller';
 import { RiskRegisterService } from './risk-register.service';
 import { RiskViewService } from './risk-view.service';
@@ -6,6 +7,7 @@ import { RisksController } from './risks.controller';
 
 /** The risk view (computed from the plan) and the risk register (kept by people). */
 @Module({
+  imports: [AuditModule],
   controllers: [RisksController, RiskRegisterController],
   providers: [RiskViewService, RiskRegisterService],
   exports: [RiskViewService, RiskRegisterService],

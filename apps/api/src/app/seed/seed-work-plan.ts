@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { SeedAction, SeedMilestone, SeedWorkPlan } from './seed.types';
+import { rowsOf } from '../common/pg-result';
+import type { SeedAction, SeedMilestone, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
 
 export interface SeedReport {
   organisations: number;
@@ -8,25 +9,54 @@ export interface SeedReport {
   outputs: number;
   targets: number;
   risks: number;
+  /** Rows already present that were brought to the current reading of the plan (see {@link seedWorkPlan}). */
+  corrected: number;
 }
 
 /**
- * Loads the Work Plan into an empty or existing database, in the caller's transaction.
- * Idempotent and non-destructive: a record whose seed key is already present is left exactly as
- * it is (users may have changed it), so a restart never overwrites status, progress or dates.
- * Records added to the plan later are inserted. Returns how many records were inserted.
+ * SQL condition: nobody has changed the item (`milestone` or `output`, as the table's own name) in
+ * the tracker: its version is still 1 and it has no history entry (a note alone leaves one).
+ */
+const untouched = (table: 'milestone' | 'output'): string =>
+  `${table}.version = 1 AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.item_type = '${table}' AND e.item_id = ${table}.id)`;
+
+/**
+ * Loads the Work Plan into an empty or existing database, in the caller's transaction. Idempotent.
+ *
+ * Records missing by seed key are inserted. Records already present are brought to the current
+ * reading of the plan only where that overwrites nothing a user did:
+ * - milestones and outputs nobody has touched (version 1 and no history entry) take the plan's
+ *   current title, window, tentative mark and section; touched ones keep every field as it is;
+ * - notes (derived readings, inconsistencies, "Annex 1 only") are the tracker's reading of the plan,
+ *   not user data: every seeded item, partnership and organisation gets the current ones;
+ * - organisations, the partnership and the Actions' participants cannot be changed in the tracker and
+ *   follow the plan (a participant the plan no longer names is removed);
+ * - risks of the register nobody has changed (version 1) take the plan's wording; a seeded risk the
+ *   plan no longer names is deleted while untouched, and kept once a user has changed it.
+ * Returns how many records were inserted, and how many were corrected.
  */
 export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): Promise<SeedReport> {
-  const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0 };
+  const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 };
   const orgIds = new Map<string, string>();
+  const corrected = async (sql: string, params: unknown[]): Promise<void> => {
+    report.corrected += rowsOf(await manager.query(`${sql} RETURNING 1`, params)).length;
+  };
 
   for (const org of plan.organisations) {
+    const notes = JSON.stringify(org.notes ?? []);
     const inserted = await insertIfMissing(
       manager,
-      `INSERT INTO organisation (seed_key, name, type, country, aliases, source) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [org.key, org.name, org.type, org.country, org.aliases, org.source],
+      `INSERT INTO organisation (seed_key, name, type, country, aliases, source, notes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [org.key, org.name, org.type, org.country, org.aliases, org.source, notes],
     );
     report.organisations += inserted ? 1 : 0;
+    if (!inserted) {
+      await corrected(
+        `UPDATE organisation SET name = $2, type = $3, country = $4, aliases = $5, source = $6, notes = $7::jsonb, updated_at = now()
+          WHERE seed_key = $1 AND (name, type, country, aliases, source, notes) IS DISTINCT FROM ($2, $3, $4::char(2), $5::text[], $6, $7::jsonb)`,
+        [org.key, org.name, org.type, org.country, org.aliases, org.source, notes],
+      );
+    }
   }
   const orgRows: { id: string; seed_key: string }[] = await manager.query(`SELECT id, seed_key FROM organisation WHERE seed_key IS NOT NULL`);
   orgRows.forEach((row) => orgIds.set(row.seed_key, row.id));
@@ -39,13 +69,26 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
   };
 
   const { partnership } = plan;
-  await insertIfMissing(manager, `INSERT INTO partnership (seed_key, name, deadline, source) VALUES ($1, $2, $3, $4)`, [
+  const partnershipNotes = JSON.stringify(partnership.notes);
+  const partnershipCreated = await insertIfMissing(manager, `INSERT INTO partnership (seed_key, name, deadline, source, notes) VALUES ($1, $2, $3, $4, $5)`, [
     partnership.key,
     partnership.name,
     partnership.deadline,
     partnership.source,
+    partnershipNotes,
   ]);
+  if (!partnershipCreated) {
+    await corrected(`UPDATE partnership SET notes = $2::jsonb, updated_at = now() WHERE seed_key = $1 AND notes IS DISTINCT FROM $2::jsonb`, [
+      partnership.key,
+      partnershipNotes,
+    ]);
+  }
   const partnershipId = await idOf(manager, 'partnership', partnership.key);
+  // The Secretariat's organisation: its accounts' roles hold in this partnership (an earlier plan may not list it yet).
+  await manager.query(`UPDATE partnership SET secretariat_organisation_id = $2 WHERE id = $1 AND secretariat_organisation_id IS DISTINCT FROM $2`, [
+    partnershipId,
+    orgIds.get(partnership.secretariat) ?? null,
+  ]);
   const memberKeys = [...new Set([...partnership.coordinators, ...partnership.members])];
   for (const key of memberKeys) {
     await manager.query(
@@ -89,16 +132,25 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
           [actionId, orgId(key), role, index],
         );
       }
+      // A participant the plan no longer names in this role (e.g. a network read as its members).
+      await corrected(`DELETE FROM action_participant WHERE action_id = $1 AND role = $2 AND NOT (organisation_id = ANY($3::uuid[]))`, [
+        actionId,
+        role,
+        keys.map(orgId),
+      ]);
     }
 
     let order = 0;
     const milestoneIds = new Map<string, string>();
+    const windowOf = new Map<string, SeedWindow>();
     const insertMilestone = async (milestone: SeedMilestone, parentId: string | null): Promise<void> => {
       order += 1;
+      windowOf.set(milestone.key, milestone.window);
+      const notes = JSON.stringify(milestone.notes ?? []);
       const createdNow = await insertIfMissing(
         manager,
-        `INSERT INTO milestone (seed_key, action_id, parent_id, title, window_text, start_date, end_date, precision, tentative, source, sort_order)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        `INSERT INTO milestone (seed_key, action_id, parent_id, title, window_text, start_date, end_date, precision, tentative, source, sort_order, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           milestone.key,
           actionId,
@@ -111,8 +163,18 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
           milestone.tentative,
           milestone.source,
           order,
+          notes,
         ],
       );
+      if (!createdNow) {
+        await corrected(
+          `UPDATE milestone SET title = $2, window_text = $3, start_date = $4, end_date = $5, precision = $6, tentative = $7, source = $8
+            WHERE seed_key = $1 AND ${untouched('milestone')}
+              AND (title, window_text, start_date, end_date, precision, tentative, source) IS DISTINCT FROM ($2, $3, $4::date, $5::date, $6, $7::boolean, $8)`,
+          [milestone.key, milestone.title, milestone.window.text, milestone.window.start, milestone.window.end, milestone.window.precision, milestone.tentative, milestone.source],
+        );
+        await corrected(`UPDATE milestone SET notes = $2::jsonb WHERE seed_key = $1 AND notes IS DISTINCT FROM $2::jsonb`, [milestone.key, notes]);
+      }
       const id = await idOf(manager, 'milestone', milestone.key);
       milestoneIds.set(milestone.key, id);
       if (createdNow) {
@@ -134,23 +196,23 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
     }
 
     for (const [index, output] of action.outputs.entries()) {
+      const due = dueOf(output, windowOf);
+      const notes = JSON.stringify(output.notes ?? []);
       const createdNow = await insertIfMissing(
         manager,
-        `INSERT INTO output (seed_key, action_id, title, due_text, start_date, end_date, precision, tentative, source, sort_order)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          output.key,
-          actionId,
-          output.title,
-          output.due?.text ?? null,
-          output.due?.start ?? null,
-          output.due?.end ?? null,
-          output.due?.precision ?? 'unknown',
-          output.tentative,
-          output.source,
-          index + 1,
-        ],
+        `INSERT INTO output (seed_key, action_id, title, due_text, start_date, end_date, precision, tentative, source, sort_order, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [output.key, actionId, output.title, output.due?.text ?? null, due.start, due.end, due.precision, output.tentative, output.source, index + 1, notes],
       );
+      if (!createdNow) {
+        await corrected(
+          `UPDATE output SET title = $2, due_text = $3, start_date = $4, end_date = $5, precision = $6, tentative = $7, source = $8
+            WHERE seed_key = $1 AND ${untouched('output')}
+              AND (title, due_text, start_date, end_date, precision, tentative, source) IS DISTINCT FROM ($2, $3, $4::date, $5::date, $6, $7::boolean, $8)`,
+          [output.key, output.title, output.due?.text ?? null, due.start, due.end, due.precision, output.tentative, output.source],
+        );
+        await corrected(`UPDATE output SET notes = $2::jsonb WHERE seed_key = $1 AND notes IS DISTINCT FROM $2::jsonb`, [output.key, notes]);
+      }
       if (createdNow) {
         report.outputs += 1;
         const outputId = await idOf(manager, 'output', output.key);
@@ -173,18 +235,56 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
       report.targets += createdNow ? 1 : 0;
     }
 
-    // The risk register starts with the risks and mitigation each Action names (2.x.7); nobody has
-    // scored them yet, so likelihood, impact, owner and next review stay empty.
+    // The risk register starts with the risk, its causes and the mitigation each Action names (2.x.7);
+    // nobody has scored it yet, so likelihood, impact, owner and next review stay empty.
     for (const [index, risk] of action.risks.entries()) {
       const createdNow = await insertIfMissing(
         manager,
-        `INSERT INTO risk (seed_key, action_id, title, description, mitigation, source, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [risk.key, actionId, risk.title, risk.description, risk.mitigation, risk.source, index + 1],
+        `INSERT INTO risk (seed_key, action_id, title, description, causes, mitigation, source, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [risk.key, actionId, risk.title, risk.description, risk.causes, risk.mitigation, risk.source, index + 1],
       );
       report.risks += createdNow ? 1 : 0;
+      if (!createdNow) {
+        await corrected(
+          `UPDATE risk SET title = $2, description = $3, causes = $4, mitigation = $5, source = $6, sort_order = $7, updated_at = now()
+            WHERE seed_key = $1 AND version = 1
+              AND (title, description, causes, mitigation, source, sort_order) IS DISTINCT FROM ($2, $3, $4::text[], $5, $6, $7::int)`,
+          [risk.key, risk.title, risk.description, risk.causes, risk.mitigation, risk.source, index + 1],
+        );
+      }
     }
+    // Seeded risks the plan no longer names (the register once held one risk per cause).
+    await corrected(`DELETE FROM risk WHERE action_id = $1 AND seed_key IS NOT NULL AND NOT (seed_key = ANY($2::text[])) AND version = 1`, [
+      actionId,
+      action.risks.map((r) => r.key),
+    ]);
   }
   return report;
+}
+
+/**
+ * The due window an output is seeded with: the plan's own, or, where the plan implies it
+ * (`deriveDueFromMilestones`), the span of its milestones' windows with the coarsest precision.
+ */
+export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWindow>): Pick<SeedWindow, 'start' | 'end' | 'precision'> {
+  if (output.due || !output.deriveDueFromMilestones) {
+    return { start: output.due?.start ?? null, end: output.due?.end ?? null, precision: output.due?.precision ?? 'unknown' };
+  }
+  const windows = output.milestoneKeys.map((key) => {
+    const window = windowOf.get(key);
+    if (!window) {
+      throw new Error(`output "${output.key}" refers to unknown milestone "${key}"`);
+    }
+    return window;
+  });
+  if (windows.length === 0 || windows.some((w) => w.start === null || w.end === null)) {
+    return { start: null, end: null, precision: 'unknown' };
+  }
+  const order = ['day', 'month', 'year'] as const;
+  const precision = order[Math.max(...windows.map((w) => order.indexOf(w.precision as (typeof order)[number])))];
+  const start = windows.map((w) => w.start as string).sort()[0];
+  const end = windows.map((w) => w.end as string).sort().at(-1) as string;
+  return { start, end, precision };
 }
 
 function actionKey(partnershipKey: string, action: SeedAction): string {

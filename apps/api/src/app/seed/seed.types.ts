@@ -17,6 +17,17 @@ export type OrganisationType =
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
 
+/**
+ * What the tracker says about the plan's words (as PlanNote in libs/contracts): a derived reading,
+ * an inconsistency of the plan, a step found only in Annex 1, or how an ambiguous passage was read.
+ */
+export interface SeedNote {
+  kind: 'derived' | 'inconsistency' | 'annex_only' | 'reading';
+  text: string;
+  /** Section(s) the note rests on. */
+  source: string;
+}
+
 /** A planned window exactly as the plan words it, plus the calendar reading of it. */
 export interface SeedWindow {
   /** The words of the source, e.g. "October - December 2025" or "2026, precise timing TBD". */
@@ -46,6 +57,7 @@ export interface SeedOrganisation {
   aliases: string[];
   /** Section(s) where the organisation appears, e.g. "1.2.2". */
   source: string;
+  notes?: SeedNote[];
 }
 
 export interface SeedMilestone {
@@ -60,6 +72,11 @@ export interface SeedMilestone {
   source: string;
   /** Conflicting readings elsewhere in the plan (Annex 1, intermediary timeline). */
   alternatives: SeedAlternative[];
+  /**
+   * Derived readings and inconsistencies. A note of kind `annex_only` marks a step found only in
+   * Annex 1: not the plan of record, so the risk view never flags it on its own.
+   */
+  notes?: SeedNote[];
   /** Sub-steps, in plan order. */
   children: SeedMilestone[];
 }
@@ -73,6 +90,12 @@ export interface SeedOutput {
   source: string;
   /** Keys of the milestones that produce this output. */
   milestoneKeys: string[];
+  /**
+   * The plan gives no due date but implies one: the output is due over the span of its milestones'
+   * windows (`due` stays null: the plan has no words for it; a `derived` note says why).
+   */
+  deriveDueFromMilestones?: boolean;
+  notes?: SeedNote[];
 }
 
 export interface SeedTarget {
@@ -82,10 +105,13 @@ export interface SeedTarget {
   source: string;
 }
 
+/** The risk an Action's section 2.x.7 names: one risk, its causes and its mitigation. */
 export interface SeedRisk {
   key: string;
   title: string;
   description: string;
+  /** The causes the plan gives, in its words. */
+  causes: string[];
   mitigation: string;
   source: string;
 }
@@ -122,9 +148,13 @@ export interface SeedPartnership {
   coordinators: string[];
   /** Organisation keys of all Partnership members in the current phase (Table 1). */
   members: string[];
+  /** Organisation key of the Secretariat (2.x.6); not a member. */
+  secretariat: string;
   /** yyyy-MM-dd */
   deadline: string;
   source: string;
+  /** Facts of the plan about the Partnership, e.g. where it disagrees with itself. */
+  notes: SeedNote[];
 }
 
 export interface SeedWorkPlan {

@@ -1,8 +1,9 @@
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import type { SeedWorkPlan } from './seed.types';
 
 /**
  * The Work Plan of the Urban Agenda for the EU Partnership on the Inclusion of Migrants and Refugees,
- * transcribed from shared/seeds/002_a9abfc48548c9226.txt. Plain data: see work-plan.data.spec.ts for
+ * transcribed from source/work-plan.txt (the published text). Plain data: see work-plan.data.spec.ts for
  * the checks against the source text.
  *
  * Transcription notes (judgement calls on ambiguous source text):
@@ -12,17 +13,21 @@ import type { SeedWorkPlan } from './seed.types';
  *   all three phase columns, the 15 new 2024 members, and the bodies with two entries that take part
  *   in a current Action (Milan, Flanders, Malta, Council of Europe Development Bank). Bodies read as
  *   past phases only (not seeded): Athens, Budapest, Mechelen, Denmark, Greece, Ireland, URBACT,
- *   Council of Europe, European Council on Refugees and Exiles. The executive summary says "36 members".
+ *   Council of Europe, European Council on Refugees and Exiles. The executive summary says "36 members":
+ *   the partnership's notes say so in the app.
  * - "Italian Ministry of Labour" (2.x.8) is read as the Partnership member "Italy" (Table 1).
  * - "ASP Bologna" (2.7.8) is read as the Partnership member "Bologna (IT)" (Table 1).
  * - "Council of European local and regional authorities" (2.6.8) is read as CEMR.
  * - Annex 1 gives Action 3 a shorter, earlier schedule. "Creation of the guidance material" is kept
  *   as another reading of the guideline development; "Dissemination of guidance material" and
- *   "Evaluation and recommendations" have no counterpart in 2.6.9 and are seeded as Annex 1 milestones.
+ *   "Evaluation and recommendations" have no counterpart in 2.6.9 and are seeded as Annex 1 milestones
+ *   with an `annex_only` note: never flagged on their own.
+ * - Every judgement that users should see is also a note (`notes`, with its section) on the record:
+ *   derived readings, the plan's inconsistencies, Annex 1-only steps, ambiguous passages.
  */
 export const WORK_PLAN: SeedWorkPlan = {
   partnership: {
-    key: 'inclusion-of-migrants-and-refugees',
+    key: DEFAULT_PARTNERSHIP_KEY,
     name: 'Urban Agenda Partnership on the Inclusion of Migrants and Refugees',
     coordinators: ['dg-home', 'amsterdam'],
     members: [
@@ -67,11 +72,50 @@ export const WORK_PLAN: SeedWorkPlan = {
       'mareena',
       'university-of-coimbra',
     ],
+    secretariat: 'inclusion-partnership-secretariat',
     deadline: '2027-03-31',
     source: '1.2.1, 1.2.2',
+    notes: [
+      {
+        kind: 'reading',
+        text: 'Coordinated by the City of Amsterdam and the European Commission\'s DG HOME.',
+        source: 'Executive summary, 1.2.1',
+      },
+      {
+        kind: 'inconsistency',
+        text: 'The executive summary speaks of "The 36 members of the partnership"; section 1.2.3 counts "a total of 35 organisations represented (see Table 1)". The tracker lists the 35 of Table 1 in the current phase.',
+        source: 'Executive summary, 1.2.3',
+      },
+      {
+        kind: 'reading',
+        text: 'Table 1 lost its column layout in the text: the current members are read as the bodies listed in all three phases, the 15 admitted in 2024, and those listed twice that take part in a current Action (Milan, Flanders, Malta, Council of Europe Development Bank). Read as past members only: Athens, Budapest, Mechelen, Denmark, Greece, Ireland, URBACT, Council of Europe, European Council on Refugees and Exiles.',
+        source: '1.2.2, 1.2.3',
+      },
+      {
+        kind: 'reading',
+        text: 'The Inclusion Partnership Secretariat, under the Specific Contract HOME-AMIF-TF2-FW-MIGR-4009 implementing Framework Contract EAC-2022-OP-0002, supports every Action through its Action Coordinators (setting up meetings, summarising results, drafting outputs). It is not a member.',
+        source: '2.4.6, 2.5.6, 2.6.6, 2.7.6',
+      },
+    ],
   },
 
   organisations: [
+    // ----- The Secretariat (2.x.6): supports the Actions, not a member -----
+    {
+      key: 'inclusion-partnership-secretariat',
+      name: 'The Inclusion Partnership Secretariat',
+      type: 'other',
+      country: null,
+      aliases: ['Secretariat of the Partnership'],
+      source: '2.4.6, 2.5.6, 2.6.6, 2.7.6',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Works under the Specific Contract HOME-AMIF-TF2-FW-MIGR-4009 implementing Framework Contract EAC-2022-OP-0002 and supports each Action through its Action Coordinators.',
+          source: '2.4.6, 2.5.6, 2.6.6, 2.7.6',
+        },
+      ],
+    },
     // ----- Coordinators -----
     {
       key: 'dg-home',
@@ -210,10 +254,18 @@ export const WORK_PLAN: SeedWorkPlan = {
     {
       key: 'flanders',
       name: 'Flanders Region',
-      type: 'region',
+      // Table 1 lists it among the national governments (see notes).
+      type: 'national_government',
       country: 'BE',
       aliases: ['Region of Flanders', 'Belgium (Flanders)'],
       source: '1.2.2, 2.4.8, 2.5.8, 2.6.5, 2.6.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Table 1 lists "Belgium (Flanders)" among the national governments, so it is typed as one here; elsewhere the plan calls it "Flanders Region" or "Region of Flanders", a region of Belgium.',
+          source: '1.2.2',
+        },
+      ],
     },
     {
       key: 'malta',
@@ -305,7 +357,6 @@ export const WORK_PLAN: SeedWorkPlan = {
       aliases: [
         'European Commission’s Expert Group on the Views of Migrants',
         'Expert Group of the Views of Migrants',
-        'Expert Group',
       ],
       source: '1.2.2, 1.2.3, 2.2, 2.3, 2.4.8, 2.5.8, 2.6.8, 2.7.8, Annex 1',
     },
@@ -341,9 +392,6 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: 'FR',
       aliases: [
         'Croix-Rouge francaise',
-        'Croix-Rouge francgaise (FR)',
-        'Croix-Rouge francgaise',
-        'Croix-Rouge frangaise',
       ],
       source: '1.2.2, 2.4.8, 2.5.8, 2.6.8, 2.7.8, Annex 1',
     },
@@ -549,6 +597,14 @@ export const WORK_PLAN: SeedWorkPlan = {
           due: null,
           tentative: false,
           source: '2.4.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own. The exchanges are the First Virtual Exchange ("June 2025") and the Second Virtual Exchange ("October - December 2025"), so it is due June - December 2025.',
+              source: '2.4.9, 2.4.10',
+            },
+          ],
           milestoneKeys: ['a1-virtual-exchange-1', 'a1-virtual-exchange-2'],
         },
         {
@@ -557,6 +613,14 @@ export const WORK_PLAN: SeedWorkPlan = {
           due: null,
           tentative: false,
           source: '2.4.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own. A report follows each virtual exchange: the first in "June 2025", the second in "October - December 2025", so the reports are due June - December 2025.',
+              source: '2.4.9, 2.4.10',
+            },
+          ],
           milestoneKeys: ['a1-virtual-exchange-1', 'a1-virtual-exchange-2'],
         },
         {
@@ -587,19 +651,11 @@ export const WORK_PLAN: SeedWorkPlan = {
       targets: [],
       risks: [
         {
-          key: 'a1-risk-inactive-participation',
-          title: 'Inactive participation in the group',
+          key: 'a1-risk-objectives-not-met',
+          title: 'Members do not meet the objectives',
           description:
             'Risks of this Action are that members do not meet the objectives, for example due to inactive participation in the group or a delay in the implementation of activities.',
-          mitigation:
-            'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
-          source: '2.4.7',
-        },
-        {
-          key: 'a1-risk-delay',
-          title: 'Delay in the implementation of activities',
-          description:
-            'Risks of this Action are that members do not meet the objectives, for example due to inactive participation in the group or a delay in the implementation of activities.',
+          causes: ['inactive participation in the group', 'a delay in the implementation of activities'],
           mitigation:
             'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
           source: '2.4.7',
@@ -694,6 +750,13 @@ export const WORK_PLAN: SeedWorkPlan = {
           window: { text: 'June to November 2025', start: '2025-06-01', end: '2025-11-30', precision: 'month' },
           tentative: false,
           source: '2.5.9',
+          notes: [
+            {
+              kind: 'inconsistency',
+              text: 'The plan gives the mapping "June to November 2025", but lists among its steps "Capacity building elements to be developed: 2026 (tbd)". The plan\'s words are kept; the risk view judges it by the span of its steps.',
+              source: '2.5.9',
+            },
+          ],
           alternatives: [],
           children: [
             {
@@ -836,19 +899,11 @@ export const WORK_PLAN: SeedWorkPlan = {
       targets: [],
       risks: [
         {
-          key: 'a2-risk-inactive-participation',
-          title: 'Inactive participation in the group',
+          key: 'a2-risk-objectives-not-met',
+          title: 'Members do not meet the objectives',
           description:
             'Risks of this Action are that members do not meet the objectives due to inactive participation in the group or a delay in the implementation of activities.',
-          mitigation:
-            'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
-          source: '2.5.7',
-        },
-        {
-          key: 'a2-risk-delay',
-          title: 'Delay in the implementation of activities',
-          description:
-            'Risks of this Action are that members do not meet the objectives due to inactive participation in the group or a delay in the implementation of activities.',
+          causes: ['inactive participation in the group', 'a delay in the implementation of activities'],
           mitigation:
             'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
           source: '2.5.7',
@@ -884,7 +939,9 @@ export const WORK_PLAN: SeedWorkPlan = {
         'amsterdam',
         'basque-government',
       ],
-      externalStakeholders: ['aer', 'eurocities', 'cemr', 'expert-group-views-of-migrants'],
+      // "Assembly of the Regions members" and "Eurocities members" are the networks' members, not
+      // the networks (AER co-leads this Action): they stay in the stakeholder note only.
+      externalStakeholders: ['cemr', 'expert-group-views-of-migrants'],
       stakeholderNotes: [
         'Assembly of the Regions members, Eurocities members, Council of European local and regional authorities, Expert group on the views of migrants',
       ],
@@ -895,6 +952,13 @@ export const WORK_PLAN: SeedWorkPlan = {
           window: { text: '2025', start: '2025-01-01', end: '2025-12-31', precision: 'year' },
           tentative: false,
           source: '2.6.9',
+          notes: [
+            {
+              kind: 'inconsistency',
+              text: 'The plan gives "Institutional Self Assessment: 2025", but its steps run to "March - April 2026" ("Extraction of the information and analysis") after a survey disseminated "November - February 2026". The plan\'s words are kept; the risk view judges it by the span of its steps.',
+              source: '2.6.9',
+            },
+          ],
           alternatives: [],
           children: [
             {
@@ -982,9 +1046,17 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a3-capacity-building',
           title: 'Capacity Building',
-          window: { text: '2026 - 2027', start: '2026-01-01', end: '2027-12-31', precision: 'year' },
+          // "2026 - 2027" names years only; the phase and its last step end in March 2027 (see notes).
+          window: { text: '2026 - 2027', start: '2026-01-01', end: '2027-03-31', precision: 'year' },
           tentative: false,
           source: '2.6.9',
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives "2026 - 2027", years only. Its last step, "Test the tools in an Urban Academy edition or another online or hybrid format", runs "January - March 2027", and the Action\'s deadline is "March 2027" (the current phase "will draw to a close in March 2027"), so it is read as ending by 31 March 2027 and judged by the span of its steps.',
+              source: '2.6, 2.6.9, 5',
+            },
+          ],
           alternatives: [
             {
               text: '2026',
@@ -1026,6 +1098,13 @@ export const WORK_PLAN: SeedWorkPlan = {
               window: { text: 'May - July 2026', start: '2026-05-01', end: '2026-07-31', precision: 'month' },
               tentative: false,
               source: 'Annex 1',
+              notes: [
+                {
+                  kind: 'annex_only',
+                  text: 'Annex 1 only: Annex 1 lists "Dissemination of guidance material: May - July 2026" under "Capacity Building: 2026". Section 2.6.9, the plan of record, has no such step; its guideline development runs in the same months. Shown as the Annex 1 reading and never flagged on its own; a forecast end set here is judged.',
+                  source: 'Annex 1, 2.6.9',
+                },
+              ],
               alternatives: [],
               children: [],
             },
@@ -1035,6 +1114,13 @@ export const WORK_PLAN: SeedWorkPlan = {
               window: { text: 'September - December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
               tentative: false,
               source: 'Annex 1',
+              notes: [
+                {
+                  kind: 'annex_only',
+                  text: 'Annex 1 only: Annex 1 lists "Evaluation and recommendations: September - December 2026" under "Capacity Building: 2026". Section 2.6.9, the plan of record, has no such step; its set of guidelines is produced in the same months. Shown as the Annex 1 reading and never flagged on its own; a forecast end set here is judged.',
+                  source: 'Annex 1, 2.6.9',
+                },
+              ],
               alternatives: [],
               children: [],
             },
@@ -1084,19 +1170,11 @@ export const WORK_PLAN: SeedWorkPlan = {
       ],
       risks: [
         {
-          key: 'a3-risk-inactive-participation',
-          title: 'Inactive participation in the group',
+          key: 'a3-risk-objectives-not-met',
+          title: 'Members do not meet the objectives',
           description:
             'Risks of this Action are that members do not meet the objectives due to inactive participation in the group or a delay in the implementation of activities.',
-          mitigation:
-            'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
-          source: '2.6.7',
-        },
-        {
-          key: 'a3-risk-delay',
-          title: 'Delay in the implementation of activities',
-          description:
-            'Risks of this Action are that members do not meet the objectives due to inactive participation in the group or a delay in the implementation of activities.',
+          causes: ['inactive participation in the group', 'a delay in the implementation of activities'],
           mitigation:
             'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
           source: '2.6.7',
@@ -1166,6 +1244,13 @@ export const WORK_PLAN: SeedWorkPlan = {
           window: { text: 'June - December 2025', start: '2025-06-01', end: '2025-12-31', precision: 'month' },
           tentative: false,
           source: '2.7.9',
+          notes: [
+            {
+              kind: 'inconsistency',
+              text: 'The plan gives "Collection of practices: June-December 2025", but lists among its steps "Capacity building elements and dissemination activities to be developed: 2026 (tbd)". The plan\'s words are kept; the risk view judges it by the span of its steps.',
+              source: '2.7.9',
+            },
+          ],
           alternatives: [
             {
               text: 'June 2025 - April 2026',
@@ -1287,19 +1372,11 @@ export const WORK_PLAN: SeedWorkPlan = {
       targets: [],
       risks: [
         {
-          key: 'a4-risk-inactive-participation',
-          title: 'Inactive participation in the group',
+          key: 'a4-risk-objectives-not-met',
+          title: 'Members do not meet the objectives',
           description:
             'Risks of this Action are that members do not meet the objectives due to inactive participation in the group or a delay in the implementation of activities.',
-          mitigation:
-            'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
-          source: '2.7.7',
-        },
-        {
-          key: 'a4-risk-delay',
-          title: 'Delay in the implementation of activities',
-          description:
-            'Risks of this Action are that members do not meet the objectives due to inactive participation in the group or a delay in the implementation of activities.',
+          causes: ['inactive participation in the group', 'a delay in the implementation of activities'],
           mitigation:
             'The Secretariat of the Partnership and Coordinators are able to anticipate risk and either avert problems before they arise or implement mediation strategies to resolve them quickly. This is, for instance, done by a regular update on progress, setting up monitoring calls with co-leaders and active outreach to members.',
           source: '2.7.7',

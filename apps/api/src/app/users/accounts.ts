@@ -18,11 +18,11 @@ export interface NewAccount {
 }
 
 /**
- * Created at start outside production (never in it). The Secretariat works under DG HOME's contract
- * (Work Plan 2.4.6), so its demo account belongs to DG HOME; the demo coordinator is Amsterdam's.
+ * Created at start outside production (never in it). The demo Secretariat account belongs to the
+ * Inclusion Partnership Secretariat (Work Plan 2.x.6); the demo coordinator is Amsterdam's.
  */
 export const DEMO_ACCOUNTS: readonly NewAccount[] = [
-  { email: 'secretariat@example.org', name: 'Demo Secretariat', role: 'secretariat', organisation: 'dg-home' },
+  { email: 'secretariat@example.org', name: 'Demo Secretariat', role: 'secretariat', organisation: 'inclusion-partnership-secretariat' },
   { email: 'coordinator@example.org', name: 'Demo Coordinator', role: 'coordinator', organisation: 'amsterdam' },
   { email: 'colead.labour@example.org', name: 'Demo Co-leader (Labour)', role: 'co_leader', organisation: 'ashoka-hello-europe' },
   { email: 'member@example.org', name: 'Demo Member', role: 'member', organisation: 'mareena' },
@@ -94,13 +94,21 @@ export async function createAccount(manager: EntityManager, account: NewAccount,
   return { id: row.id, organisation: organisation.name };
 }
 
-/** Creates the demo accounts that are missing; returns how many it created. */
+/**
+ * Creates the demo accounts that are missing, and puts those present in their demo organisation (the
+ * demo Secretariat account of older databases belonged to DG HOME); returns how many it created.
+ */
 export async function ensureDemoAccounts(manager: EntityManager): Promise<number> {
   const present = await demoAccountsPresent(manager);
   let created = 0;
-  for (const account of DEMO_ACCOUNTS.filter((a) => !present.includes(a.email))) {
-    await createAccount(manager, account, DEMO_PASSWORD);
-    created++;
+  for (const account of DEMO_ACCOUNTS) {
+    if (present.includes(account.email)) {
+      const organisation = await findOrganisation(manager, account.organisation);
+      await manager.query(`UPDATE user_account SET organisation_id = $2 WHERE email = $1 AND organisation_id <> $2`, [account.email, organisation.id]);
+    } else {
+      await createAccount(manager, account, DEMO_PASSWORD);
+      created++;
+    }
   }
   return created;
 }

@@ -6,6 +6,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 @Entity('user_account')
 @Check('CHK_user_account_role', `"role" IN ('secretariat', 'coordinator', 'co_leader', 'member')`)
 @Check('CHK_user_account_email_lower', `"email" = lower("email")`)
+@Check('CHK_user_account_digest', `"digest" IN ('weekly', 'off')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_user_account' })
   id!: string;
@@ -29,9 +30,25 @@ export class UserEntity {
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'FK_user_account_organisation' })
   organisation!: OrganisationEntity;
 
-  /** argon2id, in its self-describing encoded form ($argon2id$v=19$m=...,t=...,p=...$salt$hash). */
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /**
+   * argon2id, in its self-describing encoded form ($argon2id$v=19$m=...,t=...,p=...$salt$hash); null
+   * until an invited person sets a password (or for one who only signs in with OpenID Connect).
+   */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  /** Set when the Secretariat deactivates the account: no sign-in, no session, no mail; history keeps the name. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  /** Reminder mails: the weekly digest and follow-ups falling due (`weekly`), or none (`off`). */
+  @Column({ type: 'varchar', length: 10, default: 'weekly' })
+  digest!: 'weekly' | 'off';
+
+  /** Secret of the one-click unsubscribe link in reminder mails (made with the first reminder). */
+  @Index('UQ_user_account_unsubscribe_token', { unique: true })
+  @Column({ name: 'unsubscribe_token', type: 'varchar', length: 64, nullable: true })
+  unsubscribeToken!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

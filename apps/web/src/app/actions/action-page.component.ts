@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { ActionDetail } from '@tracker/contracts';
+import type { ActionDetail, PlanNote } from '@tracker/contracts';
 import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -9,10 +9,11 @@ import { MilestoneEditor } from '../updates/milestone-editor';
 import { OutputEditorComponent } from '../updates/output-editor.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
 import { webcalHref } from '../plan/webcal';
-import { groupByAction, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
+import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 
 type Loaded = { action: ActionDetail; error: null } | { action: null; error: string };
@@ -32,16 +33,22 @@ export class ActionPageComponent {
   readonly number = input.required<string>();
 
   readonly asOf = today();
-  readonly daysLeft = computed(() => daysToDeadline(this.asOf, this.action()?.deadline));
+  readonly daysLeft = computed(() => {
+    const action = this.action();
+    return action ? daysToDeadline(this.asOf, action.deadline) : null;
+  });
+  readonly longDay = formatLongDay;
+  readonly partnerships = inject(PartnershipService);
   readonly statusLabels = STATUS_LABELS;
+  readonly noteKindLabels = NOTE_KIND_LABELS;
 
   readonly auth = inject(AuthService);
   readonly editor = inject(MilestoneEditor);
   private readonly reload = signal(0);
   private readonly loaded = toSignal(
-    combineLatest([toObservable(this.number), toObservable(this.reload)]).pipe(
+    combineLatest([toObservable(this.number), toObservable(this.reload), toObservable(this.partnerships.key)]).pipe(
       switchMap(([n]) =>
-        this.plan.action(Number(n)).pipe(
+        this.plan.action(Number(n), this.partnerships.apiParams()).pipe(
           map((action): Loaded => ({ action, error: null })),
           catchError((e: { status?: number }) =>
             of<Loaded>({ action: null, error: e.status === 404 || e.status === 400 ? `There is no Action ${n}.` : 'The Action could not be loaded.' }),
@@ -53,23 +60,34 @@ export class ActionPageComponent {
   readonly action = computed(() => this.loaded()?.action ?? null);
   readonly error = computed(() => this.loaded()?.error ?? null);
 
-  readonly items = computed(() => toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline));
+  readonly items = computed(() => toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline ?? null));
   readonly rows = computed(() => {
     const action = this.action();
     return action ? toChartRows(groupByAction(this.items(), [action])) : [];
   });
   readonly scrollTo = computed(() => planStart(this.items()));
-  readonly outputs = computed(() =>
-    (this.action()?.outputs ?? []).map((o) => {
-      const late = daysLate({ end: o.end, status: o.status }, this.asOf);
+  readonly outputs = computed(() => {
+    const action = this.action();
+    return (action?.outputs ?? []).map((o) => {
+      const planned = isAnnexOnly(o) ? null : o.end;
+      const late = daysLate({ end: planned, forecastEnd: o.forecastEnd, status: o.status }, this.asOf);
+      const derived = o.dueText === null && o.end !== null;
       return {
         ...o,
-        due: o.end ? formatWindow({ start: o.start, end: o.end, precision: o.precision }) : 'No due date in the plan',
+        due: o.end ? `${formatWindow({ start: o.start, end: o.end, precision: o.precision })}${derived ? ' (derived)' : ''}` : 'No due date in the plan',
         daysLate: late,
-        beyondDeadline: isBeyondDeadline({ end: o.end }),
+        beyondDeadline: action !== null && isBeyondDeadline({ end: planned, forecastEnd: o.forecastEnd, precision: o.precision }, action.deadline),
       };
-    }),
-  );
+    });
+  });
+  /** Every note on this Action's items, in plan order: milestones, then outputs. */
+  readonly planNotes = computed(() => {
+    const action = this.action();
+    const entries: { title: string; what: string; note: PlanNote }[] = [];
+    for (const m of action?.milestones ?? []) for (const note of m.notes ?? []) entries.push({ title: m.title, what: m.parentId ? 'step' : 'activity', note });
+    for (const o of action?.outputs ?? []) for (const note of o.notes ?? []) entries.push({ title: o.title, what: 'output', note });
+    return entries;
+  });
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.items().find((i) => i.id === this.selectedId()) ?? null);
 

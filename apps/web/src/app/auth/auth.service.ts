@@ -2,24 +2,26 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CurrentUser, LoginRequest } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
+import { PartnershipService } from '../partnership/partnership.service';
 
 /** Who is signed in. `GET /api/auth/me` also sets the XSRF cookie that every write echoes. */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
+  private readonly partnership = inject(PartnershipService);
   private readonly state = signal<{ checked: boolean; user: CurrentUser | null }>({ checked: false, user: null });
 
   readonly user = computed(() => this.state().user);
   readonly checked = computed(() => this.state().checked);
 
-  /** Whether the signed-in user may change items of this Action (the server decides again on every write). */
+  /** Whether the signed-in user may change items of this Action of the partnership shown (the server decides again on every write). */
   canEdit(actionNumber: number): boolean {
     return this.user()?.editableActions.includes(actionNumber) ?? false;
   }
 
   async refresh(): Promise<void> {
     try {
-      const user = await firstValueFrom(this.http.get<CurrentUser>('/api/auth/me'));
+      const user = await firstValueFrom(this.http.get<CurrentUser>('/api/auth/me', { params: this.partnership.apiParams() }));
       this.state.set({ checked: true, user });
     } catch {
       this.state.set({ checked: true, user: null });
@@ -34,6 +36,9 @@ export class AuthService {
     try {
       const user = await firstValueFrom(this.http.post<CurrentUser>('/api/auth/login', request));
       this.state.set({ checked: true, user });
+      if (Object.keys(this.partnership.apiParams()).length > 0) {
+        await this.refresh(); // the sign-in answers for the Work Plan; read the rights in the partnership shown
+      }
       return null;
     } catch (error) {
       if (error instanceof HttpErrorResponse) {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, inject, input, output, viewChild } from '@angular/core';
 import Gantt from 'frappe-gantt';
 import { toLocalDate } from '@tracker/schedule';
+import { formatDay, formatLongDay } from '../plan/labels';
 import type { ChartRow, ViewMode } from './gantt-model';
 import { FRAPPE_VIEW_MODES, unitsSince } from './view-modes';
 
@@ -21,8 +22,8 @@ export class GanttChartComponent {
   readonly viewMode = input<ViewMode>('Month');
   /** Calendar date the chart scrolls to when drawn (the start of the plan period). */
   readonly scrollTo = input<string | null>(null);
-  /** The phase deadline, marked on the chart. */
-  readonly deadline = input<string>('2027-03-31');
+  /** The partnership's deadline, marked on the chart (none while unknown). */
+  readonly deadline = input<string | null>(null);
   readonly itemSelected = output<string>();
   /** An Action's summary bar was activated: expand or collapse that Action. */
   readonly groupToggled = output<number>();
@@ -39,7 +40,7 @@ export class GanttChartComponent {
     inject(DestroyRef).onDestroy(() => this.destroy());
   }
 
-  private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string): void {
+  private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string | null): void {
     const element = this.host().nativeElement;
     this.destroy();
     if (rows.length === 0) {
@@ -73,7 +74,9 @@ export class GanttChartComponent {
       },
     );
     this.decorate(byId);
-    this.markDeadline(deadline);
+    if (deadline !== null) {
+      this.markDeadline(deadline);
+    }
     // When the chart finished drawing, for the benchmark and the browser tests.
     element.setAttribute('data-rendered-bars', String(this.gantt?.bars.length ?? 0));
     (window as unknown as { __wpGanttRenderedAt?: number }).__wpGanttRenderedAt = performance.now();
@@ -124,12 +127,12 @@ export class GanttChartComponent {
     marker.className = 'wp-deadline-marker';
     marker.setAttribute('data-testid', 'deadline-marker');
     marker.setAttribute('role', 'note');
-    marker.setAttribute('aria-label', 'Phase deadline: 31 March 2027');
+    marker.setAttribute('aria-label', `Phase deadline: ${formatLongDay(deadline)}`);
     marker.style.left = `${left}px`;
     marker.style.top = `${gantt.config.header_height}px`;
     marker.style.height = `${Math.max(0, gantt.grid_height - gantt.config.header_height)}px`;
     const label = document.createElement('span');
-    label.textContent = 'Deadline 31 Mar 2027';
+    label.textContent = `Deadline ${formatDay(deadline)}`;
     marker.appendChild(label);
     gantt.$container.appendChild(marker);
   }

@@ -33,6 +33,7 @@ function newMilestone(overrides: Partial<Milestone> = {}): Milestone {
     source: '2.4.9',
     sortOrder: seq,
     alternatives: [],
+    notes: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
@@ -50,16 +51,19 @@ describe('toGanttItems', () => {
       [
         newMilestone({ title: 'late', end: '2025-12-31' }),
         newMilestone({ title: 'done', end: '2025-12-31', status: 'done', progress: 100 }),
-        newMilestone({ title: 'after', start: '2026-01-01', end: '2027-12-31', precision: 'year' }),
+        newMilestone({ title: 'years', start: '2026-01-01', end: '2027-12-31', precision: 'year' }),
+        newMilestone({ title: 'after', start: '2027-01-01', end: '2027-06-30', precision: 'month' }),
         newMilestone({ title: 'firm', start: '2026-12-01', end: '2026-12-15', precision: 'day', tentative: true }),
         newMilestone({ title: 'tbc', start: null, end: null, precision: 'unknown', windowText: 'tbc' }),
       ],
       '2026-11-22',
+      '2027-03-31',
     );
     const flags = Object.fromEntries(items.map((i) => [i.title, i.flags]));
     expect(flags).toEqual({
       late: ['overdue', 'approximate'],
       done: ['approximate'],
+      years: ['approximate'],
       after: ['beyond_deadline', 'approximate'],
       firm: ['tentative'],
       tbc: ['undated'],
@@ -69,6 +73,33 @@ describe('toGanttItems', () => {
     expect(items[2].windowLabel).toBe('2026-2027, dates to be fixed');
   });
 
+  it('judges a parent by the span of its steps, and never flags an Annex 1-only step on its own', () => {
+    const parent = newMilestone({ title: 'Institutional Self Assessment', windowText: '2025', start: '2025-01-01', end: '2025-12-31', precision: 'year' });
+    const step = newMilestone({ title: 'analysis', parentId: parent.id, start: '2026-03-01', end: '2026-04-30' });
+    const annex = newMilestone({
+      title: 'Dissemination of guidance material',
+      parentId: parent.id,
+      start: '2026-05-01',
+      end: '2026-07-31',
+      source: 'Annex 1',
+      notes: [{ kind: 'annex_only', text: 'Annex 1 only: ...', source: 'Annex 1, 2.6.9' }],
+    });
+    const flags = (asOf: string) => Object.fromEntries(toGanttItems([parent, step, annex], asOf).map((i) => [i.title, i.flags]));
+    expect(flags('2026-02-01')).toEqual({
+      'Institutional Self Assessment': ['approximate'],
+      analysis: ['approximate'],
+      'Dissemination of guidance material': ['approximate', 'annex_only'],
+    });
+    expect(flags('2026-11-23')).toEqual({
+      'Institutional Self Assessment': ['overdue', 'approximate'],
+      analysis: ['overdue', 'approximate'],
+      'Dissemination of guidance material': ['approximate', 'annex_only'],
+    });
+    const [, , item] = toGanttItems([parent, step, annex], '2026-11-23');
+    expect(item.notes).toEqual(annex.notes);
+    expect(toGanttItems([{ ...annex, parentId: null, forecastEnd: '2026-10-31' }], '2026-11-23')[0].flags).toContain('overdue');
+  });
+
   it('is not overdue on its last day, and is the day after', () => {
     const m = newMilestone({ end: '2025-12-31' });
     expect(toGanttItems([m], '2025-12-31')[0].flags).not.toContain('overdue');
@@ -76,7 +107,7 @@ describe('toGanttItems', () => {
   });
 
   it('uses a forecast end that moves past the deadline', () => {
-    const [item] = toGanttItems([newMilestone({ end: '2026-06-30', forecastEnd: '2027-05-31', status: 'in_progress' })], '2026-11-22');
+    const [item] = toGanttItems([newMilestone({ end: '2026-06-30', forecastEnd: '2027-05-31', status: 'in_progress' })], '2026-11-22', '2027-03-31');
     expect(item.flags).toContain('beyond_deadline');
     expect(item.flags).not.toContain('overdue');
   });

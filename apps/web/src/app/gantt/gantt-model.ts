@@ -3,12 +3,20 @@
  * their flags (as computed by the shared schedule library), the filter kept in the URL, and the
  * tasks handed to frappe-gantt. No Angular here, so every rule is unit-tested directly.
  */
-import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation } from '@tracker/contracts';
+import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation, PlanNote } from '@tracker/contracts';
 import { MILESTONE_STATUSES } from '@tracker/contracts';
-import { formatWindow, isApproximate, isBeyondDeadline, daysLate as daysLateOf, PHASE_DEADLINE, type PlanWindow } from '@tracker/schedule';
+import {
+  formatWindow,
+  isApproximate,
+  isBeyondDeadline,
+  daysLate as daysLateOf,
+  judgeBySteps,
+  type PlanWindow,
+  type RiskSubject,
+} from '@tracker/schedule';
 import { STATUS_LABELS } from '../plan/labels';
 
-export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated';
+export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated' | 'annex_only';
 
 export const FLAG_LABELS: Record<ItemFlag, string> = {
   overdue: 'Overdue',
@@ -16,6 +24,7 @@ export const FLAG_LABELS: Record<ItemFlag, string> = {
   approximate: 'Approximate dates',
   tentative: 'Tentative',
   undated: 'No date yet',
+  annex_only: 'Annex 1 only',
 };
 
 export interface GanttItem {
@@ -41,6 +50,8 @@ export interface GanttItem {
   tentative: boolean;
   source: string;
   alternatives: DateAlternative[];
+  /** Derived readings and the plan's inconsistencies, with their sections. */
+  notes: PlanNote[];
   flags: ItemFlag[];
   daysLate: number;
 }
@@ -65,21 +76,48 @@ export interface GanttFilter {
 
 export const EMPTY_FILTER: GanttFilter = { actions: [], organisation: null, statuses: [], view: 'Month' };
 
-/** Milestones as chart items, in plan order, with their flags as of a date. */
-export function toGanttItems(milestones: Milestone[], asOf: string, deadline: string = PHASE_DEADLINE): GanttItem[] {
+/** A step found only in Annex 1, not in the plan of record. */
+export function isAnnexOnly(item: { notes?: PlanNote[] }): boolean {
+  return (item.notes ?? []).some((n) => n.kind === 'annex_only');
+}
+
+/**
+ * Milestones as chart items, in plan order, with their flags as of a date, by the rules of the risk
+ * view: a parent is judged by the span of its steps, a year alone never ends after the deadline, and
+ * an Annex 1-only step is judged by its forecast end alone. "Beyond the deadline" is judged against
+ * the partnership's own deadline (none while it is not known).
+ */
+export function toGanttItems(milestones: Milestone[], asOf: string, deadline: string | null = null): GanttItem[] {
   const depthOf = new Map<string, number>();
   const ordered = [...milestones].sort((a, b) => a.actionNumber - b.actionNumber || a.sortOrder - b.sortOrder);
+  const judged = judgeBySteps(
+    ordered.map((m) => ({
+      id: m.id,
+      parentId: m.parentId,
+      start: m.start,
+      end: m.end,
+      precision: m.precision,
+      forecastEnd: m.forecastEnd,
+      status: m.status,
+      lastUpdate: null,
+      planOfRecord: !isAnnexOnly(m),
+    })),
+  );
   return ordered.map((m) => {
     const depth = m.parentId === null ? 0 : (depthOf.get(m.parentId) ?? 0) + 1;
     depthOf.set(m.id, depth);
     const window: PlanWindow = { start: m.start, end: m.end, precision: m.precision };
-    const late = daysLateOf({ end: m.end, forecastEnd: m.forecastEnd, status: m.status }, asOf);
+    const annexOnly = isAnnexOnly(m);
+    const subject = judged.get(m.id) as RiskSubject;
+    const judgedEnd = annexOnly ? null : subject.end;
+    const late = daysLateOf({ end: judgedEnd, forecastEnd: m.forecastEnd, status: m.status }, asOf);
     const flags: ItemFlag[] = [];
     if (late > 0) flags.push('overdue');
-    if (isBeyondDeadline({ end: m.end, forecastEnd: m.forecastEnd }, deadline)) flags.push('beyond_deadline');
+    if (deadline !== null && isBeyondDeadline({ end: judgedEnd, forecastEnd: m.forecastEnd, precision: subject.precision }, deadline)) flags.push('beyond_deadline');
     if (m.start === null || m.end === null) flags.push('undated');
     else if (isApproximate(window)) flags.push('approximate');
     if (m.tentative) flags.push('tentative');
+    if (annexOnly) flags.push('annex_only');
     return {
       id: m.id,
       actionNumber: m.actionNumber,
@@ -99,6 +137,7 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
       tentative: m.tentative,
       source: m.source,
       alternatives: m.alternatives,
+      notes: m.notes ?? [],
       flags,
       daysLate: late,
     };
@@ -172,6 +211,7 @@ function barFlagWords(item: GanttItem): string[] {
   if (item.flags.includes('overdue')) words.push(`overdue ${item.daysLate} d`);
   if (item.flags.includes('beyond_deadline')) words.push('after deadline');
   if (item.flags.includes('tentative')) words.push('tentative');
+  if (item.flags.includes('annex_only')) words.push('Annex 1 only');
   return words;
 }
 

@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
-import { PHASE_DEADLINE, daysToDeadline, today } from '@tracker/schedule';
+import { daysToDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
-import { STATUS_LABELS } from '../plan/labels';
+import { STATUS_LABELS, formatLongDay } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
 import { GanttChartComponent } from './gantt-chart.component';
@@ -41,8 +41,7 @@ export class GanttPageComponent {
   private readonly route = inject(ActivatedRoute);
 
   readonly asOf = today();
-  readonly deadline = PHASE_DEADLINE;
-  readonly daysLeft = daysToDeadline(this.asOf);
+  readonly longDay = formatLongDay;
   readonly statuses = MILESTONE_STATUSES;
   readonly statusLabels = STATUS_LABELS;
   readonly viewModes = VIEW_MODES;
@@ -58,8 +57,8 @@ export class GanttPageComponent {
     combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
       switchMap(([, partnership]) =>
         this.plan.gantt(partnership).pipe(
-          map((gantt) => ({ actions: gantt.actions, milestones: gantt.items, error: null as string | null })),
-          catchError(() => of({ actions: [], milestones: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
+          map((gantt) => ({ partnership: gantt.partnership, actions: gantt.actions, milestones: gantt.items, error: null as string | null })),
+          catchError(() => of({ partnership: null, actions: [], milestones: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
         ),
       ),
     ),
@@ -69,6 +68,13 @@ export class GanttPageComponent {
   readonly loading = computed(() => this.data() === undefined);
   readonly error = computed(() => this.data()?.error ?? null);
   readonly actions = computed(() => this.data()?.actions ?? []);
+  /** The partnership shown, with its own deadline (from the data, never a constant). */
+  readonly shown = computed(() => this.data()?.partnership ?? null);
+  readonly deadline = computed(() => this.shown()?.deadline ?? null);
+  readonly daysLeft = computed(() => {
+    const deadline = this.deadline();
+    return deadline === null ? null : daysToDeadline(this.asOf, deadline);
+  });
   readonly organisations = computed(() => [...this.allOrganisations()].sort((a, b) => a.name.localeCompare(b.name)));
 
   readonly filter = computed<GanttFilter>(() => {
@@ -95,7 +101,7 @@ export class GanttPageComponent {
     return webcalHref(this.exportHref('x').replace('/api/exports/x', '/api/calendar/plan.ics'));
   }
 
-  readonly allItems = computed(() => toGanttItems(this.data()?.milestones ?? [], this.asOf));
+  readonly allItems = computed(() => toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()));
   readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));
   readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
   /** Actions shown as their summary bar only; large plans open collapsed so the chart stays fast. */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
-import { type AuditEntry, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
+import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import type { EditOutcome } from '../updates/milestone-editor';
 import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
@@ -72,6 +72,10 @@ export class ItemDetailsComponent {
     }
   }
 
+  noteKindLabel(kind: keyof typeof NOTE_KIND_LABELS): string {
+    return NOTE_KIND_LABELS[kind];
+  }
+
   flagLabel(flag: ItemFlag): string {
     return FLAG_LABELS[flag];
   }
@@ -80,10 +84,11 @@ export class ItemDetailsComponent {
     return formatWindow(alt);
   }
 
-  describeValue(field: string | null, value: string | number | null): string {
+  describeValue(field: string | null, value: AuditValue): string {
     if (value === null) return 'none';
+    if (Array.isArray(value)) return value.join(', ');
     if (field === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
-    if (field === 'progress') return `${value}%`;
+    if (field === 'progress') return `${String(value)}%`;
     return String(value);
   }
 

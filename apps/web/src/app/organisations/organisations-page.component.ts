@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { Organisation } from '@tracker/contracts';
+import type { Organisation, OrganisationRef } from '@tracker/contracts';
 import { catchError, of } from 'rxjs';
-import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
 
@@ -17,6 +17,23 @@ import { webcalHref } from '../plan/webcal';
       <h1>Organisations</h1>
       <p class="lede">Members of the Partnership and the bodies named in the Work Plan, each once, with the other names the plan uses for them.</p>
     </header>
+    @if (partnership(); as p) {
+      <section aria-labelledby="partnership-title" data-testid="partnership-facts">
+        <h2 id="partnership-title">The Partnership</h2>
+        <dl class="details-list">
+          <dt>Coordinators</dt><dd>{{ names(p.coordinators) }}</dd>
+          <dt>Current members ({{ p.members.length }}, Table 1)</dt><dd>{{ names(p.members) }}</dd>
+          <dt>Deadline of the current phase</dt><dd>{{ p.deadline }}</dd>
+          <dt>Source</dt><dd>Work Plan section {{ p.source }}</dd>
+        </dl>
+        <h3>What the plan says about itself</h3>
+        <ul class="plan-notes">
+          @for (note of p.notes; track $index) {
+            <li><strong>{{ noteKindLabels[note.kind] }}:</strong> {{ note.text }} <span class="muted">(section {{ note.source }})</span></li>
+          }
+        </ul>
+      </section>
+    }
     <div class="field">
       <label for="org-search">Find an organisation</label>
       <input id="org-search" type="search" [value]="search()" (input)="search.set($any($event.target).value)" autocomplete="off" />
@@ -31,7 +48,10 @@ import { webcalHref } from '../plan/webcal';
           <tr>
             <th scope="row">{{ org.name }}</th>
             <td>{{ org.aliases.join('; ') || '—' }}</td>
-            <td>{{ typeLabels[org.type] }}</td>
+            <td>
+              {{ typeLabels[org.type] }}
+              @for (note of org.notes; track $index) { <p class="muted note-text" data-testid="organisation-note">{{ note.text }} (section {{ note.source }})</p> }
+            </td>
             <td>{{ org.country ?? '—' }}</td>
             <td>{{ org.coordinator ? 'Coordinator' : org.partnershipMember ? 'Member' : 'Not a member' }}</td>
             <td>
@@ -56,9 +76,14 @@ export class OrganisationsPageComponent {
   private readonly plan = inject(PlanService);
   readonly typeLabels = ORGANISATION_TYPE_LABELS;
   readonly roleLabels = ROLE_LABELS;
+  readonly noteKindLabels = NOTE_KIND_LABELS;
+  readonly partnership = toSignal(this.plan.partnership().pipe(catchError(() => of(null))));
   readonly search = signal('');
   private readonly organisations = toSignal(this.plan.organisations().pipe(catchError(() => of(null))));
   readonly failed = computed(() => this.organisations() === null);
+  names(organisations: OrganisationRef[]): string {
+    return organisations.map((o) => o.name).join('; ');
+  }
   readonly shown = computed(() => {
     const needle = this.search().trim().toLowerCase();
     const all: Organisation[] = this.organisations() ?? [];

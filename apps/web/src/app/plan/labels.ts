@@ -1,4 +1,4 @@
-import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole } from '@tracker/contracts';
+import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind } from '@tracker/contracts';
 
 /** Status in words: the chart, the table and the details never rely on colour alone. */
 export const STATUS_LABELS: Record<MilestoneStatus | OutputStatus, string> = {
@@ -29,3 +29,24 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
   member: 'Member',
   external_stakeholder: 'External stakeholder',
 };
+
+/** The kind of a note on the plan, in words. */
+export const NOTE_KIND_LABELS: Record<PlanNoteKind, string> = {
+  derived: 'Derived reading',
+  inconsistency: 'The plan disagrees with itself',
+  annex_only: 'Annex 1 only',
+  reading: 'How the plan is read',
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "31 March 2027" for a calendar date, without a Date (no time zone can move it). */
+export function formatLongDay(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** "31 Mar 2027". */
+export function formatDay(date: string): string {
+  return formatLongDay(date).replace(/ (\w{3})\w* /, ' $1 ');
+}

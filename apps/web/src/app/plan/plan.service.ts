@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ActionDetail, GanttData, Organisation } from '@tracker/contracts';
+import type { ActionDetail, GanttData, Organisation, Partnership } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** Reads the Work Plan from the API. Page components own the results. */
@@ -8,8 +8,9 @@ import type { Observable } from 'rxjs';
 export class PlanService {
   private readonly http = inject(HttpClient);
 
-  action(number: number): Observable<ActionDetail> {
-    return this.http.get<ActionDetail>(`/api/actions/${number}`);
+  /** One Action of a partnership (`params`: its `?partnership=`, none for the Work Plan). */
+  action(number: number, params: Record<string, string> = {}): Observable<ActionDetail> {
+    return this.http.get<ActionDetail>(`/api/actions/${number}`, { params });
   }
 
   /** Everything the chart draws, in one request (partnership, Actions, items). */
@@ -19,5 +20,10 @@ export class PlanService {
 
   organisations(): Observable<Organisation[]> {
     return this.http.get<Organisation[]>('/api/organisations');
+  }
+
+  /** The Work Plan's partnership: coordinators, current members and what the plan says about it. */
+  partnership(): Observable<Partnership> {
+    return this.http.get<Partnership>('/api/partnership');
   }
 }

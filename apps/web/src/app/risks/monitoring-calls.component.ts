@@ -1,13 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { FollowUp, FollowUpCreate, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import { PartnershipService } from '../partnership/partnership.service';
 import { AuthService } from '../auth/auth.service';
-import { STATUS_LABELS } from '../plan/labels';
 import { brusselsToday, describeChange, followUpOwner, formatInstant, parseAttendees } from './monitoring-labels';
 import { MonitoringService } from './monitoring.service';
-import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+import { formatDay, RAG_LABELS } from './risk-labels';
+import { RiskItemsTableComponent } from './risk-items-table.component';
 
 /**
  * The monitoring-call log on the risk page: the list of calls, a form for the Secretariat to record
@@ -16,6 +17,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
  */
 @Component({
   selector: 'wp-monitoring-calls',
+  imports: [RiskItemsTableComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; margin-top: 2rem; }
@@ -54,7 +56,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
             <fieldset>
               <legend>Actions covered</legend>
               <div class="checks">
-                @for (n of actionNumbers; track n) {
+                @for (n of actionNumbers(); track n) {
                   <label><input type="checkbox" name="actionNumbers" [value]="n" checked /> Action {{ n }}</label>
                 }
               </div>
@@ -141,7 +143,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
               <fieldset>
                 <legend>Actions covered</legend>
                 <div class="checks">
-                  @for (n of actionNumbers; track n) {
+                  @for (n of actionNumbers(); track n) {
                     <label><input type="checkbox" name="actionNumbers" [value]="n" [checked]="call.actionNumbers.includes(n)" /> Action {{ n }}</label>
                   }
                 </div>
@@ -230,25 +232,7 @@ import { formatDay, KIND_LABELS, RAG_LABELS, SEVERITY_LABELS } from './risk-labe
               <li><strong>Action {{ a.number }} · {{ a.shortName }}: {{ ragLabels[a.rag] }}</strong> — {{ a.reasons.join('; ') }}</li>
             }
           </ul>
-          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="call-risks-heading">
-            <table class="data-table" data-testid="call-risk-items">
-              <thead><tr><th scope="col">Severity</th><th scope="col">Risk</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Why</th></tr></thead>
-              <tbody>
-                @for (i of call.risks.items; track i.id + i.kind) {
-                  <tr>
-                    <td>{{ severityLabels[i.severity] }}</td>
-                    <td>{{ kindLabels[i.kind] }}</td>
-                    <td>{{ i.actionNumber }}</td>
-                    <th scope="row">{{ i.title }}</th>
-                    <td>{{ statusLabel(i.status) }}</td>
-                    <td>{{ i.reason }}</td>
-                  </tr>
-                } @empty {
-                  <tr><td colspan="6">Nothing to chase as of {{ day(call.risks.asOf) }}.</td></tr>
-                }
-              </tbody>
-            </table>
-          </div>
+          <wp-risk-items-table [items]="call.risks.items" [asOf]="call.risks.asOf" labelledBy="call-risks-heading" testId="call-risk-items" />
         </article>
       }
     </section>
@@ -264,9 +248,9 @@ export class MonitoringCallsComponent {
   readonly change = describeChange;
   readonly owner = followUpOwner;
   readonly ragLabels = RAG_LABELS;
-  readonly severityLabels = SEVERITY_LABELS;
-  readonly kindLabels = KIND_LABELS;
-  readonly actionNumbers = [1, 2, 3, 4];
+  readonly partnerships = inject(PartnershipService);
+  /** The Actions of the partnership shown, from its data. */
+  readonly actionNumbers = computed(() => (this.partnerships.current()?.actions ?? []).map((a) => a.number));
   readonly today = brusselsToday();
 
   readonly calls = signal<MonitoringCallSummary[] | null>(null);
@@ -279,10 +263,15 @@ export class MonitoringCallsComponent {
   readonly followUpRows = signal<number[]>([]);
   private nextRow = 1;
 
-  readonly canWrite = computed(() => this.auth.user()?.role === 'secretariat');
+  /** The Secretariat of the partnership shown (its organisation has a seat there, so every Action is theirs to change). */
+  readonly canWrite = computed(() => this.auth.user()?.role === 'secretariat' && (this.auth.user()?.editableActions.length ?? 0) > 0);
 
   constructor() {
-    void this.reload();
+    // The calls of the partnership shown: read again when it changes.
+    effect(() => {
+      this.partnerships.key();
+      untracked(() => void this.reload());
+    });
     // ?call=<id> opens that call: a call can be shared by its address.
     const shared = this.route.snapshot.queryParamMap.get('call');
     if (shared && /^[0-9a-f-]{36}$/i.test(shared)) {
@@ -298,9 +287,6 @@ export class MonitoringCallsComponent {
     return numbers.length === 0 ? 'none' : numbers.map((n) => `Action ${n}`).join(', ');
   }
 
-  statusLabel(status: string): string {
-    return (STATUS_LABELS as Record<string, string>)[status] ?? status;
-  }
 
   openForm(): void {
     this.followUpRows.set([this.nextRow++]);
@@ -343,7 +329,7 @@ export class MonitoringCallsComponent {
     this.error.set('');
     try {
       const call = await firstValueFrom(
-        this.monitoring.create({
+        this.monitoring.create(this.partnerships.apiParams(), {
           heldOn: String(form.get('heldOn') ?? ''),
           actionNumbers: form.getAll('actionNumbers').map(Number),
           attendees: parseAttendees(String(form.get('attendees') ?? '')),
@@ -437,7 +423,7 @@ export class MonitoringCallsComponent {
 
   private async reload(): Promise<void> {
     try {
-      this.calls.set(await firstValueFrom(this.monitoring.list()));
+      this.calls.set(await firstValueFrom(this.monitoring.list(this.partnerships.apiParams())));
     } catch (error) {
       this.calls.set([]);
       this.fail(error, 'The monitoring calls could not be loaded.');

@@ -1,4 +1,4 @@
-import type { AuditEntry, FollowUp } from '@tracker/contracts';
+import type { AuditEntry, AuditValue, FollowUp } from '@tracker/contracts';
 import { STATUS_LABELS } from '../plan/labels';
 import { formatDay } from './risk-labels';
 
@@ -10,10 +10,12 @@ const FIELD_LABELS: Record<string, string> = {
   forecastEnd: 'Forecast end',
 };
 
-function value(field: string, v: string | number | null): string {
+function value(field: string, v: AuditValue): string {
   if (v === null || v === '') return 'none';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.length > 0 ? v.join(', ') : 'none';
   if (field === 'status') return (STATUS_LABELS as Record<string, string>)[String(v)] ?? String(v);
-  if (field === 'progress') return `${v} %`;
+  if (field === 'progress') return `${String(v)} %`;
   return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatDay(String(v)) : String(v);
 }
 

@@ -15,6 +15,7 @@ const item = (actionNumber: number, kind: RiskItem['kind']): RiskItem => ({
   status: 'not_started',
   daysLate: 0,
   reason: 'r',
+  notes: [],
 });
 const rag = (number: number): ActionRag => ({ number, shortName: `A${number}`, rag: 'red', reasons: [] });
 

@@ -3,10 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
-import { STATUS_LABELS } from '../plan/labels';
-import { countByKind, filterRisks, formatDay, KIND_LABELS, parseRiskFilter, RAG_LABELS, SEVERITY_LABELS } from './risk-labels';
+import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { PartnershipService } from '../partnership/partnership.service';
+import { formatLongDay } from '../plan/labels';
+import { countByKind, filterRisks, formatDay, parseRiskFilter, RAG_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
+import { RiskItemsTableComponent } from './risk-items-table.component';
 import { RisksService } from './risks.service';
 
 type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'failed' };
@@ -19,7 +21,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
 @Component({
   selector: 'wp-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MonitoringCallsComponent],
+  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent],
   styles: `
     .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
     .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -53,7 +55,10 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
   template: `
     <header class="page-header">
       <h1>Risk view</h1>
-      <p class="lede">What is overdue, due soon, beyond the 31 March 2027 deadline, unscheduled or stalled, as of a day, with the reasons in words.</p>
+      <p class="lede">
+        What is overdue, due soon, beyond the {{ loaded()?.view ? longDay(loaded()!.view!.deadline) + ' ' : '' }}deadline, unscheduled or stalled, as of a day, with the reasons in
+        words.
+      </p>
       <p class="print-only" data-testid="print-heading">Monitoring-call pack · as of {{ day(loaded()?.view?.asOf ?? null) }}{{ filter().action ? ' · Action ' + filter().action : '' }}</p>
     </header>
 
@@ -77,7 +82,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
     @if (loaded() === undefined) {
       <p role="status">Loading the risk view…</p>
     } @else if (loaded()!.error === 'signed_out') {
-      <p role="alert">The risk view needs sign-in. <a routerLink="/sign-in">Sign in</a> to see it.</p>
+      <p role="alert">The risk view needs sign-in. <a routerLink="/sign-in" [queryParams]="partnerships.linkParams()">Sign in</a> to see it.</p>
     } @else if (loaded()!.error === 'failed') {
       <p class="error" role="alert">The risk view could not be loaded. Reload the page to try again.</p>
     } @else if (loaded()!.view; as view) {
@@ -102,38 +107,18 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
       </div>
 
       <h2 id="risk-items-heading">Items to chase</h2>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="risk-items-heading">
-        <table class="data-table" data-testid="risk-items">
-          <caption>{{ shown().items.length }} risks, most severe first (as of {{ day(view.asOf) }})</caption>
-          <thead>
-            <tr><th scope="col">Severity</th><th scope="col">Risk</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Planned</th><th scope="col">Status</th><th scope="col">Why</th></tr>
-          </thead>
-          <tbody>
-            @for (i of shown().items; track i.id + i.kind) {
-              <tr [attr.data-kind]="i.kind">
-                <td><span class="badge" [class]="'badge badge-' + i.severity">{{ severityLabels[i.severity] }}</span></td>
-                <td>{{ kindLabels[i.kind] }}</td>
-                <td>{{ i.actionNumber }}</td>
-                <th scope="row">
-                  <a [routerLink]="['/']" [queryParams]="{ action: i.actionNumber, item: i.id }" [attr.aria-label]="i.title + ' (' + (i.itemType === 'output' ? 'output' : 'milestone') + ') on the timeline'">{{ i.title }}</a>
-                  @if (i.itemType === 'output') { <span class="muted"> (output)</span> }
-                </th>
-                <td>{{ i.windowText || '—' }}@if (i.forecastEnd) { <br /><span class="muted">forecast {{ day(i.forecastEnd) }}</span> }</td>
-                <td>{{ statusLabel(i.status) }}</td>
-                <td>{{ i.reason }}</td>
-              </tr>
-            } @empty {
-              <tr><td colspan="7">Nothing to chase as of {{ day(view.asOf) }}.</td></tr>
-            }
-          </tbody>
-        </table>
-      </div>
+      <wp-risk-items-table
+        [items]="shown().items"
+        [asOf]="view.asOf"
+        [caption]="shown().items.length + ' risks, most severe first (as of ' + day(view.asOf) + ')'"
+        labelledBy="risk-items-heading"
+      />
 
       <section class="register" aria-labelledby="register-heading">
         <h2 id="register-heading">Risk register</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-heading">
           <table class="data-table" data-testid="risk-register">
-            <caption>Risks the Work Plan names for each Action, with their mitigation</caption>
+            <caption>Risks the Work Plan names for each Action, with their causes and mitigation</caption>
             <thead>
               <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th></tr>
             </thead>
@@ -141,7 +126,10 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
               @for (r of register(); track r.id) {
                 <tr>
                   <td>{{ r.actionNumber }}</td>
-                  <th scope="row">{{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span></th>
+                  <th scope="row">
+                    {{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span>
+                    @if (r.causes.length) { <p class="note-text" data-testid="risk-causes">Causes: {{ r.causes.join('; ') }}</p> }
+                  </th>
                   <td>{{ r.likelihood ?? 'Not assessed' }}</td>
                   <td>{{ r.impact ?? 'Not assessed' }}</td>
                   <td>{{ r.owner?.name ?? '—' }}</td>
@@ -164,18 +152,18 @@ export class RisksPageComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   readonly ragLabels = RAG_LABELS;
-  readonly severityLabels = SEVERITY_LABELS;
-  readonly kindLabels = KIND_LABELS;
   readonly day = formatDay;
+  readonly longDay = formatLongDay;
+  readonly partnerships = inject(PartnershipService);
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   readonly filter = computed(() => parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action') }));
   private readonly asOf = computed(() => this.filter().asOf);
 
   readonly loaded = toSignal(
-    toObservable(this.asOf).pipe(
-      switchMap((asOf) =>
-        forkJoin({ view: this.risks.view(asOf), register: this.risks.register() }).pipe(
+    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key)]).pipe(
+      switchMap(([asOf]) =>
+        forkJoin({ view: this.risks.view(asOf, this.partnerships.apiParams()), register: this.risks.register(this.partnerships.apiParams()) }).pipe(
           map(({ view, register }): Loaded => ({ view, register, error: null })),
           catchError((error: unknown) =>
             of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
@@ -196,9 +184,6 @@ export class RisksPageComponent {
     return action === null ? all : all.filter((r) => r.actionNumber === action);
   });
 
-  statusLabel(status: string): string {
-    return (STATUS_LABELS as Record<string, string>)[status] ?? status;
-  }
 
   setAsOf(value: string): void {
     this.navigate({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null });

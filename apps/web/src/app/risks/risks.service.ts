@@ -8,11 +8,12 @@ import type { Observable } from 'rxjs';
 export class RisksService {
   private readonly http = inject(HttpClient);
 
-  view(asOf: string | null): Observable<RiskView> {
-    return this.http.get<RiskView>('/api/risks', { params: asOf ? { asOf } : {} });
+  /** `partnership`: the `?partnership=` of the partnership shown (none for the Work Plan). */
+  view(asOf: string | null, partnership: Record<string, string> = {}): Observable<RiskView> {
+    return this.http.get<RiskView>('/api/risks', { params: asOf ? { ...partnership, asOf } : partnership });
   }
 
-  register(): Observable<RegisterRisk[]> {
-    return this.http.get<RegisterRisk[]>('/api/risk-register');
+  register(partnership: Record<string, string> = {}): Observable<RegisterRisk[]> {
+    return this.http.get<RegisterRisk[]>('/api/risk-register', { params: partnership });
   }
 }

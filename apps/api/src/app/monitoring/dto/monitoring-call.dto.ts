@@ -11,12 +11,13 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.validator';
-import { DateField, VersionField } from '../../common/update-fields';
+import { DateField, NoteField, VersionField } from '../../common/update-fields';
 
 const ACTIONS = 'actionNumbers must list at least one Action number of the Work Plan, each once';
 const ATTENDEES = 'attendees must be a list of at most 100 names, each non-empty text of at most 200 characters';
@@ -45,6 +46,7 @@ export class CreateMonitoringCallDto implements MonitoringCallCreate {
   @ArrayMaxSize(100, { message: ATTENDEES })
   @IsString({ each: true, message: ATTENDEES })
   @IsNotEmpty({ each: true, message: ATTENDEES })
+  @Matches(/\S/, { each: true, message: ATTENDEES })
   @MaxLength(200, { each: true, message: ATTENDEES })
   attendees?: string[];
 
@@ -87,6 +89,7 @@ export class UpdateMonitoringCallDto implements MonitoringCallUpdate {
   @ArrayMaxSize(100, { message: ATTENDEES })
   @IsString({ each: true, message: ATTENDEES })
   @IsNotEmpty({ each: true, message: ATTENDEES })
+  @Matches(/\S/, { each: true, message: ATTENDEES })
   @MaxLength(200, { each: true, message: ATTENDEES })
   attendees?: string[];
 
@@ -101,6 +104,9 @@ export class UpdateMonitoringCallDto implements MonitoringCallUpdate {
   @IsString({ message: text('decisions', 20000) })
   @MaxLength(20000, { message: text('decisions', 20000) })
   decisions?: string;
+
+  @NoteField()
+  note?: string;
 }
 
 const WHAT = 'what must be non-empty text of at most 2000 characters';
@@ -112,6 +118,7 @@ export class CreateFollowUpDto implements FollowUpCreate {
   @ApiProperty({ description: 'What is to be done' })
   @IsString({ message: WHAT })
   @IsNotEmpty({ message: WHAT })
+  @Matches(/\S/, { message: WHAT })
   @MaxLength(2000, { message: WHAT })
   what!: string;
 
@@ -139,6 +146,7 @@ export class UpdateFollowUpDto implements FollowUpUpdate {
   @ValidateIf(present)
   @IsString({ message: WHAT })
   @IsNotEmpty({ message: WHAT })
+  @Matches(/\S/, { message: WHAT })
   @MaxLength(2000, { message: WHAT })
   what?: string;
 
@@ -160,4 +168,7 @@ export class UpdateFollowUpDto implements FollowUpUpdate {
   @ValidateIf(present)
   @IsBoolean({ message: 'done must be true or false' })
   done?: boolean;
+
+  @NoteField()
+  note?: string;
 }

@@ -3,9 +3,10 @@ import type { RiskQuery } from '@tracker/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.validator';
+import { PartnershipQuery } from '../../common/list-query.dto';
 
-/** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` */
-export class RiskQueryDto implements RiskQuery {
+/** `GET /api/risks?partnership=key&asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` */
+export class RiskQueryDto extends PartnershipQuery implements RiskQuery {
   @ApiPropertyOptional({ format: 'date', description: 'The day to judge on (yyyy-MM-dd); today in Brussels by default' })
   @IsOptional()
   @IsCalendarDate({ message: 'asOf must be a calendar date written yyyy-MM-dd, e.g. 2026-11-22' })

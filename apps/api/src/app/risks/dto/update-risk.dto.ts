@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RISK_STATUSES, type RegisterRiskUpdate, type RiskStatus } from '@tracker/contracts';
-import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { DateField, StatusField, VersionField } from '../../common/update-fields';
+import { IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { DateField, NoteField, StatusField, VersionField } from '../../common/update-fields';
 
 const score = (field: string) => `${field} must be a whole number from 1 to 5, or null when not assessed`;
 const text = (field: string, max: number) => `${field} must be non-empty text of at most ${max} characters`;
@@ -15,6 +15,7 @@ export class UpdateRiskDto implements RegisterRiskUpdate {
   @ValidateIf((_, v) => v !== undefined)
   @IsString({ message: text('title', 300) })
   @IsNotEmpty({ message: text('title', 300) })
+  @Matches(/\S/, { message: text('title', 300) })
   @MaxLength(300, { message: text('title', 300) })
   title?: string;
 
@@ -22,6 +23,7 @@ export class UpdateRiskDto implements RegisterRiskUpdate {
   @ValidateIf((_, v) => v !== undefined)
   @IsString({ message: text('description', 4000) })
   @IsNotEmpty({ message: text('description', 4000) })
+  @Matches(/\S/, { message: text('description', 4000) })
   @MaxLength(4000, { message: text('description', 4000) })
   description?: string;
 
@@ -48,6 +50,7 @@ export class UpdateRiskDto implements RegisterRiskUpdate {
   @ValidateIf((_, v) => v !== undefined)
   @IsString({ message: text('mitigation', 4000) })
   @IsNotEmpty({ message: text('mitigation', 4000) })
+  @Matches(/\S/, { message: text('mitigation', 4000) })
   @MaxLength(4000, { message: text('mitigation', 4000) })
   mitigation?: string;
 
@@ -56,4 +59,7 @@ export class UpdateRiskDto implements RegisterRiskUpdate {
 
   @DateField('When the risk is next reviewed')
   nextReview?: string | null;
+
+  @NoteField()
+  note?: string;
 }

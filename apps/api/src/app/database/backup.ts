@@ -1,0 +1,146 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A logical backup of the tracker's database: every row of every table of the schema (the
+ * migrations' own bookkeeping aside), read in one REPEATABLE READ snapshot, with the list of
+ * migrations it was taken at. Restoring needs a database at the same migrations (an empty one
+ * gets them first) and replaces all of its rows in one transaction.
+ */
+export interface Backup {
+  format: 'tracker-backup';
+  formatVersion: 1;
+  takenAt: string;
+  migrations: string[];
+  tables: Record<string, unknown[]>;
+}
+
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+/** The table TypeORM keeps its list of applied migrations in. */
+const MIGRATIONS_TABLE = 'migrations';
+
+export async function takeBackup(dataSource: DataSource): Promise<Backup> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const manager = runner.manager;
+    const tables: Record<string, unknown[]> = {};
+    for (const table of await tableNames(manager)) {
+      const [row] = (await manager.query(`SELECT coalesce(json_agg(t), '[]'::json) AS rows FROM ${ident(table)} t`)) as { rows: unknown[] }[];
+      tables[table] = row.rows;
+    }
+    const migrations = await appliedMigrations(manager);
+    await runner.query('COMMIT');
+    return { format: 'tracker-backup', formatVersion: 1, takenAt: new Date().toISOString(), migrations, tables };
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Replaces every row of the database with the backup's, in one transaction (all or nothing). The
+ * database must be at the backup's migrations.
+ */
+export async function restoreBackup(dataSource: DataSource, backup: unknown): Promise<{ tables: number; rows: number }> {
+  const valid = backup as Partial<Backup> | null;
+  if (!valid || valid.format !== 'tracker-backup' || valid.formatVersion !== 1 || typeof valid.tables !== 'object' || !Array.isArray(valid.migrations)) {
+    throw new BackupError('this file is not a tracker backup (format tracker-backup, version 1)');
+  }
+  return dataSource.transaction(async (manager) => {
+    const present = await appliedMigrations(manager);
+    if (present.join('\n') !== valid.migrations!.join('\n')) {
+      throw new BackupError(
+        `the backup was taken at migration ${valid.migrations!.at(-1) ?? '(none)'}, the database is at ${present.at(-1) ?? '(none)'}: restore with the tracker version that took it, then upgrade`,
+      );
+    }
+    const tables = await tableNames(manager);
+    const unknown = Object.keys(valid.tables!).filter((t) => !tables.includes(t));
+    if (unknown.length > 0) {
+      throw new BackupError(`the backup has tables this database lacks: ${unknown.join(', ')}`);
+    }
+    await manager.query(`TRUNCATE ${tables.map(ident).join(', ')} CASCADE`);
+    let rows = 0;
+    for (const table of await insertionOrder(manager, tables)) {
+      const data = valid.tables![table] ?? [];
+      if (data.length === 0) {
+        continue;
+      }
+      // Generated columns are computed again, not written.
+      const columns = (
+        (await manager.query(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+          [table],
+        )) as { column_name: string }[]
+      )
+        .map((c) => ident(c.column_name))
+        .join(', ');
+      await manager.query(
+        `INSERT INTO ${ident(table)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`,
+        [JSON.stringify(data)],
+      );
+      rows += data.length;
+    }
+    // Sequences (serial and identity columns) continue after the restored rows.
+    const sequenced = (await manager.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND (column_default LIKE 'nextval(%' OR is_identity = 'YES') AND table_name <> $1`,
+      [MIGRATIONS_TABLE],
+    )) as { table_name: string; column_name: string }[];
+    for (const { table_name, column_name } of sequenced) {
+      await manager.query(
+        `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${ident(column_name)}) FROM ${ident(table_name)}), 0) + 1, false)`,
+        [table_name, column_name],
+      );
+    }
+    return { tables: Object.keys(valid.tables!).length, rows };
+  });
+}
+
+async function tableNames(manager: EntityManager): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $1 ORDER BY table_name`,
+    [MIGRATIONS_TABLE],
+  )) as { table_name: string }[];
+  return rows.map((r) => r.table_name);
+}
+
+async function appliedMigrations(manager: EntityManager): Promise<string[]> {
+  const rows = (await manager.query(`SELECT name FROM ${ident(MIGRATIONS_TABLE)} ORDER BY timestamp, id`)) as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+/** Tables ordered so that each comes after the tables its foreign keys point to (self-references aside). */
+async function insertionOrder(manager: EntityManager, tables: string[]): Promise<string[]> {
+  const edges = (await manager.query(
+    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+       FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace`,
+  )) as { child: string; parent: string }[];
+  const unquote = (name: string) => name.replace(/^"|"$/g, '');
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const { child, parent } of edges) {
+    if (unquote(child) !== unquote(parent)) {
+      parents.get(unquote(child))?.add(unquote(parent));
+    }
+  }
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < tables.length) {
+    const next = tables.find((t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p) || !parents.has(p)));
+    if (!next) {
+      throw new BackupError('the tables refer to each other in a cycle; cannot order the restore');
+    }
+    ordered.push(next);
+    placed.add(next);
+  }
+  return ordered;
+}
+
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

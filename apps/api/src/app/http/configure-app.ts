@@ -1,0 +1,61 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { XSRF_HEADER } from '@tracker/contracts';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { SESSION_COOKIE } from '../auth/auth.types';
+import { xsrfCookieMiddleware } from '../auth/xsrf';
+import type { AppConfig } from '../config/config';
+import { setupApiDocs } from './api-docs';
+import { bodyGuard } from './body-guard';
+import { securityHeaders } from './security-headers';
+import { serveWebApp } from './web-app';
+
+/**
+ * API answers are never stored by a browser or a proxy when a session cookie came with the request
+ * (they may show what only that user may see); anonymous reads may be kept but are revalidated
+ * (their ETag makes that cheap).
+ */
+function apiCaching(req: Request, res: Response, next: NextFunction): void {
+  if (req.path.startsWith('/api/') && !req.path.startsWith('/api/docs')) {
+    res.setHeader('Cache-Control', req.cookies?.[SESSION_COOKIE] ? 'no-store' : 'no-cache');
+  }
+  next();
+}
+
+/** Largest JSON (or form) body the API reads. */
+export const BODY_LIMIT = '100kb';
+
+/**
+ * Everything a request meets before a controller: security headers, CORS (closed unless
+ * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
+ * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), and the web app.
+ */
+export function configureApp(
+  app: NestExpressApplication,
+  config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs'>,
+): void {
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config));
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+      allowedHeaders: ['Content-Type', XSRF_HEADER],
+    });
+  }
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyGuard);
+  app.use(cookieParser());
+  app.use(xsrfCookieMiddleware(config.environment === 'production'));
+  app.use(apiCaching);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  if (config.apiDocs) {
+    setupApiDocs(app);
+  }
+  serveWebApp(app, config.webDist);
+}

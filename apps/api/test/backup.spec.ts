@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Milestone, MonitoringCall } from '@tracker/contracts';
+import type { RunningServer } from '../src/app/server';
+import { signedIn } from './client';
+import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { startTestServer } from './server';
+
+const DIST = resolve(__dirname, '../../../dist/api');
+
+function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(DIST, script), ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${script} did not finish within 60 s: ${stdout} ${stderr}`));
+    }, 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      ok({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Every table's rows, each as JSON text, sorted: two databases hold the same data when these are equal. */
+async function snapshot(url: string): Promise<Record<string, string[]>> {
+  return withClient(url, async (client) => {
+    const tables = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    const result: Record<string, string[]> = {};
+    for (const { table_name } of tables.rows) {
+      const rows = await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
+      result[table_name] = rows.rows.map((r) => r.row).sort();
+    }
+    return result;
+  });
+}
+
+describe('backup and restore', () => {
+  let source: TestDatabase;
+  let target: TestDatabase;
+  let server: RunningServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'db-backup.js')) || !existsSync(join(DIST, 'db-restore.js'))) {
+      throw new Error('dist/api/db-backup.js or db-restore.js is missing: build first (npm test does)');
+    }
+    source = await createTestDatabase();
+    target = await createTestDatabase();
+    dir = await mkdtemp(join(tmpdir(), 'tracker-backup-'));
+    // Data in every kind of table: the seed, accounts and sessions, history, a call with a follow-up, security events.
+    server = await startTestServer(source.url);
+    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const milestone = (await secretariat.get<Milestone[]>('/api/milestones')).body[0];
+    expect((await secretariat.patch(`/api/milestones/${milestone.id}`, { version: milestone.version, progress: 35, note: 'a line\nwith "quotes" and ü' })).status).toBe(200);
+    const call = await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-11-20', actionNumbers: [1, 2], attendees: ['Ana', 'Bo'] });
+    expect(call.status).toBe(201);
+    expect((await secretariat.post(`/api/monitoring-calls/${call.body.id}/follow-ups`, { what: 'Send the minutes', dueDate: '2026-12-01' })).status).toBe(201);
+    await signedIn(server.url, 'member@example.org').catch(() => undefined);
+    await server.close();
+  });
+
+  afterAll(async () => {
+    await source?.drop();
+    await target?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('round-trips every row of every table into an empty database', async () => {
+    const file = join(dir, 'one.json.gz');
+    const backup = await run('db-backup.js', [file], { DATABASE_URL: source.url });
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/^Backed up \d+ rows of \d+ tables \(at migration \w+\) to /);
+
+    const restore = await run('db-restore.js', [file], { DATABASE_URL: target.url });
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+
+    const before = await snapshot(source.url);
+    const after = await snapshot(target.url);
+    const nonEmpty = Object.entries(before).filter(([name, rows]) => name !== 'migrations' && rows.length > 0).map(([name]) => name);
+    expect(nonEmpty).toEqual(expect.arrayContaining(['milestone', 'audit_entry', 'monitoring_call', 'follow_up', 'user_account', 'session', 'auth_event']));
+    expect(after).toEqual(before);
+  });
+
+  it('restores over a database with other data, and the tracker starts on it', async () => {
+    const file = join(dir, 'one.json.gz');
+    await withClient(target.url, (c) => c.query(`UPDATE milestone SET progress = 99`));
+    expect((await run('db-restore.js', [file], { DATABASE_URL: target.url })).code).toBe(0);
+    expect(await snapshot(target.url)).toEqual(await snapshot(source.url));
+    const restarted = await startTestServer(target.url);
+    try {
+      const client = await signedIn(restarted.url, 'secretariat@example.org');
+      expect((await client.get('/api/milestones')).status).toBe(200);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('refuses a file that is not a backup, changing nothing, in one line', async () => {
+    const file = join(dir, 'not-a-backup.json');
+    await writeFile(file, JSON.stringify({ hello: 'world' }));
+    const before = await snapshot(target.url);
+    const restore = await run('db-restore.js', [file], { DATABASE_URL: target.url });
+    expect(restore.code).toBe(1);
+    expect(restore.stderr.trim()).toBe('Restore failed: this file is not a tracker backup (format tracker-backup, version 1)');
+    expect(await snapshot(target.url)).toEqual(before);
+  });
+});

@@ -1,0 +1,10 @@
+import { rm } from 'node:fs/promises';
+import type { LaunchedPostgres } from '../src/app/database/embedded-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  const state = (globalThis as Record<string, unknown>)['__TRACKER_PG__'] as { server: LaunchedPostgres; dir: string } | undefined;
+  if (state) {
+    await state.server.stop();
+    await rm(state.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,47 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router } from '@angular/router';
+import { DEFAULT_PARTNERSHIP_KEY, type PartnershipSummary } from '@tracker/contracts';
+import { catchError, filter, map, of } from 'rxjs';
+
+/** The `?partnership=` of a URL, the Work Plan when it has none. */
+export function partnershipOf(url: string): string {
+  const query = url.split('?')[1]?.split('#')[0] ?? '';
+  return new URLSearchParams(query).get('partnership') || DEFAULT_PARTNERSHIP_KEY;
+}
+
+/**
+ * Which partnership the app shows: the one in the URL (`?partnership=key`, kept by every link), the
+ * Work Plan by default; its name, deadline and Actions come from `GET /api/partnerships`.
+ */
+@Injectable({ providedIn: 'root' })
+export class PartnershipService {
+  private readonly router = inject(Router);
+  private readonly http = inject(HttpClient);
+
+  /** The partnership key of the current URL. */
+  readonly key = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((event) => partnershipOf(event.urlAfterRedirects)),
+    ),
+    { initialValue: partnershipOf(this.router.url === '/' ? location.pathname + location.search : this.router.url) },
+  );
+
+  /** Every partnership, the Work Plan first; empty until loaded (or when the API cannot be reached). */
+  readonly all = toSignal(this.http.get<PartnershipSummary[]>('/api/partnerships').pipe(catchError(() => of([] as PartnershipSummary[]))), {
+    initialValue: [] as PartnershipSummary[],
+  });
+
+  /** The partnership shown, once loaded; null while loading or for an unknown key. */
+  readonly current = computed(() => this.all().find((p) => p.key === this.key()) ?? null);
+
+  /** Query parameters that keep the partnership in a link: none for the Work Plan, so its addresses stay short. */
+  readonly linkParams = computed((): Record<string, string> => (this.key() === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: this.key() }));
+
+  /** `?partnership=` for an API request (none for the Work Plan, the API's default). */
+  apiParams(): Record<string, string> {
+    return this.linkParams();
+  }
+}
