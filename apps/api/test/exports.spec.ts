@@ -156,6 +156,8 @@ describe('spreadsheet exports', () => {
 
     expect((await download('/api/exports/monitoring-calls.csv', null)).status).toBe(401);
     expect((await download('/api/exports/risks.xlsx', null)).status).toBe(401);
-    expect((await secretariat.get<{ message: string }>('/api/exports/risks.csv?partnership=scale-0001')).body.message).toMatch(/^partnership: /);
+    const unknown = await secretariat.get<{ message: string }>('/api/exports/risks.csv?partnership=scale-0001');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('partnership "scale-0001" not found');
   });
 });
