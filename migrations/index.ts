@@ -7,6 +7,7 @@ import { AuditEveryVersionedRecord1795469370823 } from './1795469370823-audit-ev
 import { MonitoringCallPartnership1795469750948 } from './1795469750948-monitoring-call-partnership';
 import { AccountsMailAndReminders1795470448956 } from './1795470448956-accounts-mail-and-reminders';
 import { PartnershipSecretariat1795471879199 } from './1795471879199-partnership-secretariat';
+import { AddCalendarTokens1795472460015 } from './1795472460015-add-calendar-tokens';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationClass[] = [
   MonitoringCallPartnership1795469750948,
   AccountsMailAndReminders1795470448956,
   PartnershipSecretariat1795471879199,
+  AddCalendarTokens1795472460015,
 ];

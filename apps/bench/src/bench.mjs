@@ -2,7 +2,8 @@
 //
 //  - API: requests/s and p50/p99 latency (autocannon) of GET /api/gantt and GET /api/milestones at 1x
 //    data (the seeded Work Plan) and 100x data, against a bare node:http + pg server running the
-//    same SQL and sending the same JSON (apps/bench/src/bare-server.ts); GET /api/risks where present.
+//    same SQL and sending the same JSON (apps/bench/src/bare-server.ts); GET /api/risks where present;
+//    the time to produce the chart files (Work Plan and 5,000-item PDF, Work Plan PNG).
 //  - Gantt: time from navigation to the chart drawn, in headless Chromium, for the Work Plan and for
 //    plans of 1,000 and 5,000 items, against plain frappe-gantt given the same tasks on an empty page.
 //  - The web app's initial JavaScript (bytes, gzip) and the API's resident memory after the runs.
@@ -252,6 +253,28 @@ async function main() {
       console.log('  GET /api/risks: not available in this build, not measured');
     }
 
+    console.log('Chart files (time to produce one file, one request at a time):');
+    results.exports = [];
+    for (const [label, path] of [
+      ['Work Plan chart PDF (A4)', '/api/exports/chart.pdf'],
+      ['Work Plan chart PNG (2x)', '/api/exports/chart.png'],
+      ['5,000-item chart PDF (A4)', '/api/exports/chart.pdf?partnership=chartfivek-0001'],
+      ['5,000-item chart PDF (A3)', '/api/exports/chart.pdf?partnership=chartfivek-0001&paper=a3'],
+    ]) {
+      const times = [];
+      let bytes = 0;
+      for (let r = 0; r < ROUNDS; r++) {
+        const started = performance.now();
+        const response = await fetch(appBase + path);
+        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+        bytes = (await response.arrayBuffer()).byteLength;
+        times.push(performance.now() - started);
+      }
+      const row = { file: label, path, ms: median(times), bytes };
+      results.exports.push(row);
+      console.log(`  ${label}: ${round(row.ms, 0)} ms (${round(bytes / 1024, 0)} KiB)`);
+    }
+
     console.log('Gantt chart in headless Chromium:');
     // The default partnership (the Work Plan) is the first GET /api/partnerships lists.
     const [{ key: DEFAULT_KEY }] = await fetch(`${appBase}/api/partnerships`).then((r) => r.json());
@@ -303,6 +326,7 @@ async function main() {
   }
   const big = results.gantt.find((g) => g.plan.startsWith('5,000'));
   if (big) console.log(`Gantt 5,000 items: ${round(big.tracker.ms, 0)} ms to first render (goal < 1000 ms), ${round(big.speedup, 1)}x faster than plain frappe-gantt (goal >= 5x)`);
+  for (const e of results.exports ?? []) console.log(`Export ${e.file}: ${round(e.ms, 0)} ms to produce (${round(e.bytes / 1024, 0)} KiB)`);
   console.log(`Web initial JavaScript: ${results.webInitialJs.gzip} bytes gzip (${results.webInitialJs.raw} raw) (goal < 250 kB gzip)`);
   console.log(`API resident memory after the runs: ${round(results.apiRssKiB / 1024, 0)} MiB`);
 

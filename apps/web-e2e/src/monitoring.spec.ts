@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Milestone } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
 import { BASE_URL, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
@@ -43,6 +44,11 @@ describe('monitoring calls on the risk page', () => {
     const opened = page.getByTestId('opened-call');
     await expect(opened.getByTestId('call-follow-ups').textContent()).resolves.toMatch(/Send the minutes — Secretariat, due .+: Open/);
     await expect(opened.textContent()).resolves.toContain('Actions covered: Action 1, Action 2, Action 4.');
+
+    // The call's pack as a PDF file.
+    const [pack] = await Promise.all([page.waitForEvent('download'), opened.getByRole('link', { name: 'Download the call pack (PDF)' }).click()]);
+    expect(pack.suggestedFilename()).toBe(`monitoring-call-${brussels(-1)}.pdf`);
+    expect((await readFile(await pack.path())).toString('latin1', 0, 5)).toBe('%PDF-');
 
     // A change to the plan between the calls (as the Action page would make it).
     const target = (await getJson<Milestone[]>('/api/milestones?action=4'))[0];

@@ -2,3 +2,4 @@ export * from './lib/calendar';
 export * from './lib/window';
 export * from './lib/flags';
 export * from './lib/risk';
+export * from './lib/chart';

@@ -6,6 +6,7 @@ import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
+import { ExportsModule } from './exports/exports.module';
 import { GanttModule } from './gantt/gantt.module';
 import { MailModule, urlOf } from './mail/mail.module';
 import { HealthModule } from './health/health.module';
@@ -42,6 +43,7 @@ export class AppModule {
         AuditModule,
         RisksModule,
         MonitoringModule,
+        ExportsModule,
         RemindersModule.register(clock),
       ],
     };

@@ -72,8 +72,12 @@ export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']
   { method: 'POST', path: '/api/accounts/:id/invitation', permission: 'accounts.manage' },
 ];
 
-/** Write routes any signed-in person may use on their own account. */
-export const SIGNED_IN_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [{ method: 'PATCH', path: '/api/profile' }];
+/** Write routes any signed-in person uses on their own things, whatever their role (their profile, their calendar address). */
+export const SIGNED_IN_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [
+  { method: 'PATCH', path: '/api/profile' },
+  { method: 'POST', path: '/api/calendar/private-feed' },
+  { method: 'DELETE', path: '/api/calendar/private-feed' },
+];
 
 /** Write routes open to anyone (still behind the XSRF check). */
 export const PUBLIC_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string }[] = [

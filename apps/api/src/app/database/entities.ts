@@ -4,6 +4,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuthEventEntity } from '../auth/auth-event.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { CalendarTokenEntity } from '../exports/calendar-token.entity';
 import { FollowUpEntity, MonitoringCallEntity } from '../monitoring/monitoring-call.entity';
 import { MilestoneAlternativeEntity, MilestoneEntity } from '../milestones/milestone.entity';
 import { MailEntity } from '../mail/mail.entity';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   AccountTokenEntity,
   AccountChangeEntity,
   MailEntity,
+  CalendarTokenEntity,
 ];

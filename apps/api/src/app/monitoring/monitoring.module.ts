@@ -9,5 +9,6 @@ import { MonitoringService } from './monitoring.service';
   imports: [AuditModule, RisksModule],
   controllers: [MonitoringController],
   providers: [MonitoringService],
+  exports: [MonitoringService],
 })
 export class MonitoringModule {}

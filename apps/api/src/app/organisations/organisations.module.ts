@@ -5,5 +5,6 @@ import { OrganisationsService } from './organisations.service';
 @Module({
   controllers: [OrganisationsController, PartnershipController],
   providers: [OrganisationsService],
+  exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

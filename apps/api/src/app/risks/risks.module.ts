@@ -10,6 +10,6 @@ import { RisksController } from './risks.controller';
   imports: [AuditModule],
   controllers: [RisksController, RiskRegisterController],
   providers: [RiskViewService, RiskRegisterService],
-  exports: [RiskViewService],
+  exports: [RiskViewService, RiskRegisterService],
 })
 export class RisksModule {}

@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { OutputEditorComponent } from '../updates/output-editor.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
+import { webcalHref } from '../plan/webcal';
 import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
@@ -26,6 +27,7 @@ type Loaded = { action: ActionDetail; error: null } | { action: null; error: str
   providers: [MilestoneEditor],
 })
 export class ActionPageComponent {
+  readonly webcal = (path: string) => webcalHref(path);
   private readonly plan = inject(PlanService);
   /** Route parameter `:number`. */
   readonly number = input.required<string>();

@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS, formatLongDay } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
+import { webcalHref } from '../plan/webcal';
 import { GanttChartComponent } from './gantt-chart.component';
 import {
   COLLAPSE_ABOVE,
@@ -80,6 +81,25 @@ export class GanttPageComponent {
     const q = this.query();
     return parseFilter({ action: q.get('action'), org: q.get('org'), status: q.get('status'), view: q.get('view') });
   });
+
+  /** The one Action the filters leave, if exactly one: the files are narrowed to it. */
+  private readonly exportAction = computed(() => (this.filter().actions.length === 1 ? this.filter().actions[0] : null));
+  readonly exportScope = computed(() => (this.exportAction() === null ? 'the whole plan' : `Action ${this.exportAction()}`));
+
+  /** Address of an export file for the partnership and the Action filter (`/api/exports/...`). */
+  exportHref(file: string, paper?: 'a4' | 'a3'): string {
+    const params = new URLSearchParams();
+    if (this.partnership() !== DEFAULT_PARTNERSHIP_KEY) params.set('partnership', this.partnership());
+    if (this.exportAction() !== null) params.set('action', String(this.exportAction()));
+    if (paper) params.set('paper', paper);
+    const query = params.toString();
+    return `/api/exports/${file}${query ? `?${query}` : ''}`;
+  }
+
+  /** The plan's calendar feed as a `webcal://` subscription. */
+  calendarHref(): string {
+    return webcalHref(this.exportHref('x').replace('/api/exports/x', '/api/calendar/plan.ics'));
+  }
 
   readonly allItems = computed(() => toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()));
   readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));

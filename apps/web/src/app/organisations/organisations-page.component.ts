@@ -5,6 +5,7 @@ import type { Organisation, OrganisationRef } from '@tracker/contracts';
 import { catchError, of } from 'rxjs';
 import { NOTE_KIND_LABELS, ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
+import { webcalHref } from '../plan/webcal';
 
 /** Every organisation, its other names, its type, and the Actions it leads or joins. */
 @Component({
@@ -59,6 +60,9 @@ import { PlanService } from '../plan/plan.service';
                   <li><a [routerLink]="['/actions', p.actionNumber]">Action {{ p.actionNumber }} · {{ p.shortName }}</a>: {{ roleLabels[p.role] }}</li>
                 } @empty { <li class="muted">None</li> }
               </ul>
+              @if (org.actions.length) {
+                <a class="calendar-link" [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')" [attr.aria-label]="'Subscribe to its calendar: ' + org.name">Subscribe to its calendar</a>
+              }
             </td>
           </tr>
         }
@@ -68,6 +72,7 @@ import { PlanService } from '../plan/plan.service';
   `,
 })
 export class OrganisationsPageComponent {
+  readonly webcal = (path: string) => webcalHref(path);
   private readonly plan = inject(PlanService);
   readonly typeLabels = ORGANISATION_TYPE_LABELS;
   readonly roleLabels = ROLE_LABELS;

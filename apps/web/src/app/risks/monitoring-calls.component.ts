@@ -132,6 +132,7 @@ import { RiskItemsTableComponent } from './risk-items-table.component';
       @if (opened(); as call) {
         <article class="opened-call" aria-labelledby="opened-call-heading" data-testid="opened-call">
           <h3 id="opened-call-heading" tabindex="-1">Call of {{ day(call.heldOn) }}</h3>
+          <p><a [href]="'/api/exports/monitoring-calls/' + call.id + '/pack.pdf'" download data-testid="call-pack">Download the call pack (PDF)</a></p>
           @if (editing()) {
             <form class="call-form" (submit)="saveEdit($event, call)" aria-labelledby="edit-call-heading" data-testid="edit-call-form">
               <h4 id="edit-call-heading">Edit the call</h4>

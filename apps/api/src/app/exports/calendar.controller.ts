@@ -1,0 +1,94 @@
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { ICalCalendar } from 'ical-generator';
+import { Access, SignedInUser } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth.types';
+import { ActionFilterQuery, PartnershipQuery } from '../common/list-query.dto';
+import { ActionNumberParam } from '../common/parse-action-number.pipe';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CalendarRepository } from './calendar.repository';
+import { CalendarService } from './calendar.service';
+
+/** The answer of `POST /api/calendar/private-feed`: the secret address, shown once. */
+export interface PrivateFeed {
+  url: string;
+  webcal: string;
+  issuedAt: string | null;
+}
+
+function send(response: Response, calendar: ICalCalendar, file: string): void {
+  response.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${file}"`).send(calendar.toString());
+}
+
+/** iCalendar feeds (RFC 5545): public ones of the plan, and a private one per person behind a secret token. */
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(
+    private readonly feeds: CalendarService,
+    private readonly tokens: CalendarRepository,
+  ) {}
+
+  @Get('plan.ics')
+  @Access('plan.read')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'Milestones, outputs and the deadline of a partnership (or of one Action with ?action=N)' })
+  async plan(@Query() query: ActionFilterQuery, @Res() response: Response): Promise<void> {
+    send(response, await this.feeds.planFeed({ partnership: query.partnership, action: query.action }), 'plan.ics');
+  }
+
+  @Get('actions/:number.ics')
+  @Access('plan.read')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: "One Action's milestones and outputs, and the deadline" })
+  @ApiNotFoundResponse({ description: 'No such Action' })
+  async action(@ActionNumberParam() number: number, @Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
+    send(response, await this.feeds.planFeed({ partnership: query.partnership, action: number }), `action-${number}.ics`);
+  }
+
+  @Get('organisations/:id.ics')
+  @Access('plan.read')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The milestones and outputs of the Actions an organisation takes part in, and the deadline' })
+  @ApiNotFoundResponse({ description: 'No such organisation' })
+  async organisation(@Param('id', ParseIdPipe) id: string, @Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
+    send(response, await this.feeds.planFeed({ partnership: query.partnership, organisationId: id }), `organisation-${id}.ics`);
+  }
+
+  @Get('private-feed')
+  @Access('signed_in')
+  @ApiOkResponse({ description: '{issuedAt}: when the live secret address was made, or null' })
+  async privateFeedState(@SignedInUser() user: AuthUser): Promise<Pick<PrivateFeed, 'issuedAt'>> {
+    return { issuedAt: await this.tokens.issuedAt(user.id) };
+  }
+
+  @Post('private-feed')
+  @Access('signed_in')
+  @ApiCreatedResponse({ description: '{url, webcal, issuedAt}: a new secret address of your private feed (the old one stops working)' })
+  async issue(@SignedInUser() user: AuthUser, @Req() request: Request): Promise<PrivateFeed> {
+    const token = await this.tokens.issue(user.id);
+    const url = `${request.protocol}://${request.get('host')}/api/calendar/private/${token}.ics`;
+    return { url, webcal: url.replace(/^https?:/, 'webcal:'), issuedAt: await this.tokens.issuedAt(user.id) };
+  }
+
+  @Delete('private-feed')
+  @Access('signed_in')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The secret address is revoked' })
+  async revoke(@SignedInUser() user: AuthUser): Promise<void> {
+    await this.tokens.revoke(user.id);
+  }
+
+  @Get('private/:token.ics')
+  @Access('public')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The Work Plan with the monitoring calls and follow-ups with a due date' })
+  @ApiNotFoundResponse({ description: 'No such feed (never issued, replaced or revoked)' })
+  async privateFeed(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token) || (await this.tokens.userOf(token)) === null) {
+      throw new NotFoundException('no calendar feed at this address: it was replaced or revoked');
+    }
+    send(response, await this.feeds.privateFeed(), 'private.ics');
+  }
+}

@@ -1,0 +1,213 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FollowUp, GanttData, Milestone, MonitoringCall, Output, RegisterRisk, RiskItem } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
+import { DataSource } from 'typeorm';
+import { ganttJson, sqlClientOf } from '../gantt/plan-queries';
+import { MonitoringService } from '../monitoring/monitoring.service';
+import { OutputsService } from '../outputs/outputs.service';
+import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
+import { RiskRegisterService } from '../risks/risk-register.service';
+import { RiskViewService } from '../risks/risk-view.service';
+import { type Column, table, type Table } from './table';
+
+/** The tables the tracker exports, by the name in the address (`/api/exports/<name>.csv|xlsx`). */
+export const EXPORT_TABLES = ['plan', 'outputs', 'risks', 'risk-register', 'monitoring-calls', 'follow-ups'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+/** Tables readable without an account when the plan is public. */
+export const PLAN_TABLES: readonly ExportTableName[] = ['plan', 'outputs'];
+
+export interface ExportFilter {
+  partnership?: string;
+  action?: number;
+  asOf?: string;
+}
+
+const text = <Row>(header: string, value: (row: Row) => string | null, width?: number): Column<Row> => ({ header, type: 'text', value, width });
+const date = <Row>(header: string, value: (row: Row) => string | null): Column<Row> => ({ header, type: 'date', value });
+const num = <Row>(header: string, value: (row: Row) => number | null): Column<Row> => ({ header, type: 'number', value });
+const bool = <Row>(header: string, value: (row: Row) => boolean): Column<Row> => ({ header, type: 'boolean', value });
+
+/**
+ * Builds every exported table from the services the API itself answers with (the chart's query, the
+ * outputs, the risk view, the register, the monitoring calls), so a file says what the screen says.
+ */
+@Injectable()
+export class ExportTablesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outputs: OutputsService,
+    private readonly riskView: RiskViewService,
+    private readonly register: RiskRegisterService,
+    private readonly monitoring: MonitoringService,
+    private readonly partnerships: PartnershipsRepository,
+  ) {}
+
+  /** The chart's data, as `GET /api/gantt` serves it; 404 for an unknown partnership. */
+  async gantt(partnership = DEFAULT_PARTNERSHIP_KEY): Promise<GanttData> {
+    const body = await ganttJson(sqlClientOf(this.dataSource), partnership);
+    if (body === null) {
+      throw new NotFoundException(`partnership "${partnership}" not found`);
+    }
+    return JSON.parse(body) as GanttData;
+  }
+
+  async build(name: ExportTableName, filter: ExportFilter): Promise<Table[]> {
+    const partnership = filter.partnership ?? DEFAULT_PARTNERSHIP_KEY;
+    switch (name) {
+      case 'plan':
+        return [await this.plan(partnership, filter.action)];
+      case 'outputs':
+        await this.gantt(partnership); // 404 for an unknown partnership
+        return [this.outputTable(await this.outputs.list({ partnership, actionNumber: filter.action }))];
+      default:
+        break;
+    }
+    const scope = await this.partnerships.byKey(partnership); // 404 for an unknown partnership
+    switch (name) {
+      case 'risks': {
+        const view = await this.riskView.view(scope, { asOf: filter.asOf });
+        const items = view.items.filter((item) => filter.action === undefined || item.actionNumber === filter.action);
+        return [this.riskTable(`Risks as of ${view.asOf}`, items)];
+      }
+      case 'risk-register':
+        return [this.registerTable(await this.register.list(scope, filter.action))];
+      case 'monitoring-calls':
+      case 'follow-ups': {
+        const calls = await this.calls(scope, filter.action);
+        return name === 'monitoring-calls' ? [this.callTable(calls), this.followUpTable(calls.flatMap((c) => c.followUps))] : [this.followUpTable(calls.flatMap((c) => c.followUps))];
+      }
+    }
+  }
+
+  private async plan(partnership: string, action?: number): Promise<Table<Milestone>> {
+    const data = await this.gantt(partnership);
+    const items = data.items.filter((item) => action === undefined || item.actionNumber === action);
+    const titles = new Map(data.items.map((item) => [item.id, item.title]));
+    const shortNames = new Map(data.actions.map((a) => [a.number, a.shortName]));
+    return table<Milestone>(
+      'Plan',
+      [
+        num('Action', (m) => m.actionNumber),
+        text('Action name', (m) => shortNames.get(m.actionNumber) ?? null, 16),
+        text('Parent', (m) => (m.parentId ? (titles.get(m.parentId) ?? null) : null), 40),
+        text('Title', (m) => m.title, 60),
+        text('Window (plan wording)', (m) => m.windowText, 28),
+        date('Start', (m) => m.start),
+        date('End', (m) => m.end),
+        text('Precision', (m) => m.precision, 10),
+        text('Status', (m) => m.status, 12),
+        num('Progress %', (m) => m.progress),
+        date('Actual start', (m) => m.actualStart),
+        date('Actual end', (m) => m.actualEnd),
+        date('Forecast end', (m) => m.forecastEnd),
+        text('Flags', (m) => [m.tentative ? 'tentative' : null, m.alternatives.length ? 'alternative reading' : null].filter(Boolean).join('; ') || null, 24),
+        text('Source section', (m) => m.source, 14),
+      ],
+      items,
+    );
+  }
+
+  private outputTable(outputs: Output[]): Table<Output> {
+    return table<Output>(
+      'Outputs',
+      [
+        num('Action', (o) => o.actionNumber),
+        text('Title', (o) => o.title, 60),
+        text('Due (plan wording)', (o) => o.dueText, 28),
+        date('Start', (o) => o.start),
+        date('End', (o) => o.end),
+        text('Precision', (o) => o.precision, 10),
+        text('Status', (o) => o.status, 12),
+        date('Actual start', (o) => o.actualStart),
+        date('Actual end', (o) => o.actualEnd),
+        date('Forecast end', (o) => o.forecastEnd),
+        text('Flags', (o) => (o.tentative ? 'tentative' : null), 12),
+        text('Source section', (o) => o.source, 14),
+      ],
+      outputs,
+    );
+  }
+
+  private riskTable(name: string, items: RiskItem[]): Table<RiskItem> {
+    return table<RiskItem>(
+      name,
+      [
+        text('Kind', (r) => r.kind.replace(/_/g, ' '), 16),
+        text('Severity', (r) => r.severity, 10),
+        num('Action', (r) => r.actionNumber),
+        text('Item', (r) => r.itemType, 10),
+        text('Title', (r) => r.title, 60),
+        text('Window (plan wording)', (r) => r.windowText, 28),
+        date('Start', (r) => r.start),
+        date('End', (r) => r.end),
+        date('Forecast end', (r) => r.forecastEnd),
+        text('Status', (r) => r.status, 12),
+        num('Days late', (r) => r.daysLate),
+        text('Reason', (r) => r.reason, 60),
+      ],
+      items,
+    );
+  }
+
+  private registerTable(risks: RegisterRisk[]): Table<RegisterRisk> {
+    return table<RegisterRisk>(
+      'Risk register',
+      [
+        num('Action', (r) => r.actionNumber),
+        text('Title', (r) => r.title, 40),
+        text('Description', (r) => r.description, 60),
+        num('Likelihood', (r) => r.likelihood),
+        num('Impact', (r) => r.impact),
+        text('Owner', (r) => r.owner?.name ?? null, 30),
+        text('Mitigation', (r) => r.mitigation, 60),
+        text('Status', (r) => r.status, 10),
+        date('Next review', (r) => r.nextReview),
+        text('Source section', (r) => r.source, 14),
+      ],
+      risks,
+    );
+  }
+
+  /** Every call with its follow-ups, as `GET /api/monitoring-calls/:id` answers each, earliest first. */
+  async calls(partnership: Partnership, action?: number): Promise<MonitoringCall[]> {
+    const summaries = (await this.monitoring.list(partnership)).filter((c) => action === undefined || c.actionNumbers.includes(action)).reverse();
+    const calls: MonitoringCall[] = [];
+    for (const summary of summaries) {
+      calls.push(await this.monitoring.get(summary.id));
+    }
+    return calls;
+  }
+
+  private callTable(calls: MonitoringCall[]): Table<MonitoringCall> {
+    return table<MonitoringCall>(
+      'Monitoring calls',
+      [
+        date('Held on', (c) => c.heldOn),
+        text('Actions', (c) => c.actionNumbers.join(', '), 10),
+        text('Attendees', (c) => c.attendees.join('; '), 40),
+        text('Notes', (c) => c.notes, 60),
+        text('Decisions', (c) => c.decisions, 60),
+        num('Follow-ups', (c) => c.followUps.length),
+        num('Open follow-ups', (c) => c.followUps.filter((f) => !f.done).length),
+        num('Changes since previous call', (c) => c.changesSincePrevious.length),
+      ],
+      calls,
+    );
+  }
+
+  private followUpTable(followUps: FollowUp[]): Table<FollowUp> {
+    return table<FollowUp>(
+      'Follow-ups',
+      [
+        date('Call held on', (f) => f.callHeldOn),
+        text('What', (f) => f.what, 60),
+        text('Owner', (f) => [f.owner?.name, f.ownerText].filter(Boolean).join(' - ') || null, 30),
+        date('Due', (f) => f.dueDate),
+        bool('Done', (f) => f.done),
+      ],
+      followUps,
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { MonitoringModule } from '../monitoring/monitoring.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { OutputsModule } from '../outputs/outputs.module';
+import { RisksModule } from '../risks/risks.module';
+import { ChartController } from './chart.controller';
+import { ChartExportService } from './chart-export.service';
+import { CalendarController } from './calendar.controller';
+import { CalendarRepository } from './calendar.repository';
+import { CalendarService } from './calendar.service';
+import { ExportTablesService } from './export-tables.service';
+import { ExportsController } from './exports.controller';
+
+/** Files people attach to reports: the chart (SVG, PNG, PDF), spreadsheets (CSV, XLSX) and calendar feeds (iCalendar). */
+@Module({
+  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule],
+  // The chart's routes before the catch-all `:file` of ExportsController.
+  controllers: [ChartController, ExportsController, CalendarController],
+  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService],
+})
+export class ExportsModule {}

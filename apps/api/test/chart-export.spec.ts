@@ -1,0 +1,152 @@
+import { DOMParser } from '@xmldom/xmldom';
+import type { FollowUp, GanttData, Milestone, MonitoringCall } from '@tracker/contracts';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { RunningServer } from '../src/app/server';
+import { signedIn } from './client';
+import { createTestDatabase, type TestDatabase } from './database';
+import { startTestServer } from './server';
+
+const run = promisify(execFile);
+
+interface PdfPage {
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** The chart as SVG (read as XML), PNG (its header) and PDF (read by pdfjs-dist in a child process). */
+describe('the chart as a file', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let gantt: GanttData;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db.url);
+    gantt = (await (await fetch(`${server.url}/api/gantt`)).json()) as GanttData;
+    dir = await mkdtemp(join(tmpdir(), 'chart-'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const download = async (path: string) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(200);
+    return { type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+  };
+  const pdfPages = async (bytes: Buffer): Promise<PdfPage[]> => {
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+    await writeFile(file, bytes);
+    const { stdout } = await run(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(stdout) as PdfPage[];
+  };
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+  it('draws the SVG with one bar per dated item, the deadline line and the title', async () => {
+    const answer = await download('/api/exports/chart.svg?asOf=2026-11-22');
+    expect(answer.type).toMatch(/^image\/svg\+xml/);
+    const doc = new DOMParser().parseFromString(answer.bytes.toString('utf8'), 'image/svg+xml');
+    const svg = doc.documentElement!;
+    expect(svg.tagName).toBe('svg');
+    const rects = Array.from(svg.getElementsByTagName('rect')).filter((r) => r.getAttribute('class') === 'bar');
+    const dated = gantt.items.filter((i) => i.start && i.end);
+    expect(rects.map((r) => r.getAttribute('data-id'))).toEqual(dated.map((i) => i.id));
+    expect(rects.map((r) => r.getAttribute('data-status'))).toEqual(dated.map((i) => i.status));
+    const texts = Array.from(svg.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+    for (const item of gantt.items) {
+      expect(texts.some((t) => t.endsWith(item.title))).toBe(true);
+    }
+    expect(texts[0]).toBe(`${gantt.partnership.name}: Work Plan timeline (Annex 2)`);
+    expect(texts).toContain('Deadline 2027-03-31');
+    expect(texts.some((t) => t.includes('as of 2026-11-22'))).toBe(true);
+    expect(Array.from(svg.getElementsByTagName('line')).filter((l) => l.getAttribute('class') === 'deadline')).toHaveLength(1);
+
+    const action3 = new DOMParser().parseFromString((await download('/api/exports/chart.svg?action=3')).bytes.toString('utf8'), 'image/svg+xml');
+    const bars3 = Array.from(action3.getElementsByTagName('rect')).filter((r) => r.getAttribute('class') === 'bar');
+    expect(bars3.map((r) => r.getAttribute('data-id'))).toEqual(dated.filter((i) => i.actionNumber === 3).map((i) => i.id));
+  });
+
+  it('renders the PNG at twice the SVG size', async () => {
+    const svg = new DOMParser().parseFromString((await download('/api/exports/chart.svg')).bytes.toString('utf8'), 'image/svg+xml').documentElement!;
+    const png = await download('/api/exports/chart.png');
+    expect(png.type).toBe('image/png');
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.toString('latin1', 12, 16)).toBe('IHDR');
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([2 * Number(svg.getAttribute('width')), 2 * Number(svg.getAttribute('height'))]);
+  });
+
+  it('writes the PDF on A4 and A3 landscape, paged, with every title of the filtered view', async () => {
+    const a4 = await download('/api/exports/chart.pdf?asOf=2026-11-22');
+    expect(a4.type).toBe('application/pdf');
+    expect(a4.disposition).toBe('attachment; filename="chart-a4.pdf"');
+    const pages = await pdfPages(a4.bytes);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.every((p) => p.width === 842 && p.height === 595)).toBe(true);
+    const all = flat(pages.map((p) => p.text).join(' '));
+    for (const item of gantt.items) {
+      expect(all).toContain(flat(item.title));
+    }
+    pages.forEach((page, i) => {
+      expect(flat(page.text)).toContain(`${gantt.partnership.name}: Work Plan timeline (Annex 2)`);
+      expect(flat(page.text)).toContain(`as of 2026-11-22 · page ${i + 1} of ${pages.length}`);
+      expect(flat(page.text)).toContain('Action / item');
+      expect(flat(page.text)).toContain('Not started');
+    });
+    expect(all).toContain('Deadline 2027-03-31');
+
+    const a3 = await pdfPages((await download('/api/exports/chart.pdf?paper=a3&action=2')).bytes);
+    expect(a3.every((p) => p.width === 1191 && p.height === 842)).toBe(true);
+    expect(a3.length).toBeLessThanOrEqual(pages.length);
+    const a3Text = flat(a3.map((p) => p.text).join(' '));
+    for (const item of gantt.items) {
+      expect(a3Text.includes(flat(item.title))).toBe(item.actionNumber === 2);
+    }
+    expect(flat(a3[0].text)).toContain('Action 2 ');
+    const bad = await fetch(`${server.url}/api/exports/chart.pdf?paper=letter`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('paper must be a4 or a3');
+  });
+
+  it('packs an opened monitoring call: its changes, follow-ups, the rating per Action and the chart of its Actions', async () => {
+    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const earlier = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-10-01', actionNumbers: [1] })).body;
+    expect((await secretariat.post<FollowUp>(`/api/monitoring-calls/${earlier.id}/follow-ups`, { what: 'Find a venue for the Urban Academy', dueDate: '2026-10-31' })).status).toBe(201);
+    const item = gantt.items.find((i) => i.actionNumber === 2)!;
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' });
+    expect((await secretariat.patch<Milestone>(`/api/milestones/${item.id}`, { version: item.version, progress: 40, status: 'in_progress', note: 'survey under way' })).status).toBe(200);
+    const call = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: today, actionNumbers: [2, 1], attendees: ['Croix-Rouge française'], decisions: 'Chase the survey' })).body;
+    expect((await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, { what: 'Send the minutes', ownerText: 'Secretariat', dueDate: '2026-12-04' })).status).toBe(201);
+
+    const response = await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`, { headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="monitoring-call-${today}.pdf"`);
+    const pages = await pdfPages(Buffer.from(await response.arrayBuffer()));
+    const text = flat(pages.map((p) => p.text).join(' '));
+    expect(text).toContain(`Monitoring call of ${today}`);
+    expect(text).toContain('Attendees: Croix-Rouge française');
+    expect(text).toContain(`Changes since the previous call (2026-10-01)`);
+    expect(text).toContain(`${today} ${flat(item.title)}: progress: ${item.progress} -> 40`);
+    expect(text).toContain('("survey under way")');
+    expect(text).toContain('Send the minutes, owner Secretariat, due 2026-12-04');
+    expect(text).toContain('Find a venue for the Urban Academy (asked 2026-10-01), due 2026-10-31');
+    expect(text).toMatch(/Action 1 Labour: (RED|AMBER|GREEN)/);
+    expect(text).toContain('Actions 1 Labour, 2 Education');
+    for (const i of gantt.items.filter((m) => [1, 2].includes(m.actionNumber))) {
+      expect(text).toContain(flat(i.title));
+    }
+    // The chart has only the call's Actions: no row label of Action 3 or 4.
+    expect(text).not.toMatch(/\bA[34] /);
+    expect(text).toMatch(/\bA1 /);
+    expect(pages.every((p) => p.width === 842 && p.height === 595)).toBe(true);
+    expect((await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * The Gantt chart as a drawing: one model (rows, bars, month header, deadline line, legend) and one
+ * SVG writer, pure and without dependencies, so every file export of the chart (SVG, PDF, PNG) draws
+ * a bar the same way. BAR_LOOK is the one table of how a bar of each status looks.
+ */
+import { differenceInCalendarDays, format, parseISO, startOfMonth, addMonths } from 'date-fns';
+
+export type ChartStatus = 'not_started' | 'in_progress' | 'done' | 'on_hold' | 'cancelled';
+
+/** Fill, outline and words of a bar by status: colour is never the only sign (the label says it too). */
+export const BAR_LOOK: Record<ChartStatus, { fill: string; stroke: string; label: string }> = {
+  not_started: { fill: '#e5e7eb', stroke: '#6b7280', label: 'Not started' },
+  in_progress: { fill: '#bfdbfe', stroke: '#1d4ed8', label: 'In progress' },
+  done: { fill: '#bbf7d0', stroke: '#15803d', label: 'Done' },
+  on_hold: { fill: '#fde68a', stroke: '#a16207', label: 'On hold' },
+  cancelled: { fill: '#f3f4f6', stroke: '#9ca3af', label: 'Cancelled' },
+};
+export const DEADLINE_COLOUR = '#6d28d9';
+export const AS_OF_COLOUR = '#b91c1c';
+
+export interface ChartItem {
+  id: string;
+  actionNumber: number;
+  parentId: string | null;
+  title: string;
+  windowText: string;
+  start: string | null;
+  end: string | null;
+  status: ChartStatus;
+  progress: number;
+}
+
+export interface ChartInput {
+  title: string;
+  subtitle: string;
+  asOf: string;
+  deadline: string;
+  items: ChartItem[];
+}
+
+export interface ChartBar {
+  id: string;
+  label: string;
+  status: ChartStatus;
+  windowText: string;
+  /** Days from the chart's first day; null when the plan gives no dates (the row says so). */
+  fromDay: number | null;
+  days: number | null;
+  progress: number;
+  level: 0 | 1;
+}
+
+export interface ChartModel {
+  title: string;
+  subtitle: string;
+  asOf: string;
+  deadline: string;
+  firstDay: string;
+  totalDays: number;
+  months: { label: string; fromDay: number; days: number }[];
+  deadlineDay: number;
+  asOfDay: number;
+  rows: ChartBar[];
+}
+
+const day = (d: string) => parseISO(d);
+
+/** Rows in plan order, the time axis from the first planned month to the month after the deadline. */
+export function chartModel(input: ChartInput): ChartModel {
+  const dated = input.items.filter((i) => i.start && i.end);
+  const starts = [...dated.map((i) => i.start as string), input.asOf].sort();
+  const ends = [...dated.map((i) => i.end as string), input.deadline, input.asOf].sort();
+  const first = startOfMonth(day(starts[0]));
+  const last = addMonths(startOfMonth(day(ends[ends.length - 1])), 1);
+  const months: ChartModel['months'] = [];
+  for (let m = first; m < last; m = addMonths(m, 1)) {
+    months.push({ label: format(m, 'MMM yyyy'), fromDay: differenceInCalendarDays(m, first), days: differenceInCalendarDays(addMonths(m, 1), m) });
+  }
+  return {
+    title: input.title,
+    subtitle: input.subtitle,
+    asOf: input.asOf,
+    deadline: input.deadline,
+    firstDay: format(first, 'yyyy-MM-dd'),
+    totalDays: differenceInCalendarDays(last, first),
+    months,
+    deadlineDay: differenceInCalendarDays(day(input.deadline), first) + 1,
+    asOfDay: differenceInCalendarDays(day(input.asOf), first),
+    rows: input.items.map((item) => ({
+      id: item.id,
+      label: `${item.parentId ? '' : `A${item.actionNumber} `}${item.title}`,
+      status: item.status,
+      windowText: item.windowText,
+      fromDay: item.start ? differenceInCalendarDays(day(item.start), first) : null,
+      days: item.start && item.end ? differenceInCalendarDays(day(item.end), day(item.start)) + 1 : null,
+      progress: item.progress,
+      level: item.parentId ? 1 : 0,
+    })),
+  };
+}
+
+export interface ChartPage {
+  /** Page size in points (PDF) or pixels (SVG/PNG at 1x). */
+  width: number;
+  height: number;
+  /** The slice of rows and of months this page draws. */
+  rows: ChartBar[];
+  fromDay: number;
+  toDay: number;
+  pageNumber: number;
+  pageCount: number;
+}
+
+export const CHART_LAYOUT = { margin: 24, titleHeight: 44, headerHeight: 22, rowHeight: 18, labelWidth: 330, legendHeight: 26, dayMinWidth: 0.9 } as const;
+
+/** Splits the chart into pages of a given size: by rows (header repeated on each) and by time. */
+export function paginate(model: ChartModel, width: number, height: number): ChartPage[] {
+  const L = CHART_LAYOUT;
+  const rowsPerPage = Math.max(1, Math.floor((height - 2 * L.margin - L.titleHeight - L.headerHeight - L.legendHeight) / L.rowHeight));
+  const timeWidth = width - 2 * L.margin - L.labelWidth;
+  // Whole months per page, at least dayMinWidth points a day so a month bar stays readable.
+  const monthSlices: [number, number][] = [];
+  let from = 0;
+  let i = 0;
+  while (i < model.months.length) {
+    let j = i;
+    while (j < model.months.length && (model.months[j].fromDay + model.months[j].days - from) * L.dayMinWidth <= timeWidth) {
+      j++;
+    }
+    j = Math.max(j, i + 1);
+    const to = model.months[j - 1].fromDay + model.months[j - 1].days;
+    monthSlices.push([from, to]);
+    from = to;
+    i = j;
+  }
+  const rowSlices: ChartBar[][] = [];
+  for (let r = 0; r < Math.max(model.rows.length, 1); r += rowsPerPage) {
+    rowSlices.push(model.rows.slice(r, r + rowsPerPage));
+  }
+  const pages: ChartPage[] = [];
+  for (const [fromDay, toDay] of monthSlices) {
+    for (const rows of rowSlices) {
+      pages.push({ width, height, rows, fromDay, toDay, pageNumber: pages.length + 1, pageCount: monthSlices.length * rowSlices.length });
+    }
+  }
+  return pages;
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const n = (x: number) => Math.round(x * 100) / 100;
+
+/** One page of the chart as SVG: title, month header, one `rect.bar` per row with a date, deadline and as-of lines, legend. */
+export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFamily?: string } = {}): string {
+  const L = CHART_LAYOUT;
+  const font = options.fontFamily ?? 'DejaVu Sans Condensed, Arial Narrow, sans-serif';
+  const x0 = L.margin + L.labelWidth;
+  const timeWidth = page.width - 2 * L.margin - L.labelWidth;
+  const perDay = timeWidth / (page.toDay - page.fromDay);
+  const xOf = (d: number) => x0 + (Math.min(Math.max(d, page.fromDay), page.toDay) - page.fromDay) * perDay;
+  const top = L.margin + L.titleHeight;
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}" font-family="${escape(font)}">`);
+  out.push(`<rect x="0" y="0" width="${page.width}" height="${page.height}" fill="#ffffff"/>`);
+  out.push(`<text x="${L.margin}" y="${L.margin + 14}" font-size="14" font-weight="bold" fill="#111827">${escape(model.title)}</text>`);
+  out.push(
+    `<text x="${L.margin}" y="${L.margin + 32}" font-size="9" fill="#374151">${escape(`${model.subtitle} · as of ${model.asOf} · page ${page.pageNumber} of ${page.pageCount}`)}</text>`,
+  );
+  // Month header (repeated on every page).
+  for (const month of model.months.filter((m) => m.fromDay >= page.fromDay && m.fromDay < page.toDay)) {
+    const x = xOf(month.fromDay);
+    out.push(`<rect x="${n(x)}" y="${top}" width="${n(month.days * perDay)}" height="${L.headerHeight}" fill="#f9fafb" stroke="#d1d5db" stroke-width="0.5"/>`);
+    if (month.days * perDay > 24) {
+      out.push(`<text x="${n(x + 2)}" y="${top + 14}" font-size="${month.days * perDay > 40 ? 8 : 6}" fill="#374151">${escape(month.days * perDay > 40 ? month.label : `${month.label.slice(0, 3)} ${month.label.slice(-2)}`)}</text>`);
+    }
+  }
+  out.push(`<text x="${L.margin}" y="${top + 14}" font-size="8" font-weight="bold" fill="#374151">Action / item</text>`);
+  // Rows.
+  page.rows.forEach((row, r) => {
+    const y = top + L.headerHeight + r * L.rowHeight;
+    const look = BAR_LOOK[row.status];
+    if (r % 2 === 1) {
+      out.push(`<rect x="${L.margin}" y="${y}" width="${page.width - 2 * L.margin}" height="${L.rowHeight}" fill="#f9fafb"/>`);
+    }
+    out.push(`<text x="${L.margin + (row.level ? 8 : 0)}" y="${y + 12}" font-size="6.5" font-weight="${row.level ? 'normal' : 'bold'}" fill="#111827">${escape(row.label)}</text>`);
+    if (row.fromDay === null || row.days === null) {
+      out.push(`<text x="${x0 + 4}" y="${y + 12}" font-size="7" font-style="italic" fill="#4b5563">${escape(`no dates in the plan: ${row.windowText}`)}</text>`);
+      return;
+    }
+    const from = row.fromDay;
+    const to = row.fromDay + row.days;
+    if (to <= page.fromDay || from >= page.toDay) {
+      return;
+    }
+    const x = xOf(from);
+    const w = Math.max(xOf(to) - x, 1.5);
+    out.push(
+      `<rect class="bar" data-id="${row.id}" data-status="${row.status}" x="${n(x)}" y="${y + 3}" width="${n(w)}" height="${L.rowHeight - 6}" rx="2" fill="${look.fill}" stroke="${look.stroke}" stroke-width="0.8"><title>${escape(`${row.label}: ${row.windowText}, ${look.label}`)}</title></rect>`,
+    );
+    if (row.progress > 0 && row.progress < 100) {
+      out.push(`<rect x="${n(x)}" y="${y + L.rowHeight - 5}" width="${n((w * row.progress) / 100)}" height="2" fill="${look.stroke}"/>`);
+    }
+  });
+  const bottom = top + L.headerHeight + page.rows.length * L.rowHeight;
+  for (const [d, colour, label] of [
+    [model.deadlineDay, DEADLINE_COLOUR, `Deadline ${model.deadline}`],
+    [model.asOfDay, AS_OF_COLOUR, `As of ${model.asOf}`],
+  ] as const) {
+    if (d >= page.fromDay && d <= page.toDay) {
+      const x = n(xOf(d));
+      out.push(`<line class="${label.startsWith('Deadline') ? 'deadline' : 'as-of'}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="${label.startsWith('Deadline') ? '' : '3 2'}"/>`);
+      // Written to the left of its line, so the deadline's words stay on the page at the right edge.
+      out.push(`<text x="${n(x - 2)}" y="${bottom + 9}" font-size="7" text-anchor="end" fill="${colour}">${escape(label)}</text>`);
+    }
+  }
+  // Legend.
+  let lx = L.margin;
+  const ly = page.height - L.margin - 8;
+  for (const look of Object.values(BAR_LOOK)) {
+    out.push(`<rect x="${lx}" y="${ly - 7}" width="14" height="8" fill="${look.fill}" stroke="${look.stroke}" stroke-width="0.8"/>`);
+    out.push(`<text x="${lx + 18}" y="${ly}" font-size="7.5" fill="#111827">${look.label}</text>`);
+    lx += 80;
+  }
+  out.push(`<line x1="${lx}" y1="${ly - 3}" x2="${lx + 14}" y2="${ly - 3}" stroke="${DEADLINE_COLOUR}" stroke-width="1.2"/><text x="${lx + 18}" y="${ly}" font-size="7.5" fill="#111827">Deadline</text>`);
+  out.push(`<line x1="${lx + 80}" y1="${ly - 3}" x2="${lx + 94}" y2="${ly - 3}" stroke="${AS_OF_COLOUR}" stroke-width="1.2" stroke-dasharray="3 2"/><text x="${lx + 98}" y="${ly}" font-size="7.5" fill="#111827">As of</text>`);
+  out.push('</svg>');
+  return out.join('\n');
+}
