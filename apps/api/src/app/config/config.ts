@@ -95,16 +95,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
   };
 }
 
+/** The text as a URL, or null when it is none. */
+function urlOrNull(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
 function parseSmtpUrl(value: string | undefined): string | null {
   if (value === undefined || value === '') {
     return null;
   }
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(value);
   if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
     throw new ConfigError('SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465');
   }
@@ -125,12 +129,7 @@ function parsePublicUrl(value: string | undefined): string | null {
   if (value === undefined || value === '') {
     return null;
   }
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(value);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
     throw new ConfigError(`PUBLIC_URL must be the address people open, such as https://tracker.example.org, got "${value}"`);
   }
@@ -144,12 +143,7 @@ function parseOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
   if (issuer === '' && clientId === '' && clientSecret === '') {
     return null;
   }
-  let url: URL | null = null;
-  try {
-    url = new URL(issuer);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(issuer);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new ConfigError(`OIDC_ISSUER must be the provider's issuer URL, such as https://login.example.eu, got "${issuer}"`);
   }
@@ -194,12 +188,7 @@ function parseOrigins(value: string | undefined): string[] {
   }
   return value.split(',').map((item) => {
     const origin = item.trim();
-    let url: URL | null = null;
-    try {
-      url = new URL(origin);
-    } catch {
-      url = null;
-    }
+    const url = urlOrNull(origin);
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
       throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "${origin}"`);
     }
