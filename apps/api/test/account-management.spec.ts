@@ -47,7 +47,14 @@ describe('accounts managed in the app, with mail through SMTP', () => {
       actionNumbers: [1],
     });
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ email: 'anna@example.eu', name: 'Anna Example', role: 'co_leader', actionNumbers: [1], status: 'invited', digest: 'weekly' });
+    expect(answer.body).toMatchObject({
+      email: 'anna@example.eu',
+      name: 'Anna Example',
+      role: 'co_leader',
+      actionNumbers: [1],
+      status: 'invited',
+      digest: 'weekly',
+    });
 
     const [mail] = await smtp.waitFor((m) => m.to.includes('anna@example.eu'));
     expect(mail.subject).toBe('You are invited to the Work Plan tracker');
@@ -65,7 +72,9 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     await anon.get('/api/auth/me');
     expect((await anon.post('/api/auth/login', { email: 'anna@example.eu', password: NEW_PASSWORD })).status).toBe(401);
 
-    expect((await anon.post('/api/auth/invitation', { token, password: 'short' })).body).toMatchObject({ message: 'password: the password must be at least 12 characters long' });
+    expect((await anon.post('/api/auth/invitation', { token, password: 'short' })).body).toMatchObject({
+      message: 'password: the password must be at least 12 characters long',
+    });
     const accepted = await anon.post('/api/auth/invitation', { token, password: NEW_PASSWORD });
     expect(accepted).toMatchObject({ status: 200, body: { email: 'anna@example.eu' } });
     const again = await anon.post('/api/auth/invitation', { token, password: 'another-password-1' });
@@ -81,7 +90,9 @@ describe('accounts managed in the app, with mail through SMTP', () => {
   it('refuses an expired invitation', async () => {
     await secretariat.post('/api/accounts', { email: 'late@example.eu', name: 'Late Comer', role: 'member', organisationId: orgId('Mareena') });
     const [mail] = await smtp.waitFor((m) => m.to.includes('late@example.eu'));
-    await withClient(db.url, (c) => c.query(`UPDATE account_token SET expires_at = now() - interval '1 minute' WHERE purpose = 'invitation' AND used_at IS NULL`));
+    await withClient(db.url, (c) =>
+      c.query(`UPDATE account_token SET expires_at = now() - interval '1 minute' WHERE purpose = 'invitation' AND used_at IS NULL`),
+    );
     const anon = new Client(server.url);
     await anon.get('/api/auth/me');
     expect((await anon.post('/api/auth/invitation', { token: tokenOf(mail, '/invitation'), password: NEW_PASSWORD })).status).toBe(400);
@@ -92,7 +103,9 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     const base = { email: 'x@example.eu', name: 'X', role: 'member', organisationId: orgId('Mareena') };
     expect(await bad({ ...base, email: 'not-an-address' })).toBe('email must be an email address');
     expect(await bad({ ...base, role: 'admin' })).toBe('role must be one of secretariat, coordinator, co_leader, member');
-    expect(await bad({ ...base, organisationId: '00000000-0000-4000-8000-000000000000' })).toBe('organisationId: no organisation has the id 00000000-0000-4000-8000-000000000000');
+    expect(await bad({ ...base, organisationId: '00000000-0000-4000-8000-000000000000' })).toBe(
+      'organisationId: no organisation has the id 00000000-0000-4000-8000-000000000000',
+    );
     expect(await bad({ ...base, actionNumbers: [9] })).toBe('actionNumbers: no Action has the number 9');
     const duplicate = await secretariat.post('/api/accounts', { ...base, email: 'member@example.org' });
     expect(duplicate).toMatchObject({ status: 409, body: { message: 'an account for member@example.org already exists' } });
@@ -182,12 +195,14 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect(changed.body).toMatchObject({ name: 'Chris Colead', digest: 'weekly' });
     expect((await colead.get<CurrentUser>('/api/auth/me')).body.name).toBe('Chris Colead');
 
-    const [{ id, unsubscribe_token: token }] = await withClient(db.url, async (c) =>
-      (
-        await c.query<{ id: string; unsubscribe_token: string }>(
-          `UPDATE user_account SET unsubscribe_token = 'u-' || md5(random()::text) WHERE email = 'colead.labour@example.org' RETURNING id, unsubscribe_token`,
-        )
-      ).rows,
+    const [{ id, unsubscribe_token: token }] = await withClient(
+      db.url,
+      async (c) =>
+        (
+          await c.query<{ id: string; unsubscribe_token: string }>(
+            `UPDATE user_account SET unsubscribe_token = 'u-' || md5(random()::text) WHERE email = 'colead.labour@example.org' RETURNING id, unsubscribe_token`,
+          )
+        ).rows,
     );
     const page = await fetch(`${server.url}/api/notifications/unsubscribe?token=${token}`);
     expect(page.status).toBe(200);
@@ -227,7 +242,12 @@ describe('mail without SMTP_URL', () => {
   it('keeps mail in the outbox, where the Secretariat reads it and its link works', async () => {
     const secretariat = await signedIn(server.url, 'secretariat@example.org');
     const organisations = (await secretariat.get<Organisation[]>('/api/organisations')).body;
-    const invited = await secretariat.post<Account>('/api/accounts', { email: 'local@example.eu', name: 'Local Person', role: 'member', organisationId: organisations[0].id });
+    const invited = await secretariat.post<Account>('/api/accounts', {
+      email: 'local@example.eu',
+      name: 'Local Person',
+      role: 'member',
+      organisationId: organisations[0].id,
+    });
     expect(invited.status).toBe(201);
     const [mail] = (await secretariat.get<OutboxMail[]>('/api/mail/outbox')).body;
     expect(mail).toMatchObject({ to: 'local@example.eu', status: 'outbox', sentAt: null, kind: 'invitation' });

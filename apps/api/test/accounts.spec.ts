@@ -42,7 +42,8 @@ describe('accounts', () => {
     await db?.drop();
   });
 
-  const emails = () => withClient(db.url, async (c) => (await c.query<{ email: string }>(`SELECT email FROM user_account ORDER BY email`)).rows.map((r) => r.email));
+  const emails = () =>
+    withClient(db.url, async (c) => (await c.query<{ email: string }>(`SELECT email FROM user_account ORDER BY email`)).rows.map((r) => r.email));
 
   it('creates the demo accounts once, outside production', async () => {
     const first = await startTestServer(db.url);
@@ -72,7 +73,11 @@ describe('accounts', () => {
         const answer = await client.get('/api/auth/me');
         expect(answer.headers.getSetCookie()[0]).toMatch(/; Secure; SameSite=Lax$/);
         expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
-        await createAccount(server.dataSource.manager, { email: 'admin@example.net', name: 'Admin', role: 'secretariat', organisation: 'dg-home' }, 'long-enough-pw');
+        await createAccount(
+          server.dataSource.manager,
+          { email: 'admin@example.net', name: 'Admin', role: 'secretariat', organisation: 'dg-home' },
+          'long-enough-pw',
+        );
         const login = await client.post('/api/auth/login', { email: 'admin@example.net', password: 'long-enough-pw' });
         expect(login.status).toBe(200);
         const cookies = login.headers.getSetCookie();
@@ -134,10 +139,22 @@ describe('accounts', () => {
     });
 
     it.each([
-      [['--email', 'x@example.net', '--name', 'X', '--role', 'boss', '--organisation', 'flanders'], 'a-long-secret-phrase', 'Cannot create the account: --role must be one of secretariat, coordinator, co_leader, member, got "boss"'],
-      [['--email', 'x@example.net', '--name', 'X', '--role', 'member', '--organisation', 'flanders'], 'short', 'Cannot create the account: the password must be at least 12 characters long'],
+      [
+        ['--email', 'x@example.net', '--name', 'X', '--role', 'boss', '--organisation', 'flanders'],
+        'a-long-secret-phrase',
+        'Cannot create the account: --role must be one of secretariat, coordinator, co_leader, member, got "boss"',
+      ],
+      [
+        ['--email', 'x@example.net', '--name', 'X', '--role', 'member', '--organisation', 'flanders'],
+        'short',
+        'Cannot create the account: the password must be at least 12 characters long',
+      ],
       [['--email', 'x@example.net', '--role', 'member', '--organisation', 'flanders'], 'a-long-secret-phrase', 'Cannot create the account: missing --name'],
-      [['--email', 'x@example.net', '--name', 'X', '--role', 'member', '--organisation', 'flanders'], '', 'Cannot create the account: no terminal to ask for the password on: set TRACKER_USER_PASSWORD'],
+      [
+        ['--email', 'x@example.net', '--name', 'X', '--role', 'member', '--organisation', 'flanders'],
+        '',
+        'Cannot create the account: no terminal to ask for the password on: set TRACKER_USER_PASSWORD',
+      ],
     ])('refuses %j', async (args, password, message) => {
       const run = await runCli(args, { DATABASE_URL: db.url, TRACKER_USER_PASSWORD: password });
       expect(run.code).toBe(1);

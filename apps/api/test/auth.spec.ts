@@ -38,9 +38,17 @@ describe('accounts and sign-in', () => {
     const bare = await client.post<ApiError>('/api/auth/login', { email: 'secretariat@example.org', password: DEMO_PASSWORD }, { xsrf: false });
     expect(bare.status).toBe(403);
     expect(bare.body.message).toMatch(/missing or wrong X-XSRF-TOKEN header: send the value of the XSRF-TOKEN cookie/);
-    const wrong = await client.post('/api/auth/login', { email: 'secretariat@example.org', password: DEMO_PASSWORD }, { xsrf: false, headers: { 'x-xsrf-token': 'forged' } });
+    const wrong = await client.post(
+      '/api/auth/login',
+      { email: 'secretariat@example.org', password: DEMO_PASSWORD },
+      { xsrf: false, headers: { 'x-xsrf-token': 'forged' } },
+    );
     expect(wrong.status).toBe(403);
-    const noCookie = await new Client(server.url).post('/api/auth/login', { email: 'secretariat@example.org', password: DEMO_PASSWORD }, { headers: { 'x-xsrf-token': 'x' } });
+    const noCookie = await new Client(server.url).post(
+      '/api/auth/login',
+      { email: 'secretariat@example.org', password: DEMO_PASSWORD },
+      { headers: { 'x-xsrf-token': 'x' } },
+    );
     expect(noCookie.status).toBe(403);
     expect(client.cookies.has('tracker_session')).toBe(false);
   });
@@ -163,7 +171,10 @@ describe('accounts and sign-in', () => {
   it('ends a session at the absolute time-out, 12 hours after sign-in, however busy', async () => {
     const client = await signedIn(server.url, 'member@example.org');
     const hash = createHash('sha256').update(client.cookies.get('tracker_session')!).digest('hex');
-    const [{ hours }] = await query<{ hours: number }>(`SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM session WHERE token_hash = $1`, [hash]);
+    const [{ hours }] = await query<{ hours: number }>(
+      `SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM session WHERE token_hash = $1`,
+      [hash],
+    );
     expect(hours).toBe(12);
     await query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [hash]);
     expect((await client.get('/api/auth/me')).status).toBe(401);

@@ -13,7 +13,10 @@ const DIST = resolve(__dirname, '../../../dist/api');
 
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(DIST, script), ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(DIST, script), ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -61,7 +64,9 @@ describe('backup and restore', () => {
     server = await startTestServer(source.url);
     const secretariat = await signedIn(server.url, 'secretariat@example.org');
     const milestone = (await secretariat.get<Milestone[]>('/api/milestones')).body[0];
-    expect((await secretariat.patch(`/api/milestones/${milestone.id}`, { version: milestone.version, progress: 35, note: 'a line\nwith "quotes" and ü' })).status).toBe(200);
+    expect(
+      (await secretariat.patch(`/api/milestones/${milestone.id}`, { version: milestone.version, progress: 35, note: 'a line\nwith "quotes" and ü' })).status,
+    ).toBe(200);
     const call = await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-11-20', actionNumbers: [1, 2], attendees: ['Ana', 'Bo'] });
     expect(call.status).toBe(201);
     expect((await secretariat.post(`/api/monitoring-calls/${call.body.id}/follow-ups`, { what: 'Send the minutes', dueDate: '2026-12-01' })).status).toBe(201);
@@ -88,7 +93,9 @@ describe('backup and restore', () => {
 
     const before = await snapshot(source.url);
     const after = await snapshot(target.url);
-    const nonEmpty = Object.entries(before).filter(([name, rows]) => name !== 'migrations' && rows.length > 0).map(([name]) => name);
+    const nonEmpty = Object.entries(before)
+      .filter(([name, rows]) => name !== 'migrations' && rows.length > 0)
+      .map(([name]) => name);
     expect(nonEmpty).toEqual(expect.arrayContaining(['milestone', 'audit_entry', 'monitoring_call', 'follow_up', 'user_account', 'session', 'auth_event']));
     expect(after).toEqual(before);
   });

@@ -64,10 +64,22 @@ describe('bad input', () => {
 
   it('refuses a NUL character in any text field, in the sign-in email and in a query', async () => {
     for (const target of patchTargets()) {
-      await expect400(secretariat.patch(target.path, { version: target.version, [target.text]: 'a\u0000b' }), new RegExp(`^${target.text} must not contain`), target.path);
+      await expect400(
+        secretariat.patch(target.path, { version: target.version, [target.text]: 'a\u0000b' }),
+        new RegExp(`^${target.text} must not contain`),
+        target.path,
+      );
     }
-    await expect400(secretariat.post(`/api/monitoring-calls`, { heldOn: '2026-11-21', actionNumbers: [1], attendees: ['A\u0000'] }), /^attendees\[0\] must not contain/, 'attendee');
-    await expect400(new Client(server.url).get('/api/auth/me').then(() => secretariat.post('/api/auth/login', { email: 'x\u0000@example.org', password: 'p' })), /^email must not contain/, 'email');
+    await expect400(
+      secretariat.post(`/api/monitoring-calls`, { heldOn: '2026-11-21', actionNumbers: [1], attendees: ['A\u0000'] }),
+      /^attendees\[0\] must not contain/,
+      'attendee',
+    );
+    await expect400(
+      new Client(server.url).get('/api/auth/me').then(() => secretariat.post('/api/auth/login', { email: 'x\u0000@example.org', password: 'p' })),
+      /^email must not contain/,
+      'email',
+    );
     await expect400(secretariat.get('/api/milestones?partnership=a%00b'), /partnership/, 'query');
   });
 
@@ -98,9 +110,17 @@ describe('bad input', () => {
   it('refuses whitespace-only texts where text is required', async () => {
     await expect400(secretariat.patch(`/api/follow-ups/${followUp.id}`, { version: followUp.version, what: '   \t ' }), /^what must be non-empty/, 'what');
     await expect400(secretariat.post(`/api/monitoring-calls/${call.id}/follow-ups`, { what: ' \n ' }), /^what must be non-empty/, 'new what');
-    await expect400(secretariat.post('/api/monitoring-calls', { heldOn: '2026-11-21', actionNumbers: [1], attendees: ['Ana', '  '] }), /^attendees must be/, 'attendee');
+    await expect400(
+      secretariat.post('/api/monitoring-calls', { heldOn: '2026-11-21', actionNumbers: [1], attendees: ['Ana', '  '] }),
+      /^attendees must be/,
+      'attendee',
+    );
     for (const field of ['title', 'description', 'mitigation']) {
-      await expect400(secretariat.patch(`/api/risk-register/${risk.id}`, { version: risk.version, [field]: '   ' }), new RegExp(`^${field} must be non-empty`), field);
+      await expect400(
+        secretariat.patch(`/api/risk-register/${risk.id}`, { version: risk.version, [field]: '   ' }),
+        new RegExp(`^${field} must be non-empty`),
+        field,
+      );
     }
   });
 
@@ -114,7 +134,11 @@ describe('bad input', () => {
 
   it('refuses __proto__, constructor and prototype as unknown fields', async () => {
     for (const key of ['__proto__', 'constructor', 'prototype']) {
-      await expect400(secretariat.patch(`/api/milestones/${milestone.id}`, `{"version":${milestone.version},"${key}":{"progress":5}}`), new RegExp(`${key}`), key);
+      await expect400(
+        secretariat.patch(`/api/milestones/${milestone.id}`, `{"version":${milestone.version},"${key}":{"progress":5}}`),
+        new RegExp(`${key}`),
+        key,
+      );
     }
   });
 

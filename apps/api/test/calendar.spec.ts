@@ -86,7 +86,9 @@ describe('calendar feeds', () => {
       expect(byUid.has(`milestone-${item.id}@inclusion-tracker`)).toBe(false);
     }
     const datedOutputs = outputs.filter((o) => o.start && o.end && o.precision !== 'unknown');
-    expect(datedOutputs.map((o) => byUid.get(`output-${o.id}@inclusion-tracker`)?.summary)).toEqual(datedOutputs.map((o) => `Action ${o.actionNumber} output: ${o.title}`));
+    expect(datedOutputs.map((o) => byUid.get(`output-${o.id}@inclusion-tracker`)?.summary)).toEqual(
+      datedOutputs.map((o) => `Action ${o.actionNumber} output: ${o.title}`),
+    );
     expect(events.find((e) => e.summary.startsWith('Deadline'))).toMatchObject({ start: '2027-03-31', end: '2027-04-01' });
     expect(events).toHaveLength(dated.length + datedOutputs.length + 1);
   });
@@ -121,7 +123,9 @@ describe('calendar feeds', () => {
     const actions = new Set(ashoka.actions.map((a) => a.actionNumber));
     const ofAshoka = await feed(`/api/calendar/organisations/${ashoka.id}.ics`);
     const expected = gantt.items.filter((m) => actions.has(m.actionNumber) && m.start && m.end && m.precision !== 'unknown');
-    expect(ofAshoka.events.filter((e) => e.uid.startsWith('milestone-')).map((e) => e.summary)).toEqual(expected.map((m) => `Action ${m.actionNumber}: ${m.title}`));
+    expect(ofAshoka.events.filter((e) => e.uid.startsWith('milestone-')).map((e) => e.summary)).toEqual(
+      expected.map((m) => `Action ${m.actionNumber}: ${m.title}`),
+    );
     expect(ofAshoka.events.filter((e) => e.uid.startsWith('milestone-')).length).toBeLessThan(gantt.items.length);
     await feed('/api/calendar/organisations/00000000-0000-0000-0000-000000000000.ics', 404);
   });
@@ -143,13 +147,20 @@ describe('calendar feeds', () => {
     const path = new URL(issued.body.url).pathname;
     const mine = await feed(path);
     expect(mine.events.find((e) => e.uid === `call-${call.id}@inclusion-tracker`)).toMatchObject({ start: '2026-11-20', end: '2026-11-21', sequence: 1 });
-    expect(mine.events.find((e) => e.uid === `follow-up-${due.id}@inclusion-tracker`)).toMatchObject({ start: '2026-12-04', summary: 'Follow-up due: Send the minutes', sequence: 1 });
+    expect(mine.events.find((e) => e.uid === `follow-up-${due.id}@inclusion-tracker`)).toMatchObject({
+      start: '2026-12-04',
+      summary: 'Follow-up due: Send the minutes',
+      sequence: 1,
+    });
     expect(mine.events.filter((e) => e.uid.startsWith('follow-up-'))).toHaveLength(1);
     expect(mine.events.filter((e) => e.uid.startsWith('milestone-'))).toHaveLength(publicFeed.events.filter((e) => e.uid.startsWith('milestone-')).length);
 
     const done = await secretariat.patch<FollowUp>(`/api/follow-ups/${due.id}`, { version: due.version, done: true });
     expect(done.status).toBe(200);
-    expect((await feed(path)).events.find((e) => e.uid === `follow-up-${due.id}@inclusion-tracker`)).toMatchObject({ summary: 'Done: Send the minutes', sequence: 2 });
+    expect((await feed(path)).events.find((e) => e.uid === `follow-up-${due.id}@inclusion-tracker`)).toMatchObject({
+      summary: 'Done: Send the minutes',
+      sequence: 2,
+    });
 
     // A new address replaces the old one; revoking ends it.
     const replaced = await secretariat.post<{ url: string }>('/api/calendar/private-feed');

@@ -41,7 +41,11 @@ describe('the chart as a file', () => {
   const download = async (path: string) => {
     const response = await fetch(`${server.url}${path}`);
     expect(response.status).toBe(200);
-    return { type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+    return {
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
   };
   const pdfPages = async (bytes: Buffer): Promise<PdfPage[]> => {
     const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
@@ -119,14 +123,47 @@ describe('the chart as a file', () => {
   it('packs an opened monitoring call: its changes, follow-ups, the rating per Action and the chart of its Actions', async () => {
     const secretariat = await signedIn(server.url, 'secretariat@example.org');
     const earlier = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-10-01', actionNumbers: [1] })).body;
-    expect((await secretariat.post<FollowUp>(`/api/monitoring-calls/${earlier.id}/follow-ups`, { what: 'Find a venue for the Urban Academy', dueDate: '2026-10-31' })).status).toBe(201);
+    expect(
+      (
+        await secretariat.post<FollowUp>(`/api/monitoring-calls/${earlier.id}/follow-ups`, {
+          what: 'Find a venue for the Urban Academy',
+          dueDate: '2026-10-31',
+        })
+      ).status,
+    ).toBe(201);
     const item = gantt.items.find((i) => i.actionNumber === 2)!;
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' });
-    expect((await secretariat.patch<Milestone>(`/api/milestones/${item.id}`, { version: item.version, progress: 40, status: 'in_progress', note: 'survey under way' })).status).toBe(200);
-    const call = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: today, actionNumbers: [2, 1], attendees: ['Croix-Rouge française'], decisions: 'Chase the survey' })).body;
-    expect((await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, { what: 'Send the minutes', ownerText: 'Secretariat', dueDate: '2026-12-04' })).status).toBe(201);
+    expect(
+      (
+        await secretariat.patch<Milestone>(`/api/milestones/${item.id}`, {
+          version: item.version,
+          progress: 40,
+          status: 'in_progress',
+          note: 'survey under way',
+        })
+      ).status,
+    ).toBe(200);
+    const call = (
+      await secretariat.post<MonitoringCall>('/api/monitoring-calls', {
+        heldOn: today,
+        actionNumbers: [2, 1],
+        attendees: ['Croix-Rouge française'],
+        decisions: 'Chase the survey',
+      })
+    ).body;
+    expect(
+      (
+        await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, {
+          what: 'Send the minutes',
+          ownerText: 'Secretariat',
+          dueDate: '2026-12-04',
+        })
+      ).status,
+    ).toBe(201);
 
-    const response = await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`, { headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`, {
+      headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="monitoring-call-${today}.pdf"`);
     const pages = await pdfPages(Buffer.from(await response.arrayBuffer()));

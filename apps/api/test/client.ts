@@ -23,7 +23,12 @@ export class Client {
     return new Client(base, this.cookies);
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, options: { xsrf?: boolean; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { xsrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) {
       headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -35,7 +40,11 @@ export class Client {
     if (method !== 'GET' && options.xsrf !== false && xsrf) {
       headers['x-xsrf-token'] = decodeURIComponent(xsrf);
     }
-    const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const eq = pair.indexOf('=');

@@ -107,7 +107,9 @@ describe('a start after a crash, a second instance, a damaged database', () => {
       expect(second.code).toBe(1);
       const lines = errorLines(second.stderr);
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^Cannot start: another tracker \(process \d+\) is running on the database in .*; stop it first, or give this one another DATA_DIR$/);
+      expect(lines[0]).toMatch(
+        /^Cannot start: another tracker \(process \d+\) is running on the database in .*; stop it first, or give this one another DATA_DIR$/,
+      );
       expect(first.child.exitCode).toBeNull();
     } finally {
       first.child.kill('SIGTERM');

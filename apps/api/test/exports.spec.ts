@@ -65,8 +65,21 @@ describe('spreadsheet exports', () => {
       'Source section': child.source,
     });
     expect(Object.keys(rows[0])).toEqual([
-      'Action', 'Action name', 'Parent', 'Title', 'Window (plan wording)', 'Start', 'End', 'Precision', 'Status', 'Progress %',
-      'Actual start', 'Actual end', 'Forecast end', 'Flags', 'Source section',
+      'Action',
+      'Action name',
+      'Parent',
+      'Title',
+      'Window (plan wording)',
+      'Start',
+      'End',
+      'Precision',
+      'Status',
+      'Progress %',
+      'Actual start',
+      'Actual end',
+      'Forecast end',
+      'Flags',
+      'Source section',
     ]);
     expect(rows.some((r) => r['Flags'].includes('tentative'))).toBe(gantt.items.some((i) => i.tentative));
   });
@@ -136,13 +149,33 @@ describe('spreadsheet exports', () => {
   });
 
   it('writes the monitoring calls with their follow-ups, one sheet each; signed-in only', async () => {
-    const call = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-11-20', actionNumbers: [1, 3], attendees: ['Croix-Rouge française'], notes: 'Notes, with "quotes"\nand a second line' })).body;
-    const due = await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, { what: 'Send the minutes', ownerText: 'Secretariat', dueDate: '2026-12-04' });
+    const call = (
+      await secretariat.post<MonitoringCall>('/api/monitoring-calls', {
+        heldOn: '2026-11-20',
+        actionNumbers: [1, 3],
+        attendees: ['Croix-Rouge française'],
+        notes: 'Notes, with "quotes"\nand a second line',
+      })
+    ).body;
+    const due = await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, {
+      what: 'Send the minutes',
+      ownerText: 'Secretariat',
+      dueDate: '2026-12-04',
+    });
     expect(due.status).toBe(201);
     await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, { what: 'Confirm the survey dates' });
 
     const calls = csv((await download('/api/exports/monitoring-calls.csv')).bytes);
-    expect(calls).toEqual([expect.objectContaining({ 'Held on': '2026-11-20', Actions: '1, 3', Attendees: 'Croix-Rouge française', Notes: 'Notes, with "quotes"\nand a second line', 'Follow-ups': '2', 'Open follow-ups': '2' })]);
+    expect(calls).toEqual([
+      expect.objectContaining({
+        'Held on': '2026-11-20',
+        Actions: '1, 3',
+        Attendees: 'Croix-Rouge française',
+        Notes: 'Notes, with "quotes"\nand a second line',
+        'Follow-ups': '2',
+        'Open follow-ups': '2',
+      }),
+    ]);
     const followUps = csv((await download('/api/exports/follow-ups.csv')).bytes);
     expect(followUps.map((f) => [f['Call held on'], f['What'], f['Owner'], f['Due'], f['Done']])).toEqual([
       ['2026-11-20', 'Send the minutes', 'Secretariat', '2026-12-04', 'no'],

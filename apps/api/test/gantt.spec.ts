@@ -68,7 +68,9 @@ describe('GET /api/gantt and read caching', () => {
 
   it('changes the ETag when the plan changes', async () => {
     const before = (await rawGet(`${server.url}/api/gantt`)).etag as string;
-    await server.dataSource.query(`UPDATE milestone SET progress = 10, version = version + 1 WHERE id = (SELECT id FROM milestone ORDER BY sort_order LIMIT 1)`);
+    await server.dataSource.query(
+      `UPDATE milestone SET progress = 10, version = version + 1 WHERE id = (SELECT id FROM milestone ORDER BY sort_order LIMIT 1)`,
+    );
     const after = await rawGet(`${server.url}/api/gantt`, { 'If-None-Match': before });
     expect(after.status).toBe(200);
     expect(after.etag).not.toBe(before);

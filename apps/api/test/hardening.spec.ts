@@ -11,7 +11,12 @@ import { startTestServer } from './server';
 const INDEX_HTML = `<!doctype html><html lang="en"><head><base href="/"><style>body{margin:0}</style><link rel="stylesheet" href="styles-X.css" media="print" onload="this.media='all'"><noscript><link rel="stylesheet" href="styles-X.css"></noscript></head><body><wp-root></wp-root><script src="main-X.js" type="module"></script></body></html>`;
 
 function directives(csp: string | null): Record<string, string> {
-  return Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  return Object.fromEntries(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('hardening', () => {

@@ -82,7 +82,10 @@ describe('structured logs', () => {
     } finally {
       await stop(running);
     }
-    const lines = running.output().split('\n').filter((line) => line !== '');
+    const lines = running
+      .output()
+      .split('\n')
+      .filter((line) => line !== '');
     const entries = lines.map((line) => JSON.parse(line) as { level: number; time: string; msg: string; context?: string });
     expect(entries.some((e) => /^Work Plan tracker ready at/.test(e.msg) && e.context === 'Tracker' && e.level === 30)).toBe(true);
     const failed = entries.filter((e) => e.msg.startsWith('sign_in_failed'));
@@ -103,12 +106,17 @@ describe('structured logs', () => {
     } finally {
       await stop(running);
     }
-    const lines = running.output().split('\n').filter((line) => line !== '');
+    const lines = running
+      .output()
+      .split('\n')
+      .filter((line) => line !== '');
     expect(lines.some((line) => line.startsWith('{'))).toBe(false);
     expect(lines.some((line) => /^\[[\d-]+ [\d:]+\] INFO.*\[Tracker\] Work Plan tracker ready at/.test(line))).toBe(true);
     const failed = lines.filter((line) => line.includes('sign_in_failed'));
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatch(/WARN.*\[Auth\] sign_in_failed · evil@example\.org\\n\{"level":30,"msg":"forged admin signed in"\}\\n\[nest\] forged admin signed in · ip/);
+    expect(failed[0]).toMatch(
+      /WARN.*\[Auth\] sign_in_failed · evil@example\.org\\n\{"level":30,"msg":"forged admin signed in"\}\\n\[nest\] forged admin signed in · ip/,
+    );
     expect(lines.filter((line) => /forged/i.test(line) && !line.includes('sign_in_failed'))).toEqual([]);
   });
 });

@@ -22,7 +22,10 @@ describe('monitoring calls', () => {
     server = await startTestServer(db.url);
     secretariat = await signedIn(server.url, 'secretariat@example.org');
     milestones = (await secretariat.get<Milestone[]>('/api/milestones')).body;
-    today = await withClient(db.url, async (c) => (await c.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Europe/Brussels')::date, 'YYYY-MM-DD') AS d`)).rows[0].d);
+    today = await withClient(
+      db.url,
+      async (c) => (await c.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Europe/Brussels')::date, 'YYYY-MM-DD') AS d`)).rows[0].d,
+    );
   });
 
   afterAll(async () => {
@@ -66,11 +69,21 @@ describe('monitoring calls', () => {
     });
     expect(created.status).toBe(201);
     first = created.body;
-    expect(first).toMatchObject({ heldOn: daysAgo(3), actionNumbers: [1, 2], attendees: ['Secretariat (DG HOME)', 'Ashoka Hello Europe'], version: 1, previousCall: null, followUps: [] });
+    expect(first).toMatchObject({
+      heldOn: daysAgo(3),
+      actionNumbers: [1, 2],
+      attendees: ['Secretariat (DG HOME)', 'Ashoka Hello Europe'],
+      version: 1,
+      previousCall: null,
+      followUps: [],
+    });
     expect(first.risks.asOf).toBe(daysAgo(3));
 
     followUps = [];
-    for (const body of [{ what: 'Send the minutes', ownerText: 'Secretariat', dueDate: daysAgo(1) }, { what: 'Confirm the survey dates', dueDate: null }]) {
+    for (const body of [
+      { what: 'Send the minutes', ownerText: 'Secretariat', dueDate: daysAgo(1) },
+      { what: 'Confirm the survey dates', dueDate: null },
+    ]) {
       const added = await secretariat.post<FollowUp>(`/api/monitoring-calls/${first.id}/follow-ups`, body);
       expect(added.status).toBe(201);
       expect(added.body).toMatchObject({ ...body, callId: first.id, callHeldOn: daysAgo(3), done: false, version: 1 });
@@ -92,7 +105,12 @@ describe('monitoring calls', () => {
 
     first = await open(first.id);
     const beforeFirst = changedItems(first);
-    expect([beforeFirst.has(long.id), beforeFirst.has(onFirstDay.id), beforeFirst.has(between.id), beforeFirst.has(fresh.id)]).toEqual([true, true, false, false]);
+    expect([beforeFirst.has(long.id), beforeFirst.has(onFirstDay.id), beforeFirst.has(between.id), beforeFirst.has(fresh.id)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(first.followUps.map((f) => f.what)).toEqual(['Send the minutes', 'Confirm the survey dates']);
     expect(first.openEarlierFollowUps).toEqual([]);
   });
@@ -143,7 +161,11 @@ describe('monitoring calls', () => {
   });
 
   it('edits a call with a version check: 409 with the current call when stale', async () => {
-    const edited = await secretariat.patch<MonitoringCall>(`/api/monitoring-calls/${second.id}`, { version: 1, notes: 'All four Actions', attendees: ['Anna'] });
+    const edited = await secretariat.patch<MonitoringCall>(`/api/monitoring-calls/${second.id}`, {
+      version: 1,
+      notes: 'All four Actions',
+      attendees: ['Anna'],
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, notes: 'All four Actions', attendees: ['Anna'], previousCall: { id: first.id } });
     const stale = await secretariat.patch<ConflictError<MonitoringCall>>(`/api/monitoring-calls/${second.id}`, { version: 1, notes: 'lost' });
@@ -164,7 +186,11 @@ describe('monitoring calls', () => {
     ]);
     expect(calls.body[0].by).toMatchObject({ role: 'secretariat', name: 'Demo Secretariat' });
 
-    const noted = await secretariat.patch<FollowUp>(`/api/follow-ups/${followUps[0].id}`, { version: 3, dueDate: '2027-01-15', note: 'Moved after the holidays' });
+    const noted = await secretariat.patch<FollowUp>(`/api/follow-ups/${followUps[0].id}`, {
+      version: 3,
+      dueDate: '2027-01-15',
+      note: 'Moved after the holidays',
+    });
     expect(noted.body).toMatchObject({ version: 4, dueDate: '2027-01-15' });
     const history = (await secretariat.get<AuditEntry[]>(`/api/follow-ups/${followUps[0].id}/history`)).body;
     expect(history.map((e) => [e.field, e.from, e.to, e.version, e.note])).toEqual([
@@ -205,7 +231,21 @@ describe('monitoring calls', () => {
       ['POST', `/api/monitoring-calls/${second.id}/follow-ups`, { what: 'x', ownerOrganisationId: '00000000-0000-4000-8000-000000000000' }],
       ['PATCH', `/api/follow-ups/${followUps[1].id}`, { version: 1, done: 'yes' }],
     ];
-    const fields = ['heldOn', 'heldOn', 'actionNumbers', 'actionNumbers', 'attendees', 'notes', 'agenda', 'version', 'version', 'what', 'dueDate', 'ownerOrganisationId', 'done'];
+    const fields = [
+      'heldOn',
+      'heldOn',
+      'actionNumbers',
+      'actionNumbers',
+      'attendees',
+      'notes',
+      'agenda',
+      'version',
+      'version',
+      'what',
+      'dueDate',
+      'ownerOrganisationId',
+      'done',
+    ];
     for (const [i, [method, path, body]] of bad.entries()) {
       const answer = await secretariat.request<ApiError>(method, path, body);
       expect([path, body, answer.status]).toEqual([path, body, 400]);

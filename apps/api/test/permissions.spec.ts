@@ -1,5 +1,12 @@
 import { ROLES, type Role } from '@tracker/contracts';
-import { ACCOUNT_WRITE_ENDPOINTS, PERMISSIONS, PUBLIC_WRITE_ENDPOINTS, SIGNED_IN_WRITE_ENDPOINTS, WRITE_ENDPOINTS, type WriteEndpoint } from '../src/app/auth/permissions';
+import {
+  ACCOUNT_WRITE_ENDPOINTS,
+  PERMISSIONS,
+  PUBLIC_WRITE_ENDPOINTS,
+  SIGNED_IN_WRITE_ENDPOINTS,
+  WRITE_ENDPOINTS,
+  type WriteEndpoint,
+} from '../src/app/auth/permissions';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase, withClient } from './database';
@@ -170,7 +177,9 @@ describe('who may change what', () => {
           .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
       )
       .sort();
-    const known = [...WRITE_ENDPOINTS, ...ACCOUNT_WRITE_ENDPOINTS, ...SIGNED_IN_WRITE_ENDPOINTS, ...PUBLIC_WRITE_ENDPOINTS].map((e) => `${e.method} ${e.path}`).sort();
+    const known = [...WRITE_ENDPOINTS, ...ACCOUNT_WRITE_ENDPOINTS, ...SIGNED_IN_WRITE_ENDPOINTS, ...PUBLIC_WRITE_ENDPOINTS]
+      .map((e) => `${e.method} ${e.path}`)
+      .sort();
     expect(writes).toEqual(known);
   });
 
@@ -186,7 +195,8 @@ describe('who may change what', () => {
   });
 
   it('tells each demo account which Actions it may change', async () => {
-    const editable = async (email: string) => (await (await signedIn(server.url, email)).get<{ editableActions: number[] }>('/api/auth/me')).body.editableActions;
+    const editable = async (email: string) =>
+      (await (await signedIn(server.url, email)).get<{ editableActions: number[] }>('/api/auth/me')).body.editableActions;
     expect(await editable('secretariat@example.org')).toEqual([1, 2, 3, 4]);
     expect(await editable('coordinator@example.org')).toEqual([]);
     expect(await editable('member@example.org')).toEqual([]);

@@ -111,9 +111,7 @@ describe('read API on the seeded Work Plan', () => {
     const { body } = await getJson<Milestone[]>(base, '/api/milestones?action=3');
     const preparation = body.find((m) => m.title.toLowerCase().includes('preparation'));
     expect(preparation).toMatchObject({ start: '2025-06-01', end: '2025-10-31', precision: 'month' });
-    expect(preparation?.alternatives).toEqual(
-      expect.arrayContaining([expect.objectContaining({ start: '2025-04-01', end: '2025-06-30', source: 'Annex 1' })]),
-    );
+    expect(preparation?.alternatives).toEqual(expect.arrayContaining([expect.objectContaining({ start: '2025-04-01', end: '2025-06-30', source: 'Annex 1' })]));
   });
 
   it('filters milestones and outputs by Action and names a bad parameter', async () => {

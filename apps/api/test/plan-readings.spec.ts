@@ -52,7 +52,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
     expect(flagsOf(view, capacity.id)).toEqual([]);
   });
 
-  it('judges a parent by the span of its steps and keeps the plan\'s words with a note', () => {
+  it("judges a parent by the span of its steps and keeps the plan's words with a note", () => {
     const selfAssessment = milestone('Institutional Self Assessment');
     expect(selfAssessment).toMatchObject({ windowText: '2025', end: '2025-12-31' });
     expect(selfAssessment.notes).toEqual([{ kind: 'inconsistency', text: expect.stringContaining('"March - April 2026"'), source: '2.6.9' }]);
@@ -98,7 +98,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
     expect(undated.filter((r) => r.includes('"tbc"'))).toEqual(['Study visit (TBC): the plan gives no date (it is marked "tbc") and no forecast end is set']);
   });
 
-  it('names the Secretariat, types Flanders as Table 1 does, and keeps networks\' members apart from the networks', async () => {
+  it("names the Secretariat, types Flanders as Table 1 does, and keeps networks' members apart from the networks", async () => {
     const organisations = (await getJson<Organisation[]>(server.url, '/api/organisations')).body;
     const byName = (name: string) => organisations.find((o) => o.name === name) as Organisation;
     const secretariatOrg = byName('The Inclusion Partnership Secretariat');
@@ -106,13 +106,17 @@ describe('the plan as the plan says it, on a fresh database', () => {
     expect(secretariatOrg.notes[0].text).toContain('HOME-AMIF-TF2-FW-MIGR-4009');
     expect((await secretariat.get<{ organisation: { name: string } }>('/api/auth/me')).body.organisation.name).toBe('The Inclusion Partnership Secretariat');
     expect(byName('Flanders Region')).toMatchObject({ type: 'national_government', notes: [{ kind: 'reading', source: '1.2.2' }] });
-    expect(byName('Assembly of European Regions').actions.filter((a) => a.actionNumber === 3).map((a) => a.role)).toEqual(['co_leader']);
+    expect(
+      byName('Assembly of European Regions')
+        .actions.filter((a) => a.actionNumber === 3)
+        .map((a) => a.role),
+    ).toEqual(['co_leader']);
     expect(byName('Eurocities').actions.filter((a) => a.actionNumber === 3)).toEqual([]);
     const aliases = organisations.flatMap((o) => o.aliases);
     expect(aliases.filter((a) => /francgaise|frangaise/.test(a) || a === 'Expert Group')).toEqual([]);
   });
 
-  it('answers GET /api/partnership with the coordinators, the 35 members and the plan\'s disagreement on their number', async () => {
+  it("answers GET /api/partnership with the coordinators, the 35 members and the plan's disagreement on their number", async () => {
     const answer = await getJson<Partnership>(server.url, '/api/partnership');
     expect(answer.status).toBe(200);
     expect(answer.body.coordinators.map((c) => c.name)).toEqual(['Amsterdam', 'Directorate-General for Migration and Home Affairs (DG HOME)']);
@@ -178,7 +182,11 @@ describe('an existing database', () => {
       await dataSource.runMigrations({ transaction: 'each' });
       await dataSource.transaction((manager) => seedWorkPlan(manager, earlierReading()));
       await dataSource.transaction(async (manager) => {
-        await createAccount(manager, { email: 'secretariat@example.org', name: 'Demo Secretariat', role: 'secretariat', organisation: 'dg-home' }, DEMO_PASSWORD);
+        await createAccount(
+          manager,
+          { email: 'secretariat@example.org', name: 'Demo Secretariat', role: 'secretariat', organisation: 'dg-home' },
+          DEMO_PASSWORD,
+        );
       });
       // Users' changes: a forecast on one item (version 2), a note alone on another (a history entry, version 1),
       // a scored risk. The untouched ones must be corrected, these must not.
@@ -206,10 +214,12 @@ describe('an existing database', () => {
       expect(capacity).toMatchObject({ end: '2027-03-31', version: 1, notes: [{ kind: 'derived' }] });
       const view = (await secretariat.get<RiskView>(`/api/risks?asOf=${AS_OF}`)).body;
       // Only the user's forecast puts anything past the deadline: the step, and its parent judged by it.
-      expect(view.items.filter((i) => i.kind === 'beyond_deadline').map((i) => i.title).sort()).toEqual([
-        'Capacity building elements to be developed',
-        'Mapping of good practices & webinar',
-      ]);
+      expect(
+        view.items
+          .filter((i) => i.kind === 'beyond_deadline')
+          .map((i) => i.title)
+          .sort(),
+      ).toEqual(['Capacity building elements to be developed', 'Mapping of good practices & webinar']);
 
       // The touched items keep what users did (the forecast puts one past the deadline: true), and get the notes.
       const outputs = (await getJson<Output[]>(server.url, '/api/outputs?action=1')).body;

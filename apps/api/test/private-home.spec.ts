@@ -16,7 +16,11 @@ interface Exit {
 function run(command: string, args: string[], cwd: string, env: Record<string, string>, timeoutMs: number): Promise<Exit> {
   const started = Date.now();
   return new Promise((resolveExit, reject) => {
-    const child = spawn(command, args, { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -41,13 +41,21 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     // A second co-leader, of Action 2's co-leading organisation, with the Action named on the account.
     const organisations = (await (await signedIn(first.url, 'secretariat@example.org')).get<Organisation[]>('/api/organisations')).body;
     const action2Lead = organisations.find((o) => o.actions.some((a) => a.actionNumber === 2 && a.role === 'co_leader'))!;
-    const created = await createAccount(first.dataSource.manager, { email: 'colead.education@example.org', name: 'Education Co-leader', role: 'co_leader', organisation: action2Lead.id }, 'demo-password');
+    const created = await createAccount(
+      first.dataSource.manager,
+      { email: 'colead.education@example.org', name: 'Education Co-leader', role: 'co_leader', organisation: action2Lead.id },
+      'demo-password',
+    );
     await withClient(db.url, (c) => c.query(`INSERT INTO account_action (user_id, action_id) SELECT $1, id FROM action WHERE number = 2`, [created.id]));
     // A follow-up owned by Ashoka (co-leader of Action 1), due on Monday.
     const secretariat = await signedIn(first.url, 'secretariat@example.org');
     const call = await secretariat.post<{ id: string }>('/api/monitoring-calls', { heldOn: '2026-11-16', actionNumbers: [1] });
     const ashoka = organisations.find((o) => o.name.includes('Ashoka'))!;
-    await secretariat.post(`/api/monitoring-calls/${call.body.id}/follow-ups`, { what: 'Send the mapping draft', ownerOrganisationId: ashoka.id, dueDate: '2026-11-30' });
+    await secretariat.post(`/api/monitoring-calls/${call.body.id}/follow-ups`, {
+      what: 'Send the mapping draft',
+      ownerOrganisationId: ashoka.id,
+      dueDate: '2026-11-30',
+    });
   });
 
   afterAll(async () => {
@@ -94,7 +102,10 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
         // One click turns the digest off.
         const page = await fetch(unsubscribe.replace(/^http:\/\/localhost:\d+/, first.url));
         expect(page.status).toBe(200);
-        const digest = await withClient(db.url, async (c) => (await c.query<{ digest: string }>(`SELECT digest FROM user_account WHERE email = $1`, [email])).rows[0].digest);
+        const digest = await withClient(
+          db.url,
+          async (c) => (await c.query<{ digest: string }>(`SELECT digest FROM user_account WHERE email = $1`, [email])).rows[0].digest,
+        );
         expect(digest).toBe('off');
       } else {
         expect(mail.text).toContain('Open follow-ups of your organisation\n');
@@ -106,7 +117,10 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     for (const action of view.actions) {
       expect(secretariatMail.text).toContain(`Action ${action.number} (${action.shortName}): ${action.rag[0].toUpperCase()}${action.rag.slice(1)}.`);
     }
-    const rows = await withClient(db.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n);
+    const rows = await withClient(
+      db.url,
+      async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n,
+    );
     expect(rows).toBe(3);
   });
 
@@ -125,7 +139,10 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
   });
 
   it('runs its tick from a schedule on the queue', async () => {
-    const schedules = await withClient(db.url, async (c) => (await c.query<{ name: string; cron: string; timezone: string }>(`SELECT name, cron, timezone FROM pgboss.schedule`)).rows);
+    const schedules = await withClient(
+      db.url,
+      async (c) => (await c.query<{ name: string; cron: string; timezone: string }>(`SELECT name, cron, timezone FROM pgboss.schedule`)).rows,
+    );
     expect(schedules).toEqual([{ name: 'reminders.tick', cron: '*/10 * * * *', timezone: 'Europe/Brussels' }]);
   });
 });

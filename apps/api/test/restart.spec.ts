@@ -5,7 +5,19 @@ import { getJson, startTestServer } from './server';
 async function counts(url: string): Promise<Record<string, number>> {
   return withClient(url, async (client) => {
     const result: Record<string, number> = {};
-    for (const table of ['organisation', 'partnership', 'partnership_member', 'action', 'action_participant', 'milestone', 'milestone_alternative', 'output', 'output_milestone', 'target', 'risk']) {
+    for (const table of [
+      'organisation',
+      'partnership',
+      'partnership_member',
+      'action',
+      'action_participant',
+      'milestone',
+      'milestone_alternative',
+      'output',
+      'output_milestone',
+      'target',
+      'risk',
+    ]) {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${table}"`);
       result[table] = rows[0].n;
     }
@@ -39,7 +51,9 @@ describe('restarting the tracker', () => {
           [target.id],
         ),
       );
-      await withClient(db.url, (client) => client.query(`UPDATE risk SET likelihood = 4, status = 'closed', version = version + 1 WHERE seed_key = 'a1-risk-objectives-not-met'`));
+      await withClient(db.url, (client) =>
+        client.query(`UPDATE risk SET likelihood = 4, status = 'closed', version = version + 1 WHERE seed_key = 'a1-risk-objectives-not-met'`),
+      );
     } finally {
       await first.close();
     }
@@ -48,7 +62,9 @@ describe('restarting the tracker', () => {
     const second = await startTestServer(db.url);
     try {
       expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 });
-      const risk = await withClient(db.url, (client) => client.query(`SELECT likelihood, status, version FROM risk WHERE seed_key = 'a1-risk-objectives-not-met'`));
+      const risk = await withClient(db.url, (client) =>
+        client.query(`SELECT likelihood, status, version FROM risk WHERE seed_key = 'a1-risk-objectives-not-met'`),
+      );
       expect(risk.rows).toEqual([{ likelihood: 4, status: 'closed', version: 2 }]);
       expect(await counts(db.url)).toEqual(before);
       const { body } = await getJson<Milestone[]>(second.url, '/api/milestones?action=1');

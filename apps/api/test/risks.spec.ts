@@ -68,15 +68,30 @@ describe('the risk view and the risk register', () => {
     it('flags an item whose forecast moves past March 2027, and drops it from overdue once done', async () => {
       const target = milestones.find((m) => m.actionNumber === 2 && m.end !== null && m.end <= '2025-12-31')!;
       expect(flagged(await risks('?asOf=2026-11-22'), 'beyond_deadline').has(target.id)).toBe(false);
-      const moved = await secretariat.patch<Milestone>(`/api/milestones/${target.id}`, { version: target.version, forecastEnd: '2027-05-31', status: 'in_progress' });
+      const moved = await secretariat.patch<Milestone>(`/api/milestones/${target.id}`, {
+        version: target.version,
+        forecastEnd: '2027-05-31',
+        status: 'in_progress',
+      });
       expect(moved.status).toBe(200);
       const view = await risks('?asOf=2026-11-22');
       const item = view.items.find((i) => i.id === target.id && i.kind === 'beyond_deadline');
-      expect(item).toMatchObject({ severity: 'high', actionNumber: 2, itemType: 'milestone', forecastEnd: '2027-05-31', reason: 'forecast end 31 May 2027 is after the phase deadline 31 Mar 2027' });
+      expect(item).toMatchObject({
+        severity: 'high',
+        actionNumber: 2,
+        itemType: 'milestone',
+        forecastEnd: '2027-05-31',
+        reason: 'forecast end 31 May 2027 is after the phase deadline 31 Mar 2027',
+      });
       expect(flagged(view, 'overdue').has(target.id)).toBe(false);
       expect(view.actions[1].reasons).toContain('1 ends after the 31 Mar 2027 deadline');
 
-      const done = await secretariat.patch<Milestone>(`/api/milestones/${target.id}`, { version: moved.body.version, status: 'done', actualEnd: '2026-11-20', forecastEnd: null });
+      const done = await secretariat.patch<Milestone>(`/api/milestones/${target.id}`, {
+        version: moved.body.version,
+        status: 'done',
+        actualEnd: '2026-11-20',
+        forecastEnd: null,
+      });
       expect(done.status).toBe(200);
       const after = await risks('?asOf=2026-11-22');
       expect(after.items.filter((i) => i.id === target.id)).toEqual([]);

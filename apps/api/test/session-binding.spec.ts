@@ -46,7 +46,10 @@ describe('tokens bound to the session, and what may be cached', () => {
     await client.get('/api/auth/me');
     expect(client.cookies.get('XSRF-TOKEN')).not.toBe('planted');
     const milestone = await firstMilestone(client);
-    const saved = await client.patch<Milestone>(`/api/milestones/${milestone.id}`, { version: milestone.version, progress: milestone.progress === 30 ? 40 : 30 });
+    const saved = await client.patch<Milestone>(`/api/milestones/${milestone.id}`, {
+      version: milestone.version,
+      progress: milestone.progress === 30 ? 40 : 30,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(milestone.version + 1);
   });

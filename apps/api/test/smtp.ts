@@ -83,7 +83,7 @@ function toReceived(parsed: ParsedMail): ReceivedMail {
     text,
     html: typeof parsed.html === 'string' ? parsed.html : '',
     headers: parsed.headers as Map<string, unknown>,
-    headerLines: parsed.headerLines.map((h) => h.line.replace(/\r?\n\s+/g, " ")),
+    headerLines: parsed.headerLines.map((h) => h.line.replace(/\r?\n\s+/g, ' ')),
     links: [...text.matchAll(/https?:\/\/[^\s<>]+/g)].map((m) => m[0]),
   };
 }

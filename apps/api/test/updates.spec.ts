@@ -89,9 +89,7 @@ describe('status updates with conflict detection and history', () => {
   it('lets exactly one of many simultaneous writers on one version win', async () => {
     const target = milestones[2];
     const version = (await current(target.id)).version;
-    const answers = await Promise.all(
-      [10, 20, 30, 40, 50, 60].map((progress) => secretariat.patch(`/api/milestones/${target.id}`, { version, progress })),
-    );
+    const answers = await Promise.all([10, 20, 30, 40, 50, 60].map((progress) => secretariat.patch(`/api/milestones/${target.id}`, { version, progress })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
     expect(await current(target.id)).toMatchObject({ version: version + 1 });
     expect(await auditCount(target.id)).toBe(1);
@@ -131,7 +129,12 @@ describe('status updates with conflict detection and history', () => {
     const noEnd = await secretariat.patch<ApiError>(`/api/milestones/${target.id}`, { version: 1, status: 'done' });
     expect(noEnd.status).toBe(400);
     expect(noEnd.body.message).toBe('actualEnd is required when status is done: give the day it was finished');
-    const wrongProgress = await secretariat.patch<ApiError>(`/api/milestones/${target.id}`, { version: 1, status: 'done', progress: 80, actualEnd: '2025-10-31' });
+    const wrongProgress = await secretariat.patch<ApiError>(`/api/milestones/${target.id}`, {
+      version: 1,
+      status: 'done',
+      progress: 80,
+      actualEnd: '2025-10-31',
+    });
     expect(wrongProgress.status).toBe(400);
     expect(wrongProgress.body.message).toBe('progress must be 100 when status is done, got 80');
     const done = await secretariat.patch<Milestone>(`/api/milestones/${target.id}`, { version: 1, status: 'done', actualEnd: '2025-10-31' });
@@ -162,26 +165,28 @@ describe('status updates with conflict detection and history', () => {
   });
 
   const id = () => milestones[7].id;
-  it.each([
-    [{ progress: 5 }, 'version must be a whole number: the version of the item you last read'],
-    [{ version: '1', progress: 5 }, 'version must be a whole number: the version of the item you last read'],
-    [{ version: 0, progress: 5 }, 'version must be a whole number: the version of the item you last read'],
-    [{ version: 1, status: 'finished' }, 'status must be one of not_started, in_progress, done, on_hold, cancelled'],
-    [{ version: 1, status: null }, 'status must be one of not_started, in_progress, done, on_hold, cancelled'],
-    [{ version: 1, progress: 101 }, 'progress must be a whole number from 0 to 100'],
-    [{ version: 1, progress: -1 }, 'progress must be a whole number from 0 to 100'],
-    [{ version: 1, progress: 12.5 }, 'progress must be a whole number from 0 to 100'],
-    [{ version: 1, progress: '50' }, 'progress must be a whole number from 0 to 100'],
-    [{ version: 1, progress: null }, 'progress must be a whole number from 0 to 100'],
-    [{ version: 1, actualStart: '2026-02-30' }, 'actualStart must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
-    [{ version: 1, actualEnd: '2026-3-1' }, 'actualEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
-    [{ version: 1, forecastEnd: '2026-03-01T00:00:00Z' }, 'forecastEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
-    [{ version: 1, forecastEnd: 20260301 }, 'forecastEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
-    [{ version: 1, note: 42 }, 'note must be text'],
-    [{ version: 1, note: 'x'.repeat(2001) }, 'note must be at most 2000 characters'],
-    [{ version: 1, title: 'Renamed' }, 'property title should not exist'],
-    [{ version: 1, progress: 5, colour: 'red' }, 'property colour should not exist'],
-  ].map(([body, message]) => [JSON.stringify(body).slice(0, 70), body, message] as const))('refuses %s with a 400 naming the field', async (_label, body, message) => {
+  it.each(
+    [
+      [{ progress: 5 }, 'version must be a whole number: the version of the item you last read'],
+      [{ version: '1', progress: 5 }, 'version must be a whole number: the version of the item you last read'],
+      [{ version: 0, progress: 5 }, 'version must be a whole number: the version of the item you last read'],
+      [{ version: 1, status: 'finished' }, 'status must be one of not_started, in_progress, done, on_hold, cancelled'],
+      [{ version: 1, status: null }, 'status must be one of not_started, in_progress, done, on_hold, cancelled'],
+      [{ version: 1, progress: 101 }, 'progress must be a whole number from 0 to 100'],
+      [{ version: 1, progress: -1 }, 'progress must be a whole number from 0 to 100'],
+      [{ version: 1, progress: 12.5 }, 'progress must be a whole number from 0 to 100'],
+      [{ version: 1, progress: '50' }, 'progress must be a whole number from 0 to 100'],
+      [{ version: 1, progress: null }, 'progress must be a whole number from 0 to 100'],
+      [{ version: 1, actualStart: '2026-02-30' }, 'actualStart must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
+      [{ version: 1, actualEnd: '2026-3-1' }, 'actualEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
+      [{ version: 1, forecastEnd: '2026-03-01T00:00:00Z' }, 'forecastEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
+      [{ version: 1, forecastEnd: 20260301 }, 'forecastEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
+      [{ version: 1, note: 42 }, 'note must be text'],
+      [{ version: 1, note: 'x'.repeat(2001) }, 'note must be at most 2000 characters'],
+      [{ version: 1, title: 'Renamed' }, 'property title should not exist'],
+      [{ version: 1, progress: 5, colour: 'red' }, 'property colour should not exist'],
+    ].map(([body, message]) => [JSON.stringify(body).slice(0, 70), body, message] as const),
+  )('refuses %s with a 400 naming the field', async (_label, body, message) => {
     const answer = await secretariat.patch<ApiError>(`/api/milestones/${id()}`, body);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toEqual([message]);
@@ -216,7 +221,12 @@ describe('status updates with conflict detection and history', () => {
     const badStatus = await secretariat.patch<ApiError>(`/api/outputs/${target.id}`, { version: 1, status: 'done' });
     expect(badStatus.body.message).toEqual(['status must be one of planned, in_progress, delivered, cancelled']);
 
-    const delivered = await secretariat.patch<Output>(`/api/outputs/${target.id}`, { version: 1, status: 'delivered', actualEnd: '2026-02-27', note: 'Sent to members' });
+    const delivered = await secretariat.patch<Output>(`/api/outputs/${target.id}`, {
+      version: 1,
+      status: 'delivered',
+      actualEnd: '2026-02-27',
+      note: 'Sent to members',
+    });
     expect(delivered.status).toBe(200);
     expect(delivered.body).toMatchObject({ id: target.id, status: 'delivered', actualEnd: '2026-02-27', version: 2, milestoneIds: target.milestoneIds });
     const stale = await secretariat.patch<ConflictError<Output>>(`/api/outputs/${target.id}`, { version: 1, status: 'cancelled' });

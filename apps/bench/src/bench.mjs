@@ -110,7 +110,9 @@ async function signIn(base) {
 function initialJavaScript() {
   const dir = join(root, 'dist/web/browser');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const files = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]));
+  const files = new Set(
+    [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]),
+  );
   let raw = 0;
   let gzip = 0;
   for (const file of files) {
@@ -174,11 +176,23 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
 }
 
 async function main() {
-  for (const file of ['dist/api/main.js', 'dist/api/embedded-postgres.js', 'dist/bench/bare-server.js', 'dist/api/seed-scale.js', 'dist/web/browser/index.html']) {
+  for (const file of [
+    'dist/api/main.js',
+    'dist/api/embedded-postgres.js',
+    'dist/bench/bare-server.js',
+    'dist/api/seed-scale.js',
+    'dist/web/browser/index.html',
+  ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run bench (it builds first)`);
   }
   const cleanups = [];
-  const results = { when: new Date().toISOString(), machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, settings: { ROUNDS, SECONDS, CONNECTIONS, LOADS }, api: [], gantt: [] };
+  const results = {
+    when: new Date().toISOString(),
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    settings: { ROUNDS, SECONDS, CONNECTIONS, LOADS },
+    api: [],
+    gantt: [],
+  };
   try {
     // One Postgres for both servers.
     const dir = await mkdtemp(join(tmpdir(), 'tracker-bench-'));
@@ -186,12 +200,19 @@ async function main() {
     // Started as the tracker starts its own (dist/api/embedded-postgres.js is built from the API).
     const { launchPostgres } = createRequire(import.meta.url)(join(root, 'dist/api/embedded-postgres.js'));
     const pg = await launchPostgres({ clusterDir: join(dir, 'pg'), user: 'postgres', password: 'bench', persistent: false });
-    cleanups.push(async () => { await pg.stop(); await rm(dir, { recursive: true, force: true }); });
+    cleanups.push(async () => {
+      await pg.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
     await pg.createDatabase('tracker');
     const DATABASE_URL = pg.url('tracker');
 
     const appPort = await freePort();
-    const app = await startProcess(['dist/api/main.js'], { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development' }, 'Work Plan tracker ready');
+    const app = await startProcess(
+      ['dist/api/main.js'],
+      { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development' },
+      'Work Plan tracker ready',
+    );
     cleanups.push(async () => app.kill('SIGINT'));
     const barePort = await freePort();
     const bare = await startProcess(['dist/bench/bare-server.js'], { DATABASE_URL, PORT: String(barePort) }, 'bare server ready');
@@ -214,18 +235,24 @@ async function main() {
         }
         const pick = (side, key) => median(rounds[side].map((x) => x[key]));
         const row = {
-          scale, endpoint: name,
+          scale,
+          endpoint: name,
           app: { rps: pick('app', 'rps'), p50: pick('app', 'p50'), p99: pick('app', 'p99') },
           bare: { rps: pick('bare', 'rps'), p50: pick('bare', 'p50'), p99: pick('bare', 'p99') },
         };
         row.ratio = row.app.rps / row.bare.rps;
         results.api.push(row);
-        console.log(`  ${scale} ${name}: ${round(row.app.rps, 0)} req/s (p99 ${row.app.p99} ms) vs bare ${round(row.bare.rps, 0)} req/s: ${round(row.ratio * 100, 0)}%`);
+        console.log(
+          `  ${scale} ${name}: ${round(row.app.rps, 0)} req/s (p99 ${row.app.p99} ms) vs bare ${round(row.bare.rps, 0)} req/s: ${round(row.ratio * 100, 0)}%`,
+        );
       }
     };
 
     console.log('API at 1x (the Work Plan):');
-    await measureApi('1x', [['GET /api/gantt', '/api/gantt'], ['GET /api/milestones', '/api/milestones']]);
+    await measureApi('1x', [
+      ['GET /api/gantt', '/api/gantt'],
+      ['GET /api/milestones', '/api/milestones'],
+    ]);
 
     console.log('Adding 100x data (99 more partnerships of the same size, a 4,100-item plan, and 1,000- and 5,000-item plans for the chart)...');
     const env = { DATABASE_URL };
@@ -246,7 +273,13 @@ async function main() {
     if (risks?.ok) {
       const rounds = [];
       for (let r = 0; r < ROUNDS; r++) rounds.push(await load(`${appBase}/api/risks`, { cookie }));
-      const row = { scale: '100x', endpoint: 'GET /api/risks (signed in; no bare equivalent)', app: { rps: median(rounds.map((x) => x.rps)), p50: median(rounds.map((x) => x.p50)), p99: median(rounds.map((x) => x.p99)) }, bare: null, ratio: null };
+      const row = {
+        scale: '100x',
+        endpoint: 'GET /api/risks (signed in; no bare equivalent)',
+        app: { rps: median(rounds.map((x) => x.rps)), p50: median(rounds.map((x) => x.p50)), p99: median(rounds.map((x) => x.p99)) },
+        bare: null,
+        ratio: null,
+      };
       results.api.push(row);
       console.log(`  100x ${row.endpoint}: ${round(row.app.rps, 0)} req/s (p99 ${row.app.p99} ms)`);
     } else {
@@ -282,10 +315,22 @@ async function main() {
     cleanups.push(async () => plain.server.close());
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     cleanups.push(async () => browser.close());
-    for (const [label, key] of [['Work Plan (41 items)', DEFAULT_KEY], ['1,000 items', 'chartk-0001'], ['5,000 items', 'chartfivek-0001']]) {
+    for (const [label, key] of [
+      ['Work Plan (41 items)', DEFAULT_KEY],
+      ['1,000 items', 'chartk-0001'],
+      ['5,000 items', 'chartfivek-0001'],
+    ]) {
       const ours = [];
       const theirs = [];
       for (let r = 0; r < LOADS; r++) {
@@ -299,7 +344,9 @@ async function main() {
       };
       row.speedup = row.plain.ms / row.tracker.ms;
       results.gantt.push(row);
-      console.log(`  ${label}: tracker ${round(row.tracker.ms, 0)} ms (${row.tracker.bars} bars; all ${row.tracker.allItemsBars} bars redrawn in ${round(row.tracker.allItemsMs, 0)} ms) vs plain frappe-gantt ${round(row.plain.ms, 0)} ms (${row.plain.bars} bars): ${round(row.speedup, 1)}x`);
+      console.log(
+        `  ${label}: tracker ${round(row.tracker.ms, 0)} ms (${row.tracker.bars} bars; all ${row.tracker.allItemsBars} bars redrawn in ${round(row.tracker.allItemsMs, 0)} ms) vs plain frappe-gantt ${round(row.plain.ms, 0)} ms (${row.plain.bars} bars): ${round(row.speedup, 1)}x`,
+      );
     }
 
     results.webInitialJs = initialJavaScript();
@@ -310,13 +357,29 @@ async function main() {
 
   // The report.
   const pad = (s, n) => String(s).padEnd(n);
-  console.log('\n' + pad('scale', 6) + pad('endpoint', 42) + pad('tracker req/s', 15) + pad('p50/p99 ms', 12) + pad('bare req/s', 12) + pad('bare p50/p99', 14) + 'ratio');
+  console.log(
+    '\n' + pad('scale', 6) + pad('endpoint', 42) + pad('tracker req/s', 15) + pad('p50/p99 ms', 12) + pad('bare req/s', 12) + pad('bare p50/p99', 14) + 'ratio',
+  );
   for (const r of results.api) {
-    console.log(pad(r.scale, 6) + pad(r.endpoint, 42) + pad(round(r.app.rps, 0), 15) + pad(`${r.app.p50}/${r.app.p99}`, 12) + pad(r.bare ? round(r.bare.rps, 0) : '-', 12) + pad(r.bare ? `${r.bare.p50}/${r.bare.p99}` : '-', 14) + (r.ratio ? `${round(r.ratio * 100, 0)}%` : '-'));
+    console.log(
+      pad(r.scale, 6) +
+        pad(r.endpoint, 42) +
+        pad(round(r.app.rps, 0), 15) +
+        pad(`${r.app.p50}/${r.app.p99}`, 12) +
+        pad(r.bare ? round(r.bare.rps, 0) : '-', 12) +
+        pad(r.bare ? `${r.bare.p50}/${r.bare.p99}` : '-', 14) +
+        (r.ratio ? `${round(r.ratio * 100, 0)}%` : '-'),
+    );
   }
   console.log('\n' + pad('plan', 22) + pad('tracker ms (bars)', 20) + pad('all items ms (bars)', 22) + pad('plain frappe ms (bars)', 24) + 'speed-up');
   for (const g of results.gantt) {
-    console.log(pad(g.plan, 22) + pad(`${round(g.tracker.ms, 0)} (${g.tracker.bars})`, 20) + pad(`${round(g.tracker.allItemsMs, 0)} (${g.tracker.allItemsBars})`, 22) + pad(`${round(g.plain.ms, 0)} (${g.plain.bars})`, 24) + `${round(g.speedup, 1)}x`);
+    console.log(
+      pad(g.plan, 22) +
+        pad(`${round(g.tracker.ms, 0)} (${g.tracker.bars})`, 20) +
+        pad(`${round(g.tracker.allItemsMs, 0)} (${g.tracker.allItemsBars})`, 22) +
+        pad(`${round(g.plain.ms, 0)} (${g.plain.bars})`, 24) +
+        `${round(g.speedup, 1)}x`,
+    );
   }
   console.log('');
   for (const r of results.api) {
@@ -325,7 +388,10 @@ async function main() {
     }
   }
   const big = results.gantt.find((g) => g.plan.startsWith('5,000'));
-  if (big) console.log(`Gantt 5,000 items: ${round(big.tracker.ms, 0)} ms to first render (goal < 1000 ms), ${round(big.speedup, 1)}x faster than plain frappe-gantt (goal >= 5x)`);
+  if (big)
+    console.log(
+      `Gantt 5,000 items: ${round(big.tracker.ms, 0)} ms to first render (goal < 1000 ms), ${round(big.speedup, 1)}x faster than plain frappe-gantt (goal >= 5x)`,
+    );
   for (const e of results.exports ?? []) console.log(`Export ${e.file}: ${round(e.ms, 0)} ms to produce (${round(e.bytes / 1024, 0)} KiB)`);
   console.log(`Web initial JavaScript: ${results.webInitialJs.gzip} bytes gzip (${results.webInitialJs.raw} raw) (goal < 250 kB gzip)`);
   console.log(`API resident memory after the runs: ${round(results.apiRssKiB / 1024, 0)} MiB`);

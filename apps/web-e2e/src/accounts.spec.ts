@@ -88,7 +88,9 @@ describe('accounts in the browser: invitation, password reset, deactivation', ()
     await page.getByTestId('password-set').waitFor();
 
     await setPassword(page, link, 'a-third-password-789');
-    await expect(page.getByRole('alert').textContent()).resolves.toBe('Token: this password-reset link is unknown, already used or expired; ask for a new one.');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Token: this password-reset link is unknown, already used or expired; ask for a new one.',
+    );
     await anonymous.close();
 
     // The reset ended the open session; the new password signs in, the old one no longer does.
@@ -119,9 +121,7 @@ describe('accounts in the browser: invitation, password reset, deactivation', ()
     // The member's next request is refused: saving the settings fails, and the page shows them signed out.
     await page.getByLabel('Your name').fill('Renamed');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId('settings-outcome').textContent()).resolves.toBe(
-      'Sign in first (POST /api/auth/login); your session may have timed out.',
-    );
+    await expect(page.getByTestId('settings-outcome').textContent()).resolves.toBe('Sign in first (POST /api/auth/login); your session may have timed out.');
     await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('account').getByRole('link', { name: 'Sign in' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);

@@ -2,7 +2,6 @@ import type { Milestone } from '@tracker/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, getJson, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
-
 describe('signing in and updating the plan in the browser', () => {
   let browser: Browser;
 
@@ -48,7 +47,12 @@ describe('signing in and updating the plan in the browser', () => {
     await page.waitForFunction((id) => document.querySelector(`.bar-wrapper[data-item-id="${id}"]`)?.classList.contains('wp-status-in_progress'), target.id);
     await expect(bar.locator('.bar-label').textContent()).resolves.toContain('· In progress');
     const after = await getJson<Milestone[]>('/api/milestones?action=1');
-    expect(after.find((m) => m.id === target.id)).toMatchObject({ status: 'in_progress', progress: 40, actualStart: '2025-06-10', version: target.version + 1 });
+    expect(after.find((m) => m.id === target.id)).toMatchObject({
+      status: 'in_progress',
+      progress: 40,
+      actualStart: '2025-06-10',
+      version: target.version + 1,
+    });
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await context.close();
   });
@@ -61,7 +65,10 @@ describe('signing in and updating the plan in the browser', () => {
     for (const page of pages) {
       await signIn(page, 'secretariat@example.org');
       await page.goto(`${BASE_URL}/actions/1`, { waitUntil: 'networkidle' });
-      await page.getByTestId('gantt-table').getByRole('button', { name: `Details of ${target.title}` }).click();
+      await page
+        .getByTestId('gantt-table')
+        .getByRole('button', { name: `Details of ${target.title}` })
+        .click();
       await page.getByTestId('edit-form').waitFor();
     }
     const [a, b] = pages.map((p) => p.getByTestId('item-details'));
@@ -126,7 +133,9 @@ describe('signing in and updating the plan in the browser', () => {
     await editor.getByText('Saved.').waitFor();
     await page.keyboard.press('Escape');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid=outputs-table] tbody tr')].some((tr) => tr.textContent?.includes('Study visit') && tr.textContent.includes('In progress')),
+      [...document.querySelectorAll('[data-testid=outputs-table] tbody tr')].some(
+        (tr) => tr.textContent?.includes('Study visit') && tr.textContent.includes('In progress'),
+      ),
     );
     await context.close();
 

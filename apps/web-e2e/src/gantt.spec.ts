@@ -22,7 +22,11 @@ describe('the Gantt chart (home page)', () => {
     await page.waitForSelector('.bar-wrapper.wp-item');
 
     const itemBars = await page.locator('.bar-wrapper.wp-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')));
-    expect(itemBars.sort()).toEqual(dated(milestones).map((m) => m.id).sort());
+    expect(itemBars.sort()).toEqual(
+      dated(milestones)
+        .map((m) => m.id)
+        .sort(),
+    );
     const summaries = await page.locator('.bar-wrapper.wp-summary .bar-label').allTextContents();
     expect(summaries).toEqual(['Action 1 · Labour', 'Action 2 · Education', 'Action 3 · Disinformation', 'Action 4 · Funds']);
 

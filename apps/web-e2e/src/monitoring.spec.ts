@@ -3,9 +3,10 @@ import type { Milestone } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
 import { BASE_URL, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
-
 const brussels = (offsetDays: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 
 describe('monitoring calls on the risk page', () => {
   let browser: Browser;
@@ -40,7 +41,10 @@ describe('monitoring calls on the risk page', () => {
     await form.getByLabel('Follow-up 1: who').fill('Secretariat');
     await form.getByLabel('Follow-up 1: due date').fill(brussels(7));
     await form.getByRole('button', { name: 'Save the call' }).press('Enter');
-    await calls.getByTestId('calls-status').getByText(/^Saved: the call of .+ with 1 follow-up\.$/).waitFor();
+    await calls
+      .getByTestId('calls-status')
+      .getByText(/^Saved: the call of .+ with 1 follow-up\.$/)
+      .waitFor();
     const opened = page.getByTestId('opened-call');
     await expect(opened.getByTestId('call-follow-ups').textContent()).resolves.toMatch(/Send the minutes — Secretariat, due .+: Open/);
     await expect(opened.textContent()).resolves.toContain('Actions covered: Action 1, Action 2, Action 4.');
@@ -54,8 +58,17 @@ describe('monitoring calls on the risk page', () => {
     const target = (await getJson<Milestone[]>('/api/milestones?action=4'))[0];
     const status = await page.evaluate(
       async ({ id, version }) => {
-        const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1]);
-        const response = await fetch(`/api/milestones/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf }, body: JSON.stringify({ version, progress: 55, status: 'in_progress' }) });
+        const xsrf = decodeURIComponent(
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('XSRF-TOKEN='))!
+            .split('=')[1],
+        );
+        const response = await fetch(`/api/milestones/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },
+          body: JSON.stringify({ version, progress: 55, status: 'in_progress' }),
+        });
         return response.status;
       },
       { id: target.id, version: target.version },
@@ -66,11 +79,16 @@ describe('monitoring calls on the risk page', () => {
     await calls.getByRole('button', { name: 'Record a monitoring call' }).press('Enter');
     await form.getByRole('button', { name: 'Remove follow-up 1' }).press('Enter');
     await form.getByRole('button', { name: 'Save the call' }).press('Enter');
-    await calls.getByTestId('calls-status').getByText(/^Saved: the call of .+ with 0 follow-ups\.$/).waitFor();
+    await calls
+      .getByTestId('calls-status')
+      .getByText(/^Saved: the call of .+ with 0 follow-ups\.$/)
+      .waitFor();
     await expect(page.getByTestId('calls-table').locator('tbody tr').count()).resolves.toBe(2);
     const changes = await opened.getByTestId('call-changes').locator('tbody tr').allTextContents();
     expect(changes.filter((row) => row.includes(target.title)).join('\n')).toMatch(/Progress from \d+ % to 55 %/);
-    await expect(opened.getByTestId('earlier-follow-ups').textContent()).resolves.toMatch(/Send the minutes — Secretariat, due .+ \(from the call of .+\): Open/);
+    await expect(opened.getByTestId('earlier-follow-ups').textContent()).resolves.toMatch(
+      /Send the minutes — Secretariat, due .+ \(from the call of .+\): Open/,
+    );
     await expect(opened.textContent()).resolves.toMatch(/Risk view as of \d+ \w{3} \d{4}/);
     await expect(opened.getByTestId('call-rag').locator('li').count()).resolves.toBe(4);
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
@@ -86,7 +104,10 @@ describe('monitoring calls on the risk page', () => {
     const edit = page.getByTestId('edit-call-form');
     await edit.getByLabel('Notes').fill('Action 4 moved forward');
     await edit.getByRole('button', { name: 'Save the changes' }).press('Enter');
-    await calls.getByTestId('calls-status').getByText(/^Saved the changes to the call of /).waitFor();
+    await calls
+      .getByTestId('calls-status')
+      .getByText(/^Saved the changes to the call of /)
+      .waitFor();
     await expect(opened.getByTestId('call-notes').textContent()).resolves.toBe('Action 4 moved forward');
     expect(errors).toEqual([]);
     await context.close();
@@ -100,7 +121,10 @@ describe('monitoring calls on the risk page', () => {
     await memberCalls.getByTestId('calls-table').waitFor();
     await expect(memberCalls.getByTestId('calls-table').locator('tbody tr').count()).resolves.toBe(2);
     await expect(memberCalls.getByRole('button', { name: 'Record a monitoring call' }).count()).resolves.toBe(0);
-    await memberCalls.getByRole('button', { name: /^Open the call of / }).first().press('Enter');
+    await memberCalls
+      .getByRole('button', { name: /^Open the call of / })
+      .first()
+      .press('Enter');
     await memberPage.getByTestId('opened-call').getByTestId('call-changes').waitFor();
     // The address names the opened call, so it can be shared.
     await memberPage.waitForURL(/[?&]call=[0-9a-f-]{36}/);

@@ -11,7 +11,10 @@ async function throughProvider(page: Page, email: string): Promise<void> {
   await page.locator('button[type=submit]').click();
   // The provider asks for consent once per client and account.
   const consent = page.locator('button[type=submit]', { hasText: 'Continue' });
-  await Promise.race([consent.waitFor({ timeout: 10_000 }).then(() => consent.click()), page.waitForURL((url) => url.toString().startsWith(BASE_URL), { timeout: 10_000 })]).catch(() => undefined);
+  await Promise.race([
+    consent.waitFor({ timeout: 10_000 }).then(() => consent.click()),
+    page.waitForURL((url) => url.toString().startsWith(BASE_URL), { timeout: 10_000 }),
+  ]).catch(() => undefined);
   await page.waitForURL((url) => url.toString().startsWith(BASE_URL));
   await page.waitForLoadState('networkidle');
 }

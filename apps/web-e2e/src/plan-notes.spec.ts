@@ -2,7 +2,7 @@ import type { ActionDetail, Partnership } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
 import { getJson, launchBrowser, openPage, screenshot, seriousAccessibilityViolations } from './support/browser';
 
-describe('the plan\'s derived readings and inconsistencies, in words with their sections', () => {
+describe("the plan's derived readings and inconsistencies, in words with their sections", () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -37,14 +37,16 @@ describe('the plan\'s derived readings and inconsistencies, in words with their 
     await page.getByRole('button', { name: 'Details of Institutional Self Assessment' }).click();
     const dialogNotes = page.getByTestId('details-notes');
     await dialogNotes.waitFor();
-    await expect(dialogNotes.textContent()).resolves.toMatch(/The plan disagrees with itself: The plan gives "Institutional Self Assessment: 2025".*\(section 2\.6\.9\)/);
+    await expect(dialogNotes.textContent()).resolves.toMatch(
+      /The plan disagrees with itself: The plan gives "Institutional Self Assessment: 2025".*\(section 2\.6\.9\)/,
+    );
     await screenshot(page, 'action-3-plan-notes');
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('shows the derived due window of Action 1\'s exchange outputs', async () => {
+  it("shows the derived due window of Action 1's exchange outputs", async () => {
     const { page, errors } = await openPage(browser, '/actions/1');
     const row = page.locator('[data-testid=outputs-table] tbody tr', { hasText: 'Outcomes report following each virtual exchange' });
     await row.waitFor();
@@ -55,7 +57,7 @@ describe('the plan\'s derived readings and inconsistencies, in words with their 
     await page.close();
   });
 
-  it('shows the Partnership\'s coordinators, members and the plan\'s disagreement on their number', async () => {
+  it("shows the Partnership's coordinators, members and the plan's disagreement on their number", async () => {
     const partnership = await getJson<Partnership>('/api/partnership');
     const { page, errors } = await openPage(browser, '/organisations');
     const facts = page.getByTestId('partnership-facts');

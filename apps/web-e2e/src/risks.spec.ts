@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { BASE_URL, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
-
 describe('the risk page for monitoring calls', () => {
   let browser: Browser;
 
@@ -41,7 +40,9 @@ describe('the risk page for monitoring calls', () => {
     // A parent judged by its steps says so, with the plan's inconsistency and its section.
     const parent = page.getByTestId('risk-items').locator('tbody tr', { hasText: 'Institutional Self Assessment' });
     await expect(parent.textContent()).resolves.toContain('planned end of its steps 30 Apr 2026');
-    await expect(parent.getByTestId('risk-item-note').textContent()).resolves.toMatch(/^The plan disagrees with itself \(section 2\.6\.9\): The plan gives "Institutional Self Assessment: 2025"/);
+    await expect(parent.getByTestId('risk-item-note').textContent()).resolves.toMatch(
+      /^The plan disagrees with itself \(section 2\.6\.9\): The plan gives "Institutional Self Assessment: 2025"/,
+    );
     // An output whose due window is derived shows it as such.
     const derived = page.getByTestId('risk-items').locator('tbody tr', { hasText: 'Outcomes report following each virtual exchange' });
     await expect(derived.locator('td').nth(3).textContent()).resolves.toContain('1 Jun 2025 to 31 Dec 2025 (derived)');

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
     const className = `${name.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}${timestamp}`;
     const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
     const up = sql.upQueries.map((query) => `    await queryRunner.query(${q(query.query)});`).join('\n');
-    const down = [...sql.downQueries].reverse().map((query) => `    await queryRunner.query(${q(query.query)});`).join('\n');
+    const down = [...sql.downQueries]
+      .reverse()
+      .map((query) => `    await queryRunner.query(${q(query.query)});`)
+      .join('\n');
     const file = `${timestamp}-${name}`;
     await writeFile(
       join(root, 'migrations', `${file}.ts`),
@@ -45,7 +48,10 @@ async function main(): Promise<void> {
     let index = await readFile(indexFile, 'utf8');
     index = index.replace(/(\ntype MigrationClass)/, `import { ${className} } from './${file}';\n$1`);
     index = index.replace(/(MIGRATIONS: MigrationClass\[\] = \[)([^\]]*)\]/, (_, head: string, list: string) => {
-      const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       return `${head}${[...items, className].join(', ')}]`;
     });
     await writeFile(indexFile, index);

@@ -9,6 +9,10 @@ const pages = [];
 for (let n = 1; n <= pdf.numPages; n++) {
   const page = await pdf.getPage(n);
   const content = await page.getTextContent();
-  pages.push({ width: Math.round(page.view[2] - page.view[0]), height: Math.round(page.view[3] - page.view[1]), text: content.items.map((item) => item.str).join('\n') });
+  pages.push({
+    width: Math.round(page.view[2] - page.view[0]),
+    height: Math.round(page.view[3] - page.view[1]),
+    text: content.items.map((item) => item.str).join('\n'),
+  });
 }
 process.stdout.write(JSON.stringify(pages));

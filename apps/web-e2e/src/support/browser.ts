@@ -10,7 +10,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -62,9 +70,7 @@ export async function getJson<T>(path: string): Promise<T> {
 
 /** Waits (up to `timeout`) until `selector` matches `count` elements, then returns how many it matches. */
 export async function countWhenSettled(page: Page, selector: string, count: number, timeout = 10_000): Promise<number> {
-  await page
-    .waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const, { timeout })
-    .catch(() => undefined);
+  await page.waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const, { timeout }).catch(() => undefined);
   return page.locator(selector).count();
 }
 

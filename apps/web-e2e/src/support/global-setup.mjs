@@ -74,7 +74,13 @@ export default async function globalSetup() {
   // A real OpenID Connect provider (oidc-provider, ESM-only, so in its own process).
   const oidcPort = await freePort();
   const oidc = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'oidc-provider.mjs')], {
-    env: { PATH: process.env.PATH, PORT: String(oidcPort), CLIENT_ID: 'tracker-e2e', CLIENT_SECRET: 'e2e-client-secret', REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/oidc/callback` },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(oidcPort),
+      CLIENT_ID: 'tracker-e2e',
+      CLIENT_SECRET: 'e2e-client-secret',
+      REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/oidc/callback`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise((ok, fail) => {

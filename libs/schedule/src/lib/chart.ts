@@ -159,7 +159,9 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   const xOf = (d: number) => x0 + (Math.min(Math.max(d, page.fromDay), page.toDay) - page.fromDay) * perDay;
   const top = L.margin + L.titleHeight;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}" font-family="${escape(font)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}" font-family="${escape(font)}">`,
+  );
   out.push(`<rect x="0" y="0" width="${page.width}" height="${page.height}" fill="#ffffff"/>`);
   out.push(`<text x="${L.margin}" y="${L.margin + 14}" font-size="14" font-weight="bold" fill="#111827">${escape(model.title)}</text>`);
   out.push(
@@ -170,7 +172,9 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     const x = xOf(month.fromDay);
     out.push(`<rect x="${n(x)}" y="${top}" width="${n(month.days * perDay)}" height="${L.headerHeight}" fill="#f9fafb" stroke="#d1d5db" stroke-width="0.5"/>`);
     if (month.days * perDay > 24) {
-      out.push(`<text x="${n(x + 2)}" y="${top + 14}" font-size="${month.days * perDay > 40 ? 8 : 6}" fill="#374151">${escape(month.days * perDay > 40 ? month.label : `${month.label.slice(0, 3)} ${month.label.slice(-2)}`)}</text>`);
+      out.push(
+        `<text x="${n(x + 2)}" y="${top + 14}" font-size="${month.days * perDay > 40 ? 8 : 6}" fill="#374151">${escape(month.days * perDay > 40 ? month.label : `${month.label.slice(0, 3)} ${month.label.slice(-2)}`)}</text>`,
+      );
     }
   }
   out.push(`<text x="${L.margin}" y="${top + 14}" font-size="8" font-weight="bold" fill="#374151">Action / item</text>`);
@@ -181,9 +185,13 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     if (r % 2 === 1) {
       out.push(`<rect x="${L.margin}" y="${y}" width="${page.width - 2 * L.margin}" height="${L.rowHeight}" fill="#f9fafb"/>`);
     }
-    out.push(`<text x="${L.margin + (row.level ? 8 : 0)}" y="${y + 12}" font-size="6.5" font-weight="${row.level ? 'normal' : 'bold'}" fill="#111827">${escape(row.label)}</text>`);
+    out.push(
+      `<text x="${L.margin + (row.level ? 8 : 0)}" y="${y + 12}" font-size="6.5" font-weight="${row.level ? 'normal' : 'bold'}" fill="#111827">${escape(row.label)}</text>`,
+    );
     if (row.fromDay === null || row.days === null) {
-      out.push(`<text x="${x0 + 4}" y="${y + 12}" font-size="7" font-style="italic" fill="#4b5563">${escape(`no dates in the plan: ${row.windowText}`)}</text>`);
+      out.push(
+        `<text x="${x0 + 4}" y="${y + 12}" font-size="7" font-style="italic" fill="#4b5563">${escape(`no dates in the plan: ${row.windowText}`)}</text>`,
+      );
       return;
     }
     const from = row.fromDay;
@@ -207,7 +215,9 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   ] as const) {
     if (d >= page.fromDay && d <= page.toDay) {
       const x = n(xOf(d));
-      out.push(`<line class="${label.startsWith('Deadline') ? 'deadline' : 'as-of'}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="${label.startsWith('Deadline') ? '' : '3 2'}"/>`);
+      out.push(
+        `<line class="${label.startsWith('Deadline') ? 'deadline' : 'as-of'}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="${label.startsWith('Deadline') ? '' : '3 2'}"/>`,
+      );
       // Written to the left of its line, so the deadline's words stay on the page at the right edge.
       out.push(`<text x="${n(x - 2)}" y="${bottom + 9}" font-size="7" text-anchor="end" fill="${colour}">${escape(label)}</text>`);
     }
@@ -220,8 +230,12 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     out.push(`<text x="${lx + 18}" y="${ly}" font-size="7.5" fill="#111827">${look.label}</text>`);
     lx += 80;
   }
-  out.push(`<line x1="${lx}" y1="${ly - 3}" x2="${lx + 14}" y2="${ly - 3}" stroke="${DEADLINE_COLOUR}" stroke-width="1.2"/><text x="${lx + 18}" y="${ly}" font-size="7.5" fill="#111827">Deadline</text>`);
-  out.push(`<line x1="${lx + 80}" y1="${ly - 3}" x2="${lx + 94}" y2="${ly - 3}" stroke="${AS_OF_COLOUR}" stroke-width="1.2" stroke-dasharray="3 2"/><text x="${lx + 98}" y="${ly}" font-size="7.5" fill="#111827">As of</text>`);
+  out.push(
+    `<line x1="${lx}" y1="${ly - 3}" x2="${lx + 14}" y2="${ly - 3}" stroke="${DEADLINE_COLOUR}" stroke-width="1.2"/><text x="${lx + 18}" y="${ly}" font-size="7.5" fill="#111827">Deadline</text>`,
+  );
+  out.push(
+    `<line x1="${lx + 80}" y1="${ly - 3}" x2="${lx + 94}" y2="${ly - 3}" stroke="${AS_OF_COLOUR}" stroke-width="1.2" stroke-dasharray="3 2"/><text x="${lx + 98}" y="${ly}" font-size="7.5" fill="#111827">As of</text>`,
+  );
   out.push('</svg>');
   return out.join('\n');
 }

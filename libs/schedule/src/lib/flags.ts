@@ -42,10 +42,7 @@ export function plannedEndCounts(precision: DatePrecision | undefined): boolean 
  * Ends after the partnership's deadline, so cannot finish within the phase: a forecast end after it, or a
  * planned end after it where the plan gives a month or a day (see {@link plannedEndCounts}).
  */
-export function isBeyondDeadline(
-  item: Pick<ScheduledItem, 'end' | 'forecastEnd'> & { precision?: DatePrecision },
-  deadline: CalendarDate,
-): boolean {
+export function isBeyondDeadline(item: Pick<ScheduledItem, 'end' | 'forecastEnd'> & { precision?: DatePrecision }, deadline: CalendarDate): boolean {
   const ends = [plannedEndCounts(item.precision) ? item.end : null, item.forecastEnd].filter((d): d is CalendarDate => typeof d === 'string');
   return ends.some((d) => compareDates(d, deadline) > 0);
 }

@@ -1,6 +1,5 @@
 import { actionRag, compareRisks, judgeBySteps, riskFlags, type RiskFlag, type RiskSubject, type SteppedSubject } from '../index';
 
-
 /** The Work Plan's deadline; the rules take it as a parameter. */
 const WORK_PLAN_DEADLINE = '2027-03-31';
 /** The risk rules at their boundaries; run in every zone of the schedule specs (see schedule.cases.ts). */
@@ -15,8 +14,10 @@ export function describeRisk(zone: string): void {
       lastUpdate: null,
       ...values,
     });
-    const kinds = (subject: RiskSubject, asOf: string, options = {}) => riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE, ...options }).map((f) => f.kind);
-    const flag = (subject: RiskSubject, asOf: string, kind: string): RiskFlag | undefined => riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE }).find((f) => f.kind === kind);
+    const kinds = (subject: RiskSubject, asOf: string, options = {}) =>
+      riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE, ...options }).map((f) => f.kind);
+    const flag = (subject: RiskSubject, asOf: string, kind: string): RiskFlag | undefined =>
+      riskFlags(subject, asOf, { deadline: WORK_PLAN_DEADLINE }).find((f) => f.kind === kind);
 
     describe('overdue', () => {
       it('starts the day after the end, with the days late', () => {
@@ -104,7 +105,7 @@ export function describeRisk(zone: string): void {
     describe('parents judged by the span of their steps', () => {
       const node = (id: string, parentId: string | null, values: Partial<RiskSubject>): SteppedSubject => ({ ...item(values), id, parentId });
 
-      it('are not overdue while a step runs past the parent\'s own words, and are once the steps are late', () => {
+      it("are not overdue while a step runs past the parent's own words, and are once the steps are late", () => {
         // 2.6.9: "Institutional Self Assessment: 2025", its last step "March - April 2026".
         const items = [
           node('parent', null, { start: '2025-01-01', end: '2025-12-31', precision: 'year' }),
@@ -130,7 +131,7 @@ export function describeRisk(zone: string): void {
         expect(kinds(judged.get('tbd')!, '2026-11-23')).toEqual(['unscheduled']);
       });
 
-      it('leave out Annex 1-only and cancelled steps, follow a step\'s forecast, and keep the parent\'s own forecast', () => {
+      it("leave out Annex 1-only and cancelled steps, follow a step's forecast, and keep the parent's own forecast", () => {
         // 2.6.9: "Capacity Building: 2026 - 2027", steps to "January - March 2027", and two Annex 1-only steps.
         const items = [
           node('cb', null, { start: '2026-01-01', end: '2027-12-31', precision: 'year' }),
@@ -155,7 +156,9 @@ export function describeRisk(zone: string): void {
 
       it('flags "2026, TBD" once less than a quarter of the year remains (from 1 October)', () => {
         expect(kinds(year2026, '2026-09-30')).not.toContain('unscheduled');
-        expect(flag(year2026, '2026-10-01', 'unscheduled')?.reason).toBe('only a year is planned, no firm date or forecast is set, and 91 days of its window remain after today');
+        expect(flag(year2026, '2026-10-01', 'unscheduled')?.reason).toBe(
+          'only a year is planned, no firm date or forecast is set, and 91 days of its window remain after today',
+        );
         expect(kinds(year2026, '2027-01-15')).toEqual(['overdue', 'unscheduled']);
       });
 
@@ -174,7 +177,9 @@ export function describeRisk(zone: string): void {
         const undated = item({ start: null, end: null, precision: 'unknown' });
         expect(kinds(undated, '2025-04-01')).toEqual(['unscheduled']);
         expect(flag(undated, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date and no forecast end is set');
-        expect(flag({ ...undated, tentative: true }, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date (it is marked "tbc") and no forecast end is set');
+        expect(flag({ ...undated, tentative: true }, '2025-04-01', 'unscheduled')?.reason).toBe(
+          'the plan gives no date (it is marked "tbc") and no forecast end is set',
+        );
         expect(flag({ ...undated, windowText: 'tbd' }, '2025-04-01', 'unscheduled')?.reason).toBe('the plan gives no date ("tbd") and no forecast end is set');
       });
     });
@@ -192,7 +197,17 @@ export function describeRisk(zone: string): void {
 
     describe('RAG per Action', () => {
       it('is red with overdue work, amber with softer risks, green otherwise, and always counts down', () => {
-        expect(actionRag([{ kind: 'overdue', daysLate: 326 }, { kind: 'overdue', daysLate: 3 }, { kind: 'due_soon', daysLate: 0 }], '2026-11-22', { deadline: WORK_PLAN_DEADLINE })).toEqual({
+        expect(
+          actionRag(
+            [
+              { kind: 'overdue', daysLate: 326 },
+              { kind: 'overdue', daysLate: 3 },
+              { kind: 'due_soon', daysLate: 0 },
+            ],
+            '2026-11-22',
+            { deadline: WORK_PLAN_DEADLINE },
+          ),
+        ).toEqual({
           rag: 'red',
           reasons: ['2 overdue (longest 326 days late)', '1 due within 30 days', '129 days to the deadline'],
         });

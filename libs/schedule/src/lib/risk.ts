@@ -83,7 +83,12 @@ export function overdueFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag | n
     return null;
   }
   const which = item.forecastEnd ? 'forecast end' : item.judgedBySteps ? 'planned end of its steps' : 'planned end';
-  return { kind: 'overdue', severity: 'high', daysLate: late, reason: `${which} ${formatDay(end)} passed ${days(late)} ago; status ${item.status.replace('_', ' ')}` };
+  return {
+    kind: 'overdue',
+    severity: 'high',
+    daysLate: late,
+    reason: `${which} ${formatDay(end)} passed ${days(late)} ago; status ${item.status.replace('_', ' ')}`,
+  };
 }
 
 /** Due soon: still open and its (forecast or planned) end is today or within the next N days. */
@@ -204,7 +209,11 @@ export function judgeBySteps<T extends SteppedSubject>(items: readonly T[]): Map
     const steps = (stepsOf.get(item.id) ?? []).map(judge).filter((s) => s.end !== null && s.status !== 'cancelled');
     let subject: RiskSubject = item;
     if (steps.length > 0 && item.planOfRecord !== false) {
-      const start = steps.map((s) => s.start).filter((d): d is CalendarDate => d !== null).sort(compareDates)[0] ?? null;
+      const start =
+        steps
+          .map((s) => s.start)
+          .filter((d): d is CalendarDate => d !== null)
+          .sort(compareDates)[0] ?? null;
       const last = [...steps].sort((a, b) => compareDates(effectiveEnd(b) as CalendarDate, effectiveEnd(a) as CalendarDate))[0];
       subject = { ...item, start, end: effectiveEnd(last), precision: last.forecastEnd ? 'day' : last.precision, judgedBySteps: true };
     }

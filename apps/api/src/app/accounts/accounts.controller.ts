@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Account, AccountChange, Profile } from '@tracker/contracts';
 import type { Response } from 'express';
 import { Access, SignedInUser } from '../auth/access.decorator';
@@ -18,7 +27,9 @@ export class AccountsController {
 
   @Get()
   @Access('accounts.manage')
-  @ApiOkResponse({ description: 'Every account, active ones first: {id, email, name, role, organisation, actionNumbers, status, digest, createdAt, deactivatedAt}' })
+  @ApiOkResponse({
+    description: 'Every account, active ones first: {id, email, name, role, organisation, actionNumbers, status, digest, createdAt, deactivatedAt}',
+  })
   @ApiForbiddenResponse({ description: 'Only the Secretariat manages accounts' })
   list(): Promise<Account[]> {
     return this.accounts.list();
@@ -112,7 +123,11 @@ export class AccountLinksController {
   @Access('public')
   @ApiAcceptedResponse({ description: 'The same answer whether the address has an account or not; if it has, a one-time link (30 minutes) is mailed' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests for this address or from this client; see Retry-After' })
-  async requestReset(@Body() body: PasswordResetDto, @Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<{ message: string }> {
+  async requestReset(
+    @Body() body: PasswordResetDto,
+    @Req() request: AuthRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ message: string }> {
     try {
       await this.accounts.requestReset(body.email, clientIp(request));
     } catch (error) {

@@ -158,7 +158,10 @@ export class AccountsRepository {
     return over.length === 0 ? 0 : Math.max(1, ...over.map((row) => row.retry_after));
   }
 
-  async recordChange(manager: EntityManager, change: { userId: string; actorId: string | null; change: string; detail?: Record<string, unknown> }): Promise<void> {
+  async recordChange(
+    manager: EntityManager,
+    change: { userId: string; actorId: string | null; change: string; detail?: Record<string, unknown> },
+  ): Promise<void> {
     await manager.query(`INSERT INTO account_change (user_id, actor_id, change, detail) VALUES ($1, $2, $3, $4)`, [
       change.userId,
       change.actorId,
@@ -168,7 +171,9 @@ export class AccountsRepository {
   }
 
   async changes(userId: string): Promise<AccountChange[]> {
-    const rows = await this.dataSource.query<{ at: Date; actor_id: string | null; actor_name: string | null; change: string; detail: Record<string, unknown> }[]>(
+    const rows = await this.dataSource.query<
+      { at: Date; actor_id: string | null; actor_name: string | null; change: string; detail: Record<string, unknown> }[]
+    >(
       `SELECT c.at, c.actor_id, a.name AS actor_name, c.change, c.detail
          FROM account_change c LEFT JOIN user_account a ON a.id = c.actor_id
         WHERE c.user_id = $1 ORDER BY c.at DESC, c.id`,
@@ -193,7 +198,9 @@ export class AccountsRepository {
 
   /** The one-click unsubscribe: turns reminder mails off; the account's id, or null for an unknown token. */
   async unsubscribe(manager: EntityManager, token: string): Promise<{ id: string; wasOn: boolean } | null> {
-    const [row] = await manager.query<{ id: string; digest: DigestSetting }[]>(`SELECT id, digest FROM user_account WHERE unsubscribe_token = $1 FOR UPDATE`, [token]);
+    const [row] = await manager.query<{ id: string; digest: DigestSetting }[]>(`SELECT id, digest FROM user_account WHERE unsubscribe_token = $1 FOR UPDATE`, [
+      token,
+    ]);
     if (!row) {
       return null;
     }
@@ -203,8 +210,16 @@ export class AccountsRepository {
 
   /** Active accounts with reminders on, with their Actions (for digests and follow-up reminders). */
   async recipients(): Promise<Recipient[]> {
-    await this.dataSource.query(`UPDATE user_account SET unsubscribe_token = encode(sha256(gen_random_uuid()::text::bytea), 'hex') WHERE unsubscribe_token IS NULL`);
-    const rows = await this.dataSource.query<(Omit<Recipient, 'organisationId' | 'actionNumbers' | 'unsubscribeToken'> & { organisation_id: string; action_numbers: number[]; unsubscribe_token: string })[]>(
+    await this.dataSource.query(
+      `UPDATE user_account SET unsubscribe_token = encode(sha256(gen_random_uuid()::text::bytea), 'hex') WHERE unsubscribe_token IS NULL`,
+    );
+    const rows = await this.dataSource.query<
+      (Omit<Recipient, 'organisationId' | 'actionNumbers' | 'unsubscribeToken'> & {
+        organisation_id: string;
+        action_numbers: number[];
+        unsubscribe_token: string;
+      })[]
+    >(
       `SELECT u.id, u.email, u.name, u.role, u.organisation_id, u.unsubscribe_token,
               coalesce((SELECT array_agg(a.number ORDER BY a.number) FROM account_action aa JOIN action a ON a.id = aa.action_id WHERE aa.user_id = u.id), '{}') AS action_numbers
          FROM user_account u

@@ -174,7 +174,12 @@ export class AccountsService {
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);
       throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: `too many password-reset requests: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, retryAfter: wait },
+        {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: `too many password-reset requests: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+          retryAfter: wait,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
@@ -234,7 +239,12 @@ export class AccountsService {
         return false;
       }
       if (result.wasOn) {
-        await this.repository.recordChange(manager, { userId: result.id, actorId: null, change: 'unsubscribed', detail: { digest: { from: 'weekly', to: 'off' } } });
+        await this.repository.recordChange(manager, {
+          userId: result.id,
+          actorId: null,
+          change: 'unsubscribed',
+          detail: { digest: { from: 'weekly', to: 'off' } },
+        });
       }
       return true;
     });

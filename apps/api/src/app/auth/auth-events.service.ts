@@ -58,7 +58,12 @@ export class AuthEventsService implements OnApplicationBootstrap, OnApplicationS
 
   async record(kind: AuthEventKind, details: AuthEventDetails): Promise<void> {
     // The email and the detail come from the request: escaped, so they cannot forge a log line.
-    const line = [kind, details.email && escapeForLog(details.email), details.ip && `ip ${escapeForLog(details.ip)}`, details.detail && escapeForLog(details.detail)]
+    const line = [
+      kind,
+      details.email && escapeForLog(details.email),
+      details.ip && `ip ${escapeForLog(details.ip)}`,
+      details.detail && escapeForLog(details.detail),
+    ]
       .filter(Boolean)
       .join(' · ');
     if (kind === 'sign_in' || kind === 'sign_out') {

@@ -57,7 +57,9 @@ export class AuthController {
 
   @Get('me')
   @Access('signed_in')
-  @ApiOkResponse({ description: '{id, email, name, role, organisation, editableActions} (editableActions: Action numbers of ?partnership=, the Work Plan by default)' })
+  @ApiOkResponse({
+    description: '{id, email, name, role, organisation, editableActions} (editableActions: Action numbers of ?partnership=, the Work Plan by default)',
+  })
   @ApiUnauthorizedResponse({ description: 'Nobody is signed in' })
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
   me(@SignedInUser() user: AuthUser, @Query() query: PartnershipQuery): Promise<CurrentUser> {

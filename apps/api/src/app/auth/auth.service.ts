@@ -12,9 +12,7 @@ import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from 
 import { SessionsService } from './sessions.service';
 
 export type LoginResult =
-  | { outcome: 'signed_in'; user: CurrentUser; token: string; expiresAt: Date }
-  | { outcome: 'refused' }
-  | { outcome: 'throttled'; retryAfter: number };
+  { outcome: 'signed_in'; user: CurrentUser; token: string; expiresAt: Date } | { outcome: 'refused' } | { outcome: 'throttled'; retryAfter: number };
 
 const THROTTLE_REASONS = {
   pair: 'too many failed sign-ins for this email from this address',
@@ -53,7 +51,11 @@ export class AuthService {
     if (!reservation.allowed) {
       // Only the first refusal of a window is written down; the throttle's counts hold the rest.
       if (reservation.first) {
-        await this.events.record('sign_in_throttled', { email, ip, detail: `${THROTTLE_REASONS[reservation.reason]}: refused for ${reservation.retryAfter} s` });
+        await this.events.record('sign_in_throttled', {
+          email,
+          ip,
+          detail: `${THROTTLE_REASONS[reservation.reason]}: refused for ${reservation.retryAfter} s`,
+        });
       }
       return { outcome: 'throttled', retryAfter: reservation.retryAfter };
     }

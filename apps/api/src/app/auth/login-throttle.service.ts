@@ -9,8 +9,7 @@ export const ACCOUNT_SLOW_SECONDS = 10;
 
 export type Reservation =
   /** The password may be checked. `first` is true for the first refusal of a key in its window. */
-  | { allowed: true }
-  | { allowed: false; retryAfter: number; first: boolean; reason: 'pair' | 'address' | 'account' };
+  { allowed: true } | { allowed: false; retryAfter: number; first: boolean; reason: 'pair' | 'address' | 'account' };
 
 /**
  * Counts sign-in attempts in Postgres (so all instances count together), in a fixed window of
@@ -72,7 +71,12 @@ export class LoginThrottleService {
           `SELECT ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after FROM login_throttle WHERE key = $1`,
           [slowKey(email), ACCOUNT_SLOW_SECONDS],
         );
-        return { allowed: false, retryAfter: Math.max(1, wait?.retry_after ?? ACCOUNT_SLOW_SECONDS), first: account.failures === this.config.loginMaxFailures + 1, reason: 'account' };
+        return {
+          allowed: false,
+          retryAfter: Math.max(1, wait?.retry_after ?? ACCOUNT_SLOW_SECONDS),
+          first: account.failures === this.config.loginMaxFailures + 1,
+          reason: 'account',
+        };
       }
     }
     return { allowed: true };

@@ -27,8 +27,24 @@ export type Permission =
 export type Scope = 'all' | 'own_action' | 'none';
 
 export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
-  secretariat: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'all', 'output.update': 'all', 'risk.update': 'all', 'monitoring.write': 'all', 'accounts.manage': 'all' },
-  coordinator: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none', 'accounts.manage': 'none' },
+  secretariat: {
+    'plan.read': 'all',
+    'history.read': 'all',
+    'milestone.update': 'all',
+    'output.update': 'all',
+    'risk.update': 'all',
+    'monitoring.write': 'all',
+    'accounts.manage': 'all',
+  },
+  coordinator: {
+    'plan.read': 'all',
+    'history.read': 'all',
+    'milestone.update': 'none',
+    'output.update': 'none',
+    'risk.update': 'none',
+    'monitoring.write': 'none',
+    'accounts.manage': 'none',
+  },
   co_leader: {
     'plan.read': 'all',
     'history.read': 'all',
@@ -38,7 +54,15 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'monitoring.write': 'none',
     'accounts.manage': 'none',
   },
-  member: { 'plan.read': 'all', 'history.read': 'all', 'milestone.update': 'none', 'output.update': 'none', 'risk.update': 'none', 'monitoring.write': 'none', 'accounts.manage': 'none' },
+  member: {
+    'plan.read': 'all',
+    'history.read': 'all',
+    'milestone.update': 'none',
+    'output.update': 'none',
+    'risk.update': 'none',
+    'monitoring.write': 'none',
+    'accounts.manage': 'none',
+  },
 };
 
 /** Permissions that need no sign-in while `PUBLIC_READ` is on. */

@@ -55,7 +55,10 @@ export class ErrorFilter implements ExceptionFilter {
     // A body that cannot be decompressed (bad gzip or brotli) comes as a 400 without a type.
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500 && (parserError.type || parserError.expose)) {
       const reason = parserError.type ?? 'its Content-Encoding could not be decoded';
-      return { status: parserError.status, body: { statusCode: parserError.status, error: 'Bad Request', message: `the request body could not be read (${reason})` } };
+      return {
+        status: parserError.status,
+        body: { statusCode: parserError.status, error: 'Bad Request', message: `the request body could not be read (${reason})` },
+      };
     }
     this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
     return {

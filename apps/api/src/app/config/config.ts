@@ -190,7 +190,9 @@ function parseOrigins(value: string | undefined): string[] {
     const origin = item.trim();
     const url = urlOrNull(origin);
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
-      throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "${origin}"`);
+      throw new ConfigError(
+        `CORS_ORIGINS must be a comma-separated list of origins such as https://tracker.example.org (no path, no trailing slash), got "${origin}"`,
+      );
     }
     return origin;
   });

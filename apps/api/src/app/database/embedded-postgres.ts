@@ -16,7 +16,12 @@ interface EmbeddedServer {
   start(): Promise<void>;
   stop(): Promise<void>;
   createDatabase(name: string): Promise<void>;
-  process?: { pid?: number; exitCode: number | null; signalCode: string | null; once(event: 'exit', fn: (code: number | null, signal: string | null) => void): void };
+  process?: {
+    pid?: number;
+    exitCode: number | null;
+    signalCode: string | null;
+    once(event: 'exit', fn: (code: number | null, signal: string | null) => void): void;
+  };
 }
 
 export interface PostgresLaunch {
@@ -178,7 +183,9 @@ export function postgresBinDir(): string {
     }
     return join(dir, 'native', 'bin');
   } catch {
-    throw new EmbeddedPostgresError(`the Postgres binaries for ${process.platform}-${process.arch} (${packageName}) are not installed; run npm ci, or set DATABASE_URL`);
+    throw new EmbeddedPostgresError(
+      `the Postgres binaries for ${process.platform}-${process.arch} (${packageName}) are not installed; run npm ci, or set DATABASE_URL`,
+    );
   }
 }
 

@@ -101,7 +101,11 @@ export class CalendarService {
   }
 
   private calendar(name: string, data: GanttData): ICalCalendar {
-    const calendar = ical({ name, prodId: { company: 'Urban Agenda for the EU', product: 'Work Plan tracker', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+    const calendar = ical({
+      name,
+      prodId: { company: 'Urban Agenda for the EU', product: 'Work Plan tracker', language: 'EN' },
+      method: ICalCalendarMethod.PUBLISH,
+    });
     calendar.createEvent({
       id: `deadline-${data.partnership.id}@${UID_DOMAIN}`,
       sequence: 0,

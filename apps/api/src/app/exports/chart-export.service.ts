@@ -14,7 +14,11 @@ export type Paper = keyof typeof PAPER;
 
 /** The fonts every chart file uses, shipped in an npm package: the same glyphs in PDF and PNG. */
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
-const FONTS = { regular: `${FONT_DIR}DejaVuSansCondensed.ttf`, bold: `${FONT_DIR}DejaVuSansCondensed-Bold.ttf`, italic: `${FONT_DIR}DejaVuSansCondensed-Oblique.ttf` };
+const FONTS = {
+  regular: `${FONT_DIR}DejaVuSansCondensed.ttf`,
+  bold: `${FONT_DIR}DejaVuSansCondensed-Bold.ttf`,
+  italic: `${FONT_DIR}DejaVuSansCondensed-Oblique.ttf`,
+};
 /** Points (or pixels at 1x) per day when the whole chart is one image. */
 const IMAGE_DAY_WIDTH = 1.2;
 
@@ -54,7 +58,10 @@ export class ChartExportService {
       subtitle: action
         ? `Action ${action.number} ${action.shortName}`
         : wanted
-          ? `Actions ${data.actions.filter((a) => wanted.includes(a.number)).map((a) => `${a.number} ${a.shortName}`).join(', ')}`
+          ? `Actions ${data.actions
+              .filter((a) => wanted.includes(a.number))
+              .map((a) => `${a.number} ${a.shortName}`)
+              .join(', ')}`
           : `All Actions (${data.actions.map((a) => `${a.number} ${a.shortName}`).join(', ')})`,
       asOf: filter.asOf ?? (await this.risks.today()),
       deadline: data.partnership.deadline,
@@ -119,7 +126,9 @@ export class ChartExportService {
     for (const change of call.changesSincePrevious) {
       const shown = (value: typeof change.from): string => (value === null ? '-' : Array.isArray(value) ? value.join(', ') : String(value));
       const what = change.field ? `${change.field}: ${shown(change.from)} -> ${shown(change.to)}` : 'note';
-      line(`- ${new Date(change.at).toLocaleDateString('en-CA', { timeZone: PARTNERSHIP_TIME_ZONE })} ${change.itemTitle}: ${what}${change.note ? ` ("${change.note}")` : ''} (${change.by.name})`);
+      line(
+        `- ${new Date(change.at).toLocaleDateString('en-CA', { timeZone: PARTNERSHIP_TIME_ZONE })} ${change.itemTitle}: ${what}${change.note ? ` ("${change.note}")` : ''} (${change.by.name})`,
+      );
     }
     heading('Follow-ups of this call');
     if (call.followUps.length === 0) line('None recorded.');

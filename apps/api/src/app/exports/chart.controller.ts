@@ -32,7 +32,10 @@ export class ChartController {
   @Get('monitoring-calls/:id/pack.pdf')
   @Access('signed_in')
   @ApiProduces(TYPES.pdf)
-  @ApiOkResponse({ description: 'The call, RAG per Action with reasons, the risk view as of its day, changes since the previous call, open follow-ups, and the chart of its Actions' })
+  @ApiOkResponse({
+    description:
+      'The call, RAG per Action with reasons, the risk view as of its day, changes since the previous call, open follow-ups, and the chart of its Actions',
+  })
   async pack(@Param('id', ParseIdPipe) id: string, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const call = await this.monitoring.get(id);
     const body = await this.charts.callPack(call, query.paper);
@@ -42,12 +45,20 @@ export class ChartController {
   @Get(['chart.svg', 'chart.png', 'chart.pdf'])
   @Access('plan.read')
   @ApiProduces(...Object.values(TYPES))
-  @ApiOkResponse({ description: 'SVG (whole chart), PNG (the same at 2x) or PDF (A4/A3 landscape, paged by rows and months, header repeated, legend, deadline and as-of lines)' })
+  @ApiOkResponse({
+    description:
+      'SVG (whole chart), PNG (the same at 2x) or PDF (A4/A3 landscape, paged by rows and months, header repeated, legend, deadline and as-of lines)',
+  })
   async chart(@Req() request: Request, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const format = request.path.split('.').pop() as keyof typeof TYPES;
     const model = await this.charts.model(query);
     const body = format === 'svg' ? this.charts.svg(model) : format === 'png' ? await this.charts.png(model) : await this.charts.pdf(model, query.paper);
-    const stem = ['chart', query.partnership === DEFAULT_PARTNERSHIP_KEY ? null : query.partnership, query.action ? `action-${query.action}` : null, format === 'pdf' ? query.paper : null]
+    const stem = [
+      'chart',
+      query.partnership === DEFAULT_PARTNERSHIP_KEY ? null : query.partnership,
+      query.action ? `action-${query.action}` : null,
+      format === 'pdf' ? query.paper : null,
+    ]
       .filter(Boolean)
       .join('-');
     response.type(TYPES[format]).setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`).send(body);

@@ -76,7 +76,9 @@ export class ExportTablesService {
       case 'monitoring-calls':
       case 'follow-ups': {
         const calls = await this.calls(scope, filter.action);
-        return name === 'monitoring-calls' ? [this.callTable(calls), this.followUpTable(calls.flatMap((c) => c.followUps))] : [this.followUpTable(calls.flatMap((c) => c.followUps))];
+        return name === 'monitoring-calls'
+          ? [this.callTable(calls), this.followUpTable(calls.flatMap((c) => c.followUps))]
+          : [this.followUpTable(calls.flatMap((c) => c.followUps))];
       }
     }
   }

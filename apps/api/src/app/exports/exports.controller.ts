@@ -49,10 +49,9 @@ export class ExportsController {
     const format = match[2] as keyof typeof FORMATS;
     const tables = await this.tables.build(name, query);
     const body = format === 'csv' ? toCsv(tables[0]) : await toXlsx(tables, name);
-    const stem = [name, query.partnership === DEFAULT_PARTNERSHIP_KEY ? null : query.partnership, query.action ? `action-${query.action}` : null].filter(Boolean).join('-');
-    response
-      .type(FORMATS[format])
-      .setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`)
-      .send(body);
+    const stem = [name, query.partnership === DEFAULT_PARTNERSHIP_KEY ? null : query.partnership, query.action ? `action-${query.action}` : null]
+      .filter(Boolean)
+      .join('-');
+    response.type(FORMATS[format]).setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`).send(body);
   }
 }

@@ -17,10 +17,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: '{"status":"unavailable"} when it does not' })
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
     try {
-      await Promise.race([
-        this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
-      ]);
+      await Promise.race([this.dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref())]);
       return { status: 'ok' };
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);

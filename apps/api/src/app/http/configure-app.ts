@@ -31,10 +31,7 @@ export const BODY_LIMIT = '100kb';
  * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
  * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), and the web app.
  */
-export function configureApp(
-  app: NestExpressApplication,
-  config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs'>,
-): void {
+export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs'>): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));

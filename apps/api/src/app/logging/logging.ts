@@ -36,7 +36,8 @@ export function createLogger(environment: string): LoggerService {
           colorize: false,
           translateTime: 'SYS:yyyy-mm-dd HH:MM:ss',
           ignore: 'pid,hostname,context',
-          messageFormat: (log, messageKey) => `${log['context'] ? `[${String(log['context'])}] ` : ''}${String(log[messageKey] ?? '').replace(CONTROL, (c) => JSON.stringify(c).slice(1, -1))}`,
+          messageFormat: (log, messageKey) =>
+            `${log['context'] ? `[${String(log['context'])}] ` : ''}${String(log[messageKey] ?? '').replace(CONTROL, (c) => JSON.stringify(c).slice(1, -1))}`,
         });
   const params: Params = { pinoHttp: { logger: pino(options, stream), autoLogging: false } };
   return new Logger(new PinoLogger(params), params);

@@ -63,7 +63,9 @@ export function composeHtml(subject: string, content: MailContent): string {
     if (section.items.length === 0) {
       parts.push(`<p>${escapeHtml(section.empty)}</p>`);
     } else {
-      const items = section.items.map((item) => `<li>${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`);
+      const items = section.items.map(
+        (item) => `<li>${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`,
+      );
       parts.push(`<ul>${items.join('')}</ul>`);
     }
   }

@@ -8,7 +8,10 @@ import { ActionEntity } from '../actions/action.entity';
 @Check('CHK_milestone_status', `"status" IN ('not_started', 'in_progress', 'done', 'on_hold', 'cancelled')`)
 @Check('CHK_milestone_precision', `"precision" IN ('day', 'month', 'year', 'unknown')`)
 @Check('CHK_milestone_progress', `"progress" BETWEEN 0 AND 100`)
-@Check('CHK_milestone_window', `("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")`)
+@Check(
+  'CHK_milestone_window',
+  `("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")`,
+)
 @Check('CHK_milestone_actual', `"actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"`)
 export class MilestoneEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_milestone' })

@@ -2,7 +2,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import type { OrganisationType, PlanNote } from '@tracker/contracts';
 
 @Entity('organisation')
-@Check('CHK_organisation_type', `"type" IN ('city', 'region', 'national_government', 'eu_body', 'municipal_network', 'ngo_think_tank', 'university', 'expert_group', 'international_organisation', 'other')`)
+@Check(
+  'CHK_organisation_type',
+  `"type" IN ('city', 'region', 'national_government', 'eu_body', 'municipal_network', 'ngo_think_tank', 'university', 'expert_group', 'international_organisation', 'other')`,
+)
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_organisation' })
   id!: string;

@@ -25,7 +25,9 @@ export class PartnershipController {
 
   @Get()
   @Access('plan.read')
-  @ApiOkResponse({ description: 'The partnership: coordinators, current members (Table 1), deadline, and what the plan says about it (notes with their sections)' })
+  @ApiOkResponse({
+    description: 'The partnership: coordinators, current members (Table 1), deadline, and what the plan says about it (notes with their sections)',
+  })
   @ApiNotFoundResponse({ description: 'No partnership has that key' })
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
   get(@Query() query: PartnershipQuery): Promise<Partnership> {

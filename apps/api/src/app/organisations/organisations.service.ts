@@ -49,7 +49,15 @@ export class OrganisationsService {
   /** A partnership with its coordinators, its current members (Table 1) and what the plan says about it; 404 when the key is unknown. */
   async partnership(key: string): Promise<Partnership> {
     const [row] = await this.dataSource.query<
-      { id: string; name: string; deadline: string; source: string; notes: PlanNote[]; coordinators: OrganisationRef[] | null; members: OrganisationRef[] | null }[]
+      {
+        id: string;
+        name: string;
+        deadline: string;
+        source: string;
+        notes: PlanNote[];
+        coordinators: OrganisationRef[] | null;
+        members: OrganisationRef[] | null;
+      }[]
     >(
       `SELECT p.id, p.name, p.deadline, p.source, p.notes,
               (SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY lower(o.name))

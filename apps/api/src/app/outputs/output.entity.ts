@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { DatePrecision, OutputStatus, PlanNote } from '@tracker/contracts';
 import { ActionEntity } from '../actions/action.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
@@ -9,7 +21,10 @@ import { MilestoneEntity } from '../milestones/milestone.entity';
 @Check('CHK_output_status', `"status" IN ('planned', 'in_progress', 'delivered', 'cancelled')`)
 @Check('CHK_output_precision', `"precision" IN ('day', 'month', 'year', 'unknown')`)
 @Check('CHK_output_actual', `"actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"`)
-@Check('CHK_output_window', `("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")`)
+@Check(
+  'CHK_output_window',
+  `("precision" = 'unknown' AND "start_date" IS NULL AND "end_date" IS NULL) OR ("precision" <> 'unknown' AND "start_date" IS NOT NULL AND "end_date" IS NOT NULL AND "start_date" <= "end_date")`,
+)
 export class OutputEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_output' })
   id!: string;

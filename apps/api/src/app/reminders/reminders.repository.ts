@@ -29,7 +29,9 @@ export class RemindersRepository {
 
   /** Follow-ups not done, oldest call first; with `dueOn`, only those falling due that day. */
   async openFollowUps(dueOn?: string): Promise<OpenFollowUp[]> {
-    const rows = await this.dataSource.query<{ id: string; what: string; due_date: string | null; held_on: string; owner_organisation_id: string | null; owner_text: string | null }[]>(
+    const rows = await this.dataSource.query<
+      { id: string; what: string; due_date: string | null; held_on: string; owner_organisation_id: string | null; owner_text: string | null }[]
+    >(
       `SELECT f.id, f.what, f.due_date, c.held_on, f.owner_organisation_id, f.owner_text
          FROM follow_up f JOIN monitoring_call c ON c.id = f.call_id
         WHERE NOT f.done AND ($1::date IS NULL OR f.due_date = $1::date)
@@ -58,7 +60,9 @@ export class RemindersRepository {
 
   /** Changes of the Work Plan's items from the Brussels day `since` on, newest first (at most `limit`). */
   async changesSince(since: string, limit: number): Promise<{ total: number; changes: PlanChange[] }> {
-    const rows = await this.dataSource.query<{ at: Date; by: string; item_type: string; title: string; action_number: number; field: string | null; note: string | null; total: number }[]>(
+    const rows = await this.dataSource.query<
+      { at: Date; by: string; item_type: string; title: string; action_number: number; field: string | null; note: string | null; total: number }[]
+    >(
       `SELECT e.at, u.name AS by, e.item_type, coalesce(m.title, o.title) AS title, a.number AS action_number, e.field, e.note, count(*) OVER ()::int AS total
          FROM audit_entry e
          JOIN user_account u ON u.id = e.user_id
@@ -73,7 +77,15 @@ export class RemindersRepository {
     );
     return {
       total: rows[0]?.total ?? 0,
-      changes: rows.map((row) => ({ at: row.at, by: row.by, itemType: row.item_type, title: row.title, actionNumber: row.action_number, field: row.field, note: row.note })),
+      changes: rows.map((row) => ({
+        at: row.at,
+        by: row.by,
+        itemType: row.item_type,
+        title: row.title,
+        actionNumber: row.action_number,
+        field: row.field,
+        note: row.note,
+      })),
     };
   }
 }

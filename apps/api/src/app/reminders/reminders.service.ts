@@ -147,7 +147,9 @@ export class RemindersService implements OnModuleInit {
     const section = (kind: RiskKind, empty: string): MailSection => ({
       heading: KIND_WORDS[kind],
       empty,
-      items: items.filter((i) => i.kind === kind).map((i) => ({ text: `${i.title} (Action ${i.actionNumber}, ${i.itemType}): ${i.reason}`, url: this.itemUrl(i.id) })),
+      items: items
+        .filter((i) => i.kind === kind)
+        .map((i) => ({ text: `${i.title} (Action ${i.actionNumber}, ${i.itemType}): ${i.reason}`, url: this.itemUrl(i.id) })),
     });
     const actionWords = actions.length === 1 ? `Action ${actions[0]}` : `Actions ${actions.join(', ')}`;
     return this.mail.send({
@@ -176,7 +178,12 @@ export class RemindersService implements OnModuleInit {
     });
   }
 
-  private async secretariatDigest(person: Recipient, monday: string, view: Awaited<ReturnType<RiskViewService['view']>>, followUps: OpenFollowUp[]): Promise<boolean> {
+  private async secretariatDigest(
+    person: Recipient,
+    monday: string,
+    view: Awaited<ReturnType<RiskViewService['view']>>,
+    followUps: OpenFollowUp[],
+  ): Promise<boolean> {
     const since = format(addDays(parseISO(monday), -7), 'yyyy-MM-dd');
     const { total, changes } = await this.repository.changesSince(since, 50);
     return this.mail.send({
@@ -192,7 +199,10 @@ export class RemindersService implements OnModuleInit {
           {
             heading: 'Each Action',
             empty: 'No Action.',
-            items: view.actions.map((a) => ({ text: `Action ${a.number} (${a.shortName}): ${RAG_WORDS[a.rag]}. ${a.reasons.join(' ')}`, url: this.links.to(`/actions/${a.number}`) })),
+            items: view.actions.map((a) => ({
+              text: `Action ${a.number} (${a.shortName}): ${RAG_WORDS[a.rag]}. ${a.reasons.join(' ')}`,
+              url: this.links.to(`/actions/${a.number}`),
+            })),
           },
           {
             heading: `What changed in the last 7 days (${total})`,

@@ -66,7 +66,16 @@ export async function seedScalePlans(manager: EntityManager, options: ScaleOptio
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO action (seed_key, partnership_id, number, short_name, title, objective, pillar, governance_levels, deadline, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2027-12-31', 'generated') RETURNING id`,
-        [`${key}/action-${a}`, partnershipId, a, theme, `${theme} action ${a}`, `Improve ${theme.toLowerCase()} outcomes through exchange.`, pick(['Better Regulation', 'Better Funding', 'Better Knowledge']), ['Local', 'Regional']],
+        [
+          `${key}/action-${a}`,
+          partnershipId,
+          a,
+          theme,
+          `${theme} action ${a}`,
+          `Improve ${theme.toLowerCase()} outcomes through exchange.`,
+          pick(['Better Regulation', 'Better Funding', 'Better Knowledge']),
+          ['Local', 'Regional'],
+        ],
       );
       actionIds.push(id);
       report.actions += 1;
@@ -101,7 +110,19 @@ export async function seedScalePlans(manager: EntityManager, options: ScaleOptio
       else window = ['tbc', null, null, 'unknown'];
       const status = pick(STATUSES);
       const progress = status === 'done' ? 100 : status === 'in_progress' ? Math.floor(rnd() * 90) + 5 : 0;
-      rows.push([id, `${key}/item-${i + 1}`, actionIds[actionIndex], isActivity ? null : parent!.id, `${pick(VERBS)} ${pick(THEMES).toLowerCase()} ${i + 1}`, ...window, rnd() < 0.05, status, progress, status === 'done' ? window[2] : null, i + 1]);
+      rows.push([
+        id,
+        `${key}/item-${i + 1}`,
+        actionIds[actionIndex],
+        isActivity ? null : parent!.id,
+        `${pick(VERBS)} ${pick(THEMES).toLowerCase()} ${i + 1}`,
+        ...window,
+        rnd() < 0.05,
+        status,
+        progress,
+        status === 'done' ? window[2] : null,
+        i + 1,
+      ]);
       if (isActivity) parent = { id, action: actionIndex };
     }
     for (let start = 0; start < rows.length; start += 500) {
@@ -129,7 +150,10 @@ export async function seedScalePlans(manager: EntityManager, options: ScaleOptio
           params.push(row[0], JSON.stringify(row[10]));
           return `($1, 'milestone', $${params.length - 1}, 1, 'status', '"not_started"'::jsonb, $${params.length}::jsonb, 'generated')`;
         });
-        await manager.query(`INSERT INTO audit_entry (user_id, item_type, item_id, version, field, from_value, to_value, note) VALUES ${values.join(', ')}`, params);
+        await manager.query(
+          `INSERT INTO audit_entry (user_id, item_type, item_id, version, field, from_value, to_value, note) VALUES ${values.join(', ')}`,
+          params,
+        );
         report.history += chunk.length;
       }
     }

@@ -171,7 +171,16 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
           `UPDATE milestone SET title = $2, window_text = $3, start_date = $4, end_date = $5, precision = $6, tentative = $7, source = $8
             WHERE seed_key = $1 AND ${untouched('milestone')}
               AND (title, window_text, start_date, end_date, precision, tentative, source) IS DISTINCT FROM ($2, $3, $4::date, $5::date, $6, $7::boolean, $8)`,
-          [milestone.key, milestone.title, milestone.window.text, milestone.window.start, milestone.window.end, milestone.window.precision, milestone.tentative, milestone.source],
+          [
+            milestone.key,
+            milestone.title,
+            milestone.window.text,
+            milestone.window.start,
+            milestone.window.end,
+            milestone.window.precision,
+            milestone.tentative,
+            milestone.source,
+          ],
         );
         await corrected(`UPDATE milestone SET notes = $2::jsonb WHERE seed_key = $1 AND notes IS DISTINCT FROM $2::jsonb`, [milestone.key, notes]);
       }
@@ -283,7 +292,10 @@ export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWind
   const order = ['day', 'month', 'year'] as const;
   const precision = order[Math.max(...windows.map((w) => order.indexOf(w.precision as (typeof order)[number])))];
   const start = windows.map((w) => w.start as string).sort()[0];
-  const end = windows.map((w) => w.end as string).sort().at(-1) as string;
+  const end = windows
+    .map((w) => w.end as string)
+    .sort()
+    .at(-1) as string;
   return { start, end, precision };
 }
 

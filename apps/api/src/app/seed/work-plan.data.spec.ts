@@ -380,7 +380,11 @@ describe('WORK_PLAN seed data', () => {
     });
 
     it('notes every parent whose own window ends before one of its steps', () => {
-      const endsBeforeSteps = milestones.filter((m) => m.window.end !== null && m.children.some((c) => c.source !== 'Annex 1' && c.window.end !== null && (c.window.end as string) > (m.window.end as string)));
+      const endsBeforeSteps = milestones.filter(
+        (m) =>
+          m.window.end !== null &&
+          m.children.some((c) => c.source !== 'Annex 1' && c.window.end !== null && (c.window.end as string) > (m.window.end as string)),
+      );
       expect(endsBeforeSteps.map((m) => m.key).sort()).toEqual(['a2-mapping', 'a3-self-assessment', 'a4-collection-of-practices']);
       for (const m of endsBeforeSteps) {
         expect([m.key, notesOf(m).filter((n) => n.kind === 'inconsistency' && n.source === m.source).length]).toEqual([m.key, 1]);
@@ -392,7 +396,8 @@ describe('WORK_PLAN seed data', () => {
       const annexOnly = milestones.filter((m) => m.source === 'Annex 1');
       expect(annexOnly.map((m) => m.key)).toEqual(['a3-annex1-guidance-dissemination', 'a3-annex1-evaluation-recommendations']);
       for (const m of annexOnly) expect([m.key, notesOf(m).map((n) => n.kind)]).toEqual([m.key, ['annex_only']]);
-      for (const m of milestones.filter((x) => x.source !== 'Annex 1')) expect([m.key, notesOf(m).some((n) => n.kind === 'annex_only')]).toEqual([m.key, false]);
+      for (const m of milestones.filter((x) => x.source !== 'Annex 1'))
+        expect([m.key, notesOf(m).some((n) => n.kind === 'annex_only')]).toEqual([m.key, false]);
     });
 
     it('derives the due window of the outputs the plan ties to dated milestones, and keeps "tbc" for the study visit', () => {
@@ -445,7 +450,7 @@ describe('WORK_PLAN seed data', () => {
       expect(notesOf(flanders ?? {}).map((n) => [n.kind, n.source])).toEqual([['reading', '1.2.2']]);
     });
 
-    it('states the plan\'s own disagreement on the number of members', () => {
+    it("states the plan's own disagreement on the number of members", () => {
       const disagreement = plan.partnership.notes.find((n) => n.kind === 'inconsistency');
       expect(disagreement?.text).toContain('"The 36 members of the partnership"');
       expect(disagreement?.text).toContain('"a total of 35 organisations represented (see Table 1)"');

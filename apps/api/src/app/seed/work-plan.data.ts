@@ -78,7 +78,7 @@ export const WORK_PLAN: SeedWorkPlan = {
     notes: [
       {
         kind: 'reading',
-        text: 'Coordinated by the City of Amsterdam and the European Commission\'s DG HOME.',
+        text: "Coordinated by the City of Amsterdam and the European Commission's DG HOME.",
         source: 'Executive summary, 1.2.1',
       },
       {
@@ -122,11 +122,7 @@ export const WORK_PLAN: SeedWorkPlan = {
       name: 'Directorate-General for Migration and Home Affairs (DG HOME)',
       type: 'eu_body',
       country: null,
-      aliases: [
-        'DG HOME',
-        'European Commission’s Directorate-General for Migration and Home Affairs (DG HOME)',
-        'European Commission (DG HOME)',
-      ],
+      aliases: ['DG HOME', 'European Commission’s Directorate-General for Migration and Home Affairs (DG HOME)', 'European Commission (DG HOME)'],
       source: '1.2.1, 1.2.2, 1.2.3, 1.3.1',
     },
     {
@@ -354,10 +350,7 @@ export const WORK_PLAN: SeedWorkPlan = {
       name: 'Expert Group on the Views of Migrants',
       type: 'expert_group',
       country: null,
-      aliases: [
-        'European Commission’s Expert Group on the Views of Migrants',
-        'Expert Group of the Views of Migrants',
-      ],
+      aliases: ['European Commission’s Expert Group on the Views of Migrants', 'Expert Group of the Views of Migrants'],
       source: '1.2.2, 1.2.3, 2.2, 2.3, 2.4.8, 2.5.8, 2.6.8, 2.7.8, Annex 1',
     },
     {
@@ -390,9 +383,7 @@ export const WORK_PLAN: SeedWorkPlan = {
       name: 'Croix-Rouge française',
       type: 'ngo_think_tank',
       country: 'FR',
-      aliases: [
-        'Croix-Rouge francaise',
-      ],
+      aliases: ['Croix-Rouge francaise'],
       source: '1.2.2, 2.4.8, 2.5.8, 2.6.8, 2.7.8, Annex 1',
     },
     {
@@ -524,9 +515,7 @@ export const WORK_PLAN: SeedWorkPlan = {
         'mareena',
       ],
       externalStakeholders: ['oecd', 'european-integration-network'],
-      stakeholderNotes: [
-        'Labour market integration experts from international organisations (e.g. OECD), others TBD',
-      ],
+      stakeholderNotes: ['Labour market integration experts from international organisations (e.g. OECD), others TBD'],
       milestones: [
         {
           key: 'a1-virtual-exchange-1',
@@ -707,8 +696,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           children: [
             {
               key: 'a2-resources-scope',
-              title:
-                'Action group members decide on the scope of resources. Input to be requested from Partnership members',
+              title: 'Action group members decide on the scope of resources. Input to be requested from Partnership members',
               window: { text: 'May 2025', start: '2025-05-01', end: '2025-05-31', precision: 'month' },
               tentative: false,
               source: '2.5.9',
@@ -761,8 +749,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           children: [
             {
               key: 'a2-mapping-scope',
-              title:
-                'Action group members to decide on scope of mapping. Input to be requested from Partnership members',
+              title: 'Action group members to decide on scope of mapping. Input to be requested from Partnership members',
               window: { text: 'May', start: '2025-05-01', end: '2025-05-31', precision: 'month' },
               tentative: false,
               source: '2.5.9',
@@ -918,8 +905,7 @@ export const WORK_PLAN: SeedWorkPlan = {
       number: 3,
       shortName: 'Disinformation',
       title: 'Combating migration disinformation, hate speech and discrimination',
-      objective:
-        'Understanding and addressing the impact of disinformation and hate speech on local, regional and national institutions',
+      objective: 'Understanding and addressing the impact of disinformation and hate speech on local, regional and national institutions',
       // 2.6.1 is left blank in the source.
       pillar: null,
       governanceLevels: ['Local', 'Regional', 'National'],
@@ -1024,8 +1010,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           children: [
             {
               key: 'a3-guidelines-development',
-              title:
-                'Development of a guidelines based on the self-assessment results and collection of good practices',
+              title: 'Development of a guidelines based on the self-assessment results and collection of good practices',
               window: { text: 'May - July 2026', start: '2026-05-01', end: '2026-07-31', precision: 'month' },
               tentative: false,
               source: '2.6.9',
@@ -1069,8 +1054,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           children: [
             {
               key: 'a3-guidelines-set',
-              title:
-                'Utilisation of the findings and analysis from the previous step to produce a set of guidelines',
+              title: 'Utilisation of the findings and analysis from the previous step to produce a set of guidelines',
               window: { text: 'September - December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
               tentative: false,
               source: '2.6.9',
@@ -1188,8 +1172,7 @@ export const WORK_PLAN: SeedWorkPlan = {
     {
       number: 4,
       shortName: 'Funds',
-      title:
-        'Increasing coherence between EU funds on integration to better align funding support with the reality on the ground',
+      title: 'Increasing coherence between EU funds on integration to better align funding support with the reality on the ground',
       objective:
         'Explore how local governments can access existing funding to leverage funding programmes for the needs on the ground, including against the backdrop of the upcoming MFF 2028-2034 cycle',
       pillar: 'Better Funding',

@@ -52,7 +52,9 @@ export async function findOrganisation(manager: EntityManager, reference: string
     [ref],
   );
   if (rows.length === 0) {
-    throw new AccountError(`no organisation is called "${ref}": give its key (e.g. ashoka-hello-europe), id, name or alias, as GET /api/organisations lists them`);
+    throw new AccountError(
+      `no organisation is called "${ref}": give its key (e.g. ashoka-hello-europe), id, name or alias, as GET /api/organisations lists them`,
+    );
   }
   if (rows.length > 1) {
     throw new AccountError(`"${ref}" names ${rows.length} organisations (${rows.map((r) => r.name).join('; ')}): give its key or id`);

@@ -24,7 +24,9 @@ import { AuthService } from './auth.service';
       <p>You are signed in as {{ user.name }} ({{ user.email }}).</p>
     } @else {
       <form class="sign-in" (submit)="submit($event)" novalidate>
-        @if (error() ?? providerError(); as message) { <p class="error" role="alert" id="sign-in-error">{{ message }}</p> }
+        @if (error() ?? providerError(); as message) {
+          <p class="error" role="alert" id="sign-in-error">{{ message }}</p>
+        }
         <div class="field">
           <label for="email">Email</label>
           <input id="email" name="email" type="email" autocomplete="username" required [attr.aria-describedby]="error() ? 'sign-in-error' : null" />
@@ -37,7 +39,9 @@ import { AuthService } from './auth.service';
       </form>
       <p><a routerLink="/forgot-password">Forgot your password?</a></p>
       @if (oidc(); as provider) {
-        <p><a class="button secondary" [href]="provider.startUrl" data-testid="oidc-sign-in">Sign in with {{ provider.name }}</a></p>
+        <p>
+          <a class="button secondary" [href]="provider.startUrl" data-testid="oidc-sign-in">Sign in with {{ provider.name }}</a>
+        </p>
       }
     }
   `,
@@ -55,7 +59,9 @@ export class SignInPageComponent {
       ),
     { initialValue: null },
   );
-  readonly providerError = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map((q) => PROVIDER_ERRORS[q.get('error') ?? ''] ?? null)), { initialValue: null });
+  readonly providerError = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map((q) => PROVIDER_ERRORS[q.get('error') ?? ''] ?? null)), {
+    initialValue: null,
+  });
   readonly busy = signal(false);
 
   async submit(event: Event): Promise<void> {

@@ -1,14 +1,5 @@
 import type { Milestone, Organisation } from '@tracker/contracts';
-import {
-  EMPTY_FILTER,
-  applyFilter,
-  filterToParams,
-  groupByAction,
-  parseFilter,
-  planStart,
-  toChartRows,
-  toGanttItems,
-} from './gantt-model';
+import { EMPTY_FILTER, applyFilter, filterToParams, groupByAction, parseFilter, planStart, toChartRows, toGanttItems } from './gantt-model';
 import { unitsSince } from './view-modes';
 
 let seq = 0;
@@ -152,18 +143,16 @@ describe('groupByAction and toChartRows', () => {
     const [item] = toGanttItems([newMilestone({ title: 'Study visit', end: '2025-10-31', tentative: true })], '2026-11-22');
     const [, row] = toChartRows(groupByAction([item], ACTIONS));
     expect(row.task.name).toBe('Study visit · Not started · overdue 387 d · tentative');
-    expect(row.label).toBe('Study visit · Not started · overdue 387 d · tentative. Action 1, Oct 2025. Overdue, Approximate dates, Tentative. Press Enter for details.');
+    expect(row.label).toBe(
+      'Study visit · Not started · overdue 387 d · tentative. Action 1, Oct 2025. Overdue, Approximate dates, Tentative. Press Enter for details.',
+    );
     expect(row.classes).toEqual(expect.arrayContaining(['wp-flag-overdue', 'wp-flag-tentative']));
   });
 });
 
 describe('filters', () => {
   const items = toGanttItems(
-    [
-      newMilestone({ actionNumber: 1, status: 'done' }),
-      newMilestone({ actionNumber: 2, status: 'in_progress' }),
-      newMilestone({ actionNumber: 3 }),
-    ],
+    [newMilestone({ actionNumber: 1, status: 'done' }), newMilestone({ actionNumber: 2, status: 'in_progress' }), newMilestone({ actionNumber: 3 })],
     '2025-01-01',
   );
   const org = (id: string, actions: number[]): Pick<Organisation, 'id' | 'actions'> => ({
@@ -212,10 +201,7 @@ describe('planStart and unitsSince', () => {
 
 describe('collapsed Actions', () => {
   it('draws only the summary bar of a collapsed Action, saying how many items it holds', () => {
-    const items = toGanttItems(
-      [newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 2 })],
-      '2025-01-01',
-    );
+    const items = toGanttItems([newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 2 })], '2025-01-01');
     const rows = toChartRows(groupByAction(items, ACTIONS), new Set([1]));
     expect(rows.map((r) => r.task.id)).toEqual(['action-1', 'action-2', items[2].id]);
     expect(rows[0]).toMatchObject({ groupNumber: 1, itemId: null, task: { name: 'Action 1 · Labour (2 items, collapsed)' } });

@@ -5,15 +5,7 @@
  */
 import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation, PlanNote } from '@tracker/contracts';
 import { MILESTONE_STATUSES } from '@tracker/contracts';
-import {
-  formatWindow,
-  isApproximate,
-  isBeyondDeadline,
-  daysLate as daysLateOf,
-  judgeBySteps,
-  type PlanWindow,
-  type RiskSubject,
-} from '@tracker/schedule';
+import { formatWindow, isApproximate, isBeyondDeadline, daysLate as daysLateOf, judgeBySteps, type PlanWindow, type RiskSubject } from '@tracker/schedule';
 import { STATUS_LABELS } from '../plan/labels';
 
 export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated' | 'annex_only';
@@ -113,7 +105,8 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
     const late = daysLateOf({ end: judgedEnd, forecastEnd: m.forecastEnd, status: m.status }, asOf);
     const flags: ItemFlag[] = [];
     if (late > 0) flags.push('overdue');
-    if (deadline !== null && isBeyondDeadline({ end: judgedEnd, forecastEnd: m.forecastEnd, precision: subject.precision }, deadline)) flags.push('beyond_deadline');
+    if (deadline !== null && isBeyondDeadline({ end: judgedEnd, forecastEnd: m.forecastEnd, precision: subject.precision }, deadline))
+      flags.push('beyond_deadline');
     if (m.start === null || m.end === null) flags.push('undated');
     else if (isApproximate(window)) flags.push('approximate');
     if (m.tentative) flags.push('tentative');
@@ -152,7 +145,12 @@ export function groupByAction(items: GanttItem[], actions: Pick<Action, 'number'
       const own = items.filter((i) => i.actionNumber === action.number);
       const dated = own.filter((i) => i.window.start !== null && i.window.end !== null);
       const start = dated.length ? dated.map((i) => i.window.start as string).sort()[0] : null;
-      const end = dated.length ? dated.map((i) => i.window.end as string).sort().reverse()[0] : null;
+      const end = dated.length
+        ? dated
+            .map((i) => i.window.end as string)
+            .sort()
+            .reverse()[0]
+        : null;
       return { action: { number: action.number, shortName: action.shortName, title: action.title }, items: own, start, end };
     })
     .filter((group) => group.items.length > 0);
@@ -172,8 +170,18 @@ export function applyFilter(items: GanttItem[], filter: GanttFilter, organisatio
 
 /** Reads the filter from URL query parameters, ignoring anything malformed. */
 export function parseFilter(params: Record<string, string | null | undefined>): GanttFilter {
-  const list = (value: string | null | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const actions = [...new Set(list(params['action']).filter((s) => /^\d{1,4}$/.test(s)).map(Number))].sort((a, b) => a - b);
+  const list = (value: string | null | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const actions = [
+    ...new Set(
+      list(params['action'])
+        .filter((s) => /^\d{1,4}$/.test(s))
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
   const statuses = list(params['status']).filter((s): s is MilestoneStatus => (MILESTONE_STATUSES as readonly string[]).includes(s));
   const organisation = params['org'] && /^[0-9a-f-]{36}$/i.test(params['org']) ? params['org'] : null;
   const view = VIEW_MODES.find((v) => v.toLowerCase() === (params['view'] ?? '').toLowerCase()) ?? 'Month';
@@ -274,6 +282,9 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
 
 /** The first planned day across the items: the chart opens there, on the plan period. */
 export function planStart(items: GanttItem[]): string | null {
-  const starts = items.map((i) => i.window.start).filter((d): d is string => d !== null).sort();
+  const starts = items
+    .map((i) => i.window.start)
+    .filter((d): d is string => d !== null)
+    .sort();
   return starts[0] ?? null;
 }

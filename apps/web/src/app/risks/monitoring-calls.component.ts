@@ -20,26 +20,95 @@ import { RiskItemsTableComponent } from './risk-items-table.component';
   imports: [RiskItemsTableComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; margin-top: 2rem; }
-    .call-form { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0 1rem; }
-    .call-form fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
-    .call-form .row { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin-bottom: 0.5rem; }
-    .call-form input, .call-form textarea { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid #6b7280; border-radius: 4px; }
-    .call-form textarea { width: min(40rem, 100%); min-height: 3.5rem; }
-    .checks { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-    .follow-up-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; border-top: 1px dashed var(--line); padding-top: 0.5rem; margin-top: 0.5rem; }
-    .opened-call { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin-top: 1rem; }
-    .rag-list { padding-left: 1.1rem; }
-    .link-like { font: inherit; background: none; border: none; padding: 0; color: var(--brand); text-decoration: underline; cursor: pointer; }
-    .status-done { color: #166534; font-weight: 600; }
-    .status-open { color: #92400e; font-weight: 600; }
-    @media print { .call-form, button { display: none !important; } }
+    :host {
+      display: block;
+      margin-top: 2rem;
+    }
+    .call-form {
+      background: var(--panel);
+      border: 1px solid var(--line);
+      border-radius: 6px;
+      padding: 0.75rem 1rem;
+      margin: 0.5rem 0 1rem;
+    }
+    .call-form fieldset {
+      border: 1px solid var(--line);
+      border-radius: 4px;
+      margin: 0 0 0.75rem;
+      padding: 0.5rem 0.75rem;
+    }
+    .call-form .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1.25rem;
+      align-items: flex-end;
+      margin-bottom: 0.5rem;
+    }
+    .call-form input,
+    .call-form textarea {
+      font: inherit;
+      padding: 0.3rem 0.5rem;
+      border: 1px solid #6b7280;
+      border-radius: 4px;
+    }
+    .call-form textarea {
+      width: min(40rem, 100%);
+      min-height: 3.5rem;
+    }
+    .checks {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
+    .follow-up-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: flex-end;
+      border-top: 1px dashed var(--line);
+      padding-top: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    .opened-call {
+      border: 1px solid var(--line);
+      border-radius: 6px;
+      padding: 0.75rem 1rem;
+      margin-top: 1rem;
+    }
+    .rag-list {
+      padding-left: 1.1rem;
+    }
+    .link-like {
+      font: inherit;
+      background: none;
+      border: none;
+      padding: 0;
+      color: var(--brand);
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .status-done {
+      color: #166534;
+      font-weight: 600;
+    }
+    .status-open {
+      color: #92400e;
+      font-weight: 600;
+    }
+    @media print {
+      .call-form,
+      button {
+        display: none !important;
+      }
+    }
   `,
   template: `
     <section aria-labelledby="calls-heading" data-testid="monitoring-calls">
       <h2 id="calls-heading">Monitoring calls</h2>
       <p role="status" data-testid="calls-status">{{ status() }}</p>
-      @if (error()) { <p class="error" role="alert" data-testid="calls-error">{{ error() }}</p> }
+      @if (error()) {
+        <p class="error" role="alert" data-testid="calls-error">{{ error() }}</p>
+      }
 
       @if (canWrite()) {
         @if (!formOpen()) {
@@ -109,20 +178,36 @@ import { RiskItemsTableComponent } from './risk-items-table.component';
       } @else {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="calls-table-caption">
           <table class="data-table" data-testid="calls-table">
-            <caption id="calls-table-caption">{{ calls()!.length }} monitoring calls, the latest first</caption>
+            <caption id="calls-table-caption">
+              {{
+                calls()!.length
+              }}
+              monitoring calls, the latest first
+            </caption>
             <thead>
-              <tr><th scope="col">Date</th><th scope="col">Actions covered</th><th scope="col">Attendees</th><th scope="col">Open follow-ups</th></tr>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Actions covered</th>
+                <th scope="col">Attendees</th>
+                <th scope="col">Open follow-ups</th>
+              </tr>
             </thead>
             <tbody>
               @for (c of calls(); track c.id) {
                 <tr [attr.aria-current]="opened()?.id === c.id ? 'true' : null">
-                  <th scope="row"><button type="button" class="link-like" (click)="open(c.id)" [attr.aria-label]="'Open the call of ' + day(c.heldOn)">{{ day(c.heldOn) }}</button></th>
+                  <th scope="row">
+                    <button type="button" class="link-like" (click)="open(c.id)" [attr.aria-label]="'Open the call of ' + day(c.heldOn)">
+                      {{ day(c.heldOn) }}
+                    </button>
+                  </th>
                   <td>{{ actionsText(c.actionNumbers) }}</td>
                   <td>{{ c.attendees.join(', ') || '—' }}</td>
                   <td>{{ c.openFollowUps }}</td>
                 </tr>
               } @empty {
-                <tr><td colspan="4">No monitoring call recorded yet.</td></tr>
+                <tr>
+                  <td colspan="4">No monitoring call recorded yet.</td>
+                </tr>
               }
             </tbody>
           </table>
@@ -167,23 +252,41 @@ import { RiskItemsTableComponent } from './risk-items-table.component';
             </form>
           } @else {
             <p>Actions covered: {{ actionsText(call.actionNumbers) }}. Attendees: {{ call.attendees.join(', ') || 'not recorded' }}.</p>
-            @if (call.notes) { <h4>Notes</h4><p style="white-space: pre-line" data-testid="call-notes">{{ call.notes }}</p> }
-            @if (call.decisions) { <h4>Decisions</h4><p style="white-space: pre-line">{{ call.decisions }}</p> }
-            @if (canWrite()) { <button type="button" class="button secondary" (click)="editing.set(true)">Edit the call</button> }
+            @if (call.notes) {
+              <h4>Notes</h4>
+              <p style="white-space: pre-line" data-testid="call-notes">{{ call.notes }}</p>
+            }
+            @if (call.decisions) {
+              <h4>Decisions</h4>
+              <p style="white-space: pre-line">{{ call.decisions }}</p>
+            }
+            @if (canWrite()) {
+              <button type="button" class="button secondary" (click)="editing.set(true)">Edit the call</button>
+            }
           }
 
           <h4 id="call-follow-ups-heading">Follow-ups of this call</h4>
           <ul aria-labelledby="call-follow-ups-heading" data-testid="call-follow-ups">
             @for (f of call.followUps; track f.id) {
-              <li>{{ f.what }} — {{ owner(f) }}, {{ f.dueDate ? 'due ' + day(f.dueDate) : 'no due date' }}: <span [class]="f.done ? 'status-done' : 'status-open'">{{ f.done ? 'Done' : 'Open' }}</span>
-                @if (canWrite()) { <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="(f.done ? 'Reopen: ' : 'Mark done: ') + f.what">{{ f.done ? 'Reopen' : 'Mark done' }}</button> }
+              <li>
+                {{ f.what }} — {{ owner(f) }}, {{ f.dueDate ? 'due ' + day(f.dueDate) : 'no due date' }}:
+                <span [class]="f.done ? 'status-done' : 'status-open'">{{ f.done ? 'Done' : 'Open' }}</span>
+                @if (canWrite()) {
+                  <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="(f.done ? 'Reopen: ' : 'Mark done: ') + f.what">
+                    {{ f.done ? 'Reopen' : 'Mark done' }}
+                  </button>
+                }
               </li>
-            } @empty { <li>None.</li> }
+            } @empty {
+              <li>None.</li>
+            }
           </ul>
           @if (canWrite()) {
             <form (submit)="addToCall($event, call.id)" class="call-form" aria-label="Add a follow-up to this call">
               <div class="row">
-                <div class="field"><label for="add-fu-what">New follow-up: what</label><input id="add-fu-what" name="what" type="text" size="40" required /></div>
+                <div class="field">
+                  <label for="add-fu-what">New follow-up: what</label><input id="add-fu-what" name="what" type="text" size="40" required />
+                </div>
                 <div class="field"><label for="add-fu-who">Who</label><input id="add-fu-who" name="who" type="text" /></div>
                 <div class="field"><label for="add-fu-due">Due date</label><input id="add-fu-due" name="due" type="date" /></div>
                 <button type="submit" class="button" [disabled]="saving()">Add the follow-up</button>
@@ -193,24 +296,43 @@ import { RiskItemsTableComponent } from './risk-items-table.component';
 
           <h4 id="changes-heading">What changed since the previous call</h4>
           <p class="muted">
-            @if (call.previousCall) { Changes from {{ day(call.previousCall.heldOn) }} (the previous call) to {{ day(call.heldOn) }}. }
-            @else { The first call: every change up to {{ day(call.heldOn) }}. }
+            @if (call.previousCall) {
+              Changes from {{ day(call.previousCall.heldOn) }} (the previous call) to {{ day(call.heldOn) }}.
+            } @else {
+              The first call: every change up to {{ day(call.heldOn) }}.
+            }
           </p>
           <div class="table-scroll" tabindex="0" role="region" aria-labelledby="changes-heading">
             <table class="data-table" data-testid="call-changes">
-              <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Item</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
               <tbody>
                 @for (e of call.changesSincePrevious; track e.id) {
                   <tr>
                     <td>{{ instant(e.at) }}</td>
                     <td>{{ e.actionNumber }}</td>
-                    <th scope="row">{{ e.itemTitle }}@if (e.itemType === 'output') { <span class="muted"> (output)</span> }</th>
+                    <th scope="row">
+                      {{ e.itemTitle }}
+                      @if (e.itemType === 'output') {
+                        <span class="muted"> (output)</span>
+                      }
+                    </th>
                     <td>{{ change(e) }}</td>
                     <td>{{ e.by.name }} ({{ e.by.organisation }})</td>
                     <td>{{ e.note || '—' }}</td>
                   </tr>
                 } @empty {
-                  <tr><td colspan="6">No changes.</td></tr>
+                  <tr>
+                    <td colspan="6">No changes.</td>
+                  </tr>
                 }
               </tbody>
             </table>
@@ -219,17 +341,25 @@ import { RiskItemsTableComponent } from './risk-items-table.component';
           <h4 id="earlier-heading">Open follow-ups of earlier calls</h4>
           <ul aria-labelledby="earlier-heading" data-testid="earlier-follow-ups">
             @for (f of call.openEarlierFollowUps; track f.id) {
-              <li>{{ f.what }} — {{ owner(f) }}, {{ f.dueDate ? 'due ' + day(f.dueDate) : 'no due date' }} (from the call of {{ day(f.callHeldOn) }}): <span class="status-open">Open</span>
-                @if (canWrite()) { <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="'Mark done: ' + f.what">Mark done</button> }
+              <li>
+                {{ f.what }} — {{ owner(f) }}, {{ f.dueDate ? 'due ' + day(f.dueDate) : 'no due date' }} (from the call of {{ day(f.callHeldOn) }}):
+                <span class="status-open">Open</span>
+                @if (canWrite()) {
+                  <button type="button" class="button secondary" (click)="toggle(f)" [attr.aria-label]="'Mark done: ' + f.what">Mark done</button>
+                }
               </li>
-            } @empty { <li>None open.</li> }
+            } @empty {
+              <li>None open.</li>
+            }
           </ul>
 
           <h4 id="call-risks-heading">Risk view as of {{ day(call.risks.asOf) }}</h4>
           <p data-testid="call-countdown">{{ call.risks.daysToDeadline }} days to the deadline ({{ day(call.risks.deadline) }}).</p>
           <ul class="rag-list" data-testid="call-rag">
             @for (a of call.risks.actions; track a.number) {
-              <li><strong>Action {{ a.number }} · {{ a.shortName }}: {{ ragLabels[a.rag] }}</strong> — {{ a.reasons.join('; ') }}</li>
+              <li>
+                <strong>Action {{ a.number }} · {{ a.shortName }}: {{ ragLabels[a.rag] }}</strong> — {{ a.reasons.join('; ') }}
+              </li>
             }
           </ul>
           <wp-risk-items-table [items]="call.risks.items" [asOf]="call.risks.asOf" labelledBy="call-risks-heading" testId="call-risk-items" />
@@ -286,7 +416,6 @@ export class MonitoringCallsComponent {
   actionsText(numbers: number[]): string {
     return numbers.length === 0 ? 'none' : numbers.map((n) => `Action ${n}`).join(', ');
   }
-
 
   openForm(): void {
     this.followUpRows.set([this.nextRow++]);
@@ -390,7 +519,11 @@ export class MonitoringCallsComponent {
     this.error.set('');
     try {
       const added = await firstValueFrom(
-        this.monitoring.addFollowUp(callId, { what: String(form.get('what') ?? '').trim(), ownerText: String(form.get('who') ?? '').trim() || null, dueDate: String(form.get('due') ?? '') || null }),
+        this.monitoring.addFollowUp(callId, {
+          what: String(form.get('what') ?? '').trim(),
+          ownerText: String(form.get('who') ?? '').trim() || null,
+          dueDate: String(form.get('due') ?? '') || null,
+        }),
       );
       formElement.reset();
       await this.refreshOpened(callId);
