@@ -1,6 +1,8 @@
 /** @jest-environment-options {"timezone": "America/Los_Angeles"} */
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
+import { describeWindowText } from './window-text.cases';
 
 describeSchedule('America/Los_Angeles');
 describeRisk('America/Los_Angeles');
+describeWindowText('America/Los_Angeles');

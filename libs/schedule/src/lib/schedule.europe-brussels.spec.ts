@@ -1,6 +1,8 @@
 /** @jest-environment-options {"timezone": "Europe/Brussels"} */
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
+import { describeWindowText } from './window-text.cases';
 
 describeSchedule('Europe/Brussels');
 describeRisk('Europe/Brussels');
+describeWindowText('Europe/Brussels');

@@ -1,6 +1,8 @@
 /** @jest-environment-options {"timezone": "Pacific/Kiritimati"} */
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
+import { describeWindowText } from './window-text.cases';
 
 describeSchedule('Pacific/Kiritimati');
 describeRisk('Pacific/Kiritimati');
+describeWindowText('Pacific/Kiritimati');

@@ -1,6 +1,8 @@
 /** @jest-environment-options {"timezone": "UTC"} */
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
+import { describeWindowText } from './window-text.cases';
 
 describeSchedule('UTC');
 describeRisk('UTC');
+describeWindowText('UTC');

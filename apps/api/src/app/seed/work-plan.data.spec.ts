@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 
+import { readWindowText } from '@tracker/schedule';
+
 import { dueOf } from './seed-work-plan';
 import type { SeedMilestone, SeedNote, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
 import { WORK_PLAN } from './work-plan.data';
@@ -281,6 +283,29 @@ describe('WORK_PLAN seed data', () => {
       expectWindow('a4-study-visit', '2025-10-01', '2025-10-31', 'month');
       expectAlternative('a4-study-visit', '2.7 intermediary timeline', '2025-09-01', '2025-10-31', 'month');
       expectWindow('a4-ceb-support', '2025-06-01', '2026-12-31', 'month');
+    });
+
+    it('is read from its words by the same parser the edit forms and the import use', () => {
+      // A step written without a year ("June-July") takes its activity's year.
+      const checks: Array<{ where: string; window: SeedWindow; year: number | undefined }> = [];
+      const visit = (m: SeedMilestone, year: number | undefined): void => {
+        checks.push({ where: m.key, window: m.window, year });
+        m.alternatives.forEach((alt, i) => checks.push({ where: `${m.key} alternative ${i}`, window: alt, year }));
+        const own = m.window.start ? Number(m.window.start.slice(0, 4)) : year;
+        m.children.forEach((child) => visit(child, own));
+      };
+      plan.actions.forEach((action) => action.milestones.forEach((m) => visit(m, undefined)));
+      outputs.forEach((o) => o.due && checks.push({ where: o.key, window: o.due, year: undefined }));
+      expect(checks.length).toBeGreaterThan(50);
+      for (const { where, window, year } of checks) {
+        const result = readWindowText(window.text, { defaultYear: year });
+        const read = result.ok ? { start: result.reading.start, end: result.reading.end, precision: result.reading.precision } : result.reason;
+        // The one exception: a year window reaching past the phase is stored as ending at the deadline, with a note.
+        const capped = milestoneByKey.get(where)?.notes?.some((n) => n.kind === 'derived') && window.end === plan.partnership.deadline;
+        const end = capped ? `${window.text.slice(-4)}-12-31` : window.end;
+        const expected = { start: window.start, end, precision: window.precision };
+        expect([where, window.text, read]).toEqual([where, window.text, expected]);
+      }
     });
 
     it('marks the tentative study visit output of Action 1', () => {
