@@ -18,25 +18,14 @@ import { PartnershipService } from './partnership/partnership.service';
       <nav aria-label="Main">
         <ul>
           <li>
-            <a
-              routerLink="/"
-              [queryParams]="partnerships.linkParams()"
-              routerLinkActive="active"
-              [routerLinkActiveOptions]="{ exact: true }"
-              ariaCurrentWhenActive="page"
-              >Timeline</a
-            >
+            <a routerLink="/" [queryParams]="partnerships.linkParams()" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Timeline</a>
           </li>
           @for (action of partnerships.current()?.actions ?? []; track action.number) {
             <li>
-              <a [routerLink]="['/actions', action.number]" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page"
-                >Action {{ action.number }}</a
-              >
+              <a [routerLink]="['/actions', action.number]" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Action {{ action.number }}</a>
             </li>
           }
-          <li>
-            <a routerLink="/organisations" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a>
-          </li>
+          <li><a routerLink="/organisations" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
           <li><a routerLink="/risks" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
           @if (auth.user()?.role === 'secretariat') {
             <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
@@ -55,9 +44,7 @@ import { PartnershipService } from './partnership/partnership.service';
       }
       <div class="account" data-testid="account">
         @if (auth.user(); as user) {
-          <span
-            >Signed in as <strong>{{ user.name }}</strong> ({{ roleLabel(user.role) }})</span
-          >
+          <span>Signed in as <strong>{{ user.name }}</strong> ({{ roleLabel(user.role) }})</span>
           <a routerLink="/settings" class="settings-link">Settings</a>
           <button type="button" class="link-button" (click)="signOut()">Sign out</button>
         } @else if (auth.checked()) {

@@ -21,12 +21,7 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
   template: `
     <header class="page-header"><h1>Accounts</h1></header>
     @if (!allowed()) {
-      <p>
-        Only the Secretariat manages accounts.
-        @if (!auth.user()) {
-          Sign in first.
-        }
-      </p>
+      <p>Only the Secretariat manages accounts. @if (!auth.user()) { Sign in first. }</p>
     } @else {
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite a person</h2>
@@ -40,17 +35,13 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
           <div class="field">
             <label for="invite-role">Role</label>
             <select id="invite-role" name="role">
-              @for (r of roles; track r) {
-                <option [value]="r" [selected]="r === 'member'">{{ roleLabel(r) }}</option>
-              }
+              @for (r of roles; track r) { <option [value]="r" [selected]="r === 'member'">{{ roleLabel(r) }}</option> }
             </select>
           </div>
           <div class="field">
             <label for="invite-organisation">Organisation</label>
             <select id="invite-organisation" name="organisationId">
-              @for (o of organisations(); track o.id) {
-                <option [value]="o.id">{{ o.name }}</option>
-              }
+              @for (o of organisations(); track o.id) { <option [value]="o.id">{{ o.name }}</option> }
             </select>
           </div>
           <fieldset class="check-group">
@@ -66,52 +57,31 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">People</h2>
         <table class="data-table" data-testid="accounts-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Actions</th>
-              <th scope="col">Status</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col">Actions</th><th scope="col">Status</th><th scope="col">Change</th></tr></thead>
           <tbody>
             @for (a of accounts(); track a.id) {
               <tr [attr.data-email]="a.email">
                 <th scope="row">{{ a.name }}</th>
                 <td>{{ a.email }}</td>
                 <td>
-                  @if (a.status === 'deactivated') {
-                    {{ roleLabel(a.role) }}
-                  } @else {
+                  @if (a.status === 'deactivated') { {{ roleLabel(a.role) }} } @else {
                     <label class="visually-hidden" [for]="'role-' + a.id">Role of {{ a.name }}</label>
                     <select [id]="'role-' + a.id" (change)="change(a, { role: value($event) })">
-                      @for (r of roles; track r) {
-                        <option [value]="r" [selected]="r === a.role">{{ roleLabel(r) }}</option>
-                      }
+                      @for (r of roles; track r) { <option [value]="r" [selected]="r === a.role">{{ roleLabel(r) }}</option> }
                     </select>
                   }
                 </td>
                 <td>
-                  @if (a.status === 'deactivated') {
-                    {{ a.organisation.name }}
-                  } @else {
+                  @if (a.status === 'deactivated') { {{ a.organisation.name }} } @else {
                     <label class="visually-hidden" [for]="'org-' + a.id">Organisation of {{ a.name }}</label>
                     <select [id]="'org-' + a.id" (change)="change(a, { organisationId: value($event) })">
-                      @for (o of organisations(); track o.id) {
-                        <option [value]="o.id" [selected]="o.id === a.organisation.id">{{ o.name }}</option>
-                      }
+                      @for (o of organisations(); track o.id) { <option [value]="o.id" [selected]="o.id === a.organisation.id">{{ o.name }}</option> }
                     </select>
                   }
                 </td>
                 <td>
                   @for (n of actionNumbers; track n) {
-                    <label class="check"
-                      ><input type="checkbox" [checked]="a.actionNumbers.includes(n)" [disabled]="a.status === 'deactivated'" (change)="toggleAction(a, n)" />
-                      <span class="visually-hidden">{{ a.name }}:</span> Action {{ n }}</label
-                    >
+                    <label class="check"><input type="checkbox" [checked]="a.actionNumbers.includes(n)" [disabled]="a.status === 'deactivated'" (change)="toggleAction(a, n)" /> <span class="visually-hidden">{{ a.name }}:</span> Action {{ n }}</label>
                   }
                 </td>
                 <td data-testid="account-status">{{ statusLabel(a.status) }}</td>
@@ -125,9 +95,7 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
                       <button type="button" class="button" (click)="deactivate(a)">Yes, deactivate</button>
                       <button type="button" class="button secondary" (click)="confirming.set(null)">Keep</button>
                     } @else {
-                      <button type="button" class="button secondary" (click)="confirming.set(a.id)" [attr.aria-label]="'Deactivate ' + a.name">
-                        Deactivate
-                      </button>
+                      <button type="button" class="button secondary" (click)="confirming.set(a.id)" [attr.aria-label]="'Deactivate ' + a.name">Deactivate</button>
                     }
                   }
                 </td>
@@ -139,9 +107,7 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
 
       <section aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Mail outbox</h2>
-        <p class="muted">
-          Every mail the tracker wrote, newest first. Without an SMTP server (SMTP_URL), mail stays here: open one to read it and pass its link on.
-        </p>
+        <p class="muted">Every mail the tracker wrote, newest first. Without an SMTP server (SMTP_URL), mail stays here: open one to read it and pass its link on.</p>
         <button type="button" class="button secondary" (click)="loadOutbox()">Refresh</button>
         <ul class="outbox" data-testid="outbox">
           @for (m of outbox(); track m.id) {
@@ -159,46 +125,14 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
     }
   `,
   styles: `
-    .invite-form {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-      gap: 0.75rem 1rem;
-      align-items: end;
-      max-width: 70rem;
-    }
-    .invite-form input {
-      font: inherit;
-      padding: 0.35rem 0.5rem;
-      border: 1px solid #6b7280;
-      border-radius: 4px;
-    }
-    .check-group {
-      border: 0;
-      padding: 0;
-      margin: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.75rem;
-    }
-    .check-group legend {
-      font-weight: 600;
-    }
-    .outbox {
-      list-style: none;
-      padding: 0;
-    }
-    .outbox li {
-      border-bottom: 1px solid var(--line);
-      padding: 0.35rem 0;
-    }
-    .mail-text {
-      white-space: pre-wrap;
-      background: var(--panel);
-      padding: 0.5rem;
-    }
-    td select {
-      min-width: 10rem;
-    }
+    .invite-form { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem 1rem; align-items: end; max-width: 70rem; }
+    .invite-form input { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid #6b7280; border-radius: 4px; }
+    .check-group { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
+    .check-group legend { font-weight: 600; }
+    .outbox { list-style: none; padding: 0; }
+    .outbox li { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
+    .mail-text { white-space: pre-wrap; background: var(--panel); padding: 0.5rem; }
+    td select { min-width: 10rem; }
   `,
 })
 export class AccountsPageComponent {

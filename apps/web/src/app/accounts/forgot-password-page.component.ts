@@ -9,9 +9,7 @@ import { AccountsService, errorMessage } from './accounts.service';
   template: `
     <header class="page-header"><h1>Forgot your password?</h1></header>
     @if (sent()) {
-      <p role="status" data-testid="reset-sent">
-        If this address has an account, a link to choose a new password is on its way. It works once, for 30 minutes.
-      </p>
+      <p role="status" data-testid="reset-sent">If this address has an account, a link to choose a new password is on its way. It works once, for 30 minutes.</p>
     } @else {
       <form class="sign-in" (submit)="submit($event)" novalidate>
         @if (error(); as message) {

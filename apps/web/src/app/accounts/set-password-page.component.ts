@@ -10,9 +10,7 @@ import { AccountsService, errorMessage } from './accounts.service';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <header class="page-header">
-      <h1>{{ kind() === 'invitation' ? 'Welcome: choose your password' : 'Choose a new password' }}</h1>
-    </header>
+    <header class="page-header"><h1>{{ kind() === 'invitation' ? 'Welcome: choose your password' : 'Choose a new password' }}</h1></header>
     @if (done(); as email) {
       <p role="status" data-testid="password-set">Your password is set for {{ email }}. <a routerLink="/sign-in">Sign in</a>.</p>
     } @else if (!token()) {
@@ -24,15 +22,7 @@ import { AccountsService, errorMessage } from './accounts.service';
         }
         <div class="field">
           <label for="new-password">New password (at least 12 characters)</label>
-          <input
-            id="new-password"
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            required
-            minlength="12"
-            [attr.aria-describedby]="error() ? 'set-password-error' : null"
-          />
+          <input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="12" [attr.aria-describedby]="error() ? 'set-password-error' : null" />
         </div>
         <div class="field">
           <label for="repeat-password">Repeat the password</label>

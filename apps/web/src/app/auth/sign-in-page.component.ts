@@ -24,9 +24,7 @@ import { AuthService } from './auth.service';
       <p>You are signed in as {{ user.name }} ({{ user.email }}).</p>
     } @else {
       <form class="sign-in" (submit)="submit($event)" novalidate>
-        @if (error() ?? providerError(); as message) {
-          <p class="error" role="alert" id="sign-in-error">{{ message }}</p>
-        }
+        @if (error() ?? providerError(); as message) { <p class="error" role="alert" id="sign-in-error">{{ message }}</p> }
         <div class="field">
           <label for="email">Email</label>
           <input id="email" name="email" type="email" autocomplete="username" required [attr.aria-describedby]="error() ? 'sign-in-error' : null" />
@@ -39,9 +37,7 @@ import { AuthService } from './auth.service';
       </form>
       <p><a routerLink="/forgot-password">Forgot your password?</a></p>
       @if (oidc(); as provider) {
-        <p>
-          <a class="button secondary" [href]="provider.startUrl" data-testid="oidc-sign-in">Sign in with {{ provider.name }}</a>
-        </p>
+        <p><a class="button secondary" [href]="provider.startUrl" data-testid="oidc-sign-in">Sign in with {{ provider.name }}</a></p>
       }
     }
   `,

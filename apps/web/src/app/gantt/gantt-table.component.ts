@@ -7,72 +7,49 @@ import { FLAG_LABELS, type GanttItem } from './gantt-model';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-scroll" tabindex="0" role="region" aria-label="Scrollable table">
-      <table class="data-table" data-testid="gantt-table">
-        <caption>
-          {{
-            caption()
-          }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Item</th>
-            <th scope="col">Window (as in the plan)</th>
-            <th scope="col">Status</th>
-            <th scope="col">Flags</th>
-            <th scope="col"><span class="visually-hidden">Details</span></th>
+    <table class="data-table" data-testid="gantt-table">
+      <caption>{{ caption() }}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          <th scope="col">Item</th>
+          <th scope="col">Window (as in the plan)</th>
+          <th scope="col">Status</th>
+          <th scope="col">Flags</th>
+          <th scope="col"><span class="visually-hidden">Details</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (item of shown(); track item.id) {
+          <tr [attr.data-item-id]="item.id" [class.substep]="item.depth > 0">
+            <td>{{ item.actionNumber }}</td>
+            <th scope="row" [style.padding-left.rem]="0.5 + item.depth * 1.25">
+              @if (item.depth > 0) { <span aria-hidden="true">↳ </span><span class="visually-hidden">Sub-step: </span> }
+              {{ item.title }}
+            </th>
+            <td>
+              <span>{{ item.windowLabel }}</span>
+              @if (item.windowText && item.windowText !== item.windowLabel) { <span class="muted"> ("{{ item.windowText }}")</span> }
+            </td>
+            <td><span class="status-pill" [class]="'status-pill status-' + item.status">{{ item.statusLabel }}</span></td>
+            <td>
+              @for (flag of item.flags; track flag) {
+                <span class="flag" [class]="'flag flag-' + flag">{{ flagLabel(flag) }}@if (flag === 'overdue') { ({{ item.daysLate }} days)}</span>
+              } @empty { <span class="muted">None</span> }
+            </td>
+            <td><button type="button" class="link-button" (click)="itemSelected.emit(item.id)">Details<span class="visually-hidden"> of {{ item.title }}</span></button></td>
           </tr>
-        </thead>
-        <tbody>
-          @for (item of shown(); track item.id) {
-            <tr [attr.data-item-id]="item.id" [class.substep]="item.depth > 0">
-              <td>{{ item.actionNumber }}</td>
-              <th scope="row" [style.padding-left.rem]="0.5 + item.depth * 1.25">
-                @if (item.depth > 0) {
-                  <span aria-hidden="true">↳ </span><span class="visually-hidden">Sub-step: </span>
-                }
-                {{ item.title }}
-              </th>
-              <td>
-                <span>{{ item.windowLabel }}</span>
-                @if (item.windowText && item.windowText !== item.windowLabel) {
-                  <span class="muted"> ("{{ item.windowText }}")</span>
-                }
-              </td>
-              <td>
-                <span class="status-pill" [class]="'status-pill status-' + item.status">{{ item.statusLabel }}</span>
-              </td>
-              <td>
-                @for (flag of item.flags; track flag) {
-                  <span class="flag" [class]="'flag flag-' + flag"
-                    >{{ flagLabel(flag) }}
-                    @if (flag === 'overdue') {
-                      ({{ item.daysLate }} days)
-                    }
-                  </span>
-                } @empty {
-                  <span class="muted">None</span>
-                }
-              </td>
-              <td>
-                <button type="button" class="link-button" (click)="itemSelected.emit(item.id)">
-                  Details<span class="visually-hidden"> of {{ item.title }}</span>
-                </button>
-              </td>
-            </tr>
-          } @empty {
-            <tr>
-              <td colspan="6">No item matches the filters.</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-      @if (shown().length < items().length) {
-        <p>
-          Showing the first {{ shown().length }} of {{ items().length }} rows.
-          <button type="button" class="button secondary" (click)="showAll.set(true)">Show all {{ items().length }} rows</button>
-        </p>
-      }
+        } @empty {
+          <tr><td colspan="6">No item matches the filters.</td></tr>
+        }
+      </tbody>
+    </table>
+    @if (shown().length < items().length) {
+      <p>
+        Showing the first {{ shown().length }} of {{ items().length }} rows.
+        <button type="button" class="button secondary" (click)="showAll.set(true)">Show all {{ items().length }} rows</button>
+      </p>
+    }
     </div>
   `,
 })

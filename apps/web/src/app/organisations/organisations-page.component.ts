@@ -21,21 +21,15 @@ import { webcalHref } from '../plan/webcal';
       <section aria-labelledby="partnership-title" data-testid="partnership-facts">
         <h2 id="partnership-title">The Partnership</h2>
         <dl class="details-list">
-          <dt>Coordinators</dt>
-          <dd>{{ names(p.coordinators) }}</dd>
-          <dt>Current members ({{ p.members.length }}, Table 1)</dt>
-          <dd>{{ names(p.members) }}</dd>
-          <dt>Deadline of the current phase</dt>
-          <dd>{{ p.deadline }}</dd>
-          <dt>Source</dt>
-          <dd>Work Plan section {{ p.source }}</dd>
+          <dt>Coordinators</dt><dd>{{ names(p.coordinators) }}</dd>
+          <dt>Current members ({{ p.members.length }}, Table 1)</dt><dd>{{ names(p.members) }}</dd>
+          <dt>Deadline of the current phase</dt><dd>{{ p.deadline }}</dd>
+          <dt>Source</dt><dd>Work Plan section {{ p.source }}</dd>
         </dl>
         <h3>What the plan says about itself</h3>
         <ul class="plan-notes">
           @for (note of p.notes; track $index) {
-            <li>
-              <strong>{{ noteKindLabels[note.kind] }}:</strong> {{ note.text }} <span class="muted">(section {{ note.source }})</span>
-            </li>
+            <li><strong>{{ noteKindLabels[note.kind] }}:</strong> {{ note.text }} <span class="muted">(section {{ note.source }})</span></li>
           }
         </ul>
       </section>
@@ -44,64 +38,36 @@ import { webcalHref } from '../plan/webcal';
       <label for="org-search">Find an organisation</label>
       <input id="org-search" type="search" [value]="search()" (input)="search.set($any($event.target).value)" autocomplete="off" />
     </div>
-    @if (failed()) {
-      <p class="error" role="alert">The organisations could not be loaded. Reload the page to try again.</p>
-    }
+    @if (failed()) { <p class="error" role="alert">The organisations could not be loaded. Reload the page to try again.</p> }
     <div class="table-scroll" tabindex="0" role="region" aria-label="Scrollable table">
-      <table class="data-table" data-testid="organisations-table">
-        <caption>
-          {{
-            shown().length
-          }}
-          organisations
-        </caption>
-        <thead>
+    <table class="data-table" data-testid="organisations-table">
+      <caption>{{ shown().length }} organisations</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Also written</th><th scope="col">Type</th><th scope="col">Country</th><th scope="col">Role in the Partnership</th><th scope="col">Actions</th></tr></thead>
+      <tbody>
+        @for (org of shown(); track org.id) {
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Also written</th>
-            <th scope="col">Type</th>
-            <th scope="col">Country</th>
-            <th scope="col">Role in the Partnership</th>
-            <th scope="col">Actions</th>
+            <th scope="row">{{ org.name }}</th>
+            <td>{{ org.aliases.join('; ') || '—' }}</td>
+            <td>
+              {{ typeLabels[org.type] }}
+              @for (note of org.notes; track $index) { <p class="muted note-text" data-testid="organisation-note">{{ note.text }} (section {{ note.source }})</p> }
+            </td>
+            <td>{{ org.country ?? '—' }}</td>
+            <td>{{ org.coordinator ? 'Coordinator' : org.partnershipMember ? 'Member' : 'Not a member' }}</td>
+            <td>
+              <ul class="plain-list">
+                @for (p of org.actions; track p.actionNumber + p.role) {
+                  <li><a [routerLink]="['/actions', p.actionNumber]">Action {{ p.actionNumber }} · {{ p.shortName }}</a>: {{ roleLabels[p.role] }}</li>
+                } @empty { <li class="muted">None</li> }
+              </ul>
+              @if (org.actions.length) {
+                <a class="calendar-link" [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')" [attr.aria-label]="'Subscribe to its calendar: ' + org.name">Subscribe to its calendar</a>
+              }
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          @for (org of shown(); track org.id) {
-            <tr>
-              <th scope="row">{{ org.name }}</th>
-              <td>{{ org.aliases.join('; ') || '—' }}</td>
-              <td>
-                {{ typeLabels[org.type] }}
-                @for (note of org.notes; track $index) {
-                  <p class="muted note-text" data-testid="organisation-note">{{ note.text }} (section {{ note.source }})</p>
-                }
-              </td>
-              <td>{{ org.country ?? '—' }}</td>
-              <td>{{ org.coordinator ? 'Coordinator' : org.partnershipMember ? 'Member' : 'Not a member' }}</td>
-              <td>
-                <ul class="plain-list">
-                  @for (p of org.actions; track p.actionNumber + p.role) {
-                    <li>
-                      <a [routerLink]="['/actions', p.actionNumber]">Action {{ p.actionNumber }} · {{ p.shortName }}</a
-                      >: {{ roleLabels[p.role] }}
-                    </li>
-                  } @empty {
-                    <li class="muted">None</li>
-                  }
-                </ul>
-                @if (org.actions.length) {
-                  <a
-                    class="calendar-link"
-                    [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')"
-                    [attr.aria-label]="'Subscribe to its calendar: ' + org.name"
-                    >Subscribe to its calendar</a
-                  >
-                }
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
+        }
+      </tbody>
+    </table>
     </div>
   `,
 })

@@ -23,138 +23,43 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent],
   styles: `
-    .risk-controls {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem 1.5rem;
-      align-items: flex-end;
-      background: var(--panel);
-      border: 1px solid var(--line);
-      border-radius: 6px;
-      padding: 0.75rem 1rem;
-    }
-    .risk-controls .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-    }
-    .risk-controls input[type='date'] {
-      font: inherit;
-      padding: 0.3rem 0.5rem;
-      border: 1px solid #6b7280;
-      border-radius: 4px;
-    }
-    .countdown {
-      font-size: 1.25rem;
-      font-weight: 600;
-      margin: 1rem 0 0.25rem;
-    }
-    .summary {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.25rem;
-      padding: 0;
-      list-style: none;
-      margin: 0.25rem 0 1rem;
-    }
-    .rag-grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-      gap: 0.75rem;
-      margin: 0.5rem 0 1.5rem;
-    }
-    .rag-card {
-      border: 1px solid var(--line);
-      border-left: 0.6rem solid;
-      border-radius: 6px;
-      padding: 0.6rem 0.9rem;
-      break-inside: avoid;
-    }
-    .rag-card h3 {
-      margin: 0 0 0.25rem;
-      font-size: 1.05rem;
-    }
-    .rag-card ul {
-      margin: 0;
-      padding-left: 1.1rem;
-    }
-    .rag-red {
-      border-left-color: #b91c1c;
-    }
-    .rag-amber {
-      border-left-color: #b45309;
-    }
-    .rag-green {
-      border-left-color: #15803d;
-    }
-    .badge {
-      display: inline-block;
-      padding: 0 0.45rem;
-      border-radius: 999px;
-      font-size: 0.85rem;
-      font-weight: 600;
-      border: 1px solid;
-      white-space: nowrap;
-    }
-    .badge-red,
-    .badge-high {
-      color: #991b1b;
-      background: #fef2f2;
-    }
-    .badge-amber,
-    .badge-medium {
-      color: #92400e;
-      background: #fffbeb;
-    }
-    .badge-green {
-      color: #166534;
-      background: #f0fdf4;
-    }
-    .badge-low {
-      color: #1e3a8a;
-      background: #eff6ff;
-    }
-    .print-only {
-      display: none;
-    }
+    .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
+    .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
+    .risk-controls input[type='date'] { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid #6b7280; border-radius: 4px; }
+    .countdown { font-size: 1.25rem; font-weight: 600; margin: 1rem 0 0.25rem; }
+    .summary { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; margin: 0.25rem 0 1rem; }
+    .rag-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; margin: 0.5rem 0 1.5rem; }
+    .rag-card { border: 1px solid var(--line); border-left: 0.6rem solid; border-radius: 6px; padding: 0.6rem 0.9rem; break-inside: avoid; }
+    .rag-card h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+    .rag-card ul { margin: 0; padding-left: 1.1rem; }
+    .rag-red { border-left-color: #b91c1c; }
+    .rag-amber { border-left-color: #b45309; }
+    .rag-green { border-left-color: #15803d; }
+    .badge { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.85rem; font-weight: 600; border: 1px solid; white-space: nowrap; }
+    .badge-red, .badge-high { color: #991b1b; background: #fef2f2; }
+    .badge-amber, .badge-medium { color: #92400e; background: #fffbeb; }
+    .badge-green { color: #166534; background: #f0fdf4; }
+    .badge-low { color: #1e3a8a; background: #eff6ff; }
+    .print-only { display: none; }
     @media print {
-      .risk-controls,
-      .no-print {
-        display: none !important;
-      }
-      .print-only {
-        display: block;
-      }
-      .rag-grid {
-        grid-template-columns: repeat(2, 1fr);
-      }
-      .data-table {
-        font-size: 9pt;
-      }
-      .data-table tr {
-        break-inside: avoid;
-      }
-      a[href]::after {
-        content: none;
-      }
-      h2 {
-        break-after: avoid;
-      }
-      .register {
-        break-before: page;
-      }
+      .risk-controls, .no-print { display: none !important; }
+      .print-only { display: block; }
+      .rag-grid { grid-template-columns: repeat(2, 1fr); }
+      .data-table { font-size: 9pt; }
+      .data-table tr { break-inside: avoid; }
+      a[href]::after { content: none; }
+      h2 { break-after: avoid; }
+      .register { break-before: page; }
     }
   `,
   template: `
     <header class="page-header">
       <h1>Risk view</h1>
       <p class="lede">
-        What is overdue, due soon, beyond the {{ loaded()?.view ? longDay(loaded()!.view!.deadline) + ' ' : '' }}deadline, unscheduled or stalled, as of a day,
-        with the reasons in words.
+        What is overdue, due soon, beyond the {{ loaded()?.view ? longDay(loaded()!.view!.deadline) + ' ' : '' }}deadline, unscheduled or stalled, as of a day, with the reasons in
+        words.
       </p>
-      <p class="print-only" data-testid="print-heading">
-        Monitoring-call pack · as of {{ day(loaded()?.view?.asOf ?? null) }}{{ filter().action ? ' · Action ' + filter().action : '' }}
-      </p>
+      <p class="print-only" data-testid="print-heading">Monitoring-call pack · as of {{ day(loaded()?.view?.asOf ?? null) }}{{ filter().action ? ' · Action ' + filter().action : '' }}</p>
     </header>
 
     <form class="risk-controls" (submit)="$event.preventDefault()" aria-label="Risk view settings">
@@ -182,31 +87,20 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
       <p class="error" role="alert">The risk view could not be loaded. Reload the page to try again.</p>
     } @else if (loaded()!.view; as view) {
       <p class="countdown" data-testid="countdown">
-        @if (view.daysToDeadline >= 0) {
-          {{ view.daysToDeadline }} days to the deadline ({{ day(view.deadline) }})
-        } @else {
-          The deadline ({{ day(view.deadline) }}) passed {{ -view.daysToDeadline }} days ago
-        }
+        @if (view.daysToDeadline >= 0) { {{ view.daysToDeadline }} days to the deadline ({{ day(view.deadline) }}) }
+        @else { The deadline ({{ day(view.deadline) }}) passed {{ -view.daysToDeadline }} days ago }
       </p>
       <ul class="summary" data-testid="risk-summary" aria-label="Risks by kind">
-        @for (c of counts(); track c.kind) {
-          <li>
-            <strong>{{ c.count }}</strong> {{ c.label.toLowerCase() }}
-          </li>
-        }
+        @for (c of counts(); track c.kind) { <li><strong>{{ c.count }}</strong> {{ c.label.toLowerCase() }}</li> }
       </ul>
 
       <h2>Actions</h2>
       <div class="rag-grid">
         @for (a of shown().actions; track a.number) {
           <section class="rag-card" [class]="'rag-card rag-' + a.rag" [attr.aria-labelledby]="'rag-' + a.number" data-testid="rag-card">
-            <h3 [id]="'rag-' + a.number">
-              Action {{ a.number }} · {{ a.shortName }}: <span class="badge" [class]="'badge badge-' + a.rag">{{ ragLabels[a.rag] }}</span>
-            </h3>
+            <h3 [id]="'rag-' + a.number">Action {{ a.number }} · {{ a.shortName }}: <span class="badge" [class]="'badge badge-' + a.rag">{{ ragLabels[a.rag] }}</span></h3>
             <ul>
-              @for (r of a.reasons; track $index) {
-                <li>{{ r }}</li>
-              }
+              @for (r of a.reasons; track $index) { <li>{{ r }}</li> }
             </ul>
           </section>
         }
@@ -224,20 +118,9 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
         <h2 id="register-heading">Risk register</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-heading">
           <table class="data-table" data-testid="risk-register">
-            <caption>
-              Risks the Work Plan names for each Action, with their causes and mitigation
-            </caption>
+            <caption>Risks the Work Plan names for each Action, with their causes and mitigation</caption>
             <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Risk</th>
-                <th scope="col">Likelihood</th>
-                <th scope="col">Impact</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Mitigation</th>
-                <th scope="col">Status</th>
-                <th scope="col">Next review</th>
-              </tr>
+              <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th></tr>
             </thead>
             <tbody>
               @for (r of register(); track r.id) {
@@ -245,9 +128,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
                   <td>{{ r.actionNumber }}</td>
                   <th scope="row">
                     {{ r.title }} <span class="muted">({{ r.source ? 'Work Plan ' + r.source : 'added' }})</span>
-                    @if (r.causes.length) {
-                      <p class="note-text" data-testid="risk-causes">Causes: {{ r.causes.join('; ') }}</p>
-                    }
+                    @if (r.causes.length) { <p class="note-text" data-testid="risk-causes">Causes: {{ r.causes.join('; ') }}</p> }
                   </th>
                   <td>{{ r.likelihood ?? 'Not assessed' }}</td>
                   <td>{{ r.impact ?? 'Not assessed' }}</td>

@@ -14,34 +14,20 @@ import { UpdatesService } from './updates.service';
     <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (close)="closed.emit()">
       @if (values(); as v) {
         <h2 id="output-editor-title">{{ v.title }}</h2>
-        @if (message(); as m) {
-          <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p>
-        }
+        @if (message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
         <form class="edit-form" (submit)="submit($event)" novalidate>
           <div class="form-grid">
             <div class="field">
               <label for="output-status">Status</label>
               <select id="output-status" name="status">
-                @for (s of statuses; track s) {
-                  <option [value]="s" [selected]="s === v.status">{{ labels[s] }}</option>
-                }
+                @for (s of statuses; track s) { <option [value]="s" [selected]="s === v.status">{{ labels[s] }}</option> }
               </select>
             </div>
-            <div class="field">
-              <label for="output-actual-start">Actual start</label
-              ><input id="output-actual-start" name="actualStart" type="date" [value]="v.actualStart ?? ''" />
-            </div>
-            <div class="field">
-              <label for="output-actual-end">Delivered on</label><input id="output-actual-end" name="actualEnd" type="date" [value]="v.actualEnd ?? ''" />
-            </div>
-            <div class="field">
-              <label for="output-forecast-end">Forecast end</label
-              ><input id="output-forecast-end" name="forecastEnd" type="date" [value]="v.forecastEnd ?? ''" />
-            </div>
+            <div class="field"><label for="output-actual-start">Actual start</label><input id="output-actual-start" name="actualStart" type="date" [value]="v.actualStart ?? ''" /></div>
+            <div class="field"><label for="output-actual-end">Delivered on</label><input id="output-actual-end" name="actualEnd" type="date" [value]="v.actualEnd ?? ''" /></div>
+            <div class="field"><label for="output-forecast-end">Forecast end</label><input id="output-forecast-end" name="forecastEnd" type="date" [value]="v.forecastEnd ?? ''" /></div>
           </div>
-          <div class="field">
-            <label for="output-note">Note (kept in the history)</label><textarea id="output-note" name="note" rows="2" maxlength="2000"></textarea>
-          </div>
+          <div class="field"><label for="output-note">Note (kept in the history)</label><textarea id="output-note" name="note" rows="2" maxlength="2000"></textarea></div>
           <p class="muted">A delivered output needs its delivery date.</p>
           <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
         </form>
