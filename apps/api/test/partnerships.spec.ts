@@ -6,6 +6,8 @@ import {
   type Milestone,
   type MonitoringCall,
   type MonitoringCallSummary,
+  type Organisation,
+  type Partnership,
   type PartnershipSummary,
   type RegisterRisk,
   type RiskView,
@@ -149,6 +151,43 @@ describe('every partnership end to end', () => {
     expect(allowed.status).toBe(200);
   });
 
+  it("lists each partnership's organisations with their seat and Actions there, not another's", async () => {
+    const expected = async (key: string) =>
+      (
+        await server.dataSource.query<{ id: string }[]>(
+          `SELECT pm.organisation_id AS id FROM partnership_member pm JOIN partnership p ON p.id = pm.partnership_id WHERE p.seed_key = $1
+           UNION SELECT p.secretariat_organisation_id FROM partnership p WHERE p.seed_key = $1 AND p.secretariat_organisation_id IS NOT NULL
+           UNION SELECT ap.organisation_id FROM action_participant ap JOIN action a ON a.id = ap.action_id JOIN partnership p ON p.id = a.partnership_id
+            WHERE p.seed_key = $1`,
+          [key],
+        )
+      )
+        .map((r) => r.id)
+        .sort();
+    const other = await ok<Organisation[]>(`/api/organisations?partnership=${OTHER}`);
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.map((o) => o.id).sort()).toEqual(await expected(OTHER));
+    const otherActions = (await ok<PartnershipSummary[]>('/api/partnerships')).find((p) => p.key === OTHER)?.actions.map((a) => a.number) ?? [];
+    expect(other.flatMap((o) => o.actions.map((a) => a.actionNumber)).every((n) => otherActions.includes(n))).toBe(true);
+
+    // The same body in two partnerships: in each list with that partnership's Actions only.
+    const workPlan = await ok<Organisation[]>('/api/organisations');
+    expect(workPlan.map((o) => o.id).sort()).toEqual(await expected(DEFAULT_PARTNERSHIP_KEY));
+    const shared = workPlan.find((o) => other.some((x) => x.id === o.id && x.actions.length > 0) && o.actions.length > 0);
+    expect(shared).toBeDefined();
+    const there = other.find((o) => o.id === shared?.id);
+    expect(shared?.actions).not.toEqual(there?.actions);
+    const [seat] = await server.dataSource.query<{ member: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM partnership_member pm JOIN partnership p ON p.id = pm.partnership_id WHERE p.seed_key = $1 AND pm.organisation_id = $2) AS member`,
+      [OTHER, shared?.id],
+    );
+    expect(there?.partnershipMember).toBe(seat.member);
+
+    const view = await ok<Partnership>(`/api/partnership?partnership=${OTHER}`);
+    expect(view.deadline).toBe('2027-12-31');
+    expect(view.name).not.toBe((await ok<Partnership>('/api/partnership')).name);
+  });
+
   it('answers 404 naming the key for an unknown partnership on every read and write that takes one', async () => {
     const reads = [
       '/api/gantt',
@@ -161,6 +200,8 @@ describe('every partnership end to end', () => {
       '/api/monitoring-calls',
       '/api/activity',
       '/api/auth/me',
+      '/api/organisations',
+      '/api/partnership',
     ];
     for (const path of reads) {
       const answer = await secretariat.get<ApiError>(`${path}?partnership=nope`);

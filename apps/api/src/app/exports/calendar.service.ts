@@ -4,7 +4,7 @@ import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { addDays, format, parseISO } from 'date-fns';
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
-import { OrganisationsService } from '../organisations/organisations.service';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { OutputsService } from '../outputs/outputs.service';
 import { ExportTablesService } from './export-tables.service';
 
@@ -46,7 +46,7 @@ export class CalendarService {
   constructor(
     private readonly tables: ExportTablesService,
     private readonly outputs: OutputsService,
-    private readonly organisations: OrganisationsService,
+    private readonly organisations: OrganisationsRepository,
     private readonly partnerships: PartnershipsRepository,
   ) {}
 
@@ -64,10 +64,7 @@ export class CalendarService {
       name = `Action ${action.number} ${action.shortName} - ${data.partnership.name}`;
     }
     if (scope.organisationId !== undefined) {
-      const organisation = (await this.organisations.list()).find((o) => o.id === scope.organisationId);
-      if (!organisation) {
-        throw new NotFoundException(`organisation ${scope.organisationId} not found`);
-      }
+      const organisation = await this.organisations.get(await this.partnerships.byKey(partnership), scope.organisationId);
       actions = new Set(organisation.actions.map((a) => a.actionNumber).filter((n) => actions.has(n)));
       name = `${organisation.name} - ${data.partnership.name}`;
     }

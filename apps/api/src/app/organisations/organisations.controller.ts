@@ -1,27 +1,39 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Organisation, Partnership } from '@tracker/contracts';
 import { Access } from '../auth/access.decorator';
 import { PartnershipQuery } from '../common/list-query.dto';
-import { OrganisationsService } from './organisations.service';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
+import { OrganisationsRepository } from './organisations.repository';
 
 @ApiTags('organisations')
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsRepository,
+    private readonly partnerships: PartnershipsRepository,
+  ) {}
 
   @Get()
   @Access('plan.read')
-  @ApiOkResponse({ description: 'Organisations with their aliases and the Actions each leads or joins' })
-  list(): Promise<Organisation[]> {
-    return this.organisations.list();
+  @ApiOkResponse({
+    description:
+      'The organisations of ?partnership= (members, coordinators, its Secretariat, and those taking part in its Actions) with their aliases, ' +
+      'their seat there and the Actions of that partnership each leads or joins',
+  })
+  @ApiNotFoundResponse({ description: 'No partnership has that key' })
+  async list(@Query() query: PartnershipQuery): Promise<Organisation[]> {
+    return this.organisations.list(await this.partnerships.byKey(query.partnership));
   }
 }
 
 @ApiTags('organisations')
 @Controller('partnership')
 export class PartnershipController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsRepository,
+    private readonly partnerships: PartnershipsRepository,
+  ) {}
 
   @Get()
   @Access('plan.read')
@@ -29,8 +41,7 @@ export class PartnershipController {
     description: 'The partnership: coordinators, current members (Table 1), deadline, and what the plan says about it (notes with their sections)',
   })
   @ApiNotFoundResponse({ description: 'No partnership has that key' })
-  @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
-  get(@Query() query: PartnershipQuery): Promise<Partnership> {
-    return this.organisations.partnership(query.partnership);
+  async get(@Query() query: PartnershipQuery): Promise<Partnership> {
+    return this.organisations.partnershipView(await this.partnerships.byKey(query.partnership));
   }
 }

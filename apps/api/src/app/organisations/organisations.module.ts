@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsController, PartnershipController } from './organisations.controller';
-import { OrganisationsService } from './organisations.service';
+import { OrganisationsRepository } from './organisations.repository';
 
 @Module({
   controllers: [OrganisationsController, PartnershipController],
-  providers: [OrganisationsService],
-  exports: [OrganisationsService],
+  providers: [OrganisationsRepository],
+  exports: [OrganisationsRepository],
 })
 export class OrganisationsModule {}

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { ROLES, type Account, type Organisation, type OutboxMail, type Role } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 import { AccountsService, errorMessage } from './accounts.service';
 
@@ -138,6 +139,7 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
 export class AccountsPageComponent {
   readonly auth = inject(AuthService);
   private readonly accountsApi = inject(AccountsService);
+  private readonly partnerships = inject(PartnershipService);
   private readonly plan = inject(PlanService);
   readonly roles = ROLES;
   readonly actionNumbers = [1, 2, 3, 4];
@@ -175,7 +177,7 @@ export class AccountsPageComponent {
     if (!this.allowed()) {
       return;
     }
-    const [accounts, organisations] = await Promise.all([this.accountsApi.list(), firstValueFrom(this.plan.organisations())]);
+    const [accounts, organisations] = await Promise.all([this.accountsApi.list(), firstValueFrom(this.plan.organisations(this.partnerships.apiParams()))]);
     this.organisations.set([...organisations].sort((a, b) => a.name.localeCompare(b.name)));
     this.accounts.set(accounts);
     await this.loadOutbox();

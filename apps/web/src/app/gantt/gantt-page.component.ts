@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus, type Organisation } from '@tracker/contracts';
 import { daysToDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -63,8 +63,15 @@ export class GanttPageComponent {
       ),
     ),
   );
-  /** Organisations for the filter: they do not change with a status update, so they load once. */
-  private readonly allOrganisations = toSignal(this.plan.organisations().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** Organisations of the partnership for the filter: read again only when the partnership changes. */
+  private readonly allOrganisations = toSignal(
+    toObservable(this.partnership).pipe(
+      switchMap((partnership) =>
+        this.plan.organisations(partnership === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership }).pipe(catchError(() => of([] as Organisation[]))),
+      ),
+    ),
+    { initialValue: [] as Organisation[] },
+  );
   readonly loading = computed(() => this.data() === undefined);
   readonly error = computed(() => this.data()?.error ?? null);
   readonly actions = computed(() => this.data()?.actions ?? []);

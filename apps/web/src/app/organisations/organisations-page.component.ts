@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Organisation, OrganisationRef } from '@tracker/contracts';
-import { catchError, of } from 'rxjs';
+import { catchError, of, switchMap } from 'rxjs';
+import { PartnershipService } from '../partnership/partnership.service';
 import { NOTE_KIND_LABELS, ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
@@ -61,7 +62,7 @@ import { webcalHref } from '../plan/webcal';
                 } @empty { <li class="muted">None</li> }
               </ul>
               @if (org.actions.length) {
-                <a class="calendar-link" [href]="webcal('/api/calendar/organisations/' + org.id + '.ics')" [attr.aria-label]="'Subscribe to its calendar: ' + org.name">Subscribe to its calendar</a>
+                <a class="calendar-link" [href]="webcal(calendarPath(org.id))" [attr.aria-label]="'Subscribe to its calendar: ' + org.name">Subscribe to its calendar</a>
               }
             </td>
           </tr>
@@ -77,10 +78,17 @@ export class OrganisationsPageComponent {
   readonly typeLabels = ORGANISATION_TYPE_LABELS;
   readonly roleLabels = ROLE_LABELS;
   readonly noteKindLabels = NOTE_KIND_LABELS;
-  readonly partnership = toSignal(this.plan.partnership().pipe(catchError(() => of(null))));
+  private readonly partnerships = inject(PartnershipService);
+  /** `?partnership=` of the partnership shown, for the API and the calendar links. */
+  private readonly params = toObservable(this.partnerships.linkParams);
+  readonly partnership = toSignal(this.params.pipe(switchMap((params) => this.plan.partnership(params).pipe(catchError(() => of(null))))));
   readonly search = signal('');
-  private readonly organisations = toSignal(this.plan.organisations().pipe(catchError(() => of(null))));
+  private readonly organisations = toSignal(this.params.pipe(switchMap((params) => this.plan.organisations(params).pipe(catchError(() => of(null))))));
   readonly failed = computed(() => this.organisations() === null);
+  calendarPath(organisationId: string): string {
+    const key = this.partnerships.linkParams()['partnership'];
+    return `/api/calendar/organisations/${organisationId}.ics${key ? `?partnership=${encodeURIComponent(key)}` : ''}`;
+  }
   names(organisations: OrganisationRef[]): string {
     return organisations.map((o) => o.name).join('; ');
   }

@@ -18,12 +18,13 @@ export class PlanService {
     return this.http.get<GanttData>('/api/gantt', { params: { partnership } });
   }
 
-  organisations(): Observable<Organisation[]> {
-    return this.http.get<Organisation[]>('/api/organisations');
+  /** The organisations of a partnership (`params`: its `?partnership=`, none for the Work Plan), with their seat and Actions there. */
+  organisations(params: Record<string, string> = {}): Observable<Organisation[]> {
+    return this.http.get<Organisation[]>('/api/organisations', { params });
   }
 
-  /** The Work Plan's partnership: coordinators, current members and what the plan says about it. */
-  partnership(): Observable<Partnership> {
-    return this.http.get<Partnership>('/api/partnership');
+  /** A partnership's coordinators, current members and what the plan says about it. */
+  partnership(params: Record<string, string> = {}): Observable<Partnership> {
+    return this.http.get<Partnership>('/api/partnership', { params });
   }
 }
