@@ -79,6 +79,60 @@ describe('the chart as a file', () => {
     expect(bars3.map((r) => r.getAttribute('data-id'))).toEqual(dated.filter((i) => i.actionNumber === 3).map((i) => i.id));
   });
 
+  it("holds what the chart page's filters show: several Actions, an organisation's Actions, statuses and the view mode", async () => {
+    const svgOf = async (query: string) => {
+      const doc = new DOMParser().parseFromString((await download(`/api/exports/chart.svg?${query}`)).bytes.toString('utf8'), 'image/svg+xml');
+      const root = doc.documentElement!;
+      return {
+        width: Number(root.getAttribute('width')),
+        bars: Array.from(root.getElementsByTagName('rect'))
+          .filter((r) => r.getAttribute('class') === 'bar')
+          .map((r) => r.getAttribute('data-id')),
+        texts: Array.from(root.getElementsByTagName('text')).map((t) => t.textContent ?? ''),
+      };
+    };
+    const dated = gantt.items.filter((i) => i.start && i.end);
+    // Two statuses in the plan, so the filter leaves some bars out and keeps others.
+    await server.dataSource.query(`UPDATE milestone SET status = 'in_progress' WHERE id = $1`, [dated[1].id]);
+    await server.dataSource.query(`UPDATE milestone SET status = 'in_progress' WHERE id = $1`, [dated.find((i) => i.actionNumber === 2)?.id]);
+    const now = (await (await fetch(`${server.url}/api/gantt`)).json()) as GanttData;
+    const nowDated = now.items.filter((i) => i.start && i.end);
+
+    const both = await svgOf('actions=2,4');
+    expect(both.bars).toEqual(nowDated.filter((i) => [2, 4].includes(i.actionNumber)).map((i) => i.id));
+    expect(both.texts.some((t) => t.startsWith('Actions 2 Education, 4 Funds'))).toBe(true);
+
+    const organisations = (await (await fetch(`${server.url}/api/organisations`)).json()) as {
+      id: string;
+      name: string;
+      actions: { actionNumber: number }[];
+    }[];
+    const org = organisations.find((o) => o.actions.length === 1 && o.actions[0].actionNumber === 2);
+    expect(org).toBeDefined();
+    const filtered = await svgOf(`org=${org?.id}&status=in_progress,done&view=year`);
+    const expected = nowDated.filter((i) => i.actionNumber === 2 && ['in_progress', 'done'].includes(i.status)).map((i) => i.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(filtered.bars).toEqual(expected);
+    expect(filtered.texts.some((t) => t.includes(`Actions of ${org?.name} · status in progress, done · year view`))).toBe(true);
+    // A year view draws the same months in a quarter of the width, and names the years in its header.
+    const month = await svgOf(`org=${org?.id}&status=in_progress,done`);
+    expect(filtered.width).toBeLessThan(month.width * 0.5);
+    expect(filtered.texts).toEqual(expect.arrayContaining(['2026']));
+
+    for (const [query, field] of [
+      ['status=late', 'status'],
+      ['org=nope', 'org'],
+      ['view=week', 'view'],
+      ['actions=1;2', 'actions'],
+    ]) {
+      const answer = await fetch(`${server.url}/api/exports/chart.svg?${query}`);
+      expect([query, answer.status]).toEqual([query, 400]);
+      expect(JSON.stringify(await answer.json())).toContain(field);
+    }
+    const unknown = await fetch(`${server.url}/api/exports/chart.svg?org=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.status).toBe(404);
+  });
+
   it('renders the PNG at twice the SVG size', async () => {
     const svg = new DOMParser().parseFromString((await download('/api/exports/chart.svg')).bytes.toString('utf8'), 'image/svg+xml').documentElement!;
     const png = await download('/api/exports/chart.png');

@@ -1,3 +1,4 @@
+import type { GanttData } from '@tracker/contracts';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launchBrowser, seriousAccessibilityViolations, signIn } from './support/browser';
@@ -56,6 +57,34 @@ describe('downloads from the web app', () => {
     // Narrowed to one Action by the filter, the files are too.
     await page.goto(`${BASE_URL}/?action=2`, { waitUntil: 'networkidle' });
     expect((await download(page, 'Chart as PDF (A4)')).file).toBe('chart-action-2-a4.pdf');
+
+    // Every filter of the page and its view mode reach the chart files: the SVG has a bar for each dated row of the table.
+    await page.goto(`${BASE_URL}/?action=2,3&status=not_started&view=year`, { waitUntil: 'networkidle' });
+    await expect(page.getByTestId('export-scope').textContent()).resolves.toContain('Actions 2, 3, Not started, year view');
+    await expect(page.getByRole('link', { name: 'Chart as SVG', exact: true }).getAttribute('href')).resolves.toBe(
+      '/api/exports/chart.svg?actions=2%2C3&status=not_started&view=year',
+    );
+    const svg = (await download(page, 'Chart as SVG')).bytes.toString('utf8');
+    const plan = (await (await page.request.get(`${BASE_URL}/api/gantt`)).json()) as GanttData;
+    const shown = plan.items.filter((i) => [2, 3].includes(i.actionNumber) && i.status === 'not_started');
+    await expect(page.locator('[data-testid=gantt-table] tbody tr').count()).resolves.toBe(shown.length);
+    const dated = shown.filter((i) => i.start !== null);
+    expect(dated.length).toBeGreaterThan(0);
+    expect([...svg.matchAll(/class="bar" data-id="([^"]+)"/g)].map((m) => m[1])).toEqual(dated.map((i) => i.id));
+    expect(svg).toContain('Actions 2 Education, 3 Disinformation · status not started · year view');
+
+    // A private calendar address from one's settings: shown once, and it serves the feed until revoked.
+    await page.goto(`${BASE_URL}/settings`, { waitUntil: 'networkidle' });
+    const privateFeed = page.getByTestId('private-feed');
+    await expect(privateFeed.getByTestId('private-feed-state').textContent()).resolves.toContain('no private calendar address');
+    await privateFeed.getByRole('button', { name: 'Make a private calendar address' }).click();
+    const secret = await privateFeed.getByLabel(/Your private calendar address/).inputValue();
+    expect(secret).toMatch(/\/api\/calendar\/private\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await (await page.request.get(secret)).text()).toMatch(/^BEGIN:VCALENDAR/);
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await privateFeed.getByRole('button', { name: 'Revoke the address' }).click();
+    await privateFeed.getByText('You have no private calendar address.').waitFor();
+    expect((await page.request.get(secret)).status()).toBe(404);
 
     // The Action page subscribes to its own calendar; the organisation list to each organisation's.
     await page.goto(`${BASE_URL}/actions/1`, { waitUntil: 'networkidle' });

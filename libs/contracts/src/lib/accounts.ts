@@ -95,3 +95,10 @@ export interface OutboxMail {
   html: string;
   unsubscribeUrl: string | null;
 }
+
+/** The answer of `POST /api/calendar/private-feed`: the secret address of one's private calendar, shown once. */
+export interface PrivateFeed {
+  url: string;
+  webcal: string;
+  issuedAt: string | null;
+}

@@ -30,12 +30,20 @@ export interface ChartItem {
   progress: number;
 }
 
+/** The time scale of a chart file, as the chart page's view modes: a month, a quarter or a year is the unit read. */
+export type ChartView = 'month' | 'quarter' | 'year';
+export const CHART_VIEWS: readonly ChartView[] = ['month', 'quarter', 'year'];
+/** Width of a day, relative to the month view: a quarter or year view fits more time on a page. */
+export const VIEW_SCALE: Readonly<Record<ChartView, number>> = { month: 1, quarter: 0.5, year: 0.25 };
+
 export interface ChartInput {
   title: string;
   subtitle: string;
   asOf: string;
   deadline: string;
   items: ChartItem[];
+  /** Month by default. */
+  view?: ChartView;
 }
 
 export interface ChartBar {
@@ -55,9 +63,11 @@ export interface ChartModel {
   subtitle: string;
   asOf: string;
   deadline: string;
+  view: ChartView;
   firstDay: string;
   totalDays: number;
-  months: { label: string; fromDay: number; days: number }[];
+  /** `month` is 1-12. */
+  months: { label: string; year: number; month: number; fromDay: number; days: number }[];
   deadlineDay: number;
   asOfDay: number;
   rows: ChartBar[];
@@ -74,13 +84,20 @@ export function chartModel(input: ChartInput): ChartModel {
   const last = addMonths(startOfMonth(day(ends[ends.length - 1])), 1);
   const months: ChartModel['months'] = [];
   for (let m = first; m < last; m = addMonths(m, 1)) {
-    months.push({ label: format(m, 'MMM yyyy'), fromDay: differenceInCalendarDays(m, first), days: differenceInCalendarDays(addMonths(m, 1), m) });
+    months.push({
+      label: format(m, 'MMM yyyy'),
+      year: m.getFullYear(),
+      month: m.getMonth() + 1,
+      fromDay: differenceInCalendarDays(m, first),
+      days: differenceInCalendarDays(addMonths(m, 1), m),
+    });
   }
   return {
     title: input.title,
     subtitle: input.subtitle,
     asOf: input.asOf,
     deadline: input.deadline,
+    view: input.view ?? 'month',
     firstDay: format(first, 'yyyy-MM-dd'),
     totalDays: differenceInCalendarDays(last, first),
     months,
@@ -118,13 +135,14 @@ export function paginate(model: ChartModel, width: number, height: number): Char
   const L = CHART_LAYOUT;
   const rowsPerPage = Math.max(1, Math.floor((height - 2 * L.margin - L.titleHeight - L.headerHeight - L.legendHeight) / L.rowHeight));
   const timeWidth = width - 2 * L.margin - L.labelWidth;
-  // Whole months per page, at least dayMinWidth points a day so a month bar stays readable.
+  // Whole months per page, at least dayMinWidth points a day (scaled by the view) so a month bar stays readable.
+  const dayMinWidth = L.dayMinWidth * VIEW_SCALE[model.view];
   const monthSlices: [number, number][] = [];
   let from = 0;
   let i = 0;
   while (i < model.months.length) {
     let j = i;
-    while (j < model.months.length && (model.months[j].fromDay + model.months[j].days - from) * L.dayMinWidth <= timeWidth) {
+    while (j < model.months.length && (model.months[j].fromDay + model.months[j].days - from) * dayMinWidth <= timeWidth) {
       j++;
     }
     j = Math.max(j, i + 1);
@@ -171,10 +189,9 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   for (const month of model.months.filter((m) => m.fromDay >= page.fromDay && m.fromDay < page.toDay)) {
     const x = xOf(month.fromDay);
     out.push(`<rect x="${n(x)}" y="${top}" width="${n(month.days * perDay)}" height="${L.headerHeight}" fill="#f9fafb" stroke="#d1d5db" stroke-width="0.5"/>`);
-    if (month.days * perDay > 24) {
-      out.push(
-        `<text x="${n(x + 2)}" y="${top + 14}" font-size="${month.days * perDay > 40 ? 8 : 6}" fill="#374151">${escape(month.days * perDay > 40 ? month.label : `${month.label.slice(0, 3)} ${month.label.slice(-2)}`)}</text>`,
-      );
+    const label = headerLabel(model, month, month.days * perDay, month.fromDay === page.fromDay);
+    if (label !== null) {
+      out.push(`<text x="${n(x + 2)}" y="${top + 14}" font-size="${label.size}" fill="#374151">${escape(label.text)}</text>`);
     }
   }
   out.push(`<text x="${L.margin}" y="${top + 14}" font-size="8" font-weight="bold" fill="#374151">Action / item</text>`);
@@ -238,4 +255,18 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   );
   out.push('</svg>');
   return out.join('\n');
+}
+
+/**
+ * The words over a month in the header: the month where it fits ("Jan 2026", "Jan 26"), else the
+ * quarter at its first month ("Q1 2026") or the year at January (and at the page's first month).
+ */
+function headerLabel(model: ChartModel, month: ChartModel['months'][number], width: number, firstOnPage: boolean): { text: string; size: number } | null {
+  if (width > 40) return { text: month.label, size: 8 };
+  if (width > 24) return { text: `${month.label.slice(0, 3)} ${String(month.year).slice(-2)}`, size: 6 };
+  if (model.view === 'quarter' && (month.month % 3 === 1 || firstOnPage) && width * 3 > 24) {
+    return { text: `Q${Math.ceil(month.month / 3)} ${month.year}`, size: 6 };
+  }
+  if ((month.month === 1 || firstOnPage) && width * 12 > 24) return { text: String(month.year), size: 7 };
+  return null;
 }

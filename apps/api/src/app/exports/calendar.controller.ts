@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { PrivateFeed } from '@tracker/contracts';
 import type { ICalCalendar } from 'ical-generator';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
@@ -9,13 +10,6 @@ import { ActionNumberParam } from '../common/parse-action-number.pipe';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
-
-/** The answer of `POST /api/calendar/private-feed`: the secret address, shown once. */
-export interface PrivateFeed {
-  url: string;
-  webcal: string;
-  issuedAt: string | null;
-}
 
 function send(response: Response, calendar: ICalCalendar, file: string): void {
   response.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${file}"`).send(calendar.toString());

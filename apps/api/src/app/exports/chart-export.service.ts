@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FollowUp, GanttData, MonitoringCall } from '@tracker/contracts';
-import { CHART_LAYOUT, chartModel, type ChartModel, chartSvg, paginate } from '@tracker/schedule';
+import { CHART_LAYOUT, chartModel, type ChartModel, chartSvg, type ChartView, paginate, VIEW_SCALE } from '@tracker/schedule';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
 import { ExportTablesService } from './export-tables.service';
 
@@ -31,8 +33,13 @@ function resvgReady(): Promise<void> {
 export interface ChartFilter {
   partnership?: string;
   action?: number;
-  /** Several Actions (a monitoring call's), instead of `action`. */
+  /** Several Actions (a monitoring call's, or the chart page's filter), instead of `action`. */
   actions?: number[];
+  /** Only the Actions this organisation leads or joins in the partnership. */
+  organisation?: string;
+  /** Only items with these statuses. */
+  statuses?: string[];
+  view?: ChartView;
   asOf?: string;
 }
 
@@ -46,33 +53,55 @@ export class ChartExportService {
   constructor(
     private readonly tables: ExportTablesService,
     private readonly risks: RiskViewService,
+    private readonly organisations: OrganisationsRepository,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
+  /** The chart of the filtered plan, as the chart page filters it (Actions, an organisation's Actions, statuses). */
   async model(filter: ChartFilter): Promise<ChartModel> {
     const data: GanttData = await this.tables.gantt(filter.partnership);
-    const wanted = filter.actions ?? (filter.action === undefined ? null : [filter.action]);
+    let wanted = filter.actions ?? (filter.action === undefined ? null : [filter.action]);
+    const filters: string[] = [];
+    if (filter.organisation !== undefined) {
+      const organisation = await this.organisations.get(await this.partnerships.byKey(filter.partnership), filter.organisation);
+      const theirs = organisation.actions.map((a) => a.actionNumber);
+      wanted = (wanted ?? theirs).filter((n) => theirs.includes(n));
+      filters.push(`Actions of ${organisation.name}`);
+    }
+    if (filter.statuses !== undefined && filter.statuses.length > 0) {
+      filters.push(`status ${filter.statuses.map((s) => s.replace(/_/g, ' ')).join(', ')}`);
+    }
+    if (filter.view !== undefined && filter.view !== 'month') {
+      filters.push(`${filter.view} view`);
+    }
     const action = wanted?.length === 1 ? data.actions.find((a) => a.number === wanted[0]) : null;
-    const items = data.items.filter((i) => wanted === null || wanted.includes(i.actionNumber));
-    return chartModel({
-      title: `${data.partnership.name}: Work Plan timeline (Annex 2)`,
-      subtitle: action
-        ? `Action ${action.number} ${action.shortName}`
-        : wanted
-          ? `Actions ${data.actions
+    const items = data.items.filter(
+      (i) => (wanted === null || wanted.includes(i.actionNumber)) && (filter.statuses === undefined || filter.statuses.includes(i.status)),
+    );
+    const scope = action
+      ? `Action ${action.number} ${action.shortName}`
+      : wanted
+        ? `Actions ${
+            data.actions
               .filter((a) => wanted.includes(a.number))
               .map((a) => `${a.number} ${a.shortName}`)
-              .join(', ')}`
-          : `All Actions (${data.actions.map((a) => `${a.number} ${a.shortName}`).join(', ')})`,
+              .join(', ') || 'none'
+          }`
+        : `All Actions (${data.actions.map((a) => `${a.number} ${a.shortName}`).join(', ')})`;
+    return chartModel({
+      title: `${data.partnership.name}: Work Plan timeline (Annex 2)`,
+      subtitle: [scope, ...filters].join(' · '),
       asOf: filter.asOf ?? (await this.risks.today()),
       deadline: data.partnership.deadline,
       items,
+      view: filter.view,
     });
   }
 
   /** The whole chart on one page: every row, every month. */
   svg(model: ChartModel): string {
     const L = CHART_LAYOUT;
-    const width = Math.ceil(2 * L.margin + L.labelWidth + model.totalDays * IMAGE_DAY_WIDTH);
+    const width = Math.ceil(2 * L.margin + L.labelWidth + model.totalDays * IMAGE_DAY_WIDTH * VIEW_SCALE[model.view]);
     const height = Math.ceil(2 * L.margin + L.titleHeight + L.headerHeight + L.legendHeight + 12 + model.rows.length * L.rowHeight);
     const [page] = paginate(model, width, height);
     return chartSvg(model, page);

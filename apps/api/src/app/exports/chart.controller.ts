@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
-import { IsIn, IsOptional } from 'class-validator';
+import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES } from '@tracker/contracts';
+import { CHART_VIEWS, type ChartView } from '@tracker/schedule';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -9,12 +10,50 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
 import { ExportQuery } from './dto';
 
-/** `?paper=a4|a3` besides the filters of every export. */
+const STATUS_LIST = new RegExp(`^(${MILESTONE_STATUSES.join('|')})(,(${MILESTONE_STATUSES.join('|')}))*$`);
+
+/**
+ * `?paper=a4|a3` besides the filters of every export, and the chart page's own filters, so a file
+ * holds what the page shows: several Actions, an organisation's Actions, statuses and the view mode.
+ */
 export class ChartQuery extends ExportQuery {
   @ApiPropertyOptional({ enum: ['a4', 'a3'], default: 'a4', description: 'Paper of the PDF, landscape' })
   @IsOptional()
   @IsIn(['a4', 'a3'], { message: 'paper must be a4 or a3' })
   paper: Paper = 'a4';
+
+  @ApiPropertyOptional({ description: 'Several Actions, comma-separated (e.g. 1,3), instead of action' })
+  @IsOptional()
+  @Matches(/^\d{1,4}(,\d{1,4})*$/, { message: 'actions must be Action numbers separated by commas, e.g. 1,3' })
+  actions?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the Actions this organisation leads or joins' })
+  @IsOptional()
+  @IsUUID('all', { message: 'org must be an organisation id' })
+  org?: string;
+
+  @ApiPropertyOptional({ description: `Only items with these statuses, comma-separated: ${MILESTONE_STATUSES.join(', ')}` })
+  @IsOptional()
+  @Matches(STATUS_LIST, { message: `status must be statuses separated by commas: ${MILESTONE_STATUSES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: CHART_VIEWS, default: 'month', description: 'Time scale: a quarter or year view fits more months on a page' })
+  @IsOptional()
+  @IsIn(CHART_VIEWS, { message: `view must be one of ${CHART_VIEWS.join(', ')}` })
+  view: ChartView = 'month';
+}
+
+/** The chart filter of a query. */
+function chartFilter(query: ChartQuery) {
+  return {
+    partnership: query.partnership,
+    action: query.action,
+    actions: query.actions?.split(',').map(Number),
+    organisation: query.org,
+    statuses: query.status?.split(','),
+    view: query.view,
+    asOf: query.asOf,
+  };
 }
 
 const TYPES = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' } as const;
@@ -51,12 +90,12 @@ export class ChartController {
   })
   async chart(@Req() request: Request, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const format = request.path.split('.').pop() as keyof typeof TYPES;
-    const model = await this.charts.model(query);
+    const model = await this.charts.model(chartFilter(query));
     const body = format === 'svg' ? this.charts.svg(model) : format === 'png' ? await this.charts.png(model) : await this.charts.pdf(model, query.paper);
     const stem = [
       'chart',
       query.partnership === DEFAULT_PARTNERSHIP_KEY ? null : query.partnership,
-      query.action ? `action-${query.action}` : null,
+      query.action ? `action-${query.action}` : query.actions ? `actions-${query.actions.replace(/,/g, '-')}` : null,
       format === 'pdf' ? query.paper : null,
     ]
       .filter(Boolean)

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Account, AccountInvite, AccountUpdate, OutboxMail, Profile, ProfileUpdate } from '@tracker/contracts';
+import type { Account, AccountInvite, AccountUpdate, OutboxMail, PrivateFeed, Profile, ProfileUpdate } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** Accounts (Secretariat), the mail outbox, the mailed links, and one's own profile. */
@@ -39,6 +39,20 @@ export class AccountsService {
 
   requestReset(email: string): Promise<{ message: string }> {
     return firstValueFrom(this.http.post<{ message: string }>('/api/auth/password-reset', { email }));
+  }
+
+  /** When one's private calendar address was made, or null when there is none. */
+  privateFeedState(): Promise<Pick<PrivateFeed, 'issuedAt'>> {
+    return firstValueFrom(this.http.get<Pick<PrivateFeed, 'issuedAt'>>('/api/calendar/private-feed'));
+  }
+
+  /** A new secret address of one's private calendar; the previous one stops working. */
+  issuePrivateFeed(): Promise<PrivateFeed> {
+    return firstValueFrom(this.http.post<PrivateFeed>('/api/calendar/private-feed', {}));
+  }
+
+  revokePrivateFeed(): Promise<void> {
+    return firstValueFrom(this.http.delete<void>('/api/calendar/private-feed'));
   }
 
   profile(): Promise<Profile> {

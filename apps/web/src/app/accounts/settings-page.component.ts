@@ -1,9 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import type { DigestSetting, Profile } from '@tracker/contracts';
+import type { DigestSetting, PrivateFeed, Profile } from '@tracker/contracts';
 import { AuthService } from '../auth/auth.service';
+import { formatInstant } from '../risks/monitoring-labels';
 import { AccountsService, errorMessage } from './accounts.service';
 
-/** Everyone's own settings: the name others see, and reminder mails (weekly or off). */
+/**
+ * Everyone's own settings: the name others see, reminder mails (weekly or off), and the secret
+ * address of their private calendar (the plan with monitoring calls and follow-ups), made, replaced
+ * or revoked here; the address is shown once.
+ */
 @Component({
   selector: 'wp-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,6 +35,28 @@ import { AccountsService, errorMessage } from './accounts.service';
         </div>
         <button type="submit" class="button">Save</button>
       </form>
+
+      <section aria-labelledby="private-feed-title" class="private-feed" data-testid="private-feed">
+        <h2 id="private-feed-title">Your private calendar</h2>
+        <p>
+          The Work Plan with the monitoring calls and the follow-ups that have a due date, for your calendar application. Its address is a secret: anyone who
+          has it can read the feed, so keep it to yourself, and make a new one (the old one stops working) or revoke it if it leaks.
+        </p>
+        <p role="status" data-testid="private-feed-state">
+          {{ feedIssuedAt() ? 'You have a private calendar address, made ' + instant(feedIssuedAt()!) + '.' : 'You have no private calendar address.' }}
+        </p>
+        @if (feed(); as f) {
+          <div class="field">
+            <label for="private-feed-url">Your private calendar address (shown once: copy it now)</label>
+            <input id="private-feed-url" type="text" readonly size="60" [value]="f.url" data-testid="private-feed-url" />
+          </div>
+          <p><a [href]="f.webcal">Subscribe to your private calendar</a></p>
+        }
+        <button type="button" class="button" (click)="issueFeed()">{{ feedIssuedAt() ? 'Make a new address' : 'Make a private calendar address' }}</button>
+        @if (feedIssuedAt()) {
+          <button type="button" class="button secondary" (click)="revokeFeed()">Revoke the address</button>
+        }
+      </section>
     }
   `,
 })
@@ -38,6 +65,9 @@ export class SettingsPageComponent {
   private readonly accounts = inject(AccountsService);
   readonly profile = signal<Profile | null>(null);
   readonly message = signal<{ text: string; error: boolean } | null>(null);
+  /** The private calendar: when its live address was made, and the address just made (shown once). */
+  readonly feedIssuedAt = signal<string | null>(null);
+  readonly feed = signal<PrivateFeed | null>(null);
 
   constructor() {
     void this.load();
@@ -48,7 +78,36 @@ export class SettingsPageComponent {
       await this.auth.refresh();
     }
     if (this.auth.user()) {
-      this.profile.set(await this.accounts.profile());
+      const [profile, feed] = await Promise.all([this.accounts.profile(), this.accounts.privateFeedState()]);
+      this.feedIssuedAt.set(feed.issuedAt);
+      this.profile.set(profile);
+    }
+  }
+
+  instant(iso: string): string {
+    return formatInstant(iso);
+  }
+
+  async issueFeed(): Promise<void> {
+    try {
+      const feed = await this.accounts.issuePrivateFeed();
+      this.feed.set(feed);
+      this.feedIssuedAt.set(feed.issuedAt);
+      this.message.set({ text: 'Your private calendar has a new address; any earlier one stopped working.', error: false });
+      setTimeout(() => document.getElementById('private-feed-url')?.focus());
+    } catch (error) {
+      this.message.set({ text: errorMessage(error), error: true });
+    }
+  }
+
+  async revokeFeed(): Promise<void> {
+    try {
+      await this.accounts.revokePrivateFeed();
+      this.feed.set(null);
+      this.feedIssuedAt.set(null);
+      this.message.set({ text: 'Your private calendar address is revoked: calendars using it get nothing more.', error: false });
+    } catch (error) {
+      this.message.set({ text: errorMessage(error), error: true });
     }
   }
 

@@ -89,15 +89,39 @@ export class GanttPageComponent {
     return parseFilter({ action: q.get('action'), org: q.get('org'), status: q.get('status'), view: q.get('view') });
   });
 
-  /** The one Action the filters leave, if exactly one: the files are narrowed to it. */
+  /** The one Action the filters leave, if exactly one: the spreadsheets and the calendar are narrowed to it. */
   private readonly exportAction = computed(() => (this.filter().actions.length === 1 ? this.filter().actions[0] : null));
   readonly exportScope = computed(() => (this.exportAction() === null ? 'the whole plan' : `Action ${this.exportAction()}`));
+  /** What the chart files hold: every row the filters leave, in the view mode shown. */
+  readonly chartScope = computed(() => {
+    const f = this.filter();
+    const parts = [f.actions.length === 0 ? 'all Actions' : f.actions.length === 1 ? `Action ${f.actions[0]}` : `Actions ${f.actions.join(', ')}`];
+    const org = f.organisation === null ? null : this.organisations().find((o) => o.id === f.organisation);
+    if (org) parts.push(`the Actions of ${org.name}`);
+    if (f.statuses.length > 0) parts.push(f.statuses.map((s) => STATUS_LABELS[s]).join(' or '));
+    parts.push(`${f.view.toLowerCase()} view`);
+    return parts.join(', ');
+  });
 
-  /** Address of an export file for the partnership and the Action filter (`/api/exports/...`). */
-  exportHref(file: string, paper?: 'a4' | 'a3'): string {
+  /** Address of a spreadsheet for the partnership and the Action filter (`/api/exports/...`). */
+  exportHref(file: string): string {
     const params = new URLSearchParams();
     if (this.partnership() !== DEFAULT_PARTNERSHIP_KEY) params.set('partnership', this.partnership());
     if (this.exportAction() !== null) params.set('action', String(this.exportAction()));
+    const query = params.toString();
+    return `/api/exports/${file}${query ? `?${query}` : ''}`;
+  }
+
+  /** Address of a chart file with every filter of the page and its view mode, so the file holds what the page shows. */
+  chartHref(file: string, paper?: 'a4' | 'a3'): string {
+    const f = this.filter();
+    const params = new URLSearchParams();
+    if (this.partnership() !== DEFAULT_PARTNERSHIP_KEY) params.set('partnership', this.partnership());
+    if (f.actions.length === 1) params.set('action', String(f.actions[0]));
+    if (f.actions.length > 1) params.set('actions', f.actions.join(','));
+    if (f.organisation !== null) params.set('org', f.organisation);
+    if (f.statuses.length > 0) params.set('status', f.statuses.join(','));
+    if (f.view !== 'Month') params.set('view', f.view.toLowerCase());
     if (paper) params.set('paper', paper);
     const query = params.toString();
     return `/api/exports/${file}${query ? `?${query}` : ''}`;

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { PartnershipService } from '../partnership/partnership.service';
 import { AuthService } from '../auth/auth.service';
 import { CallFormComponent, type CallFormFailure } from './call-form.component';
-import { conflictCurrent, describeCallError } from './monitoring-labels';
+import { conflictCurrent, describeCallError } from './call-errors';
 import { MonitoringService } from './monitoring.service';
 import { OpenedCallComponent } from './opened-call.component';
 import { formatDay } from './risk-labels';

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import type { FollowUp, MonitoringCall } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
 import { CallFormComponent, type CallFormFailure } from './call-form.component';
-import { conflictCurrent, describeChange, followUpOwner, formatInstant } from './monitoring-labels';
+import { conflictCurrent } from './call-errors';
+import { describeChange, followUpOwner, formatInstant } from './monitoring-labels';
 import { MonitoringService } from './monitoring.service';
 import { RiskItemsTableComponent } from './risk-items-table.component';
 import { formatDay, RAG_LABELS } from './risk-labels';
