@@ -1,5 +1,6 @@
 // ESLint (flat config): module boundaries between the Nx projects by their tags, typescript-eslint's
-// type-aware rules, and nothing that Prettier decides (formatting is `npm run format:check`).
+// type-aware rules, one way to reach the database in the API, and nothing that Prettier decides
+// (formatting is checked by `prettier --check`).
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
@@ -59,6 +60,27 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // The API reaches the database one way: parameterised SQL in each domain's repository (README, Architecture rules).
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@nestjs/typeorm', importNames: ['InjectRepository'], message: "Read and write with SQL in the domain's repository (DataSource.query)." },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='createQueryBuilder']",
+          message: "Read and write with SQL in the domain's repository (DataSource.query), not TypeORM's query builder.",
+        },
+      ],
     },
   },
   {

@@ -25,6 +25,10 @@ const PROBES = {
     'libs/schedule/src/lib/boundary-probe-promise.ts',
     'async function later(): Promise<number> {\n  return Promise.resolve(1);\n}\n\nexport function probe(): void {\n  later();\n}\n',
   ],
+  apiQueryBuilder: [
+    'apps/api/src/app/boundary-probe-sql.ts',
+    "import { InjectRepository } from '@nestjs/typeorm';\nimport type { DataSource } from 'typeorm';\n\nexport const probe = InjectRepository;\nexport const rows = (db: DataSource) => db.createQueryBuilder().select('1').getRawMany();\n",
+  ],
 } as const;
 
 type Probe = keyof typeof PROBES;
@@ -34,7 +38,7 @@ type Probe = keyof typeof PROBES;
  * crosses a project boundary, and its type-aware rules catch a floating promise. The probes are linted
  * with the ESLint command and configuration `npm run lint` uses, then removed.
  */
-describe('lint: module boundaries by project tags, and type-aware rules', () => {
+describe('lint: module boundaries by project tags, one way to the database, and type-aware rules', () => {
   const messages = new Map<Probe, string[]>();
 
   beforeAll(async () => {
@@ -82,6 +86,13 @@ describe('lint: module boundaries by project tags, and type-aware rules', () => 
   it('passes the allowed imports: schedule uses date-fns and contracts, the web app uses both libraries', () => {
     expect(messages.get('scheduleAllowed')).toEqual([]);
     expect(messages.get('webAllowed')).toEqual([]);
+  });
+
+  it('keeps the API to one way of reaching the database: no entity repositories, no query builder', () => {
+    expect(messages.get('apiQueryBuilder')).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*InjectRepository.*repository \(DataSource.query\)/),
+      expect.stringMatching(/^no-restricted-syntax: .*not TypeORM's query builder/),
+    ]);
   });
 
   it('catches a floating promise with the type-aware rules', () => {

@@ -1,4 +1,4 @@
-import type { ActionDetail, ConflictError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary, Output, RegisterRisk } from '@tracker/contracts';
+import type { Action, ActionDetail, ConflictError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary, Output, RegisterRisk } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { type Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -62,6 +62,34 @@ describe('one serialiser per contract type', () => {
     const action = await get<ActionDetail>('/api/actions/3');
     expect(action.outputs).toEqual(outputs.filter((o) => o.actionNumber === 3));
     await checkEveryElement('/api/outputs', outputs, { status: 'in_progress' });
+  });
+
+  it('Actions: the list and each Action page agree, and carry every field of the contract', async () => {
+    const actions = await get<Action[]>('/api/actions');
+    expect(actions.map((a) => a.number)).toEqual([1, 2, 3, 4]);
+    for (const action of actions) {
+      const { milestones, outputs, targets, ...page } = await get<ActionDetail>(`/api/actions/${action.number}`);
+      expect(page).toEqual(action);
+      expect([milestones.length > 0, Array.isArray(outputs), targets.every((t) => t.actionNumber === action.number)]).toEqual([true, true, true]);
+      expect(Object.keys(action).sort()).toEqual(
+        [
+          'coLeaders',
+          'deadline',
+          'externalStakeholders',
+          'governanceLevels',
+          'id',
+          'members',
+          'number',
+          'objective',
+          'pillar',
+          'shortName',
+          'source',
+          'stakeholderNotes',
+          'title',
+        ].sort(),
+      );
+      expect(action.coLeaders).toHaveLength(2);
+    }
   });
 
   it('risks: the register, one risk, the PATCH answer and the 409 body agree', async () => {

@@ -1,9 +1,9 @@
 /**
- * The read queries of the chart and of milestones, as SQL that makes Postgres build the JSON
- * response itself: one round trip per request, and the API passes the text through. Plain SQL on a
- * minimal client, so the benchmark's bare node:http + pg server runs exactly the same statements.
- * A milestone has exactly one serialiser, MILESTONE_JSON: the list, the chart, one milestone, the
- * PATCH answer and the 409 body all come from it.
+ * The read queries of the plan (the chart, Actions, milestones, outputs), as SQL that makes Postgres
+ * build the JSON response itself: one round trip per request, and the API passes the text through.
+ * Plain SQL on a minimal client, so the benchmark's bare node:http + pg server runs exactly the same
+ * statements. Each record type has exactly one serialiser (MILESTONE_JSON, OUTPUT_JSON, ACTION_JSON):
+ * its list, the chart, one record, the PATCH answer and the 409 body all come from it.
  */
 
 /** The part of a pg Pool / Client these queries need. */
@@ -38,6 +38,55 @@ SELECT EXISTS (SELECT 1 FROM p) AS found,
 export const MILESTONE_SQL = `
 SELECT ${MILESTONE_JSON}::text AS body FROM milestone m JOIN action a ON a.id = m.action_id WHERE m.id = $1`;
 
+/** One output as the `Output` contract, for rows `o` (output) joined to `a` (action). */
+const OUTPUT_JSON = `json_build_object(
+  'id', o.id, 'actionNumber', a.number, 'title', o.title, 'dueText', o.due_text,
+  'start', o.start_date, 'end', o.end_date, 'precision', o.precision, 'tentative', o.tentative,
+  'status', o.status, 'actualStart', o.actual_start, 'actualEnd', o.actual_end, 'forecastEnd', o.forecast_end,
+  'version', o.version, 'source', o.source,
+  'milestoneIds', COALESCE((SELECT json_agg(om.milestone_id ORDER BY om.milestone_id::text) FROM output_milestone om WHERE om.output_id = o.id), '[]'::json),
+  'sortOrder', o.sort_order, 'notes', o.notes,
+  'updatedAt', to_char(o.updated_at AT TIME ZONE 'UTC', ${ISO_INSTANT}))`;
+
+/** $1 partnership key, $2 Action number or null. `found` is false for an unknown partnership. */
+export const OUTPUTS_SQL = `
+WITH p AS (SELECT id FROM partnership WHERE seed_key = $1)
+SELECT EXISTS (SELECT 1 FROM p) AS found,
+       COALESCE((SELECT json_agg(${OUTPUT_JSON} ORDER BY a.number, o.sort_order)
+                   FROM output o JOIN action a ON a.id = o.action_id
+                  WHERE a.partnership_id = (SELECT id FROM p) AND ($2::int IS NULL OR a.number = $2::int)), '[]'::json)::text AS body`;
+
+/** $1 output id. No row for an unknown id. The same JSON as an element of OUTPUTS_SQL. */
+export const OUTPUT_SQL = `
+SELECT ${OUTPUT_JSON}::text AS body FROM output o JOIN action a ON a.id = o.action_id WHERE o.id = $1`;
+
+const participants = (role: string) => `COALESCE((
+    SELECT json_agg(json_build_object('id', org.id, 'name', org.name) ORDER BY ap.sort_order, org.name)
+      FROM action_participant ap JOIN organisation org ON org.id = ap.organisation_id
+     WHERE ap.action_id = a.id AND ap.role = '${role}'), '[]'::json)`;
+
+/** One Action as the `Action` contract, for rows `a` (action). */
+const ACTION_JSON = `json_build_object(
+  'id', a.id, 'number', a.number, 'shortName', a.short_name, 'title', a.title, 'objective', a.objective,
+  'pillar', a.pillar, 'governanceLevels', to_json(a.governance_levels), 'deadline', a.deadline,
+  'coLeaders', ${participants('co_leader')}, 'members', ${participants('member')},
+  'externalStakeholders', ${participants('external_stakeholder')},
+  'stakeholderNotes', to_json(a.stakeholder_notes), 'source', a.source)`;
+
+/** $1 partnership key, $2 Action number or null. `found` is false for an unknown partnership. */
+export const ACTIONS_SQL = `
+WITH p AS (SELECT id FROM partnership WHERE seed_key = $1)
+SELECT EXISTS (SELECT 1 FROM p) AS found,
+       COALESCE((SELECT json_agg(${ACTION_JSON} ORDER BY a.number)
+                   FROM action a WHERE a.partnership_id = (SELECT id FROM p) AND ($2::int IS NULL OR a.number = $2::int)), '[]'::json)::text AS body`;
+
+/** $1 partnership key, $2 Action number: the Action's targets as the `Target` contract, in plan order. */
+export const TARGETS_SQL = `
+SELECT COALESCE(json_agg(json_build_object('id', t.id, 'actionNumber', a.number, 'description', t.description, 'source', t.source)
+                         ORDER BY t.sort_order), '[]'::json)::text AS body
+  FROM target t JOIN action a ON a.id = t.action_id JOIN partnership p ON p.id = a.partnership_id
+ WHERE p.seed_key = $1 AND a.number = $2`;
+
 /** $1 partnership key. No row for an unknown partnership. */
 export const GANTT_SQL = `
 SELECT json_build_object(
@@ -59,6 +108,30 @@ export async function milestonesJson(db: SqlClient, partnershipKey: string, acti
 export async function milestoneJson(db: SqlClient, id: string): Promise<string | null> {
   const { rows } = await db.query(MILESTONE_SQL, [id]);
   return rows.length ? String(rows[0]['body']) : null;
+}
+
+/** The JSON text of `GET /api/outputs`, or null for an unknown partnership. */
+export async function outputsJson(db: SqlClient, partnershipKey: string, actionNumber: number | null): Promise<string | null> {
+  const { rows } = await db.query(OUTPUTS_SQL, [partnershipKey, actionNumber]);
+  return rows[0]?.['found'] ? String(rows[0]['body']) : null;
+}
+
+/** The JSON text of `GET /api/outputs/:id`, or null for an unknown id. */
+export async function outputJson(db: SqlClient, id: string): Promise<string | null> {
+  const { rows } = await db.query(OUTPUT_SQL, [id]);
+  return rows.length ? String(rows[0]['body']) : null;
+}
+
+/** The JSON text of the Actions of a partnership (one Action when `actionNumber` is given), or null for an unknown partnership. */
+export async function actionsJson(db: SqlClient, partnershipKey: string, actionNumber: number | null): Promise<string | null> {
+  const { rows } = await db.query(ACTIONS_SQL, [partnershipKey, actionNumber]);
+  return rows[0]?.['found'] ? String(rows[0]['body']) : null;
+}
+
+/** The JSON text of one Action's targets. */
+export async function targetsJson(db: SqlClient, partnershipKey: string, actionNumber: number): Promise<string> {
+  const { rows } = await db.query(TARGETS_SQL, [partnershipKey, actionNumber]);
+  return String(rows[0]['body']);
 }
 
 /** The JSON text of `GET /api/gantt`, or null for an unknown partnership. */

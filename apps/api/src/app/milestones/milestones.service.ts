@@ -1,18 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PARTNERSHIP_KEY, type Milestone } from '@tracker/contracts';
 import { milestoneJson, milestonesJson, sqlClientOf } from '../gantt/plan-queries';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { MILESTONE_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
-import { MilestoneEntity } from './milestone.entity';
 
 @Injectable()
 export class MilestonesService {
   constructor(
-    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly updates: VersionedUpdateService,
   ) {}
 
@@ -22,7 +21,7 @@ export class MilestonesService {
    */
   async listJson(filter: { actionNumber?: number; partnership?: string } = {}): Promise<string> {
     const partnership = filter.partnership ?? DEFAULT_PARTNERSHIP_KEY;
-    const body = await milestonesJson(sqlClientOf(this.milestones.manager), partnership, filter.actionNumber ?? null);
+    const body = await milestonesJson(sqlClientOf(this.dataSource), partnership, filter.actionNumber ?? null);
     if (body === null) {
       throw new NotFoundException(`partnership "${partnership}" not found`);
     }
@@ -35,7 +34,7 @@ export class MilestonesService {
 
   /** One milestone, built by the same SQL as the list's elements. */
   async get(id: string): Promise<Milestone> {
-    const body = await milestoneJson(sqlClientOf(this.milestones.manager), id);
+    const body = await milestoneJson(sqlClientOf(this.dataSource), id);
     if (body === null) {
       throw new NotFoundException(`milestone ${id} not found`);
     }
