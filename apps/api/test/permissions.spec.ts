@@ -40,6 +40,7 @@ describe('who may change what', () => {
       risk: { 1: await risks(1), 2: await risks(2) },
       monitoring_call: { 1: '', 2: '' },
       follow_up: { 1: '', 2: '' },
+      plan_version: { 1: '', 2: '' },
     };
     // Calls and follow-ups belong to no Action: one of each serves as "own" and "other".
     const secretariat = clients.get('secretariat')!;
@@ -59,17 +60,50 @@ describe('who may change what', () => {
   }
 
   async function versionOf(endpoint: WriteEndpoint, id: string): Promise<number> {
-    const { body } = await clients.get('secretariat')!.get<{ version: number }>(path(endpoint, id));
+    const { body } = await clients.get('secretariat')!.get<{ version: number }>(path(endpoint, id).replace(/\/move$/, ''));
     return body.version;
   }
 
-  /** What a POST route creates can be counted: the calls, or the follow-ups of a call. */
+  /**
+   * What a POST route creates, and how to count it: calls, follow-ups of a call, milestones, outputs
+   * and risks of the Action (1 own, 2 other), versions of the plan.
+   */
+  const CREATIONS: Record<string, { body: (role: Role, action: 1 | 2, date: string) => object; list: (id: string) => string; refusal: RegExp }> = {
+    '/api/monitoring-calls': {
+      body: (_r, _a, date) => ({ heldOn: date, actionNumbers: [1] }),
+      list: () => '/api/monitoring-calls',
+      refusal: /may not record monitoring calls/,
+    },
+    '/api/monitoring-calls/:id/follow-ups': {
+      body: (role, _a, date) => ({ what: `${role} asks`, dueDate: date }),
+      list: (id) => `/api/monitoring-calls/${id}`,
+      refusal: /may not record monitoring calls/,
+    },
+    '/api/milestones': {
+      body: (role, action) => ({ actionNumber: action, title: `${role} adds`, windowText: 'June 2026' }),
+      list: () => '/api/milestones',
+      refusal: /may (not change milestones|change only)/,
+    },
+    '/api/outputs': {
+      body: (role, action) => ({ actionNumber: action, title: `${role} adds`, dueText: 'June 2026' }),
+      list: () => '/api/outputs',
+      refusal: /may (not change outputs|change only)/,
+    },
+    '/api/risk-register': {
+      body: (role, action) => ({ actionNumber: action, title: `${role} adds` }),
+      list: () => '/api/risk-register',
+      refusal: /may (not change risks|change only)/,
+    },
+    '/api/plan-versions': {
+      body: (role, _a, date) => ({ name: `${role} approves on ${date}` }),
+      list: () => '/api/plan-versions',
+      refusal: /may not approve versions/,
+    },
+  };
+
   async function countOf(endpoint: WriteEndpoint, id: string): Promise<number> {
-    const secretariat = clients.get('secretariat')!;
-    if (endpoint.path === '/api/monitoring-calls') {
-      return (await secretariat.get<unknown[]>('/api/monitoring-calls')).body.length;
-    }
-    return (await secretariat.get<{ followUps: unknown[] }>(path(endpoint, id).replace('/follow-ups', ''))).body.followUps.length;
+    const { body } = await clients.get('secretariat')!.get<unknown[] | { followUps: unknown[] }>(CREATIONS[endpoint.path].list(id));
+    return Array.isArray(body) ? body.length : body.followUps.length;
   }
 
   const cases = ROLES.flatMap((role) =>
@@ -92,6 +126,16 @@ describe('who may change what', () => {
       'secretariat /api/outputs/:id other',
       'secretariat /api/risk-register/:id own',
       'secretariat /api/risk-register/:id other',
+      'secretariat /api/milestones own',
+      'secretariat /api/milestones other',
+      'secretariat /api/milestones/:id/move own',
+      'secretariat /api/milestones/:id/move other',
+      'secretariat /api/outputs own',
+      'secretariat /api/outputs other',
+      'secretariat /api/risk-register own',
+      'secretariat /api/risk-register other',
+      'secretariat /api/plan-versions own',
+      'secretariat /api/plan-versions other',
       'secretariat /api/monitoring-calls own',
       'secretariat /api/monitoring-calls other',
       'secretariat /api/monitoring-calls/:id own',
@@ -103,6 +147,10 @@ describe('who may change what', () => {
       'co_leader /api/milestones/:id own',
       'co_leader /api/outputs/:id own',
       'co_leader /api/risk-register/:id own',
+      'co_leader /api/milestones own',
+      'co_leader /api/milestones/:id/move own',
+      'co_leader /api/outputs own',
+      'co_leader /api/risk-register own',
     ]);
   });
 
@@ -112,14 +160,14 @@ describe('who may change what', () => {
       const id = ids[endpoint.itemType][which === 'own' ? 1 : 2];
       day += 1;
       const date = new Date(Date.UTC(2026, 4, day)).toISOString().slice(0, 10); // 1 May 2026 onwards, a different day each case
-      if (endpoint.method === 'POST') {
+      if (endpoint.method === 'POST' && CREATIONS[endpoint.path]) {
         const before = await countOf(endpoint, id);
-        const body = endpoint.path === '/api/monitoring-calls' ? { heldOn: date, actionNumbers: [1] } : { what: `${role} asks`, dueDate: date };
+        const body = CREATIONS[endpoint.path].body(role, which === 'own' ? 1 : 2, date);
         const created = await clients.get(role)!.request<{ message: string }>(method, path(endpoint, id), body);
         expect(created.status).toBe(allowed ? 201 : 403);
         expect(await countOf(endpoint, id)).toBe(before + (allowed ? 1 : 0));
         if (!allowed) {
-          expect(created.body.message).toMatch(/may not record monitoring calls/);
+          expect(created.body.message).toMatch(CREATIONS[endpoint.path].refusal);
         }
         return;
       }
@@ -130,12 +178,14 @@ describe('who may change what', () => {
         risk: { nextReview: date },
         monitoring_call: { heldOn: date },
         follow_up: { dueDate: date },
+        plan_version: {},
       };
-      const change = changes[endpoint.itemType];
+      // A move changes the place, not a field the answer names.
+      const change = endpoint.path.endsWith('/move') ? { direction: 'later' } : changes[endpoint.itemType];
       const answer = await clients.get(role)!.request<{ version: number; message: string }>(method, path(endpoint, id), { version, ...change });
       if (allowed) {
         expect(answer.status).toBe(200);
-        const { note: _note, ...changed } = change;
+        const { note: _note, direction: _direction, ...changed } = change as Record<string, unknown>;
         expect(answer.body).toMatchObject({ version: version + 1, ...changed });
       } else {
         expect(answer.status).toBe(403);

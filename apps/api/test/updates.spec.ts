@@ -183,7 +183,8 @@ describe('status updates with conflict detection and history', () => {
       [{ version: 1, forecastEnd: 20260301 }, 'forecastEnd must be a calendar date written yyyy-MM-dd, e.g. 2026-03-31'],
       [{ version: 1, note: 42 }, 'note must be text'],
       [{ version: 1, note: 'x'.repeat(2001) }, 'note must be at most 2000 characters'],
-      [{ version: 1, title: 'Renamed' }, 'property title should not exist'],
+      [{ version: 1, title: ' ' }, 'title must be non-empty text of at most 500 characters'],
+      [{ version: 1, start: '2026-01-01' }, 'property start should not exist'],
       [{ version: 1, progress: 5, colour: 'red' }, 'property colour should not exist'],
     ].map(([body, message]) => [JSON.stringify(body).slice(0, 70), body, message] as const),
   )('refuses %s with a 400 naming the field', async (_label, body, message) => {
@@ -196,7 +197,9 @@ describe('status updates with conflict detection and history', () => {
   it('refuses an update that gives nothing to change', async () => {
     const answer = await secretariat.patch<ApiError>(`/api/milestones/${id()}`, { version: 1 });
     expect(answer.status).toBe(400);
-    expect(answer.body.message).toBe('give at least one of status, progress, actualStart, actualEnd, forecastEnd, note besides version');
+    expect(answer.body.message).toBe(
+      'give at least one of status, progress, actualStart, actualEnd, forecastEnd, title, windowText, tentative, parentId, note besides version',
+    );
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

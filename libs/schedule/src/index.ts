@@ -4,3 +4,4 @@ export * from './lib/window-text';
 export * from './lib/flags';
 export * from './lib/risk';
 export * from './lib/chart';
+export * from './lib/baseline';

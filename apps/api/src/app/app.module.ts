@@ -14,6 +14,7 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PartnershipsModule } from './partnership/partnerships.module';
+import { PlanVersionsModule } from './plan-versions/plan-versions.module';
 import { RisksModule } from './risks/risks.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { type Clock, SYSTEM_CLOCK } from './reminders/clock';
@@ -37,6 +38,7 @@ export class AppModule {
         HealthModule,
         ActionsModule,
         MilestonesModule,
+        PlanVersionsModule,
         GanttModule,
         OutputsModule,
         OrganisationsModule,

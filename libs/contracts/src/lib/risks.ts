@@ -8,7 +8,7 @@
 import type { AuditEntry } from './updates';
 import type { CalendarDateString, OrganisationRef, PlanNote } from './plan';
 
-export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
+export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
 export type Rag = 'red' | 'amber' | 'green';
 
@@ -55,8 +55,10 @@ export interface RiskView {
   daysToDeadline: number;
   dueSoonDays: number;
   stalledDays: number;
+  /** The approved version compared against (`?baseline=N`), or null; with it, items that slipped are flagged. */
+  baseline: { number: number; name: string; slipMonths: number } | null;
   actions: ActionRag[];
-  /** Most severe first: overdue (longest late first), beyond the deadline, stalled, unscheduled, due soon. */
+  /** Most severe first: overdue (longest late first), beyond the deadline, stalled, slipped, unscheduled, due soon. */
   items: RiskItem[];
 }
 
@@ -86,6 +88,21 @@ export interface RegisterRisk {
 }
 
 /** `PATCH /api/risk-register/:id`. */
+/** `POST /api/risk-register`: a new risk of an Action's register (the Secretariat, or the Action's co-leaders). */
+export interface RegisterRiskCreate {
+  partnership?: string;
+  actionNumber: number;
+  title: string;
+  description?: string;
+  causes?: string[];
+  likelihood?: number | null;
+  impact?: number | null;
+  ownerOrganisationId?: string | null;
+  mitigation?: string;
+  nextReview?: CalendarDateString | null;
+  note?: string;
+}
+
 export interface RegisterRiskUpdate {
   version: number;
   title?: string;
@@ -142,6 +159,8 @@ export interface MonitoringCall {
   previousCall: { id: string; heldOn: CalendarDateString } | null;
   changesSincePrevious: AuditEntry[];
   openEarlierFollowUps: FollowUp[];
+  /** The approved version the call compared the plan with; its risk view flags what slipped against it. */
+  comparedVersion: { number: number; name: string } | null;
   risks: RiskView;
 }
 
@@ -152,6 +171,8 @@ export interface MonitoringCallCreate {
   attendees?: string[];
   notes?: string;
   decisions?: string;
+  /** The approved version of the plan the call compares with, by number (none by default). */
+  comparedVersion?: number | null;
 }
 
 /** `PATCH /api/monitoring-calls/:id`. */

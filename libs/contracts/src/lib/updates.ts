@@ -25,7 +25,49 @@ export interface MilestoneUpdate {
   /** Not before `actualStart`; required (given or already stored) when the status is `done`. */
   actualEnd?: CalendarDateString | null;
   forecastEnd?: CalendarDateString | null;
+  /** Plan editing (Secretariat, and co-leaders for their own Action): the title. */
+  title?: string;
+  /**
+   * The planned window as the plan words it ("October - December 2025", "2026 (tbd)", "tbd"): the API
+   * reads the dates and the precision from these words (the parser of libs/schedule), and a text it
+   * cannot read is a 400 naming `windowText`.
+   */
+  windowText?: string;
+  tentative?: boolean;
+  /** The activity this step belongs to (of the same Action), or null to make it an activity. */
+  parentId?: string | null;
   /** Why, in words; kept in the history with every field this update changes. */
+  note?: string;
+}
+
+/** `POST /api/milestones`: a new activity (no parent) or sub-step of an Action's timeline. */
+export interface MilestoneCreate {
+  /** The partnership key; the Work Plan by default. */
+  partnership?: string;
+  actionNumber: number;
+  parentId?: string | null;
+  title: string;
+  /** As in {@link MilestoneUpdate.windowText}. */
+  windowText: string;
+  /** Marks the window as not yet confirmed; also set when the words say so ("tbc", "?"). */
+  tentative?: boolean;
+  note?: string;
+}
+
+/** `POST /api/milestones/:id/move`: one place earlier or later among its siblings, its steps with it. */
+export interface MilestoneMove {
+  version: number;
+  direction: 'earlier' | 'later';
+}
+
+/** `POST /api/outputs`: a new output of an Action. */
+export interface OutputCreate {
+  partnership?: string;
+  actionNumber: number;
+  title: string;
+  /** When it is due, as the plan words it; read like a milestone's window. */
+  dueText: string;
+  milestoneIds?: string[];
   note?: string;
 }
 
@@ -37,6 +79,10 @@ export interface OutputUpdate {
   /** The delivery date: required (given or already stored) when the status is `delivered`. */
   actualEnd?: CalendarDateString | null;
   forecastEnd?: CalendarDateString | null;
+  title?: string;
+  /** When it is due, as the plan words it; the dates are read from it (400 naming `dueText` when they cannot be). */
+  dueText?: string;
+  tentative?: boolean;
   note?: string;
 }
 
@@ -79,6 +125,14 @@ export const AUDIT_FIELDS = [
   'ownerText',
   'dueDate',
   'done',
+  'windowText',
+  'start',
+  'end',
+  'precision',
+  'tentative',
+  'parentId',
+  'dueText',
+  'position',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

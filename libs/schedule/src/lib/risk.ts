@@ -1,23 +1,35 @@
 import { compareDates, daysBetween, type CalendarDate } from './calendar';
 import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline, plannedEndCounts } from './flags';
-import type { DatePrecision } from './window';
+import { DEFAULT_SLIP_THRESHOLD_MONTHS, slipOf } from './baseline';
+import type { DatePrecision, PlanWindow } from './window';
 
 /**
  * The risk rules of the monitoring calls, as of a date. Pure: the caller gives the items and the day.
  * One item may raise several flags (e.g. overdue and beyond the deadline); each is one risk.
  */
 
-export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'unscheduled' | 'due_soon';
+export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
 export type Rag = 'red' | 'amber' | 'green';
 
 /** Kinds from the most to the least severe; the order of the risk view. */
-export const RISK_KINDS: readonly RiskKind[] = ['overdue', 'beyond_deadline', 'stalled', 'unscheduled', 'due_soon'];
+export const RISK_KINDS: readonly RiskKind[] = ['overdue', 'beyond_deadline', 'stalled', 'slipped', 'unscheduled', 'due_soon'];
+
+/** Every kind in words, for pages, mails and files (status is never in colour alone). */
+export const RISK_KIND_LABELS: Readonly<Record<RiskKind, string>> = {
+  overdue: 'Overdue',
+  beyond_deadline: 'Beyond the deadline',
+  stalled: 'Stalled',
+  slipped: 'Slipped',
+  unscheduled: 'Unscheduled',
+  due_soon: 'Due soon',
+};
 
 export const RISK_SEVERITY: Readonly<Record<RiskKind, RiskSeverity>> = {
   overdue: 'high',
   beyond_deadline: 'high',
   stalled: 'medium',
+  slipped: 'medium',
   unscheduled: 'medium',
   due_soon: 'low',
 };
@@ -29,6 +41,10 @@ export interface RiskOptions {
   stalledDays?: number;
   /** The last day of the partnership's phase: always its own, from its data. */
   deadline: CalendarDate;
+  /** "Slipped": later than the baseline by more than this many months (default 1); see {@link RiskSubject.baseline}. */
+  slipMonths?: number;
+  /** The baseline's name, quoted in the reasons ("version 1, Work Plan as approved, April 2025"). */
+  baselineName?: string;
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 30;
@@ -54,6 +70,8 @@ export interface RiskSubject {
   windowText?: string | null;
   /** The plan marks the item tentative (TBC, "possibly"...). */
   tentative?: boolean;
+  /** The item's window in the approved version compared against (none: not compared, or added since). */
+  baseline?: PlanWindow | null;
 }
 
 export interface RiskFlag {
@@ -166,6 +184,22 @@ export function stalledFlag(item: RiskSubject, asOf: CalendarDate, afterDays = D
  * (`planOfRecord: false`) is judged by its forecast end alone, and is never unscheduled; a parent
  * judged by its steps is never unscheduled on its own either (its steps are).
  */
+/**
+ * Slipped: the window (its forecast end where one is set) ends later than in the approved version
+ * compared against, by more than the threshold in months. Finished and cancelled items are not judged.
+ */
+function slippedFlag(item: RiskSubject, options: RiskOptions): RiskFlag | null {
+  if (!item.baseline || item.status === 'done' || item.status === 'delivered' || item.status === 'cancelled') {
+    return null;
+  }
+  const slip = slipOf(item.baseline, { start: item.start, end: item.forecastEnd ?? item.end, precision: item.precision });
+  const threshold = options.slipMonths ?? DEFAULT_SLIP_THRESHOLD_MONTHS;
+  if (slip.months <= threshold) {
+    return null;
+  }
+  return { kind: 'slipped', severity: RISK_SEVERITY.slipped, daysLate: 0, reason: `${slip.words}${options.baselineName ? ` (${options.baselineName})` : ''}` };
+}
+
 export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOptions): RiskFlag[] {
   const deadline = options.deadline;
   const offRecord = item.planOfRecord === false;
@@ -174,6 +208,7 @@ export function riskFlags(item: RiskSubject, asOf: CalendarDate, options: RiskOp
     overdueFlag(subject, asOf),
     beyondDeadlineFlag(subject, deadline),
     stalledFlag(subject, asOf, options.stalledDays ?? DEFAULT_STALLED_DAYS),
+    offRecord || subject.judgedBySteps ? null : slippedFlag(subject, options),
     offRecord || subject.judgedBySteps ? null : unscheduledFlag(subject, asOf),
     dueSoonFlag(subject, asOf, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS),
   ];
@@ -256,6 +291,12 @@ export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[],
   const stalled = count('stalled');
   if (stalled.length > 0) {
     reasons.push(`${stalled.length} stalled (no update for ${days(options.stalledDays ?? DEFAULT_STALLED_DAYS)} or more)`);
+  }
+  const slipped = count('slipped');
+  if (slipped.length > 0) {
+    reasons.push(
+      `${slipped.length} slipped more than ${options.slipMonths ?? DEFAULT_SLIP_THRESHOLD_MONTHS} month${(options.slipMonths ?? DEFAULT_SLIP_THRESHOLD_MONTHS) === 1 ? '' : 's'} against the approved version`,
+    );
   }
   const unscheduled = count('unscheduled');
   if (unscheduled.length > 0) {

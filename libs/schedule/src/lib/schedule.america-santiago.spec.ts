@@ -1,4 +1,5 @@
 /** @jest-environment-options {"timezone": "America/Santiago"} */
+import { describeBaseline } from './baseline.cases';
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 import { describeWindowText } from './window-text.cases';
@@ -6,3 +7,4 @@ import { describeWindowText } from './window-text.cases';
 describeSchedule('America/Santiago');
 describeRisk('America/Santiago');
 describeWindowText('America/Santiago');
+describeBaseline('America/Santiago');

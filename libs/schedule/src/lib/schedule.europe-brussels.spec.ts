@@ -1,4 +1,5 @@
 /** @jest-environment-options {"timezone": "Europe/Brussels"} */
+import { describeBaseline } from './baseline.cases';
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 import { describeWindowText } from './window-text.cases';
@@ -6,3 +7,4 @@ import { describeWindowText } from './window-text.cases';
 describeSchedule('Europe/Brussels');
 describeRisk('Europe/Brussels');
 describeWindowText('Europe/Brussels');
+describeBaseline('Europe/Brussels');

@@ -19,11 +19,29 @@ export interface ItemSpec {
    * organisation must have a seat there (their route has checked the role).
    */
   partnershipOf?: string;
-  /** Changeable fields with their columns, in the order history lists them; `read` is the SQL that reads the column, when not the column itself. */
-  fields: readonly { field: AuditField; column: string; read?: string }[];
+  /**
+   * Changeable fields with their columns, in the order history lists them; `read` is the SQL that
+   * reads the column, when not the column itself; `derived` fields are not given by clients but read
+   * from another (the dates from the window's words).
+   */
+  fields: readonly { field: AuditField; column: string; read?: string; derived?: boolean }[];
   /** The status that means finished: it needs an actual end (and progress 100 where there is progress). */
   finishedStatus: string | null;
 }
+
+/**
+ * The planned part of an item, changed when the plan is amended: its title, the window as the plan
+ * words it and the dates read from those words (the three change together, each with its history
+ * entry), and whether it is tentative.
+ */
+const PLAN_FIELDS = (textColumn: string, textField: 'windowText' | 'dueText'): ItemSpec['fields'] => [
+  { field: 'title', column: 'title' },
+  { field: textField, column: textColumn },
+  { field: 'start', column: 'start_date', derived: true },
+  { field: 'end', column: 'end_date', derived: true },
+  { field: 'precision', column: 'precision', derived: true },
+  { field: 'tentative', column: 'tentative' },
+];
 
 export const MILESTONE_SPEC: ItemSpec = {
   itemType: 'milestone',
@@ -37,6 +55,8 @@ export const MILESTONE_SPEC: ItemSpec = {
     { field: 'actualStart', column: 'actual_start' },
     { field: 'actualEnd', column: 'actual_end' },
     { field: 'forecastEnd', column: 'forecast_end' },
+    ...PLAN_FIELDS('window_text', 'windowText'),
+    { field: 'parentId', column: 'parent_id', read: 'parent_id::text' },
   ],
   finishedStatus: 'done',
 };
@@ -53,6 +73,7 @@ export const OUTPUT_SPEC: ItemSpec = {
     { field: 'actualStart', column: 'actual_start' },
     { field: 'actualEnd', column: 'actual_end' },
     { field: 'forecastEnd', column: 'forecast_end' },
+    ...PLAN_FIELDS('due_text', 'dueText'),
   ],
   finishedStatus: 'delivered',
 };

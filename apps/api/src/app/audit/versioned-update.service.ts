@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditValue, ConflictError } from '@tracker/contracts';
+import type { AuditField, AuditValue, ConflictError } from '@tracker/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -42,6 +42,13 @@ export class VersionedUpdateService {
     patch: VersionedPatch & ItemValues,
     user: AuthUser,
     read: (id: string, manager?: EntityManager) => Promise<T>,
+    /**
+     * Rules that need the database (a step's activity is of the same Action), judged inside the
+     * transaction on the values after the change: a message makes the update a 400.
+     */
+    validate?: (manager: EntityManager, row: Record<string, AuditValue>, after: ItemValues) => Promise<string | null>,
+    /** What else the change moves, in the same transaction (the plan order of an Action's other items). */
+    afterUpdate?: (manager: EntityManager, row: Record<string, AuditValue>) => Promise<void>,
   ): Promise<T> {
     const given: ItemValues = {};
     for (const { field } of spec.fields) {
@@ -51,7 +58,9 @@ export class VersionedUpdateService {
     }
     const note = typeof patch.note === 'string' && patch.note.trim() !== '' ? patch.note.trim() : null;
     if (Object.keys(given).length === 0 && note === null) {
-      throw new BadRequestException(`give at least one of ${[...spec.fields.map((f) => f.field), 'note'].join(', ')} besides version`);
+      throw new BadRequestException(
+        `give at least one of ${[...spec.fields.filter((f) => !f.derived).map((f) => f.field), 'note'].join(', ')} besides version`,
+      );
     }
 
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -78,6 +87,13 @@ export class VersionedUpdateService {
         }
         throw new BadRequestException(plan.message);
       }
+      const refused = validate && plan.changes.length > 0 ? await validate(manager, row, plan.after) : null;
+      if (refused !== null) {
+        if (row['version'] !== patch.version) {
+          return 'conflict' as const;
+        }
+        throw new BadRequestException(refused);
+      }
       if (plan.changes.length === 0 && note === null) {
         return row['version'] === patch.version ? ('unchanged' as const) : ('conflict' as const);
       }
@@ -94,14 +110,11 @@ export class VersionedUpdateService {
         return 'conflict' as const;
       }
       const version = updated[0].version;
-      const entries = plan.changes.length > 0 ? plan.changes : [{ field: null, from: null, to: null }];
-      for (const entry of entries) {
-        await manager.query(
-          `INSERT INTO audit_entry (user_id, item_type, item_id, version, field, from_value, to_value, note)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-          [user.id, spec.itemType, id, version, entry.field, json(entry.from), json(entry.to), note],
-        );
+      if (afterUpdate) {
+        await afterUpdate(manager, row);
       }
+      const entries = plan.changes.length > 0 ? plan.changes : [{ field: null, from: null, to: null }];
+      await this.record(manager, user, spec, id, version, entries, note);
       return 'updated' as const;
     });
 
@@ -116,6 +129,36 @@ export class VersionedUpdateService {
       throw new ConflictException(body);
     }
     return current;
+  }
+
+  /**
+   * The history of a record added to the plan (version 1), written in the transaction that inserts
+   * it: one entry per field it was given, from nothing, with the note.
+   */
+  async recordCreation(manager: EntityManager, user: AuthUser, spec: ItemSpec, id: string, values: ItemValues, note: string | null | undefined): Promise<void> {
+    const entries = spec.fields
+      .filter(({ field }) => values[field] !== undefined && values[field] !== null)
+      .map(({ field }) => ({ field, from: null, to: values[field] ?? null }));
+    const text = typeof note === 'string' && note.trim() !== '' ? note.trim() : null;
+    await this.record(manager, user, spec, id, 1, entries, text);
+  }
+
+  private async record(
+    manager: EntityManager,
+    user: AuthUser,
+    spec: ItemSpec,
+    id: string,
+    version: number,
+    entries: readonly { field: AuditField | null; from: AuditValue; to: AuditValue }[],
+    note: string | null,
+  ): Promise<void> {
+    for (const entry of entries) {
+      await manager.query(
+        `INSERT INTO audit_entry (user_id, item_type, item_id, version, field, from_value, to_value, note)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+        [user.id, spec.itemType, id, version, entry.field, json(entry.from), json(entry.to), note],
+      );
+    }
   }
 }
 

@@ -15,6 +15,8 @@ export type Permission =
   | 'output.update'
   /** Changing a risk of an Action's register. */
   | 'risk.update'
+  /** Approving the current plan as a named version (the baseline slippage is measured against). */
+  | 'plan.approve'
   /** Recording monitoring calls and their follow-ups. */
   | 'monitoring.write'
   /** Inviting people, changing and deactivating accounts, reading the mail outbox. */
@@ -33,6 +35,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'milestone.update': 'all',
     'output.update': 'all',
     'risk.update': 'all',
+    'plan.approve': 'all',
     'monitoring.write': 'all',
     'accounts.manage': 'all',
   },
@@ -42,6 +45,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'milestone.update': 'none',
     'output.update': 'none',
     'risk.update': 'none',
+    'plan.approve': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
   },
@@ -51,6 +55,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'milestone.update': 'own_action',
     'output.update': 'own_action',
     'risk.update': 'own_action',
+    'plan.approve': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
   },
@@ -60,6 +65,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'milestone.update': 'none',
     'output.update': 'none',
     'risk.update': 'none',
+    'plan.approve': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
   },
@@ -74,7 +80,7 @@ export interface WriteEndpoint {
   path: string;
   permission: Permission;
   /** The kind of item the route changes (its Action decides `own_action`). */
-  itemType: AuditItemType | 'risk' | 'monitoring_call' | 'follow_up';
+  itemType: AuditItemType | 'plan_version';
 }
 
 /** Every write route that needs a permission. The matrix test tries each with every role. */
@@ -82,6 +88,11 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/milestones/:id', permission: 'milestone.update', itemType: 'milestone' },
   { method: 'PATCH', path: '/api/outputs/:id', permission: 'output.update', itemType: 'output' },
   { method: 'PATCH', path: '/api/risk-register/:id', permission: 'risk.update', itemType: 'risk' },
+  { method: 'POST', path: '/api/milestones', permission: 'milestone.update', itemType: 'milestone' },
+  { method: 'POST', path: '/api/milestones/:id/move', permission: 'milestone.update', itemType: 'milestone' },
+  { method: 'POST', path: '/api/outputs', permission: 'output.update', itemType: 'output' },
+  { method: 'POST', path: '/api/risk-register', permission: 'risk.update', itemType: 'risk' },
+  { method: 'POST', path: '/api/plan-versions', permission: 'plan.approve', itemType: 'plan_version' },
   { method: 'POST', path: '/api/monitoring-calls', permission: 'monitoring.write', itemType: 'monitoring_call' },
   { method: 'PATCH', path: '/api/monitoring-calls/:id', permission: 'monitoring.write', itemType: 'monitoring_call' },
   { method: 'POST', path: '/api/monitoring-calls/:id/follow-ups', permission: 'monitoring.write', itemType: 'monitoring_call' },
@@ -136,6 +147,7 @@ export function refusal(role: Role, permission: Permission): string {
     'milestone.update': 'change milestones',
     'output.update': 'change outputs',
     'risk.update': 'change risks',
+    'plan.approve': 'approve versions of the plan',
     'monitoring.write': 'record monitoring calls or their follow-ups',
     'accounts.manage': 'manage accounts or read the mail outbox',
   };

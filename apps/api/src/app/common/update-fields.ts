@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTE_MAX_LENGTH } from '@tracker/contracts';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { WINDOW_TEXT_EXAMPLES, WINDOW_TEXT_MAX_LENGTH } from '@tracker/schedule';
 import { IsCalendarDate } from './calendar-date.validator';
 
 /** Versions are Postgres integers. */
@@ -48,4 +49,45 @@ export const NoteField = () =>
     IsOptional(),
     IsString({ message: 'note must be text' }),
     MaxLength(NOTE_MAX_LENGTH, { message: `note must be at most ${NOTE_MAX_LENGTH} characters` }),
+  );
+
+/** Longest title of a plan item. */
+export const TITLE_MAX_LENGTH = 500;
+
+/** Non-empty text; `required` for creation, optional in a PATCH. */
+export const TitleField = (required = false, field = 'title') =>
+  applyDecorators(
+    required ? ApiProperty({ maxLength: TITLE_MAX_LENGTH }) : ApiPropertyOptional({ maxLength: TITLE_MAX_LENGTH }),
+    ValidateIf((_, value) => required || value !== undefined),
+    IsString({ message: `${field} must be non-empty text of at most ${TITLE_MAX_LENGTH} characters` }),
+    Matches(/\S/, { message: `${field} must be non-empty text of at most ${TITLE_MAX_LENGTH} characters` }),
+    MaxLength(TITLE_MAX_LENGTH, { message: `${field} must be non-empty text of at most ${TITLE_MAX_LENGTH} characters` }),
+  );
+
+/** A window as the plan words it; the dates are read from it by the service (400 naming the field when they cannot be). */
+export const WindowTextField = (field: 'windowText' | 'dueText', required = false) =>
+  applyDecorators(
+    (required ? ApiProperty : ApiPropertyOptional)({
+      maxLength: WINDOW_TEXT_MAX_LENGTH,
+      description: `As the plan words it, e.g. ${WINDOW_TEXT_EXAMPLES.slice(0, 4)
+        .map((e) => `"${e}"`)
+        .join(', ')} or "tbd"; the dates and their precision are read from it`,
+    }),
+    ValidateIf((_, value) => required || value !== undefined),
+    IsString({ message: `${field} must be text such as "October - December 2025"` }),
+  );
+
+export const FlagField = (field: string, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    ValidateIf((_, value) => value !== undefined),
+    IsBoolean({ message: `${field} must be true or false` }),
+  );
+
+/** The id of another record, or null. */
+export const ReferenceField = (field: string, description: string, nullable = true) =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', nullable, description }),
+    ValidateIf((_, value) => value !== undefined && (!nullable || value !== null)),
+    IsUUID('all', { message: `${field} must be the id of ${description.toLowerCase()}${nullable ? ', or null' : ''}` }),
   );

@@ -12,6 +12,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OutputEntity } from '../outputs/output.entity';
 import { RiskEntity } from '../risks/risk.entity';
 import { PartnershipEntity, PartnershipMemberEntity } from '../partnership/partnership.entity';
+import { PlanVersionEntity } from '../plan-versions/plan-version.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Every entity of the schema, in one list for Nest, the migration tools and the tests. */
@@ -38,4 +39,5 @@ export const ENTITIES = [
   AccountChangeEntity,
   MailEntity,
   CalendarTokenEntity,
+  PlanVersionEntity,
 ];

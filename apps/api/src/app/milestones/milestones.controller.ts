@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -16,6 +17,7 @@ import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateMilestoneDto, MoveMilestoneDto } from './dto/create-milestone.dto';
 import { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService } from './milestones.service';
 
@@ -54,6 +56,30 @@ export class MilestonesController {
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current milestone' })
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateMilestoneDto, @SignedInUser() user: AuthUser): Promise<Milestone> {
     return this.milestones.update(id, body, user);
+  }
+
+  @Post()
+  @Access('milestone.update')
+  @ApiCreatedResponse({ description: 'The new activity or step (version 1), at the end of its activity or Action' })
+  @ApiBadRequestResponse({
+    description: 'A bad field, named in the message: a window the parser cannot read, an unknown Action, a parent that is not an activity of the Action',
+  })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: "Only the Secretariat, or the Action's co-leaders, add to its timeline" })
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  create(@Body() body: CreateMilestoneDto, @SignedInUser() user: AuthUser): Promise<Milestone> {
+    return this.milestones.create(body, user);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @Access('milestone.update')
+  @ApiOkResponse({ description: 'The milestone, one place earlier or later among its siblings (an activity with its steps), version + 1' })
+  @ApiBadRequestResponse({ description: 'Already first or last' })
+  @ApiNotFoundResponse({ description: 'No milestone has this id' })
+  @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current milestone' })
+  move(@Param('id', ParseIdPipe) id: string, @Body() body: MoveMilestoneDto, @SignedInUser() user: AuthUser): Promise<Milestone> {
+    return this.milestones.move(id, body, user);
   }
 
   @Get(':id/history')

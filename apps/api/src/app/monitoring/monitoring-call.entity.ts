@@ -1,3 +1,4 @@
+import { PlanVersionEntity } from '../plan-versions/plan-version.entity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnership/partnership.entity';
@@ -37,6 +38,14 @@ export class MonitoringCallEntity {
 
   @Column({ type: 'integer', default: 1 })
   version!: number;
+
+  /** The approved version of the plan the call compared the plan with (its baseline), if any. */
+  @Column({ name: 'compared_version_id', type: 'uuid', nullable: true })
+  comparedVersionId!: string | null;
+
+  @ManyToOne(() => PlanVersionEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'compared_version_id', foreignKeyConstraintName: 'FK_monitoring_call_compared_version' })
+  comparedVersion!: PlanVersionEntity | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;

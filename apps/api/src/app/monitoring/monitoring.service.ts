@@ -21,6 +21,7 @@ interface CallRow {
   decisions: string;
   version: number;
   created_at: Date;
+  compared_version: number | null;
 }
 
 interface FollowUpRow {
@@ -36,7 +37,8 @@ interface FollowUpRow {
   version: number;
 }
 
-const SELECT_CALL = `SELECT id, partnership_id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at FROM monitoring_call`;
+const SELECT_CALL = `SELECT id, partnership_id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at,
+  (SELECT v.number FROM plan_version v WHERE v.id = compared_version_id) AS compared_version FROM monitoring_call`;
 
 const SELECT_FOLLOW_UP = `
   SELECT f.id, f.call_id, c.held_on AS call_held_on, f.what, o.id AS owner_id, o.name AS owner_name, f.owner_text, f.due_date, f.done, f.version
@@ -95,7 +97,7 @@ export class MonitoringService {
         [call.id, partnership.id],
       ),
       this.audit.between(partnership.id, previous?.held_on ?? null, call.held_on, PARTNERSHIP_TIME_ZONE),
-      this.risks.view(partnership, { asOf: call.held_on }),
+      this.risks.view(partnership, { asOf: call.held_on, baseline: call.compared_version }),
     ]);
     return {
       id: call.id,
@@ -109,6 +111,7 @@ export class MonitoringService {
       previousCall: previous ? { id: previous.id, heldOn: previous.held_on } : null,
       changesSincePrevious: changes,
       openEarlierFollowUps: openEarlier.map(toFollowUp),
+      comparedVersion: risks.baseline ? { number: risks.baseline.number, name: risks.baseline.name } : null,
       risks,
     };
   }
@@ -117,8 +120,19 @@ export class MonitoringService {
   async create(partnership: Partnership, body: CreateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
     await this.access.assertSeat(user, partnership.id);
     assertActions(partnership, body.actionNumbers);
+    const [compared] =
+      body.comparedVersion == null
+        ? [null]
+        : await this.dataSource.query<{ id: string }[]>(`SELECT id FROM plan_version WHERE partnership_id = $1 AND number = $2`, [
+            partnership.id,
+            body.comparedVersion,
+          ]);
+    if (compared === undefined) {
+      throw new BadRequestException(`comparedVersion must be the number of an approved version of the plan: there is no version ${body.comparedVersion}`);
+    }
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO monitoring_call (partnership_id, held_on, action_numbers, attendees, notes, decisions, created_by) VALUES ($7, $1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO monitoring_call (partnership_id, held_on, action_numbers, attendees, notes, decisions, created_by, compared_version_id)
+       VALUES ($7, $1, $2, $3, $4, $5, $6, $8) RETURNING id`,
       [
         body.heldOn,
         [...body.actionNumbers].sort((a, b) => a - b),
@@ -127,6 +141,7 @@ export class MonitoringService {
         body.decisions ?? '',
         user.id,
         partnership.id,
+        compared?.id ?? null,
       ],
     );
     return this.get(row.id);

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -15,6 +16,7 @@ import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateOutputDto } from './dto/create-output.dto';
 import { UpdateOutputDto } from './dto/update-output.dto';
 import { OutputsService } from './outputs.service';
 
@@ -52,6 +54,19 @@ export class OutputsController {
   @ApiConflictResponse({ description: 'Someone else changed it since your version: the body has the current output' })
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateOutputDto, @SignedInUser() user: AuthUser): Promise<Output> {
     return this.outputs.update(id, body, user);
+  }
+
+  @Post()
+  @Access('output.update')
+  @ApiCreatedResponse({ description: "The new output (version 1, planned), after the Action's last one" })
+  @ApiBadRequestResponse({
+    description: 'A bad field, named in the message: a due window the parser cannot read, an unknown Action, milestones of another Action',
+  })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: "Only the Secretariat, or the Action's co-leaders, add its outputs" })
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  create(@Body() body: CreateOutputDto, @SignedInUser() user: AuthUser): Promise<Output> {
+    return this.outputs.create(body, user);
   }
 
   @Get(':id/history')

@@ -7,6 +7,9 @@ import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { OUTPUT_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import { outputJson, outputsJson, sqlClientOf } from '../gantt/plan-queries';
+import { AccessService } from '../auth/access.service';
+import { actionIdOf, insertOutput, readWindowField } from '../plan-editing/plan-items.repository';
+import type { CreateOutputDto } from './dto/create-output.dto';
 import type { UpdateOutputDto } from './dto/update-output.dto';
 
 @Injectable()
@@ -14,6 +17,7 @@ export class OutputsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly updates: VersionedUpdateService,
+    private readonly access: AccessService,
   ) {}
 
   /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action; 404 for an unknown key. */
@@ -35,8 +39,43 @@ export class OutputsService {
     return JSON.parse(body) as Output;
   }
 
-  /** Applies a PATCH (see VersionedUpdateService); 409 with the current output when `version` is stale. */
+  /** Adds an output to an Action (the Secretariat, or its co-leaders), its due window read from the words given. All or nothing. */
+  async create(body: CreateOutputDto, user: AuthUser): Promise<Output> {
+    const window = readWindowField('dueText', body.dueText);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const actionId = await actionIdOf(manager, body.partnership, body.actionNumber);
+      await this.access.assertAllowed(user, 'output.update', actionId, manager);
+      const title = body.title.trim();
+      const created = await insertOutput(manager, { actionId, title, window, milestoneIds: body.milestoneIds ?? [] });
+      await this.updates.recordCreation(
+        manager,
+        user,
+        OUTPUT_SPEC,
+        created,
+        { title, dueText: window.text, start: window.start, end: window.end, precision: window.precision, tentative: window.tentative },
+        body.note,
+      );
+      return created;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Applies a PATCH (see VersionedUpdateService); 409 with the current output when `version` is stale.
+   * A new `dueText` is read with the plan's parser: the dates and precision change with it.
+   */
   async update(id: string, patch: UpdateOutputDto, user: AuthUser): Promise<Output> {
-    return this.updates.update(OUTPUT_SPEC, id, patch, user, (itemId) => this.get(itemId));
+    const given: UpdateOutputDto & { start?: string | null; end?: string | null; precision?: string } = { ...patch };
+    if (patch.title !== undefined) {
+      given.title = patch.title.trim();
+    }
+    if (patch.dueText !== undefined) {
+      const window = readWindowField('dueText', patch.dueText);
+      Object.assign(given, { dueText: window.text, start: window.start, end: window.end, precision: window.precision });
+      if (patch.tentative === undefined && window.tentative) {
+        given.tentative = true;
+      }
+    }
+    return this.updates.update(OUTPUT_SPEC, id, given, user, (itemId) => this.get(itemId));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { RiskItem, RiskKind } from '@tracker/contracts';
 import { addDays, format, parseISO } from 'date-fns';
+import { RISK_KIND_LABELS } from '@tracker/schedule';
 import { type Recipient, AccountsRepository } from '../accounts/accounts.repository';
 import { APP_CONFIG } from '../auth/auth.types';
 import type { AppConfig } from '../config/config';
@@ -21,13 +22,7 @@ export const DIGEST_HOUR = 7;
 /** The kinds of risk a co-leader's digest lists, as GET /api/risks names them. */
 export const DIGEST_KINDS: readonly RiskKind[] = ['overdue', 'due_soon', 'stalled'];
 
-const KIND_WORDS: Record<RiskKind, string> = {
-  overdue: 'Overdue',
-  due_soon: 'Due soon',
-  stalled: 'Stalled',
-  beyond_deadline: 'Beyond the deadline',
-  unscheduled: 'Unscheduled',
-};
+const KIND_WORDS = RISK_KIND_LABELS;
 const RAG_WORDS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 
 export interface TickReport {

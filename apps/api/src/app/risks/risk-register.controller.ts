@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -16,6 +17,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
+import { CreateRiskDto } from './dto/create-risk.dto';
 import { UpdateRiskDto } from './dto/update-risk.dto';
 import { RiskRegisterService } from './risk-register.service';
 
@@ -36,6 +38,17 @@ export class RiskRegisterController {
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
   async list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
     return this.register.list(await this.partnerships.byKey(query.partnership), query.action);
+  }
+
+  @Post()
+  @Access('risk.update')
+  @ApiCreatedResponse({ description: "The new risk (open, version 1), after the Action's other risks" })
+  @ApiBadRequestResponse({ description: 'A bad field, named in the message' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: "Only the Secretariat, or the Action's co-leaders, add to its register" })
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  create(@Body() body: CreateRiskDto, @SignedInUser() user: AuthUser): Promise<RegisterRisk> {
+    return this.register.create(body, user);
   }
 
   @Get(':id')

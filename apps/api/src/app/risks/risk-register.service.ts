@@ -6,6 +6,9 @@ import { RISK_SPEC } from '../audit/update-rules';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { Partnership } from '../partnership/partnerships.repository';
+import { AccessService } from '../auth/access.service';
+import { actionIdOf } from '../plan-editing/plan-items.repository';
+import type { CreateRiskDto } from './dto/create-risk.dto';
 import type { UpdateRiskDto } from './dto/update-risk.dto';
 
 interface RiskRow {
@@ -38,6 +41,7 @@ export class RiskRegisterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly updates: VersionedUpdateService,
+    private readonly access: AccessService,
   ) {}
 
   /** The register of one partnership, in plan order, optionally of one Action. */
@@ -58,17 +62,60 @@ export class RiskRegisterService {
   }
 
   /**
+   * Adds a risk to an Action's register (the Secretariat, or the Action's co-leaders), open, after
+   * its other risks; its history starts with every field it was given. All or nothing.
+   */
+  async create(body: CreateRiskDto, user: AuthUser): Promise<RegisterRisk> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const actionId = await actionIdOf(manager, body.partnership, body.actionNumber);
+      await this.access.assertAllowed(user, 'risk.update', actionId, manager);
+      await this.assertOrganisation(body.ownerOrganisationId, manager);
+      const values = {
+        title: body.title.trim(),
+        description: body.description ?? '',
+        likelihood: body.likelihood ?? null,
+        impact: body.impact ?? null,
+        ownerOrganisationId: body.ownerOrganisationId ?? null,
+        mitigation: body.mitigation ?? '',
+        nextReview: body.nextReview ?? null,
+      };
+      const [{ id: created }] = await manager.query<{ id: string }[]>(
+        `INSERT INTO risk (action_id, title, description, causes, likelihood, impact, owner_organisation_id, mitigation, next_review, sort_order)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM risk WHERE action_id = $1)) RETURNING id`,
+        [
+          actionId,
+          values.title,
+          values.description,
+          body.causes ?? [],
+          values.likelihood,
+          values.impact,
+          values.ownerOrganisationId,
+          values.mitigation,
+          values.nextReview,
+        ],
+      );
+      await this.updates.recordCreation(manager, user, RISK_SPEC, created, { ...values, status: 'open' }, body.note);
+      return created;
+    });
+    return this.get(id);
+  }
+
+  private async assertOrganisation(id: string | null | undefined, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (id) {
+      const [org] = await manager.query<unknown[]>(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
+      if (!org) {
+        throw new BadRequestException('ownerOrganisationId must be the id of an organisation, or null');
+      }
+    }
+  }
+
+  /**
    * Applies a PATCH through the one versioned update (VersionedUpdateService): the Secretariat or the
    * Action's co-leaders; each changed field goes into the risk's history; 409 with the current risk
    * when `version` is stale.
    */
   async update(id: string, patch: UpdateRiskDto, user: AuthUser): Promise<RegisterRisk> {
-    if (patch.ownerOrganisationId) {
-      const [org] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM organisation WHERE id = $1`, [patch.ownerOrganisationId]);
-      if (!org) {
-        throw new BadRequestException('ownerOrganisationId must be the id of an organisation, or null');
-      }
-    }
+    await this.assertOrganisation(patch.ownerOrganisationId);
     return this.updates.update(RISK_SPEC, id, patch, user, (riskId) => this.get(riskId));
   }
 }

@@ -5,6 +5,7 @@ import {
   actionRag,
   compareRisks,
   DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_SLIP_THRESHOLD_MONTHS,
   DEFAULT_STALLED_DAYS,
   type DatePrecision,
   daysToDeadline,
@@ -14,6 +15,7 @@ import {
 } from '@tracker/schedule';
 import { DataSource } from 'typeorm';
 import type { Partnership } from '../partnership/partnerships.repository';
+import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 
 /** The Partnership's calendar: "today" and "the day of an update" are Brussels days. */
 export const PARTNERSHIP_TIME_ZONE = 'Europe/Brussels';
@@ -39,6 +41,9 @@ interface ItemRow {
 
 export interface RiskViewOptions {
   asOf?: string;
+  /** The approved version to compare with, by number (items that slipped against it are flagged). */
+  baseline?: number | null;
+  slipMonths?: number;
   dueSoonDays?: number;
   stalledDays?: number;
 }
@@ -49,7 +54,10 @@ export interface RiskViewOptions {
  */
 @Injectable()
 export class RiskViewService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly versions: PlanVersionsRepository,
+  ) {}
 
   async today(): Promise<string> {
     const [row] = await this.dataSource.query<{ today: string }[]>(`SELECT (now() AT TIME ZONE $1)::date AS today`, [PARTNERSHIP_TIME_ZONE]);
@@ -74,7 +82,10 @@ export class RiskViewService {
       [partnership.id, PARTNERSHIP_TIME_ZONE],
     );
     const deadline = partnership.deadline;
-    const ruleOptions = { dueSoonDays, stalledDays, deadline };
+    const version = options.baseline ? await this.versions.byNumber(partnership.id, options.baseline, 'baseline') : null;
+    const slipMonths = options.slipMonths ?? DEFAULT_SLIP_THRESHOLD_MONTHS;
+    const baselineOf = new Map((version?.items ?? []).map((item) => [`${item.kind}:${item.id}`, item]));
+    const ruleOptions = { dueSoonDays, stalledDays, deadline, slipMonths, baselineName: version ? `version ${version.number}, ${version.name}` : undefined };
     const subjects: SteppedSubject[] = rows.map((row) => ({
       id: `${row.item_type}:${row.id}`,
       parentId: row.parent_id === null ? null : `milestone:${row.parent_id}`,
@@ -87,6 +98,7 @@ export class RiskViewService {
       planOfRecord: row.plan_of_record,
       windowText: row.window_text,
       tentative: row.tentative,
+      baseline: baselineOf.get(`${row.item_type}:${row.id}`) ?? null,
     }));
     // A parent is judged by the span of its steps (libs/schedule judgeBySteps).
     const judged = judgeBySteps(subjects);
@@ -115,6 +127,7 @@ export class RiskViewService {
       daysToDeadline: daysToDeadline(asOf, deadline),
       dueSoonDays,
       stalledDays,
+      baseline: version ? { number: version.number, name: version.name, slipMonths } : null,
       actions: partnership.actions.map((action) => ({
         number: action.number,
         shortName: action.shortName,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { PlanVersionsModule } from '../plan-versions/plan-versions.module';
 import { RiskRegisterController } from './risk-register.controller';
 import { RiskRegisterService } from './risk-register.service';
 import { RiskViewService } from './risk-view.service';
@@ -7,7 +8,7 @@ import { RisksController } from './risks.controller';
 
 /** The risk view (computed from the plan) and the risk register (kept by people). */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, PlanVersionsModule],
   controllers: [RisksController, RiskRegisterController],
   providers: [RiskViewService, RiskRegisterService],
   exports: [RiskViewService, RiskRegisterService],

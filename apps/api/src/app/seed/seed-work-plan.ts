@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { FIRST_VERSION_NAME } from '@tracker/contracts';
 import { rowsOf } from '../common/pg-result';
+import { approveFirstVersionIfNone } from '../plan-versions/plan-versions.repository';
 import type { SeedAction, SeedMilestone, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
 
 export interface SeedReport {
@@ -33,6 +35,8 @@ const untouched = (table: 'milestone' | 'output'): string =>
  *   follow the plan (a participant the plan no longer names is removed);
  * - risks of the register nobody has changed (version 1) take the plan's wording; a seeded risk the
  *   plan no longer names is deleted while untouched, and kept once a user has changed it.
+ * - version 1 of the plan ("Work Plan as approved, April 2025") is snapshotted once, when the
+ *   partnership has no version yet.
  * Returns how many records were inserted, and how many were corrected.
  */
 export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): Promise<SeedReport> {
@@ -268,6 +272,8 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
       action.risks.map((r) => r.key),
     ]);
   }
+  // The plan as first seeded is the plan as approved: version 1, the first baseline.
+  await approveFirstVersionIfNone(manager, partnershipId, FIRST_VERSION_NAME);
   return report;
 }
 

@@ -37,6 +37,7 @@ describe('risk page logic', () => {
       'Overdue: 2',
       'Beyond the deadline: 0',
       'Stalled: 0',
+      'Slipped: 0',
       'Unscheduled: 0',
       'Due soon: 1',
     ]);

@@ -1,15 +1,10 @@
 import type { ActionRag, Rag, RiskItem, RiskKind, RiskSeverity } from '@tracker/contracts';
+import { RISK_KIND_LABELS } from '@tracker/schedule';
 
 /** Words for every colour: the risk page never relies on colour alone. */
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 export const SEVERITY_LABELS: Record<RiskSeverity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-export const KIND_LABELS: Record<RiskKind, string> = {
-  overdue: 'Overdue',
-  beyond_deadline: 'Beyond the deadline',
-  stalled: 'Stalled',
-  unscheduled: 'Unscheduled',
-  due_soon: 'Due soon',
-};
+export const KIND_LABELS: Readonly<Record<RiskKind, string>> = RISK_KIND_LABELS;
 
 export interface RiskFilter {
   asOf: string | null;

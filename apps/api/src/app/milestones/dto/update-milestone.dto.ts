@@ -1,5 +1,15 @@
 import { MILESTONE_STATUSES, type MilestoneStatus, type MilestoneUpdate } from '@tracker/contracts';
-import { DateField, NoteField, ProgressField, StatusField, VersionField } from '../../common/update-fields';
+import {
+  DateField,
+  FlagField,
+  NoteField,
+  ProgressField,
+  ReferenceField,
+  StatusField,
+  TitleField,
+  VersionField,
+  WindowTextField,
+} from '../../common/update-fields';
 
 /** `PATCH /api/milestones/:id` */
 export class UpdateMilestoneDto implements MilestoneUpdate {
@@ -20,6 +30,18 @@ export class UpdateMilestoneDto implements MilestoneUpdate {
 
   @DateField('When it is now expected to finish')
   forecastEnd?: string | null;
+
+  @TitleField()
+  title?: string;
+
+  @WindowTextField('windowText')
+  windowText?: string;
+
+  @FlagField('tentative', 'The window is not yet confirmed')
+  tentative?: boolean;
+
+  @ReferenceField('parentId', 'An activity of the same Action')
+  parentId?: string | null;
 
   @NoteField()
   note?: string;

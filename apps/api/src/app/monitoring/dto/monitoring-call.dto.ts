@@ -61,6 +61,17 @@ export class CreateMonitoringCallDto implements MonitoringCallCreate {
   @IsString({ message: text('decisions', 20000) })
   @MaxLength(20000, { message: text('decisions', 20000) })
   decisions?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    nullable: true,
+    description: 'The approved version of the plan the call compares with (its number); its risk view flags what slipped against it',
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt({ message: 'comparedVersion must be the number of an approved version of the plan, or null' })
+  @Min(1, { message: 'comparedVersion must be the number of an approved version of the plan, or null' })
+  @Max(2_147_483_647, { message: 'comparedVersion must be the number of an approved version of the plan, or null' })
+  comparedVersion?: number | null;
 }
 
 /** `PATCH /api/monitoring-calls/:id` */

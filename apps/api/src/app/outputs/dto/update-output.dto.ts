@@ -1,5 +1,5 @@
 import { OUTPUT_STATUSES, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
-import { DateField, NoteField, StatusField, VersionField } from '../../common/update-fields';
+import { DateField, FlagField, NoteField, StatusField, TitleField, VersionField, WindowTextField } from '../../common/update-fields';
 
 /** `PATCH /api/outputs/:id` (outputs have no progress). */
 export class UpdateOutputDto implements OutputUpdate {
@@ -17,6 +17,15 @@ export class UpdateOutputDto implements OutputUpdate {
 
   @DateField('When it is now expected to be delivered')
   forecastEnd?: string | null;
+
+  @TitleField()
+  title?: string;
+
+  @WindowTextField('dueText')
+  dueText?: string;
+
+  @FlagField('tentative', 'The due window is not yet confirmed')
+  tentative?: boolean;
 
   @NoteField()
   note?: string;

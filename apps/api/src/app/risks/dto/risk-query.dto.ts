@@ -27,4 +27,23 @@ export class RiskQueryDto extends PartnershipQuery implements RiskQuery {
   @Min(1, { message: 'stalledDays must be a whole number of days from 1 to 365' })
   @Max(365, { message: 'stalledDays must be a whole number of days from 1 to 365' })
   stalledDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Compare with this approved version (its number): items later than it by more than slipMonths are flagged slipped',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
+  @Min(1, { message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
+  @Max(2_147_483_647, { message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
+  baseline?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 60, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'slipMonths must be a whole number of months from 0 to 60' })
+  @Min(0, { message: 'slipMonths must be a whole number of months from 0 to 60' })
+  @Max(60, { message: 'slipMonths must be a whole number of months from 0 to 60' })
+  slipMonths?: number;
 }
