@@ -27,6 +27,7 @@ import { PartnershipService } from './partnership/partnership.service';
           }
           <li><a routerLink="/organisations" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
           <li><a routerLink="/risks" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
+          <li><a routerLink="/versions" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Versions</a></li>
           @if (auth.user()?.role === 'secretariat') {
             <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
           }

@@ -17,6 +17,11 @@ export const routes: Routes = [
     title: 'Organisations · Work Plan tracker',
     loadComponent: () => import('./organisations/organisations-page.component').then((m) => m.OrganisationsPageComponent),
   },
+  {
+    path: 'versions',
+    title: 'Versions of the plan · Work Plan tracker',
+    loadComponent: () => import('./versions/versions-page.component').then((m) => m.VersionsPageComponent),
+  },
   { path: 'risks', title: 'Risks · Work Plan tracker', loadComponent: () => import('./risks/risks-page.component').then((m) => m.RisksPageComponent) },
   { path: 'sign-in', title: 'Sign in · Work Plan tracker', loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent) },
   {

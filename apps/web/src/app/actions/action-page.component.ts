@@ -7,6 +7,7 @@ import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { OutputEditorComponent } from '../updates/output-editor.component';
+import { AddMilestoneComponent } from '../updates/add-milestone.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
 import { webcalHref } from '../plan/webcal';
 import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
@@ -22,7 +23,7 @@ type Loaded = { action: ActionDetail; error: null } | { action: null; error: str
 @Component({
   selector: 'wp-action-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent, OutputEditorComponent],
+  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent, OutputEditorComponent, AddMilestoneComponent],
   templateUrl: './action-page.component.html',
   providers: [MilestoneEditor],
 })
@@ -66,6 +67,8 @@ export class ActionPageComponent {
     return action ? toChartRows(groupByAction(this.items(), [action])) : [];
   });
   readonly scrollTo = computed(() => planStart(this.items()));
+  /** The Action's activities, where a new step can go. */
+  readonly activities = computed(() => (this.action()?.milestones ?? []).filter((m) => m.parentId === null));
   readonly outputs = computed(() => {
     const action = this.action();
     return (action?.outputs ?? []).map((o) => {

@@ -90,6 +90,9 @@ export class GanttChartComponent {
       bar.group.classList.add(...row.classes);
       bar.group.setAttribute('data-item-id', row.itemId ?? '');
       bar.group.setAttribute('aria-label', row.label);
+      if (row.baseline) {
+        this.drawBaseline(bar, row.baseline);
+      }
       if (row.itemId) {
         const itemId = row.itemId;
         bar.group.setAttribute('tabindex', '0');
@@ -113,6 +116,37 @@ export class GanttChartComponent {
       }
     }
     this.gantt?.$svg.setAttribute('aria-label', 'Gantt chart of the Work Plan; the table below gives the same items');
+  }
+
+  /** Where a calendar date's day starts on the chart, in pixels, the way frappe-gantt places its bars. */
+  private xOf(date: Date): number {
+    const gantt = this.gantt as Gantt;
+    return (unitsSince(date, gantt.gantt_start, gantt.config.unit) / gantt.config.step) * gantt.config.column_width;
+  }
+
+  /**
+   * The approved window as a thin ghost bar just under the bar: from its first day to the end of its
+   * last, dashed when the window is approximate (a month or a year, never invented days).
+   */
+  private drawBaseline(bar: Gantt['bars'][number], baseline: NonNullable<ChartRow['baseline']>): void {
+    const endDay = toLocalDate(baseline.end);
+    endDay.setDate(endDay.getDate() + 1);
+    const x = this.xOf(toLocalDate(baseline.start));
+    const width = Math.max(2, this.xOf(endDay) - x);
+    const y = Number(bar.$bar.getAttribute('y')) + Number(bar.$bar.getAttribute('height')) + 1;
+    const ghost = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    ghost.setAttribute('class', `wp-baseline${baseline.approximate ? ' wp-baseline-approximate' : ''}`);
+    ghost.setAttribute('x', String(x));
+    ghost.setAttribute('y', String(y));
+    ghost.setAttribute('width', String(width));
+    ghost.setAttribute('height', '5');
+    ghost.setAttribute('rx', '2');
+    ghost.setAttribute('data-testid', 'baseline-bar');
+    ghost.setAttribute('data-baseline-start', baseline.start);
+    ghost.setAttribute('data-baseline-end', baseline.end);
+    // The bar's label says the approved window in words.
+    ghost.setAttribute('aria-hidden', 'true');
+    bar.group.insertBefore(ghost, bar.group.firstChild);
   }
 
   /** A vertical line at the end of the deadline day, the way frappe-gantt draws its today line. */

@@ -1,5 +1,16 @@
-import type { Milestone, Organisation } from '@tracker/contracts';
-import { EMPTY_FILTER, applyFilter, filterToParams, groupByAction, parseFilter, planStart, toChartRows, toGanttItems } from './gantt-model';
+import type { Milestone, Organisation, PlanSnapshotItem } from '@tracker/contracts';
+import {
+  type ChartRow,
+  EMPTY_FILTER,
+  applyFilter,
+  filterToParams,
+  groupByAction,
+  parseFilter,
+  planStart,
+  toChartRows,
+  toGanttItems,
+  withBaseline,
+} from './gantt-model';
 import { unitsSince } from './view-modes';
 
 let seq = 0;
@@ -171,17 +182,56 @@ describe('filters', () => {
   });
 
   it('round-trips through the URL and ignores malformed values', () => {
-    const filter = { actions: [3, 1], organisation: ORG, statuses: ['on_hold' as const], view: 'Quarter' as const };
+    const filter = { actions: [3, 1], organisation: ORG, statuses: ['on_hold' as const], view: 'Quarter' as const, baseline: 2 };
     const params = filterToParams(filter);
-    expect(params).toEqual({ action: '1,3', org: ORG, status: 'on_hold', view: 'quarter' });
+    expect(params).toEqual({ action: '1,3', org: ORG, status: 'on_hold', view: 'quarter', baseline: '2' });
     expect(parseFilter(params)).toEqual({ ...filter, actions: [1, 3] });
-    expect(parseFilter({ action: 'x,2,2', status: 'late,done', org: 'robert', view: 'decade' })).toEqual({
+    expect(parseFilter({ action: 'x,2,2', status: 'late,done', org: 'robert', view: 'decade', baseline: '0' })).toEqual({
       actions: [2],
       organisation: null,
       statuses: ['done'],
       view: 'Month',
+      baseline: null,
     });
-    expect(filterToParams(EMPTY_FILTER)).toEqual({ action: null, org: null, status: null, view: null });
+    expect(filterToParams(EMPTY_FILTER)).toEqual({ action: null, org: null, status: null, view: null, baseline: null });
+  });
+});
+
+describe('comparing with an approved version', () => {
+  const snapshot = (id: string, over: Partial<PlanSnapshotItem> = {}): PlanSnapshotItem => ({
+    id,
+    kind: 'milestone',
+    actionNumber: 1,
+    parentId: null,
+    title: id,
+    windowText: 'October - December 2025',
+    start: '2025-10-01',
+    end: '2025-12-31',
+    precision: 'month',
+    tentative: false,
+    status: 'not_started',
+    sortOrder: 1,
+    ...over,
+  });
+
+  it('gives each item its approved window and its slip in words, and draws the ghost bar as approximate', () => {
+    const moved = newMilestone({ id: 'moved', start: '2025-12-01', end: '2026-02-28', precision: 'month', windowText: 'December 2025 - February 2026' });
+    const same = newMilestone({ id: 'same', start: '2025-10-01', end: '2025-12-31', precision: 'month', windowText: 'October - December 2025' });
+    const added = newMilestone({ id: 'added', start: '2026-05-01', end: '2026-05-31', precision: 'month', windowText: 'May 2026' });
+    const items = withBaseline(toGanttItems([moved, same, added], '2025-06-01'), { number: 1, items: [snapshot('moved'), snapshot('same')] });
+    expect(items.map((i) => [i.id, i.baseline?.words, i.baseline?.changed])).toEqual([
+      ['moved', '2 months later than approved', true],
+      ['same', 'as approved', false],
+      ['added', 'added since version 1', true],
+    ]);
+    const rows = toChartRows(groupByAction(items, [{ number: 1, shortName: 'Labour', title: 'Labour' }]));
+    const row = rows.find((r) => r.itemId === 'moved') as ChartRow;
+    expect(row.baseline).toEqual({ start: '2025-10-01', end: '2025-12-31', approximate: true });
+    expect(row.task.name).toContain('2 months later than approved');
+    expect(row.label).toContain('Approved in version 1: Oct-Dec 2025');
+    expect(rows.find((r) => r.itemId === 'same')?.task.name).not.toContain('approved');
+    expect(rows.find((r) => r.itemId === 'added')?.baseline).toBeNull();
+    expect(withBaseline(items, null)).toBe(items);
   });
 });
 

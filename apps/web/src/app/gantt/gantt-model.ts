@@ -3,9 +3,19 @@
  * their flags (as computed by the shared schedule library), the filter kept in the URL, and the
  * tasks handed to frappe-gantt. No Angular here, so every rule is unit-tested directly.
  */
-import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation, PlanNote } from '@tracker/contracts';
+import type { Action, DateAlternative, Milestone, MilestoneStatus, Organisation, PlanNote, PlanVersion, Slip } from '@tracker/contracts';
 import { MILESTONE_STATUSES } from '@tracker/contracts';
-import { formatWindow, isApproximate, isBeyondDeadline, daysLate as daysLateOf, judgeBySteps, type PlanWindow, type RiskSubject } from '@tracker/schedule';
+import {
+  formatWindow,
+  isApproximate,
+  isBeyondDeadline,
+  daysLate as daysLateOf,
+  judgeBySteps,
+  slipOf,
+  windowChanged,
+  type PlanWindow,
+  type RiskSubject,
+} from '@tracker/schedule';
 import { STATUS_LABELS } from '../plan/labels';
 
 export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated' | 'annex_only';
@@ -46,6 +56,21 @@ export interface GanttItem {
   notes: PlanNote[];
   flags: ItemFlag[];
   daysLate: number;
+  /** Compared with an approved version: the item's window there, and how far it moved; null when not compared. */
+  baseline: ItemBaseline | null;
+}
+
+/** An item against the approved version compared with (the chart's "compare with"). */
+export interface ItemBaseline {
+  versionNumber: number;
+  /** The approved window; null when the item was added since. */
+  window: PlanWindow | null;
+  windowText: string | null;
+  /** In words: "2 months later than approved", "as approved", "added since version 1". */
+  words: string;
+  slip: Slip | null;
+  /** The window changed since approval (dates or precision). */
+  changed: boolean;
 }
 
 export interface GanttGroup {
@@ -64,9 +89,11 @@ export interface GanttFilter {
   organisation: string | null;
   statuses: MilestoneStatus[];
   view: ViewMode;
+  /** The approved version the chart compares with (its number), or null. */
+  baseline: number | null;
 }
 
-export const EMPTY_FILTER: GanttFilter = { actions: [], organisation: null, statuses: [], view: 'Month' };
+export const EMPTY_FILTER: GanttFilter = { actions: [], organisation: null, statuses: [], view: 'Month', baseline: null };
 
 /** A step found only in Annex 1, not in the plan of record. */
 export function isAnnexOnly(item: { notes?: PlanNote[] }): boolean {
@@ -133,6 +160,34 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
       notes: m.notes ?? [],
       flags,
       daysLate: late,
+      baseline: null,
+    };
+  });
+}
+
+/**
+ * The items compared with an approved version: each gets the window it had there and its slip in
+ * words, read by the end of the window in calendar months (libs/schedule `slipOf`); an item the
+ * version does not hold was added since.
+ */
+export function withBaseline(items: GanttItem[], version: Pick<PlanVersion, 'number' | 'items'> | null): GanttItem[] {
+  if (version === null) {
+    return items;
+  }
+  const approved = new Map(version.items.filter((i) => i.kind === 'milestone').map((i) => [i.id, i]));
+  return items.map((item) => {
+    const then = approved.get(item.id);
+    if (!then) {
+      return {
+        ...item,
+        baseline: { versionNumber: version.number, window: null, windowText: null, words: `added since version ${version.number}`, slip: null, changed: true },
+      };
+    }
+    const window: PlanWindow = { start: then.start, end: then.end, precision: then.precision };
+    const slip = slipOf(window, item.window);
+    return {
+      ...item,
+      baseline: { versionNumber: version.number, window, windowText: then.windowText, words: slip.words, slip, changed: windowChanged(window, item.window) },
     };
   });
 }
@@ -185,7 +240,8 @@ export function parseFilter(params: Record<string, string | null | undefined>): 
   const statuses = list(params['status']).filter((s): s is MilestoneStatus => (MILESTONE_STATUSES as readonly string[]).includes(s));
   const organisation = params['org'] && /^[0-9a-f-]{36}$/i.test(params['org']) ? params['org'] : null;
   const view = VIEW_MODES.find((v) => v.toLowerCase() === (params['view'] ?? '').toLowerCase()) ?? 'Month';
-  return { actions, organisation, statuses: [...new Set(statuses)], view };
+  const baseline = params['baseline'] && /^[1-9]\d{0,8}$/.test(params['baseline']) ? Number(params['baseline']) : null;
+  return { actions, organisation, statuses: [...new Set(statuses)], view, baseline };
 }
 
 /** The filter as URL query parameters (null removes a parameter), so a link can be shared. */
@@ -195,6 +251,7 @@ export function filterToParams(filter: GanttFilter): Record<string, string | nul
     org: filter.organisation,
     status: filter.statuses.length ? filter.statuses.join(',') : null,
     view: filter.view === 'Month' ? null : filter.view.toLowerCase(),
+    baseline: filter.baseline === null ? null : String(filter.baseline),
   };
 }
 
@@ -208,6 +265,8 @@ export interface ChartRow {
   itemId: string | null;
   /** On an Action's summary row: its number (the row expands or collapses the Action). */
   groupNumber: number | null;
+  /** The approved window drawn as a thin ghost bar under the bar, when compared and dated then. */
+  baseline: { start: string; end: string; approximate: boolean } | null;
 }
 
 /** Above this many items, the chart opens with every Action collapsed to its summary bar. */
@@ -246,12 +305,14 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
         label: `Action ${group.action.number} · ${group.action.shortName}${isCollapsed ? ` (${group.items.length} items, collapsed)` : ''}: ${formatWindow({ start: group.start, end: group.end, precision: 'month' })}, ${done} of ${group.items.length} items done. Press Enter to ${isCollapsed ? 'show' : 'hide'} its items.`,
         itemId: null,
         groupNumber: group.action.number,
+        baseline: null,
       });
     }
     if (isCollapsed) continue;
     for (const item of group.items) {
       if (item.window.start === null || item.window.end === null) continue;
-      const words = [item.statusLabel, ...barFlagWords(item)];
+      const words = [item.statusLabel, ...barFlagWords(item), ...(item.baseline?.changed ? [item.baseline.words] : [])];
+      const approved = item.baseline?.window;
       const prefix = item.depth > 0 ? '↳ ' : '';
       const name = `${prefix}${item.title} · ${words.join(' · ')}`;
       rows.push({
@@ -271,9 +332,15 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
           ...(item.depth > 0 ? ['wp-substep'] : []),
         ],
         // Starts with the visible label, so speech input ("click First Virtual Exchange") finds the bar.
-        label: `${name}. Action ${item.actionNumber}, ${item.windowLabel}${item.flags.length ? '. ' + item.flags.map((f) => FLAG_LABELS[f]).join(', ') : ''}. Press Enter for details.`,
+        label: `${name}. Action ${item.actionNumber}, ${item.windowLabel}${item.flags.length ? '. ' + item.flags.map((f) => FLAG_LABELS[f]).join(', ') : ''}${
+          approved ? `. Approved in version ${item.baseline?.versionNumber}: ${formatWindow(approved)}` : ''
+        }. Press Enter for details.`,
         itemId: item.id,
         groupNumber: null,
+        baseline:
+          approved && approved.start !== null && approved.end !== null
+            ? { start: approved.start, end: approved.end, approximate: isApproximate(approved) }
+            : null,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus, type Organisation } from '@tracker/contracts';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus, type Organisation, type PlanVersionSummary } from '@tracker/contracts';
 import { daysToDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -22,6 +22,7 @@ import {
   planStart,
   toChartRows,
   toGanttItems,
+  withBaseline,
 } from './gantt-model';
 import { GanttTableComponent } from './gantt-table.component';
 import { ItemDetailsComponent } from './item-details.component';
@@ -31,7 +32,7 @@ import { LegendComponent } from './legend.component';
 @Component({
   selector: 'wp-gantt-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GanttChartComponent, GanttTableComponent, ItemDetailsComponent, LegendComponent],
+  imports: [GanttChartComponent, GanttTableComponent, ItemDetailsComponent, LegendComponent, RouterLink],
   templateUrl: './gantt-page.component.html',
   providers: [MilestoneEditor],
 })
@@ -86,7 +87,7 @@ export class GanttPageComponent {
 
   readonly filter = computed<GanttFilter>(() => {
     const q = this.query();
-    return parseFilter({ action: q.get('action'), org: q.get('org'), status: q.get('status'), view: q.get('view') });
+    return parseFilter({ action: q.get('action'), org: q.get('org'), status: q.get('status'), view: q.get('view'), baseline: q.get('baseline') });
   });
 
   /** The one Action the filters leave, if exactly one: the spreadsheets and the calendar are narrowed to it. */
@@ -132,7 +133,30 @@ export class GanttPageComponent {
     return webcalHref(this.exportHref('x').replace('/api/exports/x', '/api/calendar/plan.ics'));
   }
 
-  readonly allItems = computed(() => toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()));
+  /** The approved versions, for "compare with". */
+  readonly versions = toSignal(
+    combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
+      switchMap(([, partnership]) => this.plan.versions(partnership).pipe(catchError(() => of([] as PlanVersionSummary[])))),
+    ),
+    { initialValue: [] as PlanVersionSummary[] },
+  );
+  /** The version compared with (`?baseline=N`), with its items. */
+  private readonly baselineVersion = toSignal(
+    combineLatest([toObservable(this.partnership), toObservable(computed(() => this.filter().baseline))]).pipe(
+      switchMap(([partnership, number]) => this.plan.versionByNumber(partnership, number).pipe(catchError(() => of(null)))),
+    ),
+    { initialValue: null },
+  );
+  /** The versions page comparing the chosen version with the current plan. */
+  readonly changesLink = computed(() => ({
+    ...(this.partnership() === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: this.partnership() }),
+    from: this.filter().baseline,
+  }));
+  readonly baselineName = computed(() => {
+    const version = this.baselineVersion();
+    return version ? `version ${version.number}, ${version.name}` : null;
+  });
+  readonly allItems = computed(() => withBaseline(toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()), this.baselineVersion()));
   readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));
   readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
   /** Actions shown as their summary bar only; large plans open collapsed so the chart stays fast. */
@@ -189,6 +213,10 @@ export class GanttPageComponent {
 
   setOrganisation(id: string): void {
     this.update({ organisation: id || null });
+  }
+
+  setBaseline(value: string): void {
+    this.update({ baseline: /^[1-9]\d*$/.test(value) ? Number(value) : null });
   }
 
   setView(view: string): void {

@@ -16,6 +16,7 @@ import { FLAG_LABELS, type GanttItem } from './gantt-model';
           <th scope="col">Window (as in the plan)</th>
           <th scope="col">Status</th>
           <th scope="col">Flags</th>
+          @if (compared()) { <th scope="col">Against version {{ compared() }}</th> }
           <th scope="col"><span class="visually-hidden">Details</span></th>
         </tr>
       </thead>
@@ -37,10 +38,16 @@ import { FLAG_LABELS, type GanttItem } from './gantt-model';
                 <span class="flag" [class]="'flag flag-' + flag">{{ flagLabel(flag) }}@if (flag === 'overdue') { ({{ item.daysLate }} days)}</span>
               } @empty { <span class="muted">None</span> }
             </td>
+            @if (compared()) {
+              <td data-testid="slip">
+                {{ item.baseline?.words }}
+                @if (item.baseline?.changed && item.baseline?.windowText) { <span class="muted"> (approved: "{{ item.baseline?.windowText }}")</span> }
+              </td>
+            }
             <td><button type="button" class="link-button" (click)="itemSelected.emit(item.id)">Details<span class="visually-hidden"> of {{ item.title }}</span></button></td>
           </tr>
         } @empty {
-          <tr><td colspan="6">No item matches the filters.</td></tr>
+          <tr><td [attr.colspan]="compared() ? 7 : 6">No item matches the filters.</td></tr>
         }
       </tbody>
     </table>
@@ -61,6 +68,8 @@ export class GanttTableComponent {
   readonly limit = input(200);
   readonly showAll = signal(false);
   readonly shown = computed(() => (this.showAll() ? this.items() : this.items().slice(0, this.limit())));
+  /** The number of the approved version the items are compared with, or null. */
+  readonly compared = computed(() => this.items().find((i) => i.baseline !== null)?.baseline?.versionNumber ?? null);
 
   flagLabel(flag: keyof typeof FLAG_LABELS): string {
     return FLAG_LABELS[flag];

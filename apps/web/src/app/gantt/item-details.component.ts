@@ -12,6 +12,14 @@ const FIELD_LABELS: Record<string, string> = {
   actualStart: 'Actual start',
   actualEnd: 'Actual end',
   forecastEnd: 'Forecast end',
+  title: 'Title',
+  windowText: 'Window',
+  start: 'Planned start',
+  end: 'Planned end',
+  precision: 'Precision',
+  tentative: 'Tentative',
+  parentId: 'Activity',
+  position: 'Place in the plan',
 };
 
 /**
@@ -44,7 +52,16 @@ export class ItemDetailsComponent {
   readonly values = computed<MilestoneValues | null>(() => {
     const source = this.current() ?? this.item();
     return source
-      ? { status: source.status, progress: source.progress, actualStart: source.actualStart, actualEnd: source.actualEnd, forecastEnd: source.forecastEnd }
+      ? {
+          status: source.status,
+          progress: source.progress,
+          actualStart: source.actualStart,
+          actualEnd: source.actualEnd,
+          forecastEnd: source.forecastEnd,
+          title: source.title,
+          windowText: source.windowText,
+          tentative: source.tentative,
+        }
       : null;
   });
   readonly version = computed(() => this.current()?.version ?? this.item()?.version ?? 0);

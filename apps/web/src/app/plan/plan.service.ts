@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ActionDetail, GanttData, Organisation, Partnership } from '@tracker/contracts';
-import type { Observable } from 'rxjs';
+import type { ActionDetail, GanttData, Organisation, Partnership, PlanComparison, PlanVersion, PlanVersionSummary } from '@tracker/contracts';
+import { type Observable, map, of, switchMap } from 'rxjs';
 
 /** Reads the Work Plan from the API. Page components own the results. */
 @Injectable({ providedIn: 'root' })
@@ -21,6 +21,32 @@ export class PlanService {
   /** The organisations of a partnership (`params`: its `?partnership=`, none for the Work Plan), with their seat and Actions there. */
   organisations(params: Record<string, string> = {}): Observable<Organisation[]> {
     return this.http.get<Organisation[]>('/api/organisations', { params });
+  }
+
+  /** The approved versions of a partnership's plan, newest first. */
+  versions(partnership: string): Observable<PlanVersionSummary[]> {
+    return this.http.get<PlanVersionSummary[]>('/api/plan-versions', { params: { partnership } });
+  }
+
+  /** Version `number` of a partnership's plan with its items, or null when there is none. */
+  versionByNumber(partnership: string, number: number | null): Observable<PlanVersion | null> {
+    if (number === null) {
+      return of(null);
+    }
+    return this.versions(partnership).pipe(
+      map((versions) => versions.find((v) => v.number === number) ?? null),
+      switchMap((summary) => (summary ? this.http.get<PlanVersion>(`/api/plan-versions/${summary.id}`) : of(null))),
+    );
+  }
+
+  /** What changed from version `from` to version `to` (a number, or `current`). */
+  compare(partnership: string, from: number, to: number | 'current'): Observable<PlanComparison> {
+    return this.http.get<PlanComparison>('/api/plan-versions/compare', { params: { partnership, from, to } });
+  }
+
+  /** Approves the current plan as the next version (the Secretariat). */
+  approve(partnership: string, name: string): Observable<PlanVersion> {
+    return this.http.post<PlanVersion>('/api/plan-versions', { partnership, name });
   }
 
   /** A partnership's coordinators, current members and what the plan says about it. */

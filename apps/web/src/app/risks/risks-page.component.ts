@@ -1,10 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
 import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
+import { AddRiskComponent } from '../updates/add-risk.component';
 import { formatLongDay } from '../plan/labels';
 import { countByKind, filterRisks, formatDay, parseRiskFilter, RAG_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
@@ -21,7 +23,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
 @Component({
   selector: 'wp-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent],
+  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent, AddRiskComponent],
   styles: `
     .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
     .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -141,6 +143,9 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
             </tbody>
           </table>
         </div>
+        @if (auth.user()?.editableActions?.length) {
+          <wp-add-risk [partnership]="partnerships.key()" [actionNumbers]="auth.user()!.editableActions" (added)="reload.update(n => n + 1)" />
+        }
       </section>
 
       <wp-monitoring-calls />
@@ -155,13 +160,16 @@ export class RisksPageComponent {
   readonly day = formatDay;
   readonly longDay = formatLongDay;
   readonly partnerships = inject(PartnershipService);
+  readonly auth = inject(AuthService);
+  /** Bumped after a risk is added: the register is read again. */
+  readonly reload = signal(0);
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   readonly filter = computed(() => parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action') }));
   private readonly asOf = computed(() => this.filter().asOf);
 
   readonly loaded = toSignal(
-    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key)]).pipe(
+    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key), toObservable(this.reload)]).pipe(
       switchMap(([asOf]) =>
         forkJoin({ view: this.risks.view(asOf, this.partnerships.apiParams()), register: this.risks.register(this.partnerships.apiParams()) }).pipe(
           map(({ view, register }): Loaded => ({ view, register, error: null })),

@@ -7,6 +7,10 @@ export interface MilestoneValues {
   actualStart: string | null;
   actualEnd: string | null;
   forecastEnd: string | null;
+  title: string;
+  /** The window as the plan words it: the API reads the dates from it. */
+  windowText: string;
+  tentative: boolean;
 }
 
 /**
@@ -20,6 +24,9 @@ export function buildUpdate(before: MilestoneValues, after: MilestoneValues, ver
   if (after.actualStart !== before.actualStart) update.actualStart = after.actualStart;
   if (after.actualEnd !== before.actualEnd) update.actualEnd = after.actualEnd;
   if (after.forecastEnd !== before.forecastEnd) update.forecastEnd = after.forecastEnd;
+  if (after.title !== before.title) update.title = after.title;
+  if (after.windowText !== before.windowText) update.windowText = after.windowText;
+  if (after.tentative !== before.tentative) update.tentative = after.tentative;
   const trimmed = note.trim();
   if (trimmed) update.note = trimmed;
   return Object.keys(update).length > 1 ? update : null;
@@ -37,5 +44,8 @@ export function readValues(form: FormData): MilestoneValues {
     actualStart: date('actualStart'),
     actualEnd: date('actualEnd'),
     forecastEnd: date('forecastEnd'),
+    title: String(form.get('title') ?? '').trim(),
+    windowText: String(form.get('windowText') ?? '').trim(),
+    tentative: form.get('tentative') !== null,
   };
 }

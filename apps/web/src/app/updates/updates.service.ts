@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditEntry, Milestone, MilestoneUpdate, Output, OutputUpdate } from '@tracker/contracts';
+import type { AuditEntry, Milestone, MilestoneCreate, MilestoneUpdate, Output, OutputUpdate, RegisterRisk, RegisterRiskCreate } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
-/** Status updates and their history. */
+/** Status updates, amendments of the plan, and their history. */
 @Injectable({ providedIn: 'root' })
 export class UpdatesService {
   private readonly http = inject(HttpClient);
@@ -14,6 +14,16 @@ export class UpdatesService {
 
   updateOutput(id: string, update: OutputUpdate): Observable<Output> {
     return this.http.patch<Output>(`/api/outputs/${id}`, update);
+  }
+
+  /** Adds an activity or a step to an Action's timeline. */
+  createMilestone(body: MilestoneCreate): Observable<Milestone> {
+    return this.http.post<Milestone>('/api/milestones', body);
+  }
+
+  /** Adds a risk to an Action's register. */
+  createRisk(body: RegisterRiskCreate): Observable<RegisterRisk> {
+    return this.http.post<RegisterRisk>('/api/risk-register', body);
   }
 
   history(kind: 'milestones' | 'outputs', id: string): Observable<AuditEntry[]> {
