@@ -4,3 +4,4 @@ export * from './lib/updates';
 export * from './lib/risks';
 export * from './lib/gantt';
 export * from './lib/accounts';
+export * from './lib/imports';

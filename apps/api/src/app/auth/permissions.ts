@@ -18,7 +18,9 @@ export type Permission =
   /** Recording monitoring calls and their follow-ups. */
   | 'monitoring.write'
   /** Inviting people, changing and deactivating accounts, reading the mail outbox. */
-  | 'accounts.manage';
+  | 'accounts.manage'
+  /** Creating a partnership from a spreadsheet of its plan. */
+  | 'plan.import';
 
 /**
  * How far a permission reaches: `all` items, the items of the Actions the user's organisation
@@ -35,6 +37,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'risk.update': 'all',
     'monitoring.write': 'all',
     'accounts.manage': 'all',
+    'plan.import': 'all',
   },
   coordinator: {
     'plan.read': 'all',
@@ -44,6 +47,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'risk.update': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
+    'plan.import': 'none',
   },
   co_leader: {
     'plan.read': 'all',
@@ -53,6 +57,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'risk.update': 'own_action',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
+    'plan.import': 'none',
   },
   member: {
     'plan.read': 'all',
@@ -62,6 +67,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'risk.update': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
+    'plan.import': 'none',
   },
 };
 
@@ -88,12 +94,14 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/follow-ups/:id', permission: 'monitoring.write', itemType: 'follow_up' },
 ];
 
-/** Write routes of account management (no Action scope): the Secretariat only. */
+/** Write routes with no Action scope, the Secretariat's only: account management and importing a plan (its preview writes nothing). */
 export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string; permission: Permission }[] = [
   { method: 'POST', path: '/api/accounts', permission: 'accounts.manage' },
   { method: 'PATCH', path: '/api/accounts/:id', permission: 'accounts.manage' },
   { method: 'POST', path: '/api/accounts/:id/deactivate', permission: 'accounts.manage' },
   { method: 'POST', path: '/api/accounts/:id/invitation', permission: 'accounts.manage' },
+  { method: 'POST', path: '/api/plan-imports/preview', permission: 'plan.import' },
+  { method: 'POST', path: '/api/plan-imports', permission: 'plan.import' },
 ];
 
 /** Write routes any signed-in person uses on their own things, whatever their role (their profile, their calendar address). */
@@ -138,6 +146,7 @@ export function refusal(role: Role, permission: Permission): string {
     'risk.update': 'change risks',
     'monitoring.write': 'record monitoring calls or their follow-ups',
     'accounts.manage': 'manage accounts or read the mail outbox',
+    'plan.import': 'import plans',
   };
   return `${who} may not ${doing[permission] ?? 'do this'}`;
 }

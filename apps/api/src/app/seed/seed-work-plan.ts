@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { rowsOf } from '../common/pg-result';
-import type { SeedAction, SeedMilestone, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
+import type { PlanAction, SeedMilestone, SeedOutput, SeedPartnership, SeedWindow, SeedWorkPlan } from './seed.types';
 
 export interface SeedReport {
   organisations: number;
@@ -60,6 +60,28 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
   }
   const orgRows: { id: string; seed_key: string }[] = await manager.query(`SELECT id, seed_key FROM organisation WHERE seed_key IS NOT NULL`);
   orgRows.forEach((row) => orgIds.set(row.seed_key, row.id));
+
+  await seedPartnershipPlan(manager, plan.partnership, plan.actions, orgIds, report);
+  return report;
+}
+
+/**
+ * Writes one partnership and its Actions (participants, milestones with their sub-steps, outputs,
+ * targets, risks) in the caller's transaction, with the same rules as {@link seedWorkPlan}: a record
+ * missing by seed key is inserted, one present is corrected only where nobody changed it. The Work
+ * Plan seed and the spreadsheet import (imports/plan-import.repository.ts) both write through it.
+ * `orgIds` maps the organisation keys the plan names to organisation ids; adds to `report`.
+ */
+export async function seedPartnershipPlan(
+  manager: EntityManager,
+  partnership: SeedPartnership,
+  actions: readonly PlanAction[],
+  orgIds: ReadonlyMap<string, string>,
+  report: SeedReport,
+): Promise<string> {
+  const corrected = async (sql: string, params: unknown[]): Promise<void> => {
+    report.corrected += rowsOf(await manager.query(`${sql} RETURNING 1`, params)).length;
+  };
   const orgId = (key: string): string => {
     const id = orgIds.get(key);
     if (!id) {
@@ -67,8 +89,6 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
     }
     return id;
   };
-
-  const { partnership } = plan;
   const partnershipNotes = JSON.stringify(partnership.notes);
   const partnershipCreated = await insertIfMissing(manager, `INSERT INTO partnership (seed_key, name, deadline, source, notes) VALUES ($1, $2, $3, $4, $5)`, [
     partnership.key,
@@ -98,7 +118,7 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
     );
   }
 
-  for (const action of plan.actions) {
+  for (const action of actions) {
     const created = await insertIfMissing(
       manager,
       `INSERT INTO action (seed_key, partnership_id, number, short_name, title, objective, pillar, governance_levels, deadline, stakeholder_notes, source)
@@ -268,7 +288,7 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
       action.risks.map((r) => r.key),
     ]);
   }
-  return report;
+  return partnershipId;
 }
 
 /**
@@ -299,7 +319,7 @@ export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWind
   return { start, end, precision };
 }
 
-function actionKey(partnershipKey: string, action: SeedAction): string {
+function actionKey(partnershipKey: string, action: PlanAction): string {
   return `${partnershipKey}/action-${action.number}`;
 }
 

@@ -141,6 +141,9 @@ export interface SeedAction {
   risks: SeedRisk[];
 }
 
+/** An Action as the shared plan writer takes it: the Work Plan's, or one read from a spreadsheet (any short name). */
+export type PlanAction = Omit<SeedAction, 'shortName'> & { shortName: string };
+
 export interface SeedPartnership {
   key: string;
   name: string;
