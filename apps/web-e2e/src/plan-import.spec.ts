@@ -25,12 +25,16 @@ describe('importing a plan', () => {
     await page.goto(`${BASE_URL}/import`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: 'Import a plan', level: 1 }).waitFor();
     await page.getByLabel('Plan file (XLSX or CSV, at most 2 MB)').setInputFiles(resolve(SAMPLES, file));
-    await page.getByLabel('Name').fill(name);
-    await page.getByLabel('Deadline').fill(deadline);
-    // By keyboard: from the deadline, Tab reaches Preview; Enter presses it.
-    await page.getByLabel('Deadline').focus();
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Preview');
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Deadline', { exact: true }).fill(deadline);
+    // By keyboard: from the deadline (whose day, month and year are stops of their own), Tab reaches Preview; Enter presses it.
+    await page.getByLabel('Deadline', { exact: true }).focus();
+    let focused = '';
+    for (let presses = 0; presses < 4 && focused !== 'Preview'; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? (document.activeElement.textContent?.trim() ?? '') : ''));
+    }
+    expect(focused).toBe('Preview');
     await page.keyboard.press('Enter');
   }
 
