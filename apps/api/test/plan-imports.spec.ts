@@ -332,6 +332,18 @@ describe('plan import', () => {
     expect(await count('partnership')).toBe(partnerships);
   });
 
+  it('describes the routes in the OpenAPI document: the file as the raw body, CSV or XLSX', async () => {
+    const docs = await secretariat.get<{
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; parameters?: { name: string }[] }>>;
+    }>('/api/docs/openapi.json');
+    const preview = docs.body.paths['/api/plan-imports/preview']['post'];
+    expect(Object.keys(preview.requestBody!.content)).toEqual(['text/csv', XLSX]);
+    expect(preview.parameters!.map((p) => p.name)).toEqual(['key', 'name', 'deadline']);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/plan-imports', '/api/plan-imports/template.xlsx', '/api/plan-imports/template.csv']),
+    );
+  });
+
   it('rolls everything back when a write fails half-way', async () => {
     const tables = ['partnership', 'organisation', 'action', 'milestone', 'output', 'partnership_member', 'action_participant'];
     const before = await Promise.all(tables.map(count));

@@ -70,12 +70,14 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
     problems.push(found);
     return found;
   };
-  for (const cell of sheet.problems) {
-    problem(cell.row, cell.column === null ? null : `column ${cell.column}`, cell.message);
-  }
   const reading: PlanReading = { rows: [], problems, actions: [], organisations: [] };
   const meaningful = sheet.rows.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
   const [header, ...body] = meaningful;
+  // Problems of single cells (a date where words were expected), named by their column's header.
+  const cellProblems = sheet.problems.map((cell) => {
+    const name = cell.column === null ? null : header?.cells[cell.column - 1]?.trim() || `column ${cell.column}`;
+    return problem(cell.row, name, cell.message);
+  });
   if (!header) {
     if (sheet.problems.length === 0) {
       problem(null, null, 'the sheet is empty: fill in the template, one row per activity, step, output, co-leader or member');
@@ -291,6 +293,10 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
       default:
         break;
     }
+  }
+
+  for (const found of cellProblems) {
+    reading.rows.find((row) => row.row === found.row)?.problems.push(found.message);
   }
 
   // Steps and outputs name their activity by title: read once every activity is known.
