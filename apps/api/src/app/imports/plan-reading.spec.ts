@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPlanSheet } from './plan-reading';
-import { readCsv, readXlsx } from './plan-sheet';
+import { MAX_SHEET_ROWS, readCsv, readXlsx } from './plan-sheet';
 import { planSheetCsv, planSheetXlsx, TEMPLATE_ROWS } from './plan-template';
 import { BAD_SAMPLE_PLAN, BAD_SAMPLE_ROW, SAMPLE_PLAN } from './sample/sample-plans';
 
@@ -60,6 +60,14 @@ describe('reading a plan sheet', () => {
     expect(readPlanSheet(readCsv(Buffer.from(''))).problems.map((p) => p.message)).toEqual([
       'the sheet is empty: fill in the template, one row per activity, step, output, co-leader or member',
     ]);
+  });
+
+  it('refuses a sheet of more rows than a plan has', () => {
+    const text = `Action,Type,Title,Window\n${'1,activity,Mapping,2026\n'.repeat(MAX_SHEET_ROWS)}`;
+    expect(readCsv(Buffer.from(text)).problems).toEqual([
+      { row: null, column: null, message: `the sheet has ${MAX_SHEET_ROWS + 1} rows, more than the ${MAX_SHEET_ROWS} a plan may have` },
+    ]);
+    expect(readCsv(Buffer.from(text.slice(0, text.lastIndexOf('1,activity')))).problems).toEqual([]);
   });
 
   it('keeps RFC 4180 quoting: commas, quotes and line breaks inside a cell', () => {

@@ -9,6 +9,9 @@ export const SHEET_MEDIA_TYPES = {
 
 export type SheetFormat = keyof typeof SHEET_MEDIA_TYPES;
 
+/** Most rows a plan sheet may have (a work plan has tens to hundreds). */
+export const MAX_SHEET_ROWS = 5000;
+
 /** The sheet of an XLSX workbook the plan is read from (else its first sheet). */
 export const PLAN_SHEET_NAME = 'Plan';
 
@@ -44,7 +47,11 @@ function isZip(bytes: Buffer): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Reads a CSV file (RFC 4180, UTF-8 with or without a byte order mark, comma or semicolon separated). */
+/**
+ * Reads a CSV file (RFC 4180, UTF-8 with or without a byte order mark, comma or semicolon separated)
+ * with csv-parse, every cell as text. Not exceljs's CSV reader: it turns "2026" into a number and
+ * "2026-03-15" into a Date, and the plan's words must reach readWindowText as written.
+ */
 export function readCsv(bytes: Buffer): SheetText {
   let text: string;
   try {
@@ -65,6 +72,9 @@ export function readCsv(bytes: Buffer): SheetText {
     const where = typeof line === 'number' ? ` near line ${line}` : '';
     return { rows: [], problems: [{ row: null, column: null, message: `the CSV file cannot be read${where}: ${(error as Error).message}` }] };
   }
+  if (records.length > MAX_SHEET_ROWS) {
+    return { rows: [], problems: [tooLong(records.length)] };
+  }
   return { rows: records.map((cells, index) => ({ row: index + 1, cells })), problems: [] };
 }
 
@@ -83,6 +93,9 @@ export async function readXlsx(bytes: Buffer): Promise<SheetText> {
   if (!sheet) {
     return { rows: [], problems: [{ row: null, column: null, message: 'the workbook has no sheet' }] };
   }
+  if (sheet.actualRowCount > MAX_SHEET_ROWS) {
+    return { rows: [], problems: [tooLong(sheet.actualRowCount)] };
+  }
   const rows: SheetText['rows'] = [];
   const problems: CellProblem[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -99,6 +112,10 @@ export async function readXlsx(bytes: Buffer): Promise<SheetText> {
     rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
   return { rows, problems };
+}
+
+function tooLong(count: number): CellProblem {
+  return { row: null, column: null, message: `the sheet has ${count} rows, more than the ${MAX_SHEET_ROWS} a plan may have` };
 }
 
 /** The text of a cell, or why it has none the import can use. */
