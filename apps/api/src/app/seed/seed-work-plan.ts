@@ -70,7 +70,7 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
  * targets, risks) in the caller's transaction, with the same rules as {@link seedWorkPlan}: a record
  * missing by seed key is inserted, one present is corrected only where nobody changed it. The Work
  * Plan seed and the spreadsheet import (imports/plan-import.repository.ts) both write through it.
- * `orgIds` maps the organisation keys the plan names to organisation ids; adds to `report`.
+ * `orgIds` maps the organisation keys the plan names to organisation ids; adds to `report` and returns the partnership's id.
  */
 export async function seedPartnershipPlan(
   manager: EntityManager,

@@ -19,7 +19,8 @@ export function readingOf(window: PlanImportWindow | null): string {
     return 'No dates yet';
   }
   const span = window.start === window.end ? formatDay(window.start) : `${formatDay(window.start)} to ${formatDay(window.end)}`;
-  return `${span} (${PRECISION_WORDS[window.precision]})${window.tentative ? ', not confirmed' : ''}`;
+  const precision = window.start === window.end ? 'one day' : PRECISION_WORDS[window.precision];
+  return `${span} (${precision})${window.tentative ? ', not confirmed' : ''}`;
 }
 
 /** A key from a name: "Partnership on Sustainable Tourism" gives "sustainable-tourism". */
