@@ -5,3 +5,4 @@ export * from './lib/risks';
 export * from './lib/gantt';
 export * from './lib/accounts';
 export * from './lib/plan-versions';
+export * from './lib/imports';

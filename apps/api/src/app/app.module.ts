@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module';
 import { GanttModule } from './gantt/gantt.module';
 import { MailModule, urlOf } from './mail/mail.module';
 import { HealthModule } from './health/health.module';
+import { PlanImportsModule } from './imports/plan-imports.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
@@ -46,6 +47,7 @@ export class AppModule {
         RisksModule,
         MonitoringModule,
         ExportsModule,
+        PlanImportsModule,
         RemindersModule.register(clock),
       ],
     };

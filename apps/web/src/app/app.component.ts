@@ -30,6 +30,7 @@ import { PartnershipService } from './partnership/partnership.service';
           <li><a routerLink="/versions" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Versions</a></li>
           @if (auth.user()?.role === 'secretariat') {
             <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
+            <li><a routerLink="/import" routerLinkActive="active" ariaCurrentWhenActive="page">Import a plan</a></li>
           }
         </ul>
       </nav>

@@ -30,6 +30,11 @@ export const routes: Routes = [
     loadComponent: () => import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
   },
   {
+    path: 'import',
+    title: 'Import a plan · Work Plan tracker',
+    loadComponent: () => import('./imports/plan-import-page.component').then((m) => m.PlanImportPageComponent),
+  },
+  {
     path: 'settings',
     title: 'Your settings · Work Plan tracker',
     loadComponent: () => import('./accounts/settings-page.component').then((m) => m.SettingsPageComponent),

@@ -20,7 +20,9 @@ export type Permission =
   /** Recording monitoring calls and their follow-ups. */
   | 'monitoring.write'
   /** Inviting people, changing and deactivating accounts, reading the mail outbox. */
-  | 'accounts.manage';
+  | 'accounts.manage'
+  /** Creating a partnership from a spreadsheet of its plan. */
+  | 'plan.import';
 
 /**
  * How far a permission reaches: `all` items, the items of the Actions the user's organisation
@@ -38,6 +40,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'plan.approve': 'all',
     'monitoring.write': 'all',
     'accounts.manage': 'all',
+    'plan.import': 'all',
   },
   coordinator: {
     'plan.read': 'all',
@@ -48,6 +51,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'plan.approve': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
+    'plan.import': 'none',
   },
   co_leader: {
     'plan.read': 'all',
@@ -58,6 +62,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'plan.approve': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
+    'plan.import': 'none',
   },
   member: {
     'plan.read': 'all',
@@ -68,6 +73,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'plan.approve': 'none',
     'monitoring.write': 'none',
     'accounts.manage': 'none',
+    'plan.import': 'none',
   },
 };
 
@@ -99,12 +105,14 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/follow-ups/:id', permission: 'monitoring.write', itemType: 'follow_up' },
 ];
 
-/** Write routes of account management (no Action scope): the Secretariat only. */
+/** Write routes with no Action scope, the Secretariat's only: account management and importing a plan (its preview writes nothing). */
 export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string; permission: Permission }[] = [
   { method: 'POST', path: '/api/accounts', permission: 'accounts.manage' },
   { method: 'PATCH', path: '/api/accounts/:id', permission: 'accounts.manage' },
   { method: 'POST', path: '/api/accounts/:id/deactivate', permission: 'accounts.manage' },
   { method: 'POST', path: '/api/accounts/:id/invitation', permission: 'accounts.manage' },
+  { method: 'POST', path: '/api/plan-imports/preview', permission: 'plan.import' },
+  { method: 'POST', path: '/api/plan-imports', permission: 'plan.import' },
 ];
 
 /** Write routes any signed-in person uses on their own things, whatever their role (their profile, their calendar address). */
@@ -150,6 +158,7 @@ export function refusal(role: Role, permission: Permission): string {
     'plan.approve': 'approve versions of the plan',
     'monitoring.write': 'record monitoring calls or their follow-ups',
     'accounts.manage': 'manage accounts or read the mail outbox',
+    'plan.import': 'import plans',
   };
   return `${who} may not ${doing[permission] ?? 'do this'}`;
 }

@@ -31,7 +31,8 @@ function inspect(root: unknown, where: 'body' | 'query'): string | null {
       }
       continue;
     }
-    if (value === null || typeof value !== 'object') {
+    // An uploaded file (the plan import's raw body) is bytes, read by its own parser.
+    if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) {
       continue;
     }
     if (depth >= MAX_BODY_DEPTH) {

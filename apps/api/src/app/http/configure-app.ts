@@ -26,6 +26,21 @@ function apiCaching(req: Request, res: Response, next: NextFunction): void {
 /** Largest JSON (or form) body the API reads. */
 export const BODY_LIMIT = '100kb';
 
+/** Largest file the plan import reads (`POST /api/plan-imports[/preview]`, the raw CSV or XLSX as the body). */
+export const PLAN_IMPORT_BODY_LIMIT = '2mb';
+
+/** The plan import's routes with a file as their body: only they read a raw body, and with their own limit. */
+const PLAN_IMPORT_UPLOAD = /^\/api\/plan-imports(?:\/preview)?\/?(?:\?|$)/;
+const UPLOAD_TYPES = new Set(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream']);
+
+function isPlanUpload(req: { url?: string; method?: string; headers: Record<string, string | string[] | undefined> }): boolean {
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  return req.method === 'POST' && PLAN_IMPORT_UPLOAD.test(req.url ?? '') && UPLOAD_TYPES.has(type);
+}
+
 /**
  * Everything a request meets before a controller: security headers, CORS (closed unless
  * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
@@ -45,6 +60,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   }
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.useBodyParser('raw', { limit: PLAN_IMPORT_BODY_LIMIT, type: (req) => isPlanUpload(req as Parameters<typeof isPlanUpload>[0]) });
   app.use(bodyGuard);
   app.use(cookieParser());
   app.use(xsrfCookieMiddleware(config.environment === 'production'));

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { FIRST_VERSION_NAME } from '@tracker/contracts';
 import { rowsOf } from '../common/pg-result';
 import { approveFirstVersionIfNone } from '../plan-versions/plan-versions.repository';
-import type { SeedAction, SeedMilestone, SeedOutput, SeedWindow, SeedWorkPlan } from './seed.types';
+import type { PlanAction, SeedMilestone, SeedOutput, SeedPartnership, SeedWindow, SeedWorkPlan } from './seed.types';
 
 export interface SeedReport {
   organisations: number;
@@ -64,6 +64,28 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
   }
   const orgRows: { id: string; seed_key: string }[] = await manager.query(`SELECT id, seed_key FROM organisation WHERE seed_key IS NOT NULL`);
   orgRows.forEach((row) => orgIds.set(row.seed_key, row.id));
+
+  await seedPartnershipPlan(manager, plan.partnership, plan.actions, orgIds, report);
+  return report;
+}
+
+/**
+ * Writes one partnership and its Actions (participants, milestones with their sub-steps, outputs,
+ * targets, risks) in the caller's transaction, with the same rules as {@link seedWorkPlan}: a record
+ * missing by seed key is inserted, one present is corrected only where nobody changed it. The Work
+ * Plan seed and the spreadsheet import (imports/plan-import.repository.ts) both write through it.
+ * `orgIds` maps the organisation keys the plan names to organisation ids; adds to `report` and returns the partnership's id.
+ */
+export async function seedPartnershipPlan(
+  manager: EntityManager,
+  partnership: SeedPartnership,
+  actions: readonly PlanAction[],
+  orgIds: ReadonlyMap<string, string>,
+  report: SeedReport,
+): Promise<string> {
+  const corrected = async (sql: string, params: unknown[]): Promise<void> => {
+    report.corrected += rowsOf(await manager.query(`${sql} RETURNING 1`, params)).length;
+  };
   const orgId = (key: string): string => {
     const id = orgIds.get(key);
     if (!id) {
@@ -71,8 +93,6 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
     }
     return id;
   };
-
-  const { partnership } = plan;
   const partnershipNotes = JSON.stringify(partnership.notes);
   const partnershipCreated = await insertIfMissing(manager, `INSERT INTO partnership (seed_key, name, deadline, source, notes) VALUES ($1, $2, $3, $4, $5)`, [
     partnership.key,
@@ -102,7 +122,7 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
     );
   }
 
-  for (const action of plan.actions) {
+  for (const action of actions) {
     const created = await insertIfMissing(
       manager,
       `INSERT INTO action (seed_key, partnership_id, number, short_name, title, objective, pillar, governance_levels, deadline, stakeholder_notes, source)
@@ -272,9 +292,9 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
       action.risks.map((r) => r.key),
     ]);
   }
-  // The plan as first seeded is the plan as approved: version 1, the first baseline.
-  await approveFirstVersionIfNone(manager, partnershipId, FIRST_VERSION_NAME);
-  return report;
+  // The plan as first written is the plan as approved: version 1, the first baseline.
+  await approveFirstVersionIfNone(manager, partnershipId, partnership.firstVersionName ?? FIRST_VERSION_NAME);
+  return partnershipId;
 }
 
 /**
@@ -305,7 +325,7 @@ export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWind
   return { start, end, precision };
 }
 
-function actionKey(partnershipKey: string, action: SeedAction): string {
+function actionKey(partnershipKey: string, action: PlanAction): string {
   return `${partnershipKey}/action-${action.number}`;
 }
 

@@ -141,6 +141,9 @@ export interface SeedAction {
   risks: SeedRisk[];
 }
 
+/** An Action as the shared plan writer takes it: the Work Plan's, or one read from a spreadsheet (any short name). */
+export type PlanAction = Omit<SeedAction, 'shortName'> & { shortName: string };
+
 export interface SeedPartnership {
   key: string;
   name: string;
@@ -155,6 +158,8 @@ export interface SeedPartnership {
   source: string;
   /** Facts of the plan about the Partnership, e.g. where it disagrees with itself. */
   notes: SeedNote[];
+  /** The name of version 1 of its plan, the first baseline ("Work Plan as approved, April 2025" unless given). */
+  firstVersionName?: string;
 }
 
 export interface SeedWorkPlan {

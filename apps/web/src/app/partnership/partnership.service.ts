@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
 import { DEFAULT_PARTNERSHIP_KEY, type PartnershipSummary } from '@tracker/contracts';
@@ -29,10 +29,22 @@ export class PartnershipService {
     { initialValue: partnershipOf(this.router.url === '/' ? location.pathname + location.search : this.router.url) },
   );
 
+  private readonly list = signal<PartnershipSummary[]>([]);
+
   /** Every partnership, the Work Plan first; empty until loaded (or when the API cannot be reached). */
-  readonly all = toSignal(this.http.get<PartnershipSummary[]>('/api/partnerships').pipe(catchError(() => of([] as PartnershipSummary[]))), {
-    initialValue: [] as PartnershipSummary[],
-  });
+  readonly all = this.list.asReadonly();
+
+  constructor() {
+    this.reload();
+  }
+
+  /** Loads the list of partnerships again (after one was imported). */
+  reload(): void {
+    this.http
+      .get<PartnershipSummary[]>('/api/partnerships')
+      .pipe(catchError(() => of([] as PartnershipSummary[])))
+      .subscribe((list) => this.list.set(list));
+  }
 
   /** The partnership shown, once loaded; null while loading or for an unknown key. */
   readonly current = computed(() => this.all().find((p) => p.key === this.key()) ?? null);
