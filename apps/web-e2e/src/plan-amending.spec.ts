@@ -150,6 +150,25 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('details-slip').textContent()).resolves.toContain('2 months later than approved');
     await screenshot(page, 'chart-compared-with-version-1');
+    await page.keyboard.press('Escape');
+
+    // The Action page compares too, and moves an activity (with its steps) one place earlier.
+    await page.goto(`${tracker.url}/actions/2`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Compare with').selectOption('1');
+    await page.waitForURL(/baseline=1/);
+    await page.locator(`.bar-wrapper[data-item-id="${step.id}"] [data-testid=baseline-bar]`).waitFor();
+    await expect(page.locator(`[data-testid=gantt-table] tr[data-item-id="${step.id}"]`).getByTestId('slip').textContent()).resolves.toContain(
+      '2 months later than approved',
+    );
+    const activities = before.filter((m) => m.parentId === null);
+    await page
+      .getByTestId('gantt-table')
+      .getByRole('button', { name: `Details of ${activities[1].title}` })
+      .click();
+    await dialog.getByRole('button', { name: 'Move earlier' }).click();
+    await dialog.getByTestId('edit-outcome').getByText('Moved one place earlier.', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((id) => document.querySelector('[data-testid=gantt-table] tbody tr')?.getAttribute('data-item-id') === id, activities[1].id);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
-import type { ActionDetail, PlanNote } from '@tracker/contracts';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { ActionDetail, PlanNote, PlanVersionSummary } from '@tracker/contracts';
 import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -10,7 +10,7 @@ import { OutputEditorComponent } from '../updates/output-editor.component';
 import { AddMilestoneComponent } from '../updates/add-milestone.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
 import { webcalHref } from '../plan/webcal';
-import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems } from '../gantt/gantt-model';
+import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems, withBaseline } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
 import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay } from '../plan/labels';
@@ -61,14 +61,41 @@ export class ActionPageComponent {
   readonly action = computed(() => this.loaded()?.action ?? null);
   readonly error = computed(() => this.loaded()?.error ?? null);
 
-  readonly items = computed(() => toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline ?? null));
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  /** The approved version the timeline is compared with (`?baseline=N`), or null. */
+  readonly baseline = computed(() => {
+    const value = this.query().get('baseline');
+    return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
+  });
+  readonly versions = toSignal(
+    toObservable(this.partnerships.key).pipe(switchMap((key) => this.plan.versions(key).pipe(catchError(() => of([] as PlanVersionSummary[]))))),
+    { initialValue: [] as PlanVersionSummary[] },
+  );
+  private readonly baselineVersion = toSignal(
+    combineLatest([toObservable(this.partnerships.key), toObservable(this.baseline)]).pipe(
+      switchMap(([key, number]) => this.plan.versionByNumber(key, number).pipe(catchError(() => of(null)))),
+    ),
+    { initialValue: null },
+  );
+  readonly items = computed(() =>
+    withBaseline(toGanttItems(this.action()?.milestones ?? [], this.asOf, this.action()?.deadline ?? null), this.baselineVersion()),
+  );
+
+  setBaseline(value: string): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { baseline: /^[1-9]\d*$/.test(value) ? value : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
   readonly rows = computed(() => {
     const action = this.action();
     return action ? toChartRows(groupByAction(this.items(), [action])) : [];
   });
   readonly scrollTo = computed(() => planStart(this.items()));
-  /** The Action's activities, where a new step can go. */
-  readonly activities = computed(() => (this.action()?.milestones ?? []).filter((m) => m.parentId === null));
   readonly outputs = computed(() => {
     const action = this.action();
     return (action?.outputs ?? []).map((o) => {
@@ -91,6 +118,16 @@ export class ActionPageComponent {
     for (const o of action?.outputs ?? []) for (const note of o.notes ?? []) entries.push({ title: o.title, what: 'output', note });
     return entries;
   });
+  /** Activities (a step can be put under one) and those with steps (they stay activities), for the details dialog. */
+  readonly itemActivities = computed(() => this.items().filter((i) => i.depth === 0));
+  readonly parents = computed(
+    () =>
+      new Set(
+        this.items()
+          .map((i) => i.parentId)
+          .filter((id): id is string => id !== null),
+      ),
+  );
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.items().find((i) => i.id === this.selectedId()) ?? null);
 

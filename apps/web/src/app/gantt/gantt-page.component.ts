@@ -164,6 +164,16 @@ export class GanttPageComponent {
   readonly collapsed = computed(() => this.collapsedOverride() ?? new Set(this.items().length > COLLAPSE_ABOVE ? this.actions().map((a) => a.number) : []));
   readonly rows = computed(() => toChartRows(groupByAction(this.items(), this.actions()), this.collapsed()));
   readonly scrollTo = computed(() => planStart(this.allItems()));
+  /** Activities (a step can be put under one) and those with steps (they stay activities), for the details dialog. */
+  readonly itemActivities = computed(() => this.allItems().filter((i) => i.depth === 0));
+  readonly parents = computed(
+    () =>
+      new Set(
+        this.allItems()
+          .map((i) => i.parentId)
+          .filter((id): id is string => id !== null),
+      ),
+  );
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.allItems().find((i) => i.id === this.selectedId()) ?? null);
 

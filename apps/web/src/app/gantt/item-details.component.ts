@@ -42,6 +42,18 @@ export class ItemDetailsComponent {
   readonly current = input<Milestone | null>(null);
   readonly closed = output<void>();
   readonly save = output<{ id: string; update: MilestoneUpdate }>();
+  /** One place earlier or later among its siblings. */
+  readonly move = output<{ id: string; version: number; direction: 'earlier' | 'later' }>();
+  /** The activities of the plan shown: a step can be put under another of its Action. */
+  readonly activities = input<Pick<GanttItem, 'id' | 'title' | 'actionNumber'>[]>([]);
+  /** Ids of the activities that have steps: they stay activities. */
+  readonly parents = input<ReadonlySet<string>>(new Set());
+  /** Activities of the item's Action it can be a step of; none for an activity with steps of its own. */
+  readonly parentChoices = computed(() => {
+    const item = this.item();
+    if (!item || this.parents().has(item.id)) return [];
+    return this.activities().filter((a) => a.actionNumber === item.actionNumber && a.id !== item.id);
+  });
 
   readonly statuses = MILESTONE_STATUSES;
   readonly statusLabels = STATUS_LABELS;
@@ -61,6 +73,7 @@ export class ItemDetailsComponent {
           title: source.title,
           windowText: source.windowText,
           tentative: source.tentative,
+          parentId: source.parentId,
         }
       : null;
   });
@@ -75,6 +88,13 @@ export class ItemDetailsComponent {
         dialog.close();
       }
     });
+  }
+
+  moveItem(direction: 'earlier' | 'later'): void {
+    const item = this.item();
+    if (item) {
+      this.move.emit({ id: item.id, version: this.version(), direction });
+    }
   }
 
   submit(event: Event): void {

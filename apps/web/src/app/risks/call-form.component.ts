@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import type { FollowUpCreate, MonitoringCall } from '@tracker/contracts';
-import { firstValueFrom } from 'rxjs';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import type { FollowUpCreate, MonitoringCall, PlanVersionSummary } from '@tracker/contracts';
+import { catchError, firstValueFrom, of, switchMap } from 'rxjs';
 import { PartnershipService } from '../partnership/partnership.service';
+import { PlanService } from '../plan/plan.service';
 import { brusselsToday, parseAttendees } from './monitoring-labels';
 import { MonitoringService } from './monitoring.service';
 
@@ -83,6 +85,15 @@ export interface CallFormFailure {
           <input [id]="id('held-on')" name="heldOn" type="date" required [value]="call()?.heldOn ?? today" />
         </div>
       </div>
+      @if (!editing() && versions().length) {
+        <div class="field">
+          <label [for]="id('compared')">Compare the plan with</label>
+          <select [id]="id('compared')" name="comparedVersion">
+            <option value="">No approved version</option>
+            @for (v of versions(); track v.id) { <option [value]="v.number">Version {{ v.number }}: {{ v.name }}</option> }
+          </select>
+        </div>
+      }
       <fieldset>
         <legend>Actions covered</legend>
         <div class="checks">
@@ -138,6 +149,7 @@ export interface CallFormFailure {
 export class CallFormComponent {
   private readonly monitoring = inject(MonitoringService);
   private readonly partnerships = inject(PartnershipService);
+  private readonly plan = inject(PlanService);
 
   /** The call to edit; none to record a new one. */
   readonly call = input<MonitoringCall | null>(null);
@@ -149,6 +161,11 @@ export class CallFormComponent {
   readonly failed = output<CallFormFailure>();
 
   readonly today = brusselsToday();
+  /** The approved versions a new call can compare the plan with (its risk view then flags what slipped). */
+  readonly versions = toSignal(
+    toObservable(this.partnerships.key).pipe(switchMap((key) => this.plan.versions(key).pipe(catchError(() => of([] as PlanVersionSummary[]))))),
+    { initialValue: [] as PlanVersionSummary[] },
+  );
   readonly editing = computed(() => this.call() !== null);
   readonly saving = signal(false);
   readonly followUpRows = signal<number[]>([1]);
@@ -195,7 +212,10 @@ export class CallFormComponent {
         return;
       }
       const followUps = this.followUpsOf(form);
-      const call = await firstValueFrom(this.monitoring.create(this.partnerships.apiParams(), fields));
+      const compared = String(form.get('comparedVersion') ?? '');
+      const call = await firstValueFrom(
+        this.monitoring.create(this.partnerships.apiParams(), { ...fields, ...(compared ? { comparedVersion: Number(compared) } : {}) }),
+      );
       for (const followUp of followUps) {
         await firstValueFrom(this.monitoring.addFollowUp(call.id, followUp));
       }

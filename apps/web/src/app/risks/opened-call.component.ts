@@ -168,6 +168,9 @@ import { formatDay, RAG_LABELS } from './risk-labels';
       </ul>
 
       <h4 id="call-risks-heading">Risk view as of {{ day(c.risks.asOf) }}</h4>
+      @if (c.comparedVersion; as v) {
+        <p data-testid="call-compared">Compared with version {{ v.number }}, {{ v.name }}: items that ended more than a month later than approved are listed as slipped.</p>
+      }
       <p data-testid="call-countdown">{{ c.risks.daysToDeadline }} days to the deadline ({{ day(c.risks.deadline) }}).</p>
       <ul class="rag-list" data-testid="call-rag">
         @for (a of c.risks.actions; track a.number) {

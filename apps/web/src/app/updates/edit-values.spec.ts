@@ -9,6 +9,7 @@ const before: MilestoneValues = {
   title: 'Mapping',
   windowText: 'October - December 2025',
   tentative: false,
+  parentId: null,
 };
 
 describe('buildUpdate', () => {
@@ -25,6 +26,7 @@ describe('buildUpdate', () => {
       note: 'venue moved',
     });
     expect(buildUpdate(before, { ...before, title: 'Mapping of practices' }, 1, '')).toEqual({ version: 1, title: 'Mapping of practices' });
+    expect(buildUpdate(before, { ...before, parentId: 'a1' }, 2, '')).toEqual({ version: 2, parentId: 'a1' });
   });
 
   it('clears a date with null', () => {

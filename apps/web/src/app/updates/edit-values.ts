@@ -11,6 +11,8 @@ export interface MilestoneValues {
   /** The window as the plan words it: the API reads the dates from it. */
   windowText: string;
   tentative: boolean;
+  /** The activity a step belongs to; null for an activity. */
+  parentId: string | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export function buildUpdate(before: MilestoneValues, after: MilestoneValues, ver
   if (after.title !== before.title) update.title = after.title;
   if (after.windowText !== before.windowText) update.windowText = after.windowText;
   if (after.tentative !== before.tentative) update.tentative = after.tentative;
+  if (after.parentId !== before.parentId) update.parentId = after.parentId;
   const trimmed = note.trim();
   if (trimmed) update.note = trimmed;
   return Object.keys(update).length > 1 ? update : null;
@@ -47,5 +50,6 @@ export function readValues(form: FormData): MilestoneValues {
     title: String(form.get('title') ?? '').trim(),
     windowText: String(form.get('windowText') ?? '').trim(),
     tentative: form.get('tentative') !== null,
+    parentId: form.has('parentId') ? String(form.get('parentId')) || null : null,
   };
 }

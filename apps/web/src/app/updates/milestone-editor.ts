@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import type { AuditEntry, ConflictError, Milestone, MilestoneUpdate } from '@tracker/contracts';
-import { firstValueFrom } from 'rxjs';
+import { type Observable, firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { UpdatesService } from './updates.service';
 
@@ -39,13 +39,26 @@ export class MilestoneEditor {
     }
   }
 
+  /** Moves the milestone one place earlier or later among its siblings (an activity with its steps). */
+  async move(id: string, version: number, direction: 'earlier' | 'later'): Promise<void> {
+    await this.apply(
+      id,
+      () => this.updates.moveMilestone(id, { version, direction }),
+      direction === 'earlier' ? 'Moved one place earlier' : 'Moved one place later',
+    );
+  }
+
   async save(id: string, update: MilestoneUpdate): Promise<void> {
+    await this.apply(id, () => this.updates.updateMilestone(id, update), 'Saved');
+  }
+
+  private async apply(id: string, request: () => Observable<Milestone>, done: string): Promise<void> {
     this.saving.set(true);
     this.outcome.set(null);
     try {
-      const saved = await firstValueFrom(this.updates.updateMilestone(id, update));
+      const saved = await firstValueFrom(request());
       this.current.set(null);
-      this.outcome.set({ kind: 'saved', message: `Saved. The item is now at version ${saved.version}.` });
+      this.outcome.set({ kind: 'saved', message: `${done}. The item is now at version ${saved.version}.` });
       this.onChanged();
       await this.loadHistory(id);
     } catch (error) {

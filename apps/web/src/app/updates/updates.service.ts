@@ -1,6 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditEntry, Milestone, MilestoneCreate, MilestoneUpdate, Output, OutputUpdate, RegisterRisk, RegisterRiskCreate } from '@tracker/contracts';
+import type {
+  AuditEntry,
+  Milestone,
+  MilestoneCreate,
+  MilestoneMove,
+  MilestoneUpdate,
+  Output,
+  OutputUpdate,
+  RegisterRisk,
+  RegisterRiskCreate,
+} from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** Status updates, amendments of the plan, and their history. */
@@ -19,6 +29,11 @@ export class UpdatesService {
   /** Adds an activity or a step to an Action's timeline. */
   createMilestone(body: MilestoneCreate): Observable<Milestone> {
     return this.http.post<Milestone>('/api/milestones', body);
+  }
+
+  /** Moves a milestone one place earlier or later among its siblings. */
+  moveMilestone(id: string, body: MilestoneMove): Observable<Milestone> {
+    return this.http.post<Milestone>(`/api/milestones/${id}/move`, body);
   }
 
   /** Adds a risk to an Action's register. */
