@@ -8,6 +8,7 @@ import { MonitoringCallPartnership1795469750948 } from './1795469750948-monitori
 import { AccountsMailAndReminders1795470448956 } from './1795470448956-accounts-mail-and-reminders';
 import { PartnershipSecretariat1795471879199 } from './1795471879199-partnership-secretariat';
 import { AddCalendarTokens1795472460015 } from './1795472460015-add-calendar-tokens';
+import { PlanRevision1795560000000 } from './1795560000000-plan-revision';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AccountsMailAndReminders1795470448956,
   PartnershipSecretariat1795471879199,
   AddCalendarTokens1795472460015,
+  PlanRevision1795560000000,
 ];
