@@ -76,7 +76,7 @@ describe('a signed-out visit', () => {
     await page.close();
   });
 
-  it.each(['/actions/1', '/organisations'])('of %s logs no error and fails no request', async (path) => {
+  it.each(['/actions/1', '/organisations', '/risks'])('of %s logs no error and fails no request', async (path) => {
     const { page, problems } = await visit(browser, path);
     await page.locator('h1').first().waitFor();
     await page.waitForTimeout(300);
