@@ -24,7 +24,8 @@ export function negotiateEncoding(req: Pick<Request, 'headers'>, available: read
   }
   const weights = new Map<string, number>();
   for (const part of String(header).split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [rawName, ...params] = part.toLowerCase().split(';');
+    const name = rawName.trim();
     if (!name) continue;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const weight = q === undefined ? 1 : Number(q.slice(2));
