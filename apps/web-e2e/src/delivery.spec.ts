@@ -10,8 +10,8 @@ interface Visit {
 }
 
 /** Opens `path` signed out, recording every problem a visitor's browser would show or log, and every layout shift. */
-async function visit(browser: Browser, path: string): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+async function visit(browser: Browser, path: string, viewport = { width: 1440, height: 900 }): Promise<Visit> {
+  const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   const encodings = new Map<string, string | undefined>();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -73,6 +73,17 @@ describe('a signed-out visit', () => {
     const scripts = [...encodings.entries()].filter(([path]) => path.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const [path, encoding] of scripts) expect([path, encoding]).toEqual([path, expect.stringMatching(/^(br|gzip)$/)]);
+    await page.close();
+  });
+
+  it('of the chart on a phone does not jump either', async () => {
+    const { page, problems } = await visit(browser, '/', { width: 390, height: 844 });
+    await page.waitForSelector('[data-rendered-bars]');
+    await page.getByTestId('gantt-table').waitFor();
+    await page.waitForTimeout(1000);
+    const { total, shifts } = await layoutShift(page);
+    expect({ total: total < 0.05, shifts: total < 0.05 ? [] : shifts }).toEqual({ total: true, shifts: [] });
+    expect(problems).toEqual([]);
     await page.close();
   });
 

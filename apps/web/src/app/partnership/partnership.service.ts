@@ -29,10 +29,13 @@ export class PartnershipService {
     { initialValue: partnershipOf(this.router.url === '/' ? location.pathname + location.search : this.router.url) },
   );
 
+  private readonly list = toSignal(this.http.get<PartnershipSummary[]>('/api/partnerships').pipe(catchError(() => of([] as PartnershipSummary[]))));
+
   /** Every partnership, the Work Plan first; empty until loaded (or when the API cannot be reached). */
-  readonly all = toSignal(this.http.get<PartnershipSummary[]>('/api/partnerships').pipe(catchError(() => of([] as PartnershipSummary[]))), {
-    initialValue: [] as PartnershipSummary[],
-  });
+  readonly all = computed(() => this.list() ?? []);
+
+  /** Whether the list has come (or failed): until then the header does not know its Action links or whether to offer a switch. */
+  readonly loaded = computed(() => this.list() !== undefined);
 
   /** The partnership shown, once loaded; null while loading or for an unknown key. */
   readonly current = computed(() => this.all().find((p) => p.key === this.key()) ?? null);
