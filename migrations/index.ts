@@ -9,6 +9,7 @@ import { AccountsMailAndReminders1795470448956 } from './1795470448956-accounts-
 import { PartnershipSecretariat1795471879199 } from './1795471879199-partnership-secretariat';
 import { AddCalendarTokens1795472460015 } from './1795472460015-add-calendar-tokens';
 import { PlanEditingAndVersions1795500694363 } from './1795500694363-plan-editing-and-versions';
+import { PlanRevision1795560000000 } from './1795560000000-plan-revision';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationClass[] = [
   PartnershipSecretariat1795471879199,
   AddCalendarTokens1795472460015,
   PlanEditingAndVersions1795500694363,
+  PlanRevision1795560000000,
 ];

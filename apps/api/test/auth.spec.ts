@@ -1,4 +1,4 @@
-import type { ApiError, CurrentUser } from '@tracker/contracts';
+import type { ApiError, CurrentUser, SessionState } from '@tracker/contracts';
 import { createHash } from 'node:crypto';
 import type { RunningServer } from '../src/app/server';
 import { Client, DEMO_PASSWORD, signedIn } from './client';
@@ -71,6 +71,26 @@ describe('accounts and sign-in', () => {
     const me = await client.get<CurrentUser>('/api/auth/me');
     expect(me).toMatchObject({ status: 200, body: login.body });
     expect(Object.keys(me.body).sort()).toEqual(['editableActions', 'email', 'id', 'name', 'organisation', 'role']);
+  });
+
+  it('answers GET /api/auth/session with 200 and no user when signed out, and with the user of /api/auth/me when signed in', async () => {
+    const client = new Client(server.url);
+    const signedOut = await client.get<SessionState>('/api/auth/session');
+    expect(signedOut).toMatchObject({ status: 200, body: { user: null } });
+    expect(signedOut.headers.getSetCookie().some((c) => c.startsWith('XSRF-TOKEN='))).toBe(true);
+    // A forged or ended session is nobody, not an error.
+    const forged = await new Client(server.url, new Map([['tracker_session', 'x'.repeat(43)]])).get<SessionState>('/api/auth/session');
+    expect(forged).toMatchObject({ status: 200, body: { user: null } });
+    await client.post('/api/auth/login', { email: 'colead.labour@example.org', password: DEMO_PASSWORD });
+    const signedInSession = await client.get<SessionState>('/api/auth/session');
+    const me = await client.get<CurrentUser>('/api/auth/me');
+    expect(signedInSession.status).toBe(200);
+    expect(signedInSession.body.user).toEqual(me.body);
+    expect(signedInSession.body.user?.editableActions).toEqual([1]);
+    expect(signedInSession.headers.get('cache-control')).toBe('no-store');
+    expect((await client.get<ApiError>('/api/auth/session?partnership=no-such-plan')).status).toBe(404);
+    await client.post('/api/auth/logout', {});
+    expect((await client.get<SessionState>('/api/auth/session')).body).toEqual({ user: null });
   });
 
   it('answers a wrong password and an unknown email with the same 401, and logs both', async () => {

@@ -15,7 +15,7 @@ import { PartnershipService } from './partnership/partnership.service';
         <span class="brand-title">Work Plan tracker</span>
         <span class="brand-sub">Urban Agenda for the EU · Partnership on the Inclusion of Migrants and Refugees</span>
       </div>
-      <nav aria-label="Main">
+      <nav aria-label="Main" [class.settling]="!partnerships.loaded()">
         <ul>
           <li>
             <a routerLink="/" [queryParams]="partnerships.linkParams()" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Timeline</a>
@@ -54,7 +54,8 @@ import { PartnershipService } from './partnership/partnership.service';
         }
       </div>
     </header>
-    <main id="main" tabindex="-1">
+    <!-- The navigation and the page are shown once the header is complete (its Action links and partnership menu come with the list of partnerships), so nothing moves as they arrive. -->
+    <main id="main" tabindex="-1" [class.settling]="!partnerships.loaded()">
       <router-outlet />
     </main>
   `,

@@ -35,6 +35,14 @@ export interface CurrentUser {
   editableActions: number[];
 }
 
+/**
+ * `GET /api/auth/session`: who is signed in, or `user: null` when nobody is (200 either way, so a
+ * signed-out visit of the web app meets no error). `GET /api/auth/me` answers the same user, or 401.
+ */
+export interface SessionState {
+  user: CurrentUser | null;
+}
+
 /** The cookie and header names of the XSRF convention (Angular's defaults). */
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'X-XSRF-TOKEN';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { CurrentUser } from '@tracker/contracts';
+import type { CurrentUser, SessionState } from '@tracker/contracts';
 import type { CookieOptions, Response } from 'express';
 import { PartnershipQuery } from '../common/list-query.dto';
 import type { AppConfig } from '../config/config';
@@ -8,6 +8,7 @@ import { Access, SignedInUser } from './access.decorator';
 import { AuthService } from './auth.service';
 import { APP_CONFIG, type AuthRequest, type AuthUser, SESSION_COOKIE } from './auth.types';
 import { LoginDto } from './dto/login.dto';
+import { SessionsService } from './sessions.service';
 import { setXsrfCookie } from './xsrf';
 
 @ApiTags('auth')
@@ -15,6 +16,7 @@ import { setXsrfCookie } from './xsrf';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +66,20 @@ export class AuthController {
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
   me(@SignedInUser() user: AuthUser, @Query() query: PartnershipQuery): Promise<CurrentUser> {
     return this.auth.describe(user, query.partnership);
+  }
+
+  /**
+   * The same user as `GET /api/auth/me`, or `{user: null}` with 200 when nobody is signed in: what
+   * the web app asks on every visit, so that a signed-out visit logs no failed request. It reveals
+   * nothing a signed-out visitor could not learn from `GET /api/auth/me`'s 401.
+   */
+  @Get('session')
+  @Access('public')
+  @ApiOkResponse({ description: '{user}: as GET /api/auth/me, or null when nobody is signed in' })
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async session(@Req() request: AuthRequest, @Query() query: PartnershipQuery): Promise<SessionState> {
+    const user = await this.sessions.authenticate(request.cookies?.[SESSION_COOKIE]);
+    return { user: user ? await this.auth.describe(user, query.partnership) : null };
   }
 
   private secure(): boolean {

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * A logical backup of the tracker's database: every row of every table of the schema (the
- * migrations' own bookkeeping aside), read in one REPEATABLE READ snapshot, with the list of
+ * migrations' own bookkeeping and the plan revisions aside), read in one REPEATABLE READ snapshot, with the list of
  * migrations it was taken at. Restoring needs a database at the same migrations (an empty one
  * gets them first) and replaces all of its rows in one transaction.
  */
@@ -20,6 +20,11 @@ export class BackupError extends Error {
 
 /** The table TypeORM keeps its list of applied migrations in. */
 const MIGRATIONS_TABLE = 'migrations';
+/**
+ * Revisions of each partnership's plan: derived state, moved by triggers. Not backed up; a restore
+ * writes the plan anew, which moves every revision on, so no cache keeps the plan from before.
+ */
+const DERIVED_TABLES = ['plan_revision'];
 
 export async function takeBackup(dataSource: DataSource): Promise<Backup> {
   const runner = dataSource.createQueryRunner();
@@ -104,8 +109,9 @@ export async function restoreBackup(dataSource: DataSource, backup: unknown): Pr
 
 async function tableNames(manager: EntityManager): Promise<string[]> {
   const rows = (await manager.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $1 ORDER BY table_name`,
-    [MIGRATIONS_TABLE],
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $1 AND table_name <> ALL($2::text[]) ORDER BY table_name`,
+    [MIGRATIONS_TABLE, DERIVED_TABLES],
   )) as { table_name: string }[];
   return rows.map((r) => r.table_name);
 }

@@ -1,28 +1,44 @@
-import { Controller, Get, NotFoundException, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, NotFoundException, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { PartnershipQuery } from '../common/list-query.dto';
-import { ganttJson, sqlClientOf } from './plan-queries';
+import { negotiateEncoding } from '../http/compression';
+import { PlanCache } from './plan-cache';
 
 @ApiTags('gantt')
 @Controller('gantt')
 export class GanttController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly cache: PlanCache) {}
 
-  /** The chart's data in one response (partnership, Actions, items); ETag and 304 come with it. */
+  /**
+   * The chart's data in one response (partnership, Actions, items), from the cache of the plan's
+   * current revision, in Brotli or gzip as the client accepts; its ETag names the revision, and a
+   * request that already has it is answered 304.
+   */
   @Get()
   @Access('plan.read')
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
   @ApiOkResponse({ description: 'GanttData: {partnership, actions, items}' })
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
-  async gantt(@Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
-    const body = await ganttJson(sqlClientOf(this.dataSource), query.partnership);
-    if (body === null) {
+  async gantt(@Query() query: PartnershipQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const gantt = await this.cache.gantt(query.partnership);
+    if (gantt === null) {
       throw new NotFoundException(`partnership "${query.partnership}" not found`);
     }
-    response.type('application/json').send(body);
+    const encoding = negotiateEncoding(request, ['br', 'gzip']);
+    response.vary('Accept-Encoding');
+    response.type('application/json');
+    response.setHeader('ETag', gantt.etag);
+    if (request.fresh) {
+      response.status(304).end();
+      return;
+    }
+    const body = await gantt.body(encoding);
+    if (encoding !== 'identity') {
+      response.setHeader('Content-Encoding', encoding);
+    }
+    response.setHeader('Content-Length', body.length);
+    response.end(body);
   }
 }

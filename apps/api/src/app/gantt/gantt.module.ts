@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GanttController } from './gantt.controller';
+import { PlanCache } from './plan-cache';
 
-@Module({ controllers: [GanttController] })
+@Module({ controllers: [GanttController], providers: [PlanCache], exports: [PlanCache] })
 export class GanttModule {}

@@ -87,9 +87,12 @@ SELECT COALESCE(json_agg(json_build_object('id', t.id, 'actionNumber', a.number,
   FROM target t JOIN action a ON a.id = t.action_id JOIN partnership p ON p.id = a.partnership_id
  WHERE p.seed_key = $1 AND a.number = $2`;
 
-/** $1 partnership key. No row for an unknown partnership. */
+/**
+ * $1 partnership key. No row for an unknown partnership. With the body, in the same snapshot, the
+ * plan revision it shows (see migrations/*-plan-revision.ts): the cache files the body under it.
+ */
 export const GANTT_SQL = `
-SELECT json_build_object(
+SELECT p.id AS partnership_id, COALESCE((SELECT r.revision FROM plan_revision r WHERE r.partnership_id = p.id), 0)::text AS revision, json_build_object(
   'partnership', json_build_object('id', p.id, 'key', p.seed_key, 'name', p.name, 'deadline', p.deadline),
   'actions', COALESCE((SELECT json_agg(json_build_object('number', a.number, 'shortName', a.short_name, 'title', a.title) ORDER BY a.number)
                          FROM action a WHERE a.partnership_id = p.id), '[]'::json),
@@ -134,10 +137,32 @@ export async function targetsJson(db: SqlClient, partnershipKey: string, actionN
   return String(rows[0]['body']);
 }
 
+/** $1 partnership key: the partnership and the revision of its plan; no row for an unknown partnership. One index lookup each. */
+export const PLAN_REVISION_SQL = `
+SELECT p.id AS partnership_id, COALESCE((SELECT r.revision FROM plan_revision r WHERE r.partnership_id = p.id), 0)::text AS revision
+  FROM partnership p WHERE p.seed_key = $1`;
+
+/** One state of a partnership's plan: its revision (a bigint, as text) and, for the chart, its JSON. */
+export interface PlanRevision {
+  partnershipId: string;
+  revision: string;
+}
+
 /** The JSON text of `GET /api/gantt`, or null for an unknown partnership. */
 export async function ganttJson(db: SqlClient, partnershipKey: string): Promise<string | null> {
+  return (await ganttSnapshot(db, partnershipKey))?.body ?? null;
+}
+
+/** The JSON text of `GET /api/gantt` with the revision it shows, or null for an unknown partnership. */
+export async function ganttSnapshot(db: SqlClient, partnershipKey: string): Promise<(PlanRevision & { body: string }) | null> {
   const { rows } = await db.query(GANTT_SQL, [partnershipKey]);
-  return rows.length ? String(rows[0]['body']) : null;
+  return rows.length ? { partnershipId: String(rows[0]['partnership_id']), revision: String(rows[0]['revision']), body: String(rows[0]['body']) } : null;
+}
+
+/** The revision of a partnership's plan now, or null for an unknown partnership. */
+export async function planRevision(db: SqlClient, partnershipKey: string): Promise<PlanRevision | null> {
+  const { rows } = await db.query(PLAN_REVISION_SQL, [partnershipKey]);
+  return rows.length ? { partnershipId: String(rows[0]['partnership_id']), revision: String(rows[0]['revision']) } : null;
 }
 
 /** A TypeORM DataSource (or EntityManager) as a SqlClient. */

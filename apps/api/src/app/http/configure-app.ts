@@ -8,6 +8,8 @@ import { xsrfCookieMiddleware } from '../auth/xsrf';
 import type { AppConfig } from '../config/config';
 import { setupApiDocs } from './api-docs';
 import { bodyGuard } from './body-guard';
+import { compressResponses } from './compression';
+import { robotsTxt } from './robots';
 import { securityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
@@ -42,14 +44,19 @@ function isPlanUpload(req: { url?: string; method?: string; headers: Record<stri
 }
 
 /**
- * Everything a request meets before a controller: security headers, CORS (closed unless
+ * Everything a request meets before a controller: security headers, compression (Brotli or gzip, as
+ * the client accepts), CORS (closed unless
  * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
- * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), and the web app.
+ * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), robots.txt and the web app.
  */
-export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs'>): void {
+export function configureApp(
+  app: NestExpressApplication,
+  config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs' | 'publicRead'>,
+): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
+  app.use(compressResponses());
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
@@ -70,5 +77,6 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   if (config.apiDocs) {
     setupApiDocs(app);
   }
+  app.use('/robots.txt', robotsTxt(config));
   serveWebApp(app, config.webDist);
 }

@@ -1,27 +1,135 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { type Encoding, negotiateEncoding } from './compression';
+
+/** Angular's content-hashed file names: `main-ABCD2345.js`, `styles-ABCD2345.css`, `media/logo-ABCD2345.svg`. */
+const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+
+/** Content-hashed files never change under their name; everything else is revalidated (cheap with the ETag). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Files of the web app without a hash in their name (e.g. favicon.ico): kept an hour. */
+const UNHASHED = 'public, max-age=3600';
+
+/** One file of the web app, as it is sent: its bytes, and Brotli and gzip forms when the build wrote smaller ones. */
+export interface WebFile {
+  /** Extension (or type) Content-Type is set from. */
+  type: string;
+  cacheControl: string;
+  /** ETag of the plain bytes; the encoded forms add `-br` / `-gz` inside the quotes. */
+  etag: string;
+  bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
+}
 
 /**
- * Serves the built web app from `webDist`: its files as they are, and its index page (read once, at
- * start) for any other GET outside /api, which is a route of the web app. Does nothing when there
- * is no build there.
+ * Serves the built web app from `webDist`, all of it read once at start: its files, each in the
+ * encoding the client accepts (the .br and .gz copies the web build writes beside them), and its
+ * index page for any other GET outside /api, which is a route of the web app. Content-hashed files
+ * are cached for a year as immutable; the index page is revalidated on every visit. Does nothing
+ * when there is no build there.
  */
 export function serveWebApp(app: NestExpressApplication, webDist: string | null): void {
   if (!webDist || !existsSync(join(webDist, 'index.html'))) {
     return;
   }
-  const indexHtml = withPlainStylesheets(readFileSync(join(webDist, 'index.html'), 'utf8'));
-  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  const files = readWebFiles(webDist);
+  const html = withPlainStylesheets(readFileSync(join(webDist, 'index.html'), 'utf8'));
+  const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
+  files.set('/index.html', index);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.type('html').send(indexHtml);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    const file = files.get(req.path);
+    if (file) {
+      sendWebFile(req, res, file);
+      return;
+    }
+    if (!req.path.startsWith('/api') && req.accepts('html')) {
+      sendWebFile(req, res, index);
       return;
     }
     next();
   });
+}
+
+/** Every file under `dir` by its URL path, with the .br / .gz copies beside it as its encoded forms. */
+export function readWebFiles(dir: string): Map<string, WebFile> {
+  const files = new Map<string, WebFile>();
+  for (const path of walk(dir)) {
+    if (path.endsWith('.br') || path.endsWith('.gz')) {
+      continue;
+    }
+    const url = '/' + relative(dir, path).split(sep).join('/');
+    const identity = readFileSync(path);
+    const bodies: WebFile['bodies'] = { identity };
+    if (existsSync(`${path}.br`)) bodies.br = readFileSync(`${path}.br`);
+    if (existsSync(`${path}.gz`)) bodies.gzip = readFileSync(`${path}.gz`);
+    files.set(url, {
+      type: extname(path) || 'application/octet-stream',
+      cacheControl: HASHED.test(path) ? IMMUTABLE : UNHASHED,
+      etag: etagOf(identity),
+      bodies,
+    });
+  }
+  return files;
+}
+
+/** A file made at start (the index page): compressed once, here. */
+function inMemoryFile(identity: Buffer, type: string, cacheControl: string): WebFile {
+  return {
+    type,
+    cacheControl,
+    etag: etagOf(identity),
+    bodies: {
+      identity,
+      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(identity, { level: 9 }),
+    },
+  };
+}
+
+function sendWebFile(req: Request, res: Response, file: WebFile): void {
+  const encodings = (Object.keys(file.bodies) as Encoding[]).filter((e) => e !== 'identity');
+  const encoding = negotiateEncoding(req, encodings);
+  if (encodings.length > 0) {
+    res.vary('Accept-Encoding');
+  }
+  res.type(file.type);
+  res.setHeader('Cache-Control', file.cacheControl);
+  res.setHeader('ETag', encodedEtag(file.etag, encoding));
+  if (encoding !== 'identity') {
+    res.setHeader('Content-Encoding', encoding);
+  }
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  const body = file.bodies[encoding] as Buffer;
+  res.setHeader('Content-Length', body.length);
+  res.status(200).end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A strong ETag of these bytes. */
+export function etagOf(bytes: Buffer | string): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+}
+
+/** The ETag of an encoded form: each form is its own set of bytes, so its own tag. */
+export function encodedEtag(etag: string, encoding: Encoding): string {
+  return encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
 }
 
 /**

@@ -1,10 +1,13 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CurrentUser, LoginRequest } from '@tracker/contracts';
+import type { CurrentUser, LoginRequest, SessionState } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
 import { PartnershipService } from '../partnership/partnership.service';
 
-/** Who is signed in. `GET /api/auth/me` also sets the XSRF cookie that every write echoes. */
+/**
+ * Who is signed in. Asked with `GET /api/auth/session`, which answers 200 `{user: null}` when nobody
+ * is (a signed-out visit logs no failed request); it also sets the XSRF cookie that every write echoes.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
@@ -21,7 +24,7 @@ export class AuthService {
 
   async refresh(): Promise<void> {
     try {
-      const user = await firstValueFrom(this.http.get<CurrentUser>('/api/auth/me', { params: this.partnership.apiParams() }));
+      const { user } = await firstValueFrom(this.http.get<SessionState>('/api/auth/session', { params: this.partnership.apiParams() }));
       this.state.set({ checked: true, user });
     } catch {
       this.state.set({ checked: true, user: null });

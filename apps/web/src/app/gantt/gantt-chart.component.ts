@@ -1,20 +1,34 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, inject, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
 import Gantt from 'frappe-gantt';
 import { toLocalDate } from '@tracker/schedule';
 import { formatDay, formatLongDay } from '../plan/labels';
 import type { ChartRow, ViewMode } from './gantt-model';
 import { FRAPPE_VIEW_MODES, unitsSince } from './view-modes';
 
+/** Height of a bar and the space between rows, in pixels (frappe-gantt's bar_height and padding). */
+const BAR_HEIGHT = 26;
+const ROW_PADDING = 14;
+/** frappe-gantt's two header rows (its defaults, 45 + 30) and its 10 px below them. */
+const HEADER_HEIGHT = 85;
+
+/**
+ * The height frappe-gantt gives the chart of `rows` rows (its grid height: the header, then one
+ * bar and one padding per row), so the page can hold that space before the chart is drawn.
+ */
+export function chartHeight(rows: number): number {
+  return HEADER_HEIGHT + ROW_PADDING + (BAR_HEIGHT + ROW_PADDING) * rows - 10;
+}
+
 /**
  * The one place frappe-gantt lives. It is created after render, redrawn from an effect when its
  * inputs change, and destroyed with the component. On top of the library it adds what the plan
- * needs: status classes and words on every bar, keyboard access to the bars, and a marker at the
- * phase deadline.
+ * needs: status classes and words on every bar, keyboard access to the bars, a marker at the
+ * phase deadline, and its height held before it is drawn.
  */
 @Component({
   selector: 'wp-gantt-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div class="gantt-host" #host></div>`,
+  template: `<div class="gantt-host" #host [style.min-height.px]="reservedHeight()"></div>`,
   styleUrl: './gantt-chart.component.css',
 })
 export class GanttChartComponent {
@@ -27,6 +41,9 @@ export class GanttChartComponent {
   readonly itemSelected = output<string>();
   /** An Action's summary bar was activated: expand or collapse that Action. */
   readonly groupToggled = output<number>();
+
+  /** The chart's height, held from the first render on, so nothing below it moves when it is drawn. */
+  readonly reservedHeight = computed(() => (this.rows().length > 0 ? chartHeight(this.rows().length) : null));
 
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
   private gantt: Gantt | null = null;
@@ -58,8 +75,8 @@ export class GanttChartComponent {
         infinite_padding: false,
         today_button: true,
         view_mode_select: false,
-        bar_height: 26,
-        padding: 14,
+        bar_height: BAR_HEIGHT,
+        padding: ROW_PADDING,
         lines: 'both',
         holidays: {},
         scroll_to: scrollTo,

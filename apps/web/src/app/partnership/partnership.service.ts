@@ -29,10 +29,14 @@ export class PartnershipService {
     { initialValue: partnershipOf(this.router.url === '/' ? location.pathname + location.search : this.router.url) },
   );
 
-  private readonly list = signal<PartnershipSummary[]>([]);
+  /** Undefined until the list has come (or failed). */
+  private readonly list = signal<PartnershipSummary[] | undefined>(undefined);
 
   /** Every partnership, the Work Plan first; empty until loaded (or when the API cannot be reached). */
-  readonly all = this.list.asReadonly();
+  readonly all = computed(() => this.list() ?? []);
+
+  /** Whether the list has come (or failed): until then the header does not know its Action links or whether to offer a switch. */
+  readonly loaded = computed(() => this.list() !== undefined);
 
   constructor() {
     this.reload();

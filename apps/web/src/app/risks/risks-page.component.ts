@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { RegisterRisk, RiskView } from '@tracker/contracts';
-import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { catchError, combineLatest, filter, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
 import { AddRiskComponent } from '../updates/add-risk.component';
@@ -163,20 +163,25 @@ export class RisksPageComponent {
   readonly auth = inject(AuthService);
   /** Bumped after a risk is added: the register is read again. */
   readonly reload = signal(0);
+  /** Whether anyone is signed in, once known: the risk view is not asked for signed out (it would only answer 401). */
+  private readonly signedIn = computed(() => (this.auth.checked() ? this.auth.user() !== null : null));
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   readonly filter = computed(() => parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action') }));
   private readonly asOf = computed(() => this.filter().asOf);
 
   readonly loaded = toSignal(
-    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key), toObservable(this.reload)]).pipe(
-      switchMap(([asOf]) =>
-        forkJoin({ view: this.risks.view(asOf, this.partnerships.apiParams()), register: this.risks.register(this.partnerships.apiParams()) }).pipe(
-          map(({ view, register }): Loaded => ({ view, register, error: null })),
-          catchError((error: unknown) =>
-            of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
-          ),
-        ),
+    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key), toObservable(this.signedIn), toObservable(this.reload)]).pipe(
+      filter(([, , signedIn]) => signedIn !== null),
+      switchMap(([asOf, , signedIn]) =>
+        !signedIn
+          ? of<Loaded>({ view: null, register: [], error: 'signed_out' })
+          : forkJoin({ view: this.risks.view(asOf, this.partnerships.apiParams()), register: this.risks.register(this.partnerships.apiParams()) }).pipe(
+              map(({ view, register }): Loaded => ({ view, register, error: null })),
+              catchError((error: unknown) =>
+                of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
+              ),
+            ),
       ),
     ),
   );

@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { RunningServer } from '../src/app/server';
+import { createTestDatabase, type TestDatabase } from './database';
+import { startTestServer } from './server';
+
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+}
+
+/** A GET with exactly these headers (fetch would add its own Accept-Encoding and decode the answer). */
+function rawGet(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
+  return new Promise((ok, fail) => {
+    request(url, { headers, method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
+function decoded(answer: Raw): string {
+  const encoding = answer.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(answer.bytes).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(answer.bytes).toString('utf8');
+  expect(encoding).toBeUndefined();
+  return answer.bytes.toString('utf8');
+}
+
+const INDEX_HTML = `<!doctype html><html lang="en"><head><base href="/"><title>Work Plan tracker</title>${'<meta name="x" content="padding">'.repeat(40)}<link rel="stylesheet" href="styles-AB12CD34.css" media="print" onload="this.media='all'"></head><body><wp-root></wp-root><script src="main-EF56GH78.js" type="module"></script></body></html>`;
+const MAIN_JS = `console.log(${JSON.stringify('the web app '.repeat(500))});\n`;
+
+describe('delivery: compression, caching of the web app, robots.txt', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let web: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    web = await mkdtemp(join(tmpdir(), 'tracker-web-'));
+    await writeFile(join(web, 'index.html'), INDEX_HTML);
+    await writeFile(join(web, 'main-EF56GH78.js'), MAIN_JS);
+    await writeFile(join(web, 'styles-AB12CD34.css'), `body { margin: 0 }\n${'.bar { fill: #336699 }\n'.repeat(100)}`);
+    await writeFile(join(web, 'favicon.ico'), Buffer.alloc(300, 1));
+    // The web build's own last step writes the .br and .gz copies.
+    execFileSync(process.execPath, [resolve(__dirname, '../../web/scripts/precompress.mjs'), web]);
+    server = await startTestServer(db.url, { webDist: web });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+    await rm(web, { recursive: true, force: true });
+  });
+
+  it('sends API JSON in Brotli or gzip as the client accepts, the same text once decoded', async () => {
+    const plain = await rawGet(`${server.url}/api/gantt`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toMatch(/Accept-Encoding/);
+    const text = plain.bytes.toString('utf8');
+    expect(JSON.parse(text)).toHaveProperty('items');
+
+    const br = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(br.bytes.length).toBeLessThan(text.length / 4);
+    expect(decoded(br)).toBe(text);
+
+    const gzip = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(decoded(gzip)).toBe(text);
+
+    const refused = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.bytes.toString('utf8')).toBe(text);
+  });
+
+  it('keeps the ETag and the 304 of GET /api/gantt whatever the encoding', async () => {
+    const br = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'br' });
+    const etag = br.headers['etag'] as string;
+    expect(etag).toBeTruthy();
+    const again = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect([again.status, again.bytes.length]).toEqual([304, 0]);
+    const plain = await rawGet(`${server.url}/api/gantt`, { 'if-none-match': etag });
+    expect(plain.status).toBe(304);
+  });
+
+  it('compresses CSV, calendars and SVG too', async () => {
+    for (const [path, type] of [
+      ['/api/exports/plan.csv', 'text/csv'],
+      ['/api/calendar/plan.ics', 'text/calendar'],
+      ['/api/exports/chart.svg', 'image/svg+xml'],
+    ]) {
+      const plain = await rawGet(`${server.url}${path}`);
+      const br = await rawGet(`${server.url}${path}`, { 'accept-encoding': 'br, gzip' });
+      const gzip = await rawGet(`${server.url}${path}`, { 'accept-encoding': 'gzip' });
+      expect([path, plain.status, br.status, gzip.status]).toEqual([path, 200, 200, 200]);
+      expect(br.headers['content-type']).toContain(type);
+      expect([path, br.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual([path, 'br', 'gzip']);
+      expect(br.headers['vary']).toMatch(/Accept-Encoding/);
+      // A calendar carries the time it was made (DTSTAMP); compare without it.
+      const stable = (s: string) => s.replace(/DTSTAMP:\S+/g, '');
+      expect(stable(decoded(br))).toBe(stable(decoded(plain)));
+      expect(stable(decoded(gzip))).toBe(stable(decoded(plain)));
+    }
+  });
+
+  it('serves the precompressed copies of a content-hashed file, cached for a year', async () => {
+    const path = `${server.url}/main-EF56GH78.js`;
+    const br = await rawGet(path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers['vary']).toBe('Accept-Encoding');
+    expect(br.bytes.equals(await readFile(join(web, 'main-EF56GH78.js.br')))).toBe(true);
+    expect(decoded(br)).toBe(MAIN_JS);
+
+    const gzip = await rawGet(path, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.bytes.equals(await readFile(join(web, 'main-EF56GH78.js.gz')))).toBe(true);
+    expect(decoded(gzip)).toBe(MAIN_JS);
+
+    const plain = await rawGet(path);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(MAIN_JS)));
+    expect(plain.bytes.toString('utf8')).toBe(MAIN_JS);
+
+    // Each form has its own ETag, and each revalidates.
+    expect(new Set([br.headers['etag'], gzip.headers['etag'], plain.headers['etag']]).size).toBe(3);
+    const again = await rawGet(path, { 'accept-encoding': 'br', 'if-none-match': br.headers['etag'] as string });
+    expect(again.status).toBe(304);
+
+    const css = await rawGet(`${server.url}/styles-AB12CD34.css`, { 'accept-encoding': 'br' });
+    expect([css.headers['content-type'], css.headers['content-encoding'], css.headers['cache-control']]).toEqual([
+      'text/css; charset=utf-8',
+      'br',
+      'public, max-age=31536000, immutable',
+    ]);
+    const head = await rawGet(path, { 'accept-encoding': 'br' }, 'HEAD');
+    expect([head.status, head.headers['content-encoding'], head.bytes.length]).toEqual([200, 'br', 0]);
+  });
+
+  it('serves the index page and every route of the web app as no-cache, compressed, with its stylesheet as a plain link', async () => {
+    for (const path of ['/', '/index.html', '/risks', '/actions/2']) {
+      const br = await rawGet(`${server.url}${path}`, { accept: 'text/html', 'accept-encoding': 'br, gzip' });
+      expect([path, br.status, br.headers['cache-control'], br.headers['content-encoding']]).toEqual([path, 200, 'no-cache', 'br']);
+      expect(br.headers['content-type']).toBe('text/html; charset=utf-8');
+      const html = decoded(br);
+      expect(html).toContain('<link rel="stylesheet" href="styles-AB12CD34.css"></head>');
+      expect(html).not.toContain('onload=');
+    }
+    const plain = await rawGet(`${server.url}/risks`, { accept: 'text/html' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.bytes.toString('utf8')).toContain('<wp-root>');
+    const again = await rawGet(`${server.url}/risks`, { accept: 'text/html', 'if-none-match': plain.headers['etag'] as string });
+    expect(again.status).toBe(304);
+    // A file without a hash in its name is kept an hour.
+    const icon = await rawGet(`${server.url}/favicon.ico`, { 'accept-encoding': 'br' });
+    expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('reads the index page once, at start', async () => {
+    await writeFile(join(web, 'index.html'), '<!doctype html><title>changed on disk</title>');
+    const html = decoded(await rawGet(`${server.url}/organisations`, { accept: 'text/html' }));
+    expect(html).toContain('<wp-root>');
+    expect(html).not.toContain('changed on disk');
+  });
+
+  it('tells crawlers to keep to the public pages', async () => {
+    const robots = await rawGet(`${server.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers['content-type']).toBe('text/plain; charset=utf-8');
+    const text = robots.bytes.toString('utf8');
+    expect(text).toMatch(/^User-agent: \*\nAllow: \/\n/);
+    expect(text).toContain('Disallow: /api/\n');
+    expect(text).toContain('Disallow: /settings\n');
+    const closed = await startTestServer(db.url, { publicRead: false });
+    try {
+      expect((await rawGet(`${closed.url}/robots.txt`)).bytes.toString('utf8')).toBe('User-agent: *\nDisallow: /\n');
+    } finally {
+      await closed.close();
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from './support/browser';
+
+interface Visit {
+  page: Page;
+  /** Console errors, page errors, failed requests and answers of 400 or more, in words. */
+  problems: string[];
+  /** Content-Encoding of each script and stylesheet the page loaded, by its path. */
+  encodings: Map<string, string | undefined>;
+}
+
+/** Opens `path` signed out, recording every problem a visitor's browser would show or log, and every layout shift. */
+async function visit(browser: Browser, path: string, viewport = { width: 1440, height: 900 }): Promise<Visit> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  const encodings = new Map<string, string | undefined>();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+    if (/\.(js|css)$/.test(response.url())) encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']);
+  });
+  // Through the debugging protocol, before any script of the page: the app's Content-Security-Policy stays on.
+  await page.addInitScript(() => {
+    const record = { shifts: [] as { value: number; sources: string[] }[] };
+    (window as unknown as { __layoutShifts: typeof record }).__layoutShifts = record;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+        if (entry.hadRecentInput) continue;
+        const sources = (entry.sources ?? []).map((s) => {
+          const node = s.node as Element | undefined;
+          return node
+            ? `${node.nodeName.toLowerCase()}${node.id ? '#' + node.id : ''}${node.className && typeof node.className === 'string' ? '.' + node.className.split(' ').join('.') : ''}`
+            : '?';
+        });
+        record.shifts.push({ value: entry.value, sources });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${BASE_URL}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems, encodings };
+}
+
+/** Every layout shift so far, summed (an upper bound of the page's Cumulative Layout Shift), and what moved. */
+async function layoutShift(page: Page): Promise<{ total: number; shifts: { value: number; sources: string[] }[] }> {
+  const shifts = await page.evaluate(() => (window as unknown as { __layoutShifts: { shifts: { value: number; sources: string[] }[] } }).__layoutShifts.shifts);
+  return { total: shifts.reduce((sum, s) => sum + s.value, 0), shifts };
+}
+
+describe('a signed-out visit', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('of the chart (the home page) logs no error, fails no request, loads compressed files, and the page does not jump while the chart draws', async () => {
+    const { page, problems, encodings } = await visit(browser, '/');
+    await page.waitForSelector('[data-rendered-bars]');
+    await page.getByTestId('gantt-table').waitFor();
+    // Whatever settles after the chart (the table drawn when idle) is counted too.
+    await page.waitForTimeout(1000);
+    const { total, shifts } = await layoutShift(page);
+    expect({ total: total < 0.05, shifts: total < 0.05 ? [] : shifts }).toEqual({ total: true, shifts: [] });
+    expect(problems).toEqual([]);
+    const scripts = [...encodings.entries()].filter(([path]) => path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [path, encoding] of scripts) expect([path, encoding]).toEqual([path, expect.stringMatching(/^(br|gzip)$/)]);
+    await page.close();
+  });
+
+  it('of the chart on a phone does not jump either', async () => {
+    const { page, problems } = await visit(browser, '/', { width: 390, height: 844 });
+    await page.waitForSelector('[data-rendered-bars]');
+    await page.getByTestId('gantt-table').waitFor();
+    await page.waitForTimeout(1000);
+    const { total, shifts } = await layoutShift(page);
+    expect({ total: total < 0.05, shifts: total < 0.05 ? [] : shifts }).toEqual({ total: true, shifts: [] });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/actions/1', '/organisations', '/risks'])('of %s logs no error and fails no request', async (path) => {
+    const { page, problems } = await visit(browser, path);
+    await page.locator('h1').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
