@@ -96,7 +96,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.goto(`${tracker.url}/risks`, { waitUntil: 'networkidle' });
     const risk = page.getByTestId('add-risk');
     await risk.locator('summary').click();
-    await risk.getByLabel('Action').selectOption('2');
+    await risk.getByLabel('Register of').selectOption('2');
     await risk.getByLabel('Risk', { exact: true }).fill('Schools close before the pilot ends');
     await risk.getByLabel('Likelihood (1 to 5)').selectOption('3');
     await risk.getByRole('button', { name: 'Add to the register' }).click();

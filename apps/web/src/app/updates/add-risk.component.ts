@@ -14,7 +14,7 @@ import { UpdatesService } from './updates.service';
       <form class="edit-form" (submit)="submit($event)" novalidate>
         <div class="form-grid">
           <div class="field">
-            <label for="new-risk-action">Action</label>
+            <label for="new-risk-action">Register of</label>
             <select id="new-risk-action" name="actionNumber">
               @for (n of actionNumbers(); track n) { <option [value]="n">Action {{ n }}</option> }
             </select>
