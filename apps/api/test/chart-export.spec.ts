@@ -240,4 +240,44 @@ describe('the chart as a file', () => {
     expect(pages.every((p) => p.width === 842 && p.height === 595)).toBe(true);
     expect((await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`)).status).toBe(401);
   });
+  it('draws the approved windows of a compared version as ghost bars, with the slip in the labels, in SVG and PDF', async () => {
+    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const step = gantt.items.find((i) => i.actionNumber === 4 && i.parentId !== null && i.precision === 'month') as Milestone;
+    const added = await secretariat.post<Milestone>('/api/milestones', { actionNumber: 4, title: 'Funding clinic for small cities', windowText: 'June 2026' });
+    expect(added.status).toBe(201);
+    const current = (await secretariat.get<Milestone>(`/api/milestones/${step.id}`)).body;
+    const moved = await secretariat.patch<Milestone>(`/api/milestones/${step.id}`, { version: current.version, windowText: 'December 2027' });
+    expect(moved.status).toBe(200);
+
+    const svg = new DOMParser().parseFromString(
+      (await download('/api/exports/chart.svg?action=4&baseline=1&asOf=2026-11-22')).bytes.toString('utf8'),
+      'image/svg+xml',
+    );
+    const rects = Array.from(svg.getElementsByTagName('rect'));
+    const ghosts = rects.filter((r) => r.getAttribute('class') === 'baseline');
+    const dated = gantt.items.filter((i) => i.actionNumber === 4 && i.start && i.end);
+    // One ghost per item dated in version 1; none for the item added since.
+    expect(ghosts.map((g) => g.getAttribute('data-id'))).toEqual(dated.map((i) => i.id));
+    const ghost = ghosts.find((g) => g.getAttribute('data-id') === step.id)!;
+    const bar = rects.find((r) => r.getAttribute('class') === 'bar' && r.getAttribute('data-id') === step.id)!;
+    expect(Number(bar.getAttribute('x'))).toBeGreaterThan(Number(ghost.getAttribute('x')));
+    expect(ghost.getAttribute('stroke-dasharray')).toBe('2 1');
+    const texts = Array.from(svg.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+    expect(texts.find((t) => t.startsWith(step.title))).toMatch(/ · \d+ months later than approved$/);
+    expect(texts).toContain('A4 Funding clinic for small cities · added since version 1');
+    expect(texts.some((t) => t.includes('compared with version 1, Work Plan as approved, April 2025'))).toBe(true);
+    expect(texts).toContain('Approved window (version 1, Work Plan as approved, April 2025)');
+
+    // Without a baseline, no ghost and no slip.
+    const plain = (await download('/api/exports/chart.svg?action=4')).bytes.toString('utf8');
+    expect(plain).not.toContain('class="baseline"');
+    expect(plain).not.toContain('later than approved');
+
+    const pdf = flat((await pdfPages((await download('/api/exports/chart.pdf?action=4&baseline=1')).bytes)).map((p) => p.text).join(' '));
+    expect(pdf).toContain('later than approved');
+    expect(pdf).toContain('Approved window (version 1');
+    const missing = await fetch(`${server.url}/api/exports/chart.svg?baseline=9`);
+    expect(missing.status).toBe(404);
+    expect(JSON.stringify(await missing.json())).toContain('baseline: the partnership has no plan version 9');
+  });
 });

@@ -17,6 +17,8 @@ export const BAR_LOOK: Record<ChartStatus, { fill: string; stroke: string; label
 };
 export const DEADLINE_COLOUR = '#6d28d9';
 export const AS_OF_COLOUR = '#b91c1c';
+/** The approved window under a bar, when the chart is compared with a version. */
+export const BASELINE_COLOUR = '#374151';
 
 export interface ChartItem {
   id: string;
@@ -28,6 +30,8 @@ export interface ChartItem {
   end: string | null;
   status: ChartStatus;
   progress: number;
+  /** Compared with an approved version: the window approved there (null dates when undated or added since) and the slip in words. */
+  baseline?: { start: string | null; end: string | null; approximate: boolean; words: string; changed: boolean } | null;
 }
 
 /** The time scale of a chart file, as the chart page's view modes: a month, a quarter or a year is the unit read. */
@@ -44,6 +48,8 @@ export interface ChartInput {
   items: ChartItem[];
   /** Month by default. */
   view?: ChartView;
+  /** The approved version the items are compared with ("version 1, Work Plan as approved, April 2025"), if any. */
+  baselineName?: string | null;
 }
 
 export interface ChartBar {
@@ -56,6 +62,8 @@ export interface ChartBar {
   days: number | null;
   progress: number;
   level: 0 | 1;
+  /** The approved window, drawn as a thin ghost bar under the bar; null when not compared or not dated then. */
+  baseline: { fromDay: number; days: number; approximate: boolean } | null;
 }
 
 export interface ChartModel {
@@ -71,6 +79,7 @@ export interface ChartModel {
   deadlineDay: number;
   asOfDay: number;
   rows: ChartBar[];
+  baselineName: string | null;
 }
 
 const day = (d: string) => parseISO(d);
@@ -78,8 +87,9 @@ const day = (d: string) => parseISO(d);
 /** Rows in plan order, the time axis from the first planned month to the month after the deadline. */
 export function chartModel(input: ChartInput): ChartModel {
   const dated = input.items.filter((i) => i.start && i.end);
-  const starts = [...dated.map((i) => i.start as string), input.asOf].sort();
-  const ends = [...dated.map((i) => i.end as string), input.deadline, input.asOf].sort();
+  const approved = input.items.filter((i) => i.baseline?.start && i.baseline.end);
+  const starts = [...dated.map((i) => i.start as string), ...approved.map((i) => i.baseline?.start as string), input.asOf].sort();
+  const ends = [...dated.map((i) => i.end as string), ...approved.map((i) => i.baseline?.end as string), input.deadline, input.asOf].sort();
   const first = startOfMonth(day(starts[0]));
   const last = addMonths(startOfMonth(day(ends[ends.length - 1])), 1);
   const months: ChartModel['months'] = [];
@@ -103,15 +113,24 @@ export function chartModel(input: ChartInput): ChartModel {
     months,
     deadlineDay: differenceInCalendarDays(day(input.deadline), first) + 1,
     asOfDay: differenceInCalendarDays(day(input.asOf), first),
+    baselineName: input.baselineName ?? null,
     rows: input.items.map((item) => ({
       id: item.id,
-      label: `${item.parentId ? '' : `A${item.actionNumber} `}${item.title}`,
+      label: `${item.parentId ? '' : `A${item.actionNumber} `}${item.title}${item.baseline?.changed ? ` · ${item.baseline.words}` : ''}`,
       status: item.status,
       windowText: item.windowText,
       fromDay: item.start ? differenceInCalendarDays(day(item.start), first) : null,
       days: item.start && item.end ? differenceInCalendarDays(day(item.end), day(item.start)) + 1 : null,
       progress: item.progress,
       level: item.parentId ? 1 : 0,
+      baseline:
+        item.baseline?.start && item.baseline.end
+          ? {
+              fromDay: differenceInCalendarDays(day(item.baseline.start), first),
+              days: differenceInCalendarDays(day(item.baseline.end), day(item.baseline.start)) + 1,
+              approximate: item.baseline.approximate,
+            }
+          : null,
     })),
   };
 }
@@ -205,6 +224,12 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     out.push(
       `<text x="${L.margin + (row.level ? 8 : 0)}" y="${y + 12}" font-size="6.5" font-weight="${row.level ? 'normal' : 'bold'}" fill="#111827">${escape(row.label)}</text>`,
     );
+    if (row.baseline && row.baseline.fromDay + row.baseline.days > page.fromDay && row.baseline.fromDay < page.toDay) {
+      const bx = xOf(row.baseline.fromDay);
+      out.push(
+        `<rect class="baseline" data-id="${row.id}" x="${n(bx)}" y="${y + L.rowHeight - 2.6}" width="${n(Math.max(xOf(row.baseline.fromDay + row.baseline.days) - bx, 1.5))}" height="2.2" fill="${BASELINE_COLOUR}" fill-opacity="0.35" stroke="${BASELINE_COLOUR}" stroke-width="0.4"${row.baseline.approximate ? ' stroke-dasharray="2 1"' : ''}/>`,
+      );
+    }
     if (row.fromDay === null || row.days === null) {
       out.push(
         `<text x="${x0 + 4}" y="${y + 12}" font-size="7" font-style="italic" fill="#4b5563">${escape(`no dates in the plan: ${row.windowText}`)}</text>`,
@@ -253,6 +278,11 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   out.push(
     `<line x1="${lx + 80}" y1="${ly - 3}" x2="${lx + 94}" y2="${ly - 3}" stroke="${AS_OF_COLOUR}" stroke-width="1.2" stroke-dasharray="3 2"/><text x="${lx + 98}" y="${ly}" font-size="7.5" fill="#111827">As of</text>`,
   );
+  if (model.baselineName) {
+    out.push(
+      `<rect x="${lx + 140}" y="${ly - 4}" width="14" height="2.2" fill="${BASELINE_COLOUR}" fill-opacity="0.35" stroke="${BASELINE_COLOUR}" stroke-width="0.4"/><text x="${lx + 158}" y="${ly}" font-size="7.5" fill="#111827">${escape(`Approved window (${model.baselineName})`)}</text>`,
+    );
+  }
   out.push('</svg>');
   return out.join('\n');
 }

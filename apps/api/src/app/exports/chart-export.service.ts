@@ -1,14 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import type { FollowUp, GanttData, MonitoringCall } from '@tracker/contracts';
-import { CHART_LAYOUT, chartModel, type ChartModel, chartSvg, type ChartView, paginate, VIEW_SCALE } from '@tracker/schedule';
+import type { FollowUp, GanttData, MonitoringCall, PlanSnapshotItem } from '@tracker/contracts';
+import {
+  CHART_LAYOUT,
+  type ChartItem,
+  chartModel,
+  type ChartModel,
+  chartSvg,
+  type ChartView,
+  isApproximate,
+  paginate,
+  type PlanWindow,
+  slipOf,
+  VIEW_SCALE,
+  windowChanged,
+} from '@tracker/schedule';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
+import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
 import { ExportTablesService } from './export-tables.service';
+
+/** An item against its approved window: the slip in words (libs/schedule), or "added since version N". */
+function baselineOf(item: PlanWindow, then: PlanSnapshotItem | undefined, versionNumber: number): NonNullable<ChartItem['baseline']> {
+  if (!then) {
+    return { start: null, end: null, approximate: false, words: `added since version ${versionNumber}`, changed: true };
+  }
+  const window: PlanWindow = { start: then.start, end: then.end, precision: then.precision };
+  const current: PlanWindow = { start: item.start, end: item.end, precision: item.precision };
+  return {
+    start: then.start,
+    end: then.end,
+    approximate: isApproximate(window),
+    words: slipOf(window, current).words,
+    changed: windowChanged(window, current),
+  };
+}
 
 /** Paper sizes in points, landscape. */
 export const PAPER = { a4: [841.89, 595.28], a3: [1190.55, 841.89] } as const;
@@ -41,6 +71,8 @@ export interface ChartFilter {
   statuses?: string[];
   view?: ChartView;
   asOf?: string;
+  /** Compare with this approved version (its number): ghost bars of the approved windows, the slip in the labels. */
+  baseline?: number;
 }
 
 /**
@@ -55,6 +87,7 @@ export class ChartExportService {
     private readonly risks: RiskViewService,
     private readonly organisations: OrganisationsRepository,
     private readonly partnerships: PartnershipsRepository,
+    private readonly versions: PlanVersionsRepository,
   ) {}
 
   /** The chart of the filtered plan, as the chart page filters it (Actions, an organisation's Actions, statuses). */
@@ -74,6 +107,12 @@ export class ChartExportService {
     if (filter.view !== undefined && filter.view !== 'month') {
       filters.push(`${filter.view} view`);
     }
+    const version = filter.baseline === undefined ? null : await this.versions.byNumber(data.partnership.id, filter.baseline, 'baseline');
+    const baselineName = version ? `version ${version.number}, ${version.name}` : null;
+    if (baselineName) {
+      filters.push(`compared with ${baselineName}`);
+    }
+    const approved = new Map((version?.items ?? []).filter((i) => i.kind === 'milestone').map((i) => [i.id, i]));
     const action = wanted?.length === 1 ? data.actions.find((a) => a.number === wanted[0]) : null;
     const items = data.items.filter(
       (i) => (wanted === null || wanted.includes(i.actionNumber)) && (filter.statuses === undefined || filter.statuses.includes(i.status)),
@@ -93,8 +132,9 @@ export class ChartExportService {
       subtitle: [scope, ...filters].join(' · '),
       asOf: filter.asOf ?? (await this.risks.today()),
       deadline: data.partnership.deadline,
-      items,
+      items: version === null ? items : items.map((item) => ({ ...item, baseline: baselineOf(item, approved.get(item.id), version.number) })),
       view: filter.view,
+      baselineName,
     });
   }
 
@@ -166,7 +206,7 @@ export class ChartExportService {
     if (call.openEarlierFollowUps.length === 0) line('None open.');
     call.openEarlierFollowUps.forEach((f) => line(`- ${f.what} (asked ${f.callHeldOn})${followUpTail(f)}`));
 
-    this.chartPages(doc, await this.model({ actions: call.actionNumbers, asOf: call.heldOn }), paper);
+    this.chartPages(doc, await this.model({ actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number }), paper);
     doc.end();
     return done;
   }

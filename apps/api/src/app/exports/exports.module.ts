@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutputsModule } from '../outputs/outputs.module';
+import { PlanVersionsModule } from '../plan-versions/plan-versions.module';
 import { RisksModule } from '../risks/risks.module';
 import { ChartController } from './chart.controller';
 import { ChartExportService } from './chart-export.service';
@@ -13,7 +14,7 @@ import { ExportsController } from './exports.controller';
 
 /** Files people attach to reports: the chart (SVG, PNG, PDF), spreadsheets (CSV, XLSX) and calendar feeds (iCalendar). */
 @Module({
-  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule],
+  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule, PlanVersionsModule],
   // The chart's routes before the catch-all `:file` of ExportsController.
   controllers: [ChartController, ExportsController, CalendarController],
   providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService],

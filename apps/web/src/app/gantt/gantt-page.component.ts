@@ -101,6 +101,7 @@ export class GanttPageComponent {
     if (org) parts.push(`the Actions of ${org.name}`);
     if (f.statuses.length > 0) parts.push(f.statuses.map((s) => STATUS_LABELS[s]).join(' or '));
     parts.push(`${f.view.toLowerCase()} view`);
+    if (f.baseline !== null) parts.push(`compared with version ${f.baseline}`);
     return parts.join(', ');
   });
 
@@ -123,6 +124,7 @@ export class GanttPageComponent {
     if (f.organisation !== null) params.set('org', f.organisation);
     if (f.statuses.length > 0) params.set('status', f.statuses.join(','));
     if (f.view !== 'Month') params.set('view', f.view.toLowerCase());
+    if (f.baseline !== null) params.set('baseline', String(f.baseline));
     if (paper) params.set('paper', paper);
     const query = params.toString();
     return `/api/exports/${file}${query ? `?${query}` : ''}`;
