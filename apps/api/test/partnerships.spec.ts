@@ -12,6 +12,11 @@ import {
   type RegisterRisk,
   type RiskView,
 } from '@tracker/contracts';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { seedScalePlans } from '../src/app/seed/scale-plan';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
@@ -101,6 +106,21 @@ describe('every partnership end to end', () => {
     expect(call.body.risks).toMatchObject({ deadline: '2027-12-31', asOf: '2026-11-20' });
     const workPlanCall = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-11-21', actionNumbers: [3] })).body;
     expect(workPlanCall.risks.deadline).toBe('2027-03-31');
+    expect([call.body.partnership, workPlanCall.partnership]).toEqual([SCALE, 'inclusion-of-migrants-and-refugees']);
+    // The call's pack draws the chart of its own partnership.
+    const pack = await fetch(`${server.url}/api/exports/monitoring-calls/${call.body.id}/pack.pdf`, {
+      headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(pack.status).toBe(200);
+    const file = join(await mkdtemp(join(tmpdir(), 'pack-')), 'pack.pdf');
+    await writeFile(file, Buffer.from(await pack.arrayBuffer()));
+    const pages = JSON.parse(
+      (await promisify(execFile)(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file], { maxBuffer: 64 * 1024 * 1024 })).stdout,
+    ) as {
+      text: string;
+    }[];
+    const scaleName = (await ok<PartnershipSummary[]>('/api/partnerships')).find((p) => p.key === SCALE)?.name as string;
+    expect(pages.map((p) => p.text).join(' ')).toContain(`${scaleName}: Work Plan timeline (Annex 2)`);
     // Each call's "previous call" is one of its own partnership.
     expect(workPlanCall.previousCall).toBeNull();
 

@@ -161,6 +161,8 @@ export interface MonitoringCall {
   openEarlierFollowUps: FollowUp[];
   /** The approved version the call compared the plan with; its risk view flags what slipped against it. */
   comparedVersion: { number: number; name: string } | null;
+  /** The key of the partnership whose plan the call walked through. */
+  partnership: string;
   risks: RiskView;
 }
 

@@ -206,7 +206,11 @@ export class ChartExportService {
     if (call.openEarlierFollowUps.length === 0) line('None open.');
     call.openEarlierFollowUps.forEach((f) => line(`- ${f.what} (asked ${f.callHeldOn})${followUpTail(f)}`));
 
-    this.chartPages(doc, await this.model({ actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number }), paper);
+    this.chartPages(
+      doc,
+      await this.model({ partnership: call.partnership, actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number }),
+      paper,
+    );
     doc.end();
     return done;
   }

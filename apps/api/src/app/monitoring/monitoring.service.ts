@@ -112,6 +112,7 @@ export class MonitoringService {
       changesSincePrevious: changes,
       openEarlierFollowUps: openEarlier.map(toFollowUp),
       comparedVersion: risks.baseline ? { number: risks.baseline.number, name: risks.baseline.name } : null,
+      partnership: partnership.key,
       risks,
     };
   }

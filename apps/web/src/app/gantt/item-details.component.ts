@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
 import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
-import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS, sourceWords } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import type { EditOutcome } from '../updates/milestone-editor';
 import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
@@ -58,6 +58,7 @@ export class ItemDetailsComponent {
   readonly statuses = MILESTONE_STATUSES;
   readonly statusLabels = STATUS_LABELS;
   readonly fieldLabels = FIELD_LABELS;
+  readonly sourceWords = sourceWords;
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
   /** What the form starts from: the conflicting current values, or the item's. */

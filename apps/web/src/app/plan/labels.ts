@@ -50,3 +50,11 @@ export function formatLongDay(date: string): string {
 export function formatDay(date: string): string {
   return formatLongDay(date).replace(/ (\w{3})\w* /, ' $1 ');
 }
+
+/**
+ * Where an item comes from, in words: a section of the Work Plan ("Work Plan section 2.4.9", "Work
+ * Plan section Annex 1"), a row of an imported sheet, or "Added in the tracker".
+ */
+export function sourceWords(source: string): string {
+  return /^(\d|Annex|Executive|Table)/.test(source) ? `Work Plan section ${source}` : source.startsWith('row ') ? `Imported plan, ${source}` : source;
+}
