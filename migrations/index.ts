@@ -10,6 +10,7 @@ import { PartnershipSecretariat1795471879199 } from './1795471879199-partnership
 import { AddCalendarTokens1795472460015 } from './1795472460015-add-calendar-tokens';
 import { PlanEditingAndVersions1795500694363 } from './1795500694363-plan-editing-and-versions';
 import { PlanRevision1795560000000 } from './1795560000000-plan-revision';
+import { AmendableTargets1795570000000 } from './1795570000000-amendable-targets';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddCalendarTokens1795472460015,
   PlanEditingAndVersions1795500694363,
   PlanRevision1795560000000,
+  AmendableTargets1795570000000,
 ];

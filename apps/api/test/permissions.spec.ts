@@ -41,6 +41,7 @@ describe('who may change what', () => {
       monitoring_call: { 1: '', 2: '' },
       follow_up: { 1: '', 2: '' },
       plan_version: { 1: '', 2: '' },
+      target: { 1: '', 2: '' },
     };
     // Calls and follow-ups belong to no Action: one of each serves as "own" and "other".
     const secretariat = clients.get('secretariat')!;
@@ -48,6 +49,9 @@ describe('who may change what', () => {
     const followUp = await secretariat.post<{ id: string }>(`/api/monitoring-calls/${call.body.id}/follow-ups`, { what: 'send the minutes' });
     ids.monitoring_call = { 1: call.body.id, 2: call.body.id };
     ids.follow_up = { 1: followUp.body.id, 2: followUp.body.id };
+    const target = async (action: number) =>
+      (await secretariat.post<{ id: string }>('/api/targets', { actionNumber: action, description: `Target of Action ${action}` })).body.id;
+    ids.target = { 1: await target(1), 2: await target(2) };
   });
 
   afterAll(async () => {
@@ -94,6 +98,11 @@ describe('who may change what', () => {
       list: () => '/api/risk-register',
       refusal: /may (not change risks|change only)/,
     },
+    '/api/targets': {
+      body: (role, action) => ({ actionNumber: action, description: `${role} adds` }),
+      list: () => '/api/targets',
+      refusal: /may (not change milestones|change only)/,
+    },
     '/api/plan-versions': {
       body: (role, _a, date) => ({ name: `${role} approves on ${date}` }),
       list: () => '/api/plan-versions',
@@ -136,6 +145,10 @@ describe('who may change what', () => {
       'secretariat /api/risk-register other',
       'secretariat /api/plan-versions own',
       'secretariat /api/plan-versions other',
+      'secretariat /api/targets own',
+      'secretariat /api/targets other',
+      'secretariat /api/targets/:id own',
+      'secretariat /api/targets/:id other',
       'secretariat /api/monitoring-calls own',
       'secretariat /api/monitoring-calls other',
       'secretariat /api/monitoring-calls/:id own',
@@ -151,6 +164,8 @@ describe('who may change what', () => {
       'co_leader /api/milestones/:id/move own',
       'co_leader /api/outputs own',
       'co_leader /api/risk-register own',
+      'co_leader /api/targets own',
+      'co_leader /api/targets/:id own',
     ]);
   });
 
@@ -179,6 +194,7 @@ describe('who may change what', () => {
         monitoring_call: { heldOn: date },
         follow_up: { dueDate: date },
         plan_version: {},
+        target: { description: `${role} rewords on ${date}` },
       };
       // A move changes the place, not a field the answer names.
       const change = endpoint.path.endsWith('/move') ? { direction: 'later' } : changes[endpoint.itemType];

@@ -1,4 +1,5 @@
 import type {
+  ActionDetail,
   AuditEntry,
   ConflictError,
   Milestone,
@@ -9,6 +10,7 @@ import type {
   PlanVersionSummary,
   RegisterRisk,
   RiskView,
+  Target,
 } from '@tracker/contracts';
 import { FIRST_VERSION_NAME } from '@tracker/contracts';
 import { fromLocalDate, toLocalDate } from '@tracker/schedule';
@@ -368,5 +370,60 @@ describe('the risk view and monitoring calls compared with an approved version',
     const bad = await secretariat.post<{ message: string }>('/api/monitoring-calls', { heldOn: asOf, actionNumbers: [4], comparedVersion: 5 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^comparedVersion must be the number of an approved version/);
+  });
+});
+
+describe('amending the targets of an Action', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let secretariat: Client;
+  let coLeader: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db.url);
+    secretariat = await signedIn(server.url, 'secretariat@example.org');
+    coLeader = await signedIn(server.url, await newUser(server, { role: 'co_leader' }), TEST_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  it('adds, rewords and cancels a target with its history; a co-leader amends only their own Action', async () => {
+    const added = await coLeader.post<Target>('/api/targets', { actionNumber: 1, description: '  12 cities in the exchanges ', note: 'Agreed at the call' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      actionNumber: 1,
+      description: '12 cities in the exchanges',
+      status: 'active',
+      version: 1,
+      source: 'Added in the tracker',
+    });
+    expect((await coLeader.post('/api/targets', { actionNumber: 2, description: 'Not mine' })).status).toBe(403);
+    const bad = await secretariat.post<{ message: string[] }>('/api/targets', { actionNumber: 1, description: ' ' });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.message)).toMatch(/^description must be non-empty/);
+
+    const reworded = await secretariat.patch<Target>(`/api/targets/${added.body.id}`, { version: 1, description: '15 cities in the exchanges' });
+    expect(reworded.body).toMatchObject({ description: '15 cities in the exchanges', version: 2 });
+    const stale = await coLeader.patch<ConflictError<Target>>(`/api/targets/${added.body.id}`, { version: 1, status: 'cancelled' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.description).toBe('15 cities in the exchanges');
+    const cancelled = await coLeader.patch<Target>(`/api/targets/${added.body.id}`, { version: 2, status: 'cancelled', note: 'Dropped' });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', version: 3 });
+    expect((await secretariat.get<ActionDetail>('/api/actions/1')).body.targets.map((t) => [t.description, t.status])).toEqual([
+      ['15 cities in the exchanges', 'cancelled'],
+    ]);
+
+    const history = (await secretariat.get<AuditEntry[]>(`/api/targets/${added.body.id}/history`)).body;
+    expect(history.map((e) => [e.field, e.from, e.to, e.version])).toEqual([
+      ['status', 'active', 'cancelled', 3],
+      ['description', '12 cities in the exchanges', '15 cities in the exchanges', 2],
+      ['status', null, 'active', 1],
+      ['description', null, '12 cities in the exchanges', 1],
+    ]);
+    expect(history[0]).toMatchObject({ itemType: 'target', itemTitle: 'Target: 15 cities in the exchanges', actionNumber: 1, note: 'Dropped' });
   });
 });

@@ -1,4 +1,15 @@
-import type { Action, ActionDetail, ConflictError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary, Output, RegisterRisk } from '@tracker/contracts';
+import type {
+  Action,
+  ActionDetail,
+  ConflictError,
+  FollowUp,
+  Milestone,
+  MonitoringCall,
+  MonitoringCallSummary,
+  Output,
+  RegisterRisk,
+  Target,
+} from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { type Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -62,6 +73,14 @@ describe('one serialiser per contract type', () => {
     const action = await get<ActionDetail>('/api/actions/3');
     expect(action.outputs).toEqual(outputs.filter((o) => o.actionNumber === 3));
     await checkEveryElement('/api/outputs', outputs, { status: 'in_progress' });
+  });
+
+  it('targets: the list, the Action page, one target, the PATCH answer and the 409 body agree', async () => {
+    const targets = await get<Target[]>('/api/targets');
+    const action = await get<ActionDetail>('/api/actions/3');
+    expect(action.targets).toEqual(targets.filter((t) => t.actionNumber === 3));
+    expect(action.targets[0]).toMatchObject({ description: '10 regions - 3 departments per region', status: 'active', version: 1, source: '2.6.9' });
+    await checkEveryElement('/api/targets', targets, { description: '10 regions, 3 departments in each' });
   });
 
   it('Actions: the list and each Action page agree, and carry every field of the contract', async () => {

@@ -182,6 +182,14 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await expect(page.getByTestId('add-milestone').count()).resolves.toBe(0);
     await page.goto(`${tracker.url}/actions/1`, { waitUntil: 'networkidle' });
     await page.getByTestId('add-milestone').waitFor();
+    // Their own Action's targets: add one, then cancel it (it stays, struck through).
+    await page.getByLabel('New target').fill('12 cities in the exchanges');
+    await page.getByRole('button', { name: 'Add the target' }).click();
+    await page.getByTestId('target-outcome').getByText('Added the target "12 cities in the exchanges".').waitFor();
+    await page.getByRole('button', { name: 'Cancel the target 12 cities in the exchanges' }).click();
+    await page.getByTestId('target-outcome').getByText('Cancelled the target "12 cities in the exchanges".').waitFor();
+    await page.getByTestId('targets').getByText('(cancelled)').waitFor();
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await page.goto(`${tracker.url}/versions`, { waitUntil: 'networkidle' });
     await page.getByTestId('versions-table').waitFor();
     await expect(page.getByTestId('approve-form').count()).resolves.toBe(0);

@@ -16,6 +16,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PartnershipsModule } from './partnership/partnerships.module';
 import { PlanVersionsModule } from './plan-versions/plan-versions.module';
+import { TargetsModule } from './targets/targets.module';
 import { RisksModule } from './risks/risks.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { type Clock, SYSTEM_CLOCK } from './reminders/clock';
@@ -40,6 +41,7 @@ export class AppModule {
         ActionsModule,
         MilestonesModule,
         PlanVersionsModule,
+        TargetsModule,
         GanttModule,
         OutputsModule,
         OrganisationsModule,

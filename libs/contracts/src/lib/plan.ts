@@ -141,11 +141,17 @@ export interface Output {
   updatedAt: string;
 }
 
+export const TARGET_STATUSES = ['active', 'cancelled'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
 export interface Target {
   id: string;
   actionNumber: number;
   description: string;
   source: string;
+  /** A target leaves the plan by being cancelled, never deleted: its history stays. */
+  status: TargetStatus;
+  version: number;
 }
 
 export interface ActionDetail extends Action {

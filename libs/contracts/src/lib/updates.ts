@@ -71,6 +71,22 @@ export interface OutputCreate {
   note?: string;
 }
 
+/** `POST /api/targets`: a new target of an Action. */
+export interface TargetCreate {
+  partnership?: string;
+  actionNumber: number;
+  description: string;
+  note?: string;
+}
+
+/** `PATCH /api/targets/:id`: reword or cancel a target. */
+export interface TargetUpdate {
+  version: number;
+  description?: string;
+  status?: 'active' | 'cancelled';
+  note?: string;
+}
+
 /** Outputs have no progress: an output is planned, in progress, delivered or cancelled. */
 export interface OutputUpdate {
   version: number;
@@ -96,7 +112,7 @@ export interface ConflictError<T = Milestone | Output> extends ApiError {
 }
 
 /** Every record that changes with a version check, and so has a history. */
-export const AUDIT_ITEM_TYPES = ['milestone', 'output', 'risk', 'monitoring_call', 'follow_up'] as const;
+export const AUDIT_ITEM_TYPES = ['milestone', 'output', 'risk', 'monitoring_call', 'follow_up', 'target'] as const;
 export type AuditItemType = (typeof AUDIT_ITEM_TYPES)[number];
 
 /** The plan's own items: the activity feed and a call's "changes since the previous call" list these. */

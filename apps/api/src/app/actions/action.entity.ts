@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ParticipantRole } from '@tracker/contracts';
+import type { ParticipantRole, TargetStatus } from '@tracker/contracts';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnership/partnership.entity';
 
@@ -90,6 +90,7 @@ export class ActionParticipantEntity {
 
 /** A quantified target the plan sets for an Action, e.g. "10 regions, 3 departments per region". */
 @Entity('target')
+@Check('CHK_target_status', `"status" IN ('active', 'cancelled')`)
 export class TargetEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_target' })
   id!: string;
@@ -114,4 +115,15 @@ export class TargetEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
+
+  /** `active`, or `cancelled` when the plan drops it (never deleted: its history stays). */
+  @Column({ type: 'varchar', length: 20, default: 'active' })
+  status!: TargetStatus;
+
+  /** Optimistic-locking version, as milestones'. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

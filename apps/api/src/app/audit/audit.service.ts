@@ -24,7 +24,7 @@ interface EntryRow {
 const SELECT_ENTRIES = `
   SELECT e.id, e.at, e.user_id, u.name AS user_name, u.role AS user_role, o.name AS organisation_name,
          e.item_type, e.item_id,
-         COALESCE(m.title, op.title, r.title, 'Monitoring call of ' || to_char(c.held_on, 'YYYY-MM-DD'), f.what) AS item_title,
+         COALESCE(m.title, op.title, r.title, 'Monitoring call of ' || to_char(c.held_on, 'YYYY-MM-DD'), f.what, 'Target: ' || t.description) AS item_title,
          a.number AS action_number, e.version, e.field, e.from_value, e.to_value, e.note
     FROM audit_entry e
     JOIN user_account u ON u.id = e.user_id
@@ -34,7 +34,8 @@ const SELECT_ENTRIES = `
     LEFT JOIN risk r ON e.item_type = 'risk' AND r.id = e.item_id
     LEFT JOIN monitoring_call c ON e.item_type = 'monitoring_call' AND c.id = e.item_id
     LEFT JOIN follow_up f ON e.item_type = 'follow_up' AND f.id = e.item_id
-    LEFT JOIN action a ON a.id = COALESCE(m.action_id, op.action_id, r.action_id)`;
+    LEFT JOIN target t ON e.item_type = 'target' AND t.id = e.item_id
+    LEFT JOIN action a ON a.id = COALESCE(m.action_id, op.action_id, r.action_id, t.action_id)`;
 
 /** The activity feed and a call's changes list the plan's own items: milestones and outputs. */
 const PLAN_ITEMS_ONLY = `e.item_type IN (${PLAN_ITEM_TYPES.map((type) => `'${type}'`).join(', ')})`;
@@ -46,6 +47,7 @@ const TABLES: Record<AuditItemType, string> = {
   risk: 'risk',
   monitoring_call: 'monitoring_call',
   follow_up: 'follow_up',
+  target: 'target',
 };
 
 /** How a 404 names each kind. */
@@ -55,6 +57,7 @@ const NOUNS: Record<AuditItemType, string> = {
   risk: 'risk',
   monitoring_call: 'monitoring call',
   follow_up: 'follow-up',
+  target: 'target',
 };
 
 /** Newest update first; within one update, fields in their usual order and a bare note last. */

@@ -7,7 +7,7 @@ import type { Permission } from '../auth/permissions';
  */
 export interface ItemSpec {
   itemType: AuditItemType;
-  table: 'milestone' | 'output' | 'risk' | 'monitoring_call' | 'follow_up';
+  table: 'milestone' | 'output' | 'risk' | 'monitoring_call' | 'follow_up' | 'target';
   /** How a 404 names it: "milestone", "monitoring call". */
   noun: string;
   /** How a 409 names it: "someone else changed this call". */
@@ -94,6 +94,20 @@ export const RISK_SPEC: ItemSpec = {
     { field: 'mitigation', column: 'mitigation' },
     { field: 'status', column: 'status' },
     { field: 'nextReview', column: 'next_review' },
+  ],
+  finishedStatus: null,
+};
+
+/** A target of an Action: reworded or cancelled as the plan is amended (who amends its milestones). */
+export const TARGET_SPEC: ItemSpec = {
+  itemType: 'target',
+  table: 'target',
+  noun: 'target',
+  shortNoun: 'target',
+  permission: 'milestone.update',
+  fields: [
+    { field: 'description', column: 'description' },
+    { field: 'status', column: 'status' },
   ],
   finishedStatus: null,
 };

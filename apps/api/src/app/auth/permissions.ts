@@ -99,6 +99,8 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/outputs', permission: 'output.update', itemType: 'output' },
   { method: 'POST', path: '/api/risk-register', permission: 'risk.update', itemType: 'risk' },
   { method: 'POST', path: '/api/plan-versions', permission: 'plan.approve', itemType: 'plan_version' },
+  { method: 'POST', path: '/api/targets', permission: 'milestone.update', itemType: 'target' },
+  { method: 'PATCH', path: '/api/targets/:id', permission: 'milestone.update', itemType: 'target' },
   { method: 'POST', path: '/api/monitoring-calls', permission: 'monitoring.write', itemType: 'monitoring_call' },
   { method: 'PATCH', path: '/api/monitoring-calls/:id', permission: 'monitoring.write', itemType: 'monitoring_call' },
   { method: 'POST', path: '/api/monitoring-calls/:id/follow-ups', permission: 'monitoring.write', itemType: 'monitoring_call' },

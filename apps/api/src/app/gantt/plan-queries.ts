@@ -81,11 +81,16 @@ SELECT EXISTS (SELECT 1 FROM p) AS found,
                    FROM action a WHERE a.partnership_id = (SELECT id FROM p) AND ($2::int IS NULL OR a.number = $2::int)), '[]'::json)::text AS body`;
 
 /** $1 partnership key, $2 Action number: the Action's targets as the `Target` contract, in plan order. */
+/** One target as the `Target` contract, for rows `t` (target) joined to `a` (action). */
+const TARGET_JSON = `json_build_object('id', t.id, 'actionNumber', a.number, 'description', t.description, 'source', t.source, 'status', t.status, 'version', t.version)`;
+
 export const TARGETS_SQL = `
-SELECT COALESCE(json_agg(json_build_object('id', t.id, 'actionNumber', a.number, 'description', t.description, 'source', t.source)
-                         ORDER BY t.sort_order), '[]'::json)::text AS body
+SELECT COALESCE(json_agg(${TARGET_JSON} ORDER BY a.number, t.sort_order), '[]'::json)::text AS body
   FROM target t JOIN action a ON a.id = t.action_id JOIN partnership p ON p.id = a.partnership_id
- WHERE p.seed_key = $1 AND a.number = $2`;
+ WHERE p.seed_key = $1 AND ($2::int IS NULL OR a.number = $2::int)`;
+
+/** $1 target id. No row for an unknown id. The same JSON as an element of TARGETS_SQL. */
+export const TARGET_SQL = `SELECT ${TARGET_JSON}::text AS body FROM target t JOIN action a ON a.id = t.action_id WHERE t.id = $1`;
 
 /**
  * $1 partnership key. No row for an unknown partnership. With the body, in the same snapshot, the
@@ -131,8 +136,8 @@ export async function actionsJson(db: SqlClient, partnershipKey: string, actionN
   return rows[0]?.['found'] ? String(rows[0]['body']) : null;
 }
 
-/** The JSON text of one Action's targets. */
-export async function targetsJson(db: SqlClient, partnershipKey: string, actionNumber: number): Promise<string> {
+/** The JSON text of one Action's targets (every Action's, by Action, when `actionNumber` is null). */
+export async function targetsJson(db: SqlClient, partnershipKey: string, actionNumber: number | null): Promise<string> {
   const { rows } = await db.query(TARGETS_SQL, [partnershipKey, actionNumber]);
   return String(rows[0]['body']);
 }
@@ -146,6 +151,12 @@ SELECT p.id AS partnership_id, COALESCE((SELECT r.revision FROM plan_revision r 
 export interface PlanRevision {
   partnershipId: string;
   revision: string;
+}
+
+/** The JSON text of one target, or null for an unknown id. */
+export async function targetJson(db: SqlClient, id: string): Promise<string | null> {
+  const { rows } = await db.query(TARGET_SQL, [id]);
+  return rows.length ? String(rows[0]['body']) : null;
 }
 
 /** The JSON text of `GET /api/gantt`, or null for an unknown partnership. */

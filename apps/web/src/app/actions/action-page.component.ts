@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { ActionDetail, PlanNote, PlanVersionSummary } from '@tracker/contracts';
+import type { ActionDetail, PlanNote, PlanVersionSummary, Target } from '@tracker/contracts';
 import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
-import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
+import { type Observable, catchError, combineLatest, firstValueFrom, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { MilestoneEditor } from '../updates/milestone-editor';
+import { MilestoneEditor, describeSaveError } from '../updates/milestone-editor';
+import { UpdatesService } from '../updates/updates.service';
 import { OutputEditorComponent } from '../updates/output-editor.component';
 import { AddMilestoneComponent } from '../updates/add-milestone.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
@@ -13,7 +14,7 @@ import { webcalHref } from '../plan/webcal';
 import { groupByAction, isAnnexOnly, planStart, toChartRows, toGanttItems, withBaseline } from '../gantt/gantt-model';
 import { GanttTableComponent } from '../gantt/gantt-table.component';
 import { ItemDetailsComponent } from '../gantt/item-details.component';
-import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay, sourceWords } from '../plan/labels';
 import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 
@@ -137,6 +138,38 @@ export class ActionPageComponent {
 
   readonly editOutputId = signal<string | null>(null);
   readonly editOutput = computed(() => this.action()?.outputs.find((o) => o.id === this.editOutputId()) ?? null);
+
+  readonly sourceWords = sourceWords;
+  private readonly updates = inject(UpdatesService);
+  readonly targetMessage = signal<{ ok: boolean; text: string } | null>(null);
+
+  async addTarget(event: Event, actionNumber: number): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const description = String(new FormData(form).get('description') ?? '').trim();
+    await this.amendTarget(
+      () => this.updates.createTarget({ partnership: this.partnerships.key(), actionNumber, description }),
+      (t) => `Added the target "${t.description}".`,
+    );
+    form.reset();
+  }
+
+  async cancelTarget(id: string, version: number): Promise<void> {
+    await this.amendTarget(
+      () => this.updates.updateTarget(id, { version, status: 'cancelled' }),
+      (t) => `Cancelled the target "${t.description}".`,
+    );
+  }
+
+  private async amendTarget(request: () => Observable<Target>, done: (target: Target) => string): Promise<void> {
+    try {
+      const target = await firstValueFrom(request());
+      this.targetMessage.set({ ok: true, text: done(target) });
+    } catch (error) {
+      this.targetMessage.set({ ok: false, text: describeSaveError(error, 'item').message });
+    }
+    this.reloadPlan();
+  }
 
   reloadPlan(): void {
     this.reload.update((n) => n + 1);

@@ -10,6 +10,9 @@ import type {
   OutputUpdate,
   RegisterRisk,
   RegisterRiskCreate,
+  Target,
+  TargetCreate,
+  TargetUpdate,
 } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
@@ -34,6 +37,16 @@ export class UpdatesService {
   /** Moves a milestone one place earlier or later among its siblings. */
   moveMilestone(id: string, body: MilestoneMove): Observable<Milestone> {
     return this.http.post<Milestone>(`/api/milestones/${id}/move`, body);
+  }
+
+  /** Adds a target to an Action. */
+  createTarget(body: TargetCreate): Observable<Target> {
+    return this.http.post<Target>('/api/targets', body);
+  }
+
+  /** Rewords or cancels a target. */
+  updateTarget(id: string, body: TargetUpdate): Observable<Target> {
+    return this.http.patch<Target>(`/api/targets/${id}`, body);
   }
 
   /** Adds a risk to an Action's register. */
