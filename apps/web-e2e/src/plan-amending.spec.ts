@@ -101,7 +101,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await risk.getByLabel('Likelihood (1 to 5)').selectOption('3');
     await risk.getByRole('button', { name: 'Add to the register' }).click();
     await risk.getByTestId('add-risk-outcome').getByText('Added "Schools close before the pilot ends" to the register of Action 2.').waitFor();
-    await page.getByTestId('risk-register').getByText('Schools close before the pilot ends').waitFor();
+    await page.getByTestId('risk-register').getByRole('rowheader', { name: /^Schools close before the pilot ends/ }).waitFor();
 
     // Approve the plan as version 2.
     await page.goto(`${tracker.url}/versions`, { waitUntil: 'networkidle' });
@@ -189,7 +189,24 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.getByRole('button', { name: 'Cancel the target 12 cities in the exchanges' }).click();
     await page.getByTestId('target-outcome').getByText('Cancelled the target "12 cities in the exchanges".').waitFor();
     await page.getByTestId('targets').getByText('(cancelled)').waitFor();
+    // An output of their own Action.
+    await page.getByTestId('add-output').locator('summary').click();
+    await page.getByLabel('Output', { exact: true }).fill('Summary of the exchanges');
+    await page.getByLabel('Due, as the plan words it').fill('Q3 2026');
+    await page.getByRole('button', { name: 'Add the output' }).click();
+    await page.getByTestId('add-output-outcome').getByText('Added the output "Summary of the exchanges", due Q3 2026.').waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    // The risk of their own Action's register, edited; not the others'.
+    await page.goto(`${tracker.url}/risks`, { waitUntil: 'networkidle' });
+    const editButtons = page.getByTestId('risk-register').getByRole('button', { name: /^Edit/ });
+    await expect(editButtons.count()).resolves.toBe(1);
+    await editButtons.first().click();
+    const editor = page.getByTestId('risk-editor');
+    await editor.getByLabel('Likelihood (1 to 5)').selectOption('4');
+    await editor.getByLabel('Note (kept in the history)').fill('Two members left');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByTestId('risk-editor-outcome').getByText('Saved. The risk is now at version 2.').waitFor();
+    await page.keyboard.press('Escape');
     await page.goto(`${tracker.url}/versions`, { waitUntil: 'networkidle' });
     await page.getByTestId('versions-table').waitFor();
     await expect(page.getByTestId('approve-form').count()).resolves.toBe(0);

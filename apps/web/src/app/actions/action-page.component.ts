@@ -154,6 +154,25 @@ export class ActionPageComponent {
     form.reset();
   }
 
+  readonly outputMessage = signal<{ ok: boolean; text: string } | null>(null);
+
+  async addOutput(event: Event, actionNumber: number): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const values = new FormData(form);
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    try {
+      const output = await firstValueFrom(
+        this.updates.createOutput({ partnership: this.partnerships.key(), actionNumber, title: text('title'), dueText: text('dueText') }),
+      );
+      this.outputMessage.set({ ok: true, text: `Added the output "${output.title}", due ${output.dueText}.` });
+      form.reset();
+      this.reloadPlan();
+    } catch (error) {
+      this.outputMessage.set({ ok: false, text: describeSaveError(error, 'output').message });
+    }
+  }
+
   async cancelTarget(id: string, version: number): Promise<void> {
     await this.amendTarget(
       () => this.updates.updateTarget(id, { version, status: 'cancelled' }),

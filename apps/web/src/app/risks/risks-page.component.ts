@@ -7,6 +7,7 @@ import { catchError, combineLatest, filter, forkJoin, map, of, switchMap } from 
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
 import { AddRiskComponent } from '../updates/add-risk.component';
+import { RiskEditorComponent } from '../updates/risk-editor.component';
 import { formatLongDay } from '../plan/labels';
 import { countByKind, filterRisks, formatDay, parseRiskFilter, RAG_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
@@ -23,7 +24,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
 @Component({
   selector: 'wp-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent, AddRiskComponent],
+  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent, AddRiskComponent, RiskEditorComponent],
   styles: `
     .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
     .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -122,7 +123,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
           <table class="data-table" data-testid="risk-register">
             <caption>Risks the Work Plan names for each Action, with their causes and mitigation</caption>
             <thead>
-              <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th></tr>
+              <tr><th scope="col">Action</th><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Owner</th><th scope="col">Mitigation</th><th scope="col">Status</th><th scope="col">Next review</th><th scope="col"><span class="visually-hidden">Edit</span></th></tr>
             </thead>
             <tbody>
               @for (r of register(); track r.id) {
@@ -138,6 +139,11 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
                   <td>{{ r.mitigation }}</td>
                   <td>{{ r.status === 'open' ? 'Open' : 'Closed' }}</td>
                   <td>{{ day(r.nextReview) }}</td>
+                  <td>
+                    @if (auth.canEdit(r.actionNumber)) {
+                      <button type="button" class="link-button" (click)="editRiskId.set(r.id)">Edit<span class="visually-hidden"> the risk {{ r.title }}</span></button>
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -147,6 +153,8 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
           <wp-add-risk [partnership]="partnerships.key()" [actionNumbers]="auth.user()!.editableActions" (added)="reload.update(n => n + 1)" />
         }
       </section>
+
+      <wp-risk-editor [item]="editRisk()" (changed)="reload.update((n) => n + 1)" (closed)="editRiskId.set(null)" />
 
       <wp-monitoring-calls />
     }
@@ -163,6 +171,9 @@ export class RisksPageComponent {
   readonly auth = inject(AuthService);
   /** Bumped after a risk is added: the register is read again. */
   readonly reload = signal(0);
+  /** The risk whose edit form is open. */
+  readonly editRiskId = signal<string | null>(null);
+  readonly editRisk = computed(() => this.loaded()?.register.find((r) => r.id === this.editRiskId()) ?? null);
   /** Whether anyone is signed in, once known: the risk view is not asked for signed out (it would only answer 401). */
   private readonly signedIn = computed(() => (this.auth.checked() ? this.auth.user() !== null : null));
 

@@ -6,7 +6,7 @@ import { STATUS_LABELS } from '../plan/labels';
 import { describeSaveError } from './milestone-editor';
 import { UpdatesService } from './updates.service';
 
-/** The update form of one output (status and dates), in a dialog; a stale save shows the current values. */
+/** The update form of one output (status, dates and its plan entry), in a dialog; a stale save shows the current values. */
 @Component({
   selector: 'wp-output-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +27,15 @@ import { UpdatesService } from './updates.service';
             <div class="field"><label for="output-actual-end">Delivered on</label><input id="output-actual-end" name="actualEnd" type="date" [value]="v.actualEnd ?? ''" /></div>
             <div class="field"><label for="output-forecast-end">Forecast end</label><input id="output-forecast-end" name="forecastEnd" type="date" [value]="v.forecastEnd ?? ''" /></div>
           </div>
+          <fieldset class="plan-entry">
+            <legend>The plan entry (amend the plan)</legend>
+            <div class="field"><label for="output-title">Title</label><input id="output-title" name="title" type="text" maxlength="500" required [value]="v.title" /></div>
+            <div class="field">
+              <label for="output-due">Due, as the plan words it</label>
+              <input id="output-due" name="dueText" type="text" maxlength="200" aria-describedby="output-due-help" [value]="v.dueText ?? ''" />
+              <p id="output-due-help" class="muted">For example "Q2 2026" or "June 2026"; empty keeps the due window as it is.</p>
+            </div>
+          </fieldset>
           <div class="field"><label for="output-note">Note (kept in the history)</label><textarea id="output-note" name="note" rows="2" maxlength="2000"></textarea></div>
           <p class="muted">A delivered output needs its delivery date.</p>
           <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
@@ -75,6 +84,10 @@ export class OutputEditorComponent {
     for (const field of ['actualStart', 'actualEnd', 'forecastEnd'] as const) {
       if (date(field) !== before[field]) update[field] = date(field);
     }
+    const title = String(form.get('title') ?? '').trim();
+    if (title !== before.title) update.title = title;
+    const dueText = String(form.get('dueText') ?? '').trim();
+    if (dueText !== '' && dueText !== before.dueText) update.dueText = dueText;
     const note = String(form.get('note') ?? '').trim();
     if (note) update.note = note;
     if (Object.keys(update).length === 1) {

@@ -7,9 +7,11 @@ import type {
   MilestoneMove,
   MilestoneUpdate,
   Output,
+  OutputCreate,
   OutputUpdate,
   RegisterRisk,
   RegisterRiskCreate,
+  RegisterRiskUpdate,
   Target,
   TargetCreate,
   TargetUpdate,
@@ -39,6 +41,11 @@ export class UpdatesService {
     return this.http.post<Milestone>(`/api/milestones/${id}/move`, body);
   }
 
+  /** Adds an output to an Action. */
+  createOutput(body: OutputCreate): Observable<Output> {
+    return this.http.post<Output>('/api/outputs', body);
+  }
+
   /** Adds a target to an Action. */
   createTarget(body: TargetCreate): Observable<Target> {
     return this.http.post<Target>('/api/targets', body);
@@ -47,6 +54,11 @@ export class UpdatesService {
   /** Rewords or cancels a target. */
   updateTarget(id: string, body: TargetUpdate): Observable<Target> {
     return this.http.patch<Target>(`/api/targets/${id}`, body);
+  }
+
+  /** Changes a risk of the register. */
+  updateRisk(id: string, body: RegisterRiskUpdate): Observable<RegisterRisk> {
+    return this.http.patch<RegisterRisk>(`/api/risk-register/${id}`, body);
   }
 
   /** Adds a risk to an Action's register. */

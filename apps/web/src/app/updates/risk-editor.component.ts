@@ -1,0 +1,116 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { RISK_STATUSES, type RegisterRisk, type RegisterRiskUpdate, type RiskStatus } from '@tracker/contracts';
+import { firstValueFrom } from 'rxjs';
+import { describeSaveError } from './milestone-editor';
+import { UpdatesService } from './updates.service';
+
+/** The edit form of one risk of the register, in a dialog; a stale save shows the current values. */
+@Component({
+  selector: 'wp-risk-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <dialog #dialog class="details-dialog" aria-labelledby="risk-editor-title" data-testid="risk-editor" (close)="closed.emit()">
+      @if (values(); as v) {
+        <h2 id="risk-editor-title">Risk of Action {{ v.actionNumber }}: {{ v.title }}</h2>
+        @if (message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert" data-testid="risk-editor-outcome">{{ m.text }}</p> }
+        <form class="edit-form" (submit)="submit($event)" novalidate>
+          <div class="field"><label for="edit-risk-title">Risk</label><input id="edit-risk-title" name="title" type="text" maxlength="300" required [value]="v.title" /></div>
+          <div class="field"><label for="edit-risk-description">Description</label><textarea id="edit-risk-description" name="description" rows="2" maxlength="4000" [value]="v.description"></textarea></div>
+          <div class="form-grid">
+            <div class="field">
+              <label for="edit-risk-likelihood">Likelihood (1 to 5)</label>
+              <select id="edit-risk-likelihood" name="likelihood">
+                <option value="" [selected]="v.likelihood === null">Not assessed</option>
+                @for (n of scores; track n) { <option [value]="n" [selected]="n === v.likelihood">{{ n }}</option> }
+              </select>
+            </div>
+            <div class="field">
+              <label for="edit-risk-impact">Impact (1 to 5)</label>
+              <select id="edit-risk-impact" name="impact">
+                <option value="" [selected]="v.impact === null">Not assessed</option>
+                @for (n of scores; track n) { <option [value]="n" [selected]="n === v.impact">{{ n }}</option> }
+              </select>
+            </div>
+            <div class="field">
+              <label for="edit-risk-status">Status</label>
+              <select id="edit-risk-status" name="status">
+                @for (s of statuses; track s) { <option [value]="s" [selected]="s === v.status">{{ s === 'open' ? 'Open' : 'Closed' }}</option> }
+              </select>
+            </div>
+            <div class="field"><label for="edit-risk-review">Next review</label><input id="edit-risk-review" name="nextReview" type="date" [value]="v.nextReview ?? ''" /></div>
+          </div>
+          <div class="field"><label for="edit-risk-mitigation">Mitigation</label><textarea id="edit-risk-mitigation" name="mitigation" rows="2" maxlength="4000" [value]="v.mitigation"></textarea></div>
+          <div class="field"><label for="edit-risk-note">Note (kept in the history)</label><textarea id="edit-risk-note" name="note" rows="2" maxlength="2000"></textarea></div>
+          <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
+        </form>
+      }
+      <form method="dialog"><button type="submit" class="button secondary">Close</button></form>
+    </dialog>
+  `,
+})
+export class RiskEditorComponent {
+  private readonly updates = inject(UpdatesService);
+  readonly item = input<RegisterRisk | null>(null);
+  readonly closed = output<void>();
+  readonly changed = output<void>();
+
+  readonly statuses = RISK_STATUSES;
+  readonly scores = [1, 2, 3, 4, 5];
+  readonly saving = signal(false);
+  readonly message = signal<{ ok: boolean; text: string } | null>(null);
+  private readonly current = signal<RegisterRisk | null>(null);
+  readonly values = computed(() => this.current() ?? this.item());
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+
+  constructor() {
+    effect(() => {
+      const dialog = this.dialog().nativeElement;
+      if (this.item() && !dialog.open) {
+        this.current.set(null);
+        this.message.set(null);
+        dialog.showModal();
+      } else if (!this.item() && dialog.open) {
+        dialog.close();
+      }
+    });
+  }
+
+  async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const before = this.values();
+    if (!before) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const score = (name: string) => (text(name) === '' ? null : Number(text(name)));
+    const update: RegisterRiskUpdate = { version: before.version };
+    if (text('title') !== before.title) update.title = text('title');
+    if (text('description') !== before.description && text('description') !== '') update.description = text('description');
+    if (score('likelihood') !== before.likelihood) update.likelihood = score('likelihood');
+    if (score('impact') !== before.impact) update.impact = score('impact');
+    if (text('status') !== before.status) update.status = text('status') as RiskStatus;
+    if ((text('nextReview') || null) !== before.nextReview) update.nextReview = text('nextReview') || null;
+    if (text('mitigation') !== before.mitigation && text('mitigation') !== '') update.mitigation = text('mitigation');
+    if (text('note')) update.note = text('note');
+    if (Object.keys(update).length === 1) {
+      this.message.set({ ok: false, text: 'Nothing to save: change a value or write a note.' });
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const saved = await firstValueFrom(this.updates.updateRisk(before.id, update));
+      this.current.set(saved);
+      this.message.set({ ok: true, text: `Saved. The risk is now at version ${saved.version}.` });
+      this.changed.emit();
+    } catch (error) {
+      const outcome = describeSaveError(error, 'item');
+      this.message.set({ ok: false, text: outcome.message });
+      if (outcome.kind === 'conflict') {
+        this.current.set((error as HttpErrorResponse).error.current as RegisterRisk);
+        this.changed.emit();
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
