@@ -101,7 +101,10 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await risk.getByLabel('Likelihood (1 to 5)').selectOption('3');
     await risk.getByRole('button', { name: 'Add to the register' }).click();
     await risk.getByTestId('add-risk-outcome').getByText('Added "Schools close before the pilot ends" to the register of Action 2.').waitFor();
-    await page.getByTestId('risk-register').getByRole('rowheader', { name: /^Schools close before the pilot ends/ }).waitFor();
+    await page
+      .getByTestId('risk-register')
+      .getByRole('rowheader', { name: /^Schools close before the pilot ends/ })
+      .waitFor();
 
     // Approve the plan as version 2.
     await page.goto(`${tracker.url}/versions`, { waitUntil: 'networkidle' });
