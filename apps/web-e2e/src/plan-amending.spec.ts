@@ -114,6 +114,11 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.getByTestId('versions-table').getByText('After the monitoring call of 2026-03-12').waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
 
+    // The risk view compared with version 1 lists the moved step as slipped.
+    await page.goto(`${tracker.url}/risks?baseline=1&action=2`, { waitUntil: 'networkidle' });
+    await page.getByText('2 months later than approved (version 1, Work Plan as approved, April 2025)').first().waitFor();
+    await expect(page.getByLabel('Compare with').inputValue()).resolves.toBe('1');
+
     // The comparison of version 1 and version 2 lists exactly these changes.
     await page.goto(`${tracker.url}/versions?from=1&to=2`, { waitUntil: 'networkidle' });
     const changes = page.getByTestId('changes-table');

@@ -21,15 +21,15 @@ const rag = (number: number): ActionRag => ({ number, shortName: `A${number}`, r
 
 describe('risk page logic', () => {
   it('reads the filter from the URL and ignores junk', () => {
-    expect(parseRiskFilter({ asOf: '2026-11-22', action: '2' })).toEqual({ asOf: '2026-11-22', action: 2 });
-    expect(parseRiskFilter({ asOf: '22/11/2026', action: 'two' })).toEqual({ asOf: null, action: null });
-    expect(parseRiskFilter({})).toEqual({ asOf: null, action: null });
+    expect(parseRiskFilter({ asOf: '2026-11-22', action: '2', baseline: '1' })).toEqual({ asOf: '2026-11-22', action: 2, baseline: 1 });
+    expect(parseRiskFilter({ asOf: '22/11/2026', action: 'two', baseline: '0' })).toEqual({ asOf: null, action: null, baseline: null });
+    expect(parseRiskFilter({})).toEqual({ asOf: null, action: null, baseline: null });
   });
 
   it('narrows items and RAGs to one Action', () => {
     const items = [item(1, 'overdue'), item(2, 'due_soon'), item(1, 'stalled')];
-    expect(filterRisks(items, [rag(1), rag(2)], { asOf: null, action: 1 })).toEqual({ items: [items[0], items[2]], actions: [rag(1)] });
-    expect(filterRisks(items, [rag(1), rag(2)], { asOf: null, action: null }).items).toHaveLength(3);
+    expect(filterRisks(items, [rag(1), rag(2)], { asOf: null, action: 1, baseline: null })).toEqual({ items: [items[0], items[2]], actions: [rag(1)] });
+    expect(filterRisks(items, [rag(1), rag(2)], { asOf: null, action: null, baseline: null }).items).toHaveLength(3);
   });
 
   it('counts each kind in the order of the view', () => {

@@ -9,13 +9,16 @@ export const KIND_LABELS: Readonly<Record<RiskKind, string>> = RISK_KIND_LABELS;
 export interface RiskFilter {
   asOf: string | null;
   action: number | null;
+  /** The approved version to compare with (items that slipped against it are listed), or null. */
+  baseline: number | null;
 }
 
-/** `?asOf=yyyy-MM-dd&action=N` from the URL; anything else is ignored. */
-export function parseRiskFilter(params: { asOf?: string | null; action?: string | null }): RiskFilter {
+/** `?asOf=yyyy-MM-dd&action=N&baseline=N` from the URL; anything else is ignored. */
+export function parseRiskFilter(params: { asOf?: string | null; action?: string | null; baseline?: string | null }): RiskFilter {
   const asOf = params.asOf && /^\d{4}-\d{2}-\d{2}$/.test(params.asOf) ? params.asOf : null;
   const action = params.action && /^\d{1,4}$/.test(params.action) ? Number(params.action) : null;
-  return { asOf, action };
+  const baseline = params.baseline && /^[1-9]\d{0,8}$/.test(params.baseline) ? Number(params.baseline) : null;
+  return { asOf, action, baseline };
 }
 
 export function filterRisks(items: readonly RiskItem[], actions: readonly ActionRag[], filter: RiskFilter): { items: RiskItem[]; actions: ActionRag[] } {

@@ -2,13 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { RegisterRisk, RiskView } from '@tracker/contracts';
+import type { PlanVersionSummary, RegisterRisk, RiskView } from '@tracker/contracts';
 import { catchError, combineLatest, filter, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
 import { AddRiskComponent } from '../updates/add-risk.component';
 import { RiskEditorComponent } from '../updates/risk-editor.component';
 import { formatLongDay } from '../plan/labels';
+import { PlanService } from '../plan/plan.service';
 import { countByKind, filterRisks, formatDay, parseRiskFilter, RAG_LABELS } from './risk-labels';
 import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RiskItemsTableComponent } from './risk-items-table.component';
@@ -76,6 +77,15 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
           <option value="">All Actions</option>
           @for (a of loaded()?.view?.actions ?? []; track a.number) {
             <option [value]="a.number" [selected]="filter().action === a.number">Action {{ a.number }} · {{ a.shortName }}</option>
+          }
+        </select>
+      </div>
+      <div class="field">
+        <label for="risk-baseline">Compare with</label>
+        <select id="risk-baseline" (change)="setBaseline($any($event.target).value)">
+          <option value="" [selected]="filter().baseline === null">No approved version</option>
+          @for (v of versions(); track v.id) {
+            <option [value]="v.number" [selected]="filter().baseline === v.number">Version {{ v.number }}: {{ v.name }}</option>
           }
         </select>
       </div>
@@ -178,16 +188,34 @@ export class RisksPageComponent {
   private readonly signedIn = computed(() => (this.auth.checked() ? this.auth.user() !== null : null));
 
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
-  readonly filter = computed(() => parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action') }));
+  readonly filter = computed(() =>
+    parseRiskFilter({ asOf: this.query().get('asOf'), action: this.query().get('action'), baseline: this.query().get('baseline') }),
+  );
+  private readonly baseline = computed(() => this.filter().baseline);
+  private readonly plan = inject(PlanService);
+  /** The approved versions, for "compare with" (slipped items). */
+  readonly versions = toSignal(
+    toObservable(this.partnerships.key).pipe(switchMap((key) => this.plan.versions(key).pipe(catchError(() => of([] as PlanVersionSummary[]))))),
+    { initialValue: [] as PlanVersionSummary[] },
+  );
   private readonly asOf = computed(() => this.filter().asOf);
 
   readonly loaded = toSignal(
-    combineLatest([toObservable(this.asOf), toObservable(this.partnerships.key), toObservable(this.signedIn), toObservable(this.reload)]).pipe(
+    combineLatest([
+      toObservable(this.asOf),
+      toObservable(this.partnerships.key),
+      toObservable(this.signedIn),
+      toObservable(this.reload),
+      toObservable(this.baseline),
+    ]).pipe(
       filter(([, , signedIn]) => signedIn !== null),
-      switchMap(([asOf, , signedIn]) =>
+      switchMap(([asOf, , signedIn, , baseline]) =>
         !signedIn
           ? of<Loaded>({ view: null, register: [], error: 'signed_out' })
-          : forkJoin({ view: this.risks.view(asOf, this.partnerships.apiParams()), register: this.risks.register(this.partnerships.apiParams()) }).pipe(
+          : forkJoin({
+              view: this.risks.view(asOf, this.partnerships.apiParams(), baseline),
+              register: this.risks.register(this.partnerships.apiParams()),
+            }).pipe(
               map(({ view, register }): Loaded => ({ view, register, error: null })),
               catchError((error: unknown) =>
                 of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
@@ -210,6 +238,10 @@ export class RisksPageComponent {
 
   setAsOf(value: string): void {
     this.navigate({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null });
+  }
+
+  setBaseline(value: string): void {
+    this.navigate({ baseline: /^[1-9]\d*$/.test(value) ? value : null });
   }
 
   setAction(value: string): void {

@@ -9,8 +9,10 @@ export class RisksService {
   private readonly http = inject(HttpClient);
 
   /** `partnership`: the `?partnership=` of the partnership shown (none for the Work Plan). */
-  view(asOf: string | null, partnership: Record<string, string> = {}): Observable<RiskView> {
-    return this.http.get<RiskView>('/api/risks', { params: asOf ? { ...partnership, asOf } : partnership });
+  view(asOf: string | null, partnership: Record<string, string> = {}, baseline: number | null = null): Observable<RiskView> {
+    return this.http.get<RiskView>('/api/risks', {
+      params: { ...partnership, ...(asOf ? { asOf } : {}), ...(baseline !== null ? { baseline } : {}) },
+    });
   }
 
   register(partnership: Record<string, string> = {}): Observable<RegisterRisk[]> {
