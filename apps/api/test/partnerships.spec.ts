@@ -9,6 +9,7 @@ import {
   type Organisation,
   type Partnership,
   type PartnershipSummary,
+  type PlanVersionSummary,
   type RegisterRisk,
   type RiskView,
 } from '@tracker/contracts';
@@ -71,6 +72,14 @@ describe('every partnership end to end', () => {
     ]);
     expect(partnerships[0].actions.map((a) => a.number)).toEqual([1, 2, 3, 4]);
     expect(partnerships[1].actions.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('approves version 1 of each generated plan as it was generated, with every item', async () => {
+    for (const key of [SCALE, OTHER]) {
+      const items = await ok<Milestone[]>(`/api/milestones?partnership=${key}`);
+      const versions = await ok<PlanVersionSummary[]>(`/api/plan-versions?partnership=${key}`);
+      expect(versions.map((v) => [v.number, v.name, v.itemCount, v.approvedBy])).toEqual([[1, 'Plan as generated', items.length, null]]);
+    }
   });
 
   it("judges each partnership's risks against its own deadline, on its own items only", async () => {

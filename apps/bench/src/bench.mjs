@@ -5,7 +5,9 @@
 //    same SQL and sending the same JSON (apps/bench/src/bare-server.ts); GET /api/risks where present;
 //    the time to produce the chart files (Work Plan and 5,000-item PDF, Work Plan PNG).
 //  - Gantt: time from navigation to the chart drawn, in headless Chromium, for the Work Plan and for
-//    plans of 1,000 and 5,000 items, against plain frappe-gantt given the same tasks on an empty page.
+//    plans of 1,000 and 5,000 items, against plain frappe-gantt given the same tasks on an empty page;
+//    and the 5,000-item chart drawn with the baselines of version 1 (`?baseline=1`, a ghost bar under
+//    each bar) against the same chart without them.
 //  - The web app's initial JavaScript (bytes, gzip) and the API's resident memory after the runs.
 //
 // Medians of BENCH_ROUNDS rounds (default 3), each round alternating the two sides. Results are
@@ -151,6 +153,9 @@ requestAnimationFrame(() => { window.__plainRenderedAt = performance.now(); wind
   return { server, base: `http://127.0.0.1:${port}` };
 }
 
+/** When the chart was last drawn, once the page shows the version it compares with (`?baseline=N`). */
+const drawnWithBaseline = () => document.querySelector('[data-testid=baseline-note]') && window.__wpGanttRenderedAt;
+
 async function timeChart(browser, url, doneExpression, expandAll = false) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors = [];
@@ -160,6 +165,7 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
   let ms = await page.evaluate(doneExpression);
   let bars = await page.evaluate(() => document.querySelectorAll('.bar-wrapper').length);
   let expandedMs = null;
+  let ghosts = null;
   if (expandAll) {
     const before = await page.evaluate(() => performance.now());
     await page.evaluate(() => {
@@ -169,10 +175,11 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
     await page.waitForFunction(() => window.__wpGanttRenderedAt, null, { timeout: 120_000 });
     expandedMs = (await page.evaluate(() => window.__wpGanttRenderedAt)) - before;
     bars = [bars, await page.evaluate(() => document.querySelectorAll('.bar-wrapper').length)];
+    ghosts = await page.evaluate(() => document.querySelectorAll('.bar-wrapper [data-testid=baseline-bar]').length);
   }
   await page.close();
   if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return { ms, bars, expandedMs };
+  return { ms, bars, expandedMs, ghosts };
 }
 
 async function main() {
@@ -351,6 +358,39 @@ async function main() {
       );
     }
 
+    // The same 5,000-item chart without and with the baselines of version 1 (the plan as generated),
+    // alternating which side goes first.
+    {
+      const key = 'chartfivek-0001';
+      const sides = {
+        without: { url: `${appBase}/?partnership=${key}`, done: () => window.__wpGanttRenderedAt, runs: [] },
+        with: { url: `${appBase}/?partnership=${key}&baseline=1`, done: drawnWithBaseline, runs: [] },
+      };
+      for (let r = 0; r < LOADS; r++) {
+        for (const side of r % 2 ? ['with', 'without'] : ['without', 'with']) {
+          sides[side].runs.push(await timeChart(browser, sides[side].url, sides[side].done, true));
+        }
+      }
+      const summary = ({ runs }) => ({
+        ms: median(runs.map((x) => x.ms)),
+        bars: runs[0].bars[0],
+        allItemsMs: median(runs.map((x) => x.expandedMs)),
+        allItemsBars: runs[0].bars[1],
+        ghostBars: runs[0].ghosts,
+      });
+      const row = { plan: '5,000 items', version: 1, without: summary(sides.without), with: summary(sides.with) };
+      if (row.without.ghostBars !== 0 || !(row.with.ghostBars > 0)) {
+        throw new Error(
+          `baseline chart: ${row.without.ghostBars} ghost bars without ?baseline=1 and ${row.with.ghostBars} with it (is version 1 of ${key} approved?)`,
+        );
+      }
+      row.ratio = { firstRender: row.with.ms / row.without.ms, allItems: row.with.allItemsMs / row.without.allItemsMs };
+      results.ganttBaseline = row;
+      console.log(
+        `  5,000 items with the baselines of version 1: ${round(row.with.ms, 0)} ms (${row.with.bars} bars; all ${row.with.allItemsBars} bars and ${row.with.ghostBars} ghost bars redrawn in ${round(row.with.allItemsMs, 0)} ms) vs without ${round(row.without.ms, 0)} ms (all ${row.without.allItemsBars} bars in ${round(row.without.allItemsMs, 0)} ms): ${round(row.ratio.firstRender, 2)}x and ${round(row.ratio.allItems, 2)}x the time`,
+      );
+    }
+
     results.webInitialJs = initialJavaScript();
     results.apiRssKiB = rssKiB(app.pid);
   } finally {
@@ -383,6 +423,19 @@ async function main() {
         `${round(g.speedup, 1)}x`,
     );
   }
+  const b = results.ganttBaseline;
+  if (b) {
+    console.log('\n' + pad('5,000 items, baselines of version 1', 38) + pad('first render ms (bars)', 24) + pad('all items ms (bars)', 22) + 'ghost bars');
+    for (const [label, side] of [
+      ['without ?baseline=1', b.without],
+      ['with ?baseline=1', b.with],
+    ]) {
+      console.log(
+        pad(label, 38) + pad(`${round(side.ms, 0)} (${side.bars})`, 24) + pad(`${round(side.allItemsMs, 0)} (${side.allItemsBars})`, 22) + side.ghostBars,
+      );
+    }
+    console.log(pad('with / without', 38) + pad(`${round(b.ratio.firstRender, 2)}x`, 24) + `${round(b.ratio.allItems, 2)}x`);
+  }
   console.log('');
   for (const r of results.api) {
     if (r.scale === '100x' && r.ratio !== null) {
@@ -393,6 +446,10 @@ async function main() {
   if (big)
     console.log(
       `Gantt 5,000 items: ${round(big.tracker.ms, 0)} ms to first render (goal < 1000 ms), ${round(big.speedup, 1)}x faster than plain frappe-gantt (goal >= 5x)`,
+    );
+  if (b)
+    console.log(
+      `Gantt 5,000 items with the baselines of version 1: ${round(b.with.ms, 0)} ms to first render vs ${round(b.without.ms, 0)} ms without (${round(b.ratio.firstRender, 2)}x), all items ${round(b.with.allItemsMs, 0)} ms vs ${round(b.without.allItemsMs, 0)} ms (${round(b.ratio.allItems, 2)}x), ${b.with.ghostBars} ghost bars`,
     );
   for (const e of results.exports ?? []) console.log(`Export ${e.file}: ${round(e.ms, 0)} ms to produce (${round(e.bytes / 1024, 0)} KiB)`);
   console.log(`Web initial JavaScript: ${results.webInitialJs.gzip} bytes gzip (${results.webInitialJs.raw} raw) (goal < 250 kB gzip)`);

@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { lastDayOfMonth } from '@tracker/schedule';
+import { approveFirstVersionIfNone } from '../plan-versions/plan-versions.repository';
+
+/** Name of version 1 of a generated partnership's plan. */
+export const GENERATED_FIRST_VERSION_NAME = 'Plan as generated';
 
 export interface ScaleOptions {
   partnerships: number;
@@ -38,7 +42,8 @@ function random(seed: number): () => number {
 /**
  * Adds partnerships `scale-0001`... with realistic plans: 4-8 Actions each, activities with sub-steps,
  * month, year, day and unknown windows between 2025 and 2027, a spread of statuses, and a history
- * entry for every item that has moved. Partnerships already present are left alone.
+ * entry for every item that has moved. Version 1 of each new plan is the plan as generated (as the
+ * Work Plan's is the plan as approved). Partnerships already present are left alone.
  */
 export async function seedScalePlans(manager: EntityManager, options: ScaleOptions): Promise<ScaleReport> {
   const rnd = random((options.seed ?? 20261122) + hash(options.prefix ?? 'scale'));
@@ -157,6 +162,7 @@ export async function seedScalePlans(manager: EntityManager, options: ScaleOptio
         report.history += chunk.length;
       }
     }
+    await approveFirstVersionIfNone(manager, partnershipId, GENERATED_FIRST_VERSION_NAME);
   }
   return report;
 }
