@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Type } from 'class-transformer';
@@ -20,3 +21,16 @@ export class ActionFilterQuery extends PartnershipQuery {
   @Max(32767, { message: 'action must be a whole Action number, e.g. ?action=1' })
   action?: number;
 }
+
+const BASELINE = 'baseline must be the number of an approved version, e.g. ?baseline=1';
+
+/** `?baseline=N`: compare with approved version N of the plan. */
+export const BaselineField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 1, description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: BASELINE }),
+    Min(1, { message: BASELINE }),
+    Max(2_147_483_647, { message: BASELINE }),
+  );

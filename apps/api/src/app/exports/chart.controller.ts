@@ -2,13 +2,13 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES } from '@tracker/contracts';
 import { CHART_VIEWS, type ChartView } from '@tracker/schedule';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
+import { BaselineField } from '../common/list-query.dto';
 import { ExportQuery } from './dto';
 
 const STATUS_LIST = new RegExp(`^(${MILESTONE_STATUSES.join('|')})(,(${MILESTONE_STATUSES.join('|')}))*$`);
@@ -43,12 +43,7 @@ export class ChartQuery extends ExportQuery {
   @IsIn(CHART_VIEWS, { message: `view must be one of ${CHART_VIEWS.join(', ')}` })
   view: ChartView = 'month';
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Compare with this approved version (its number): its windows as thin ghost bars, the slip in the labels' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
-  @Min(1, { message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
-  @Max(2_147_483_647, { message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
+  @BaselineField('Compare with this approved version (its number): its windows as thin ghost bars, the slip in the labels')
   baseline?: number;
 }
 

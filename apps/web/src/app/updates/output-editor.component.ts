@@ -1,9 +1,7 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
-import { firstValueFrom } from 'rxjs';
 import { STATUS_LABELS } from '../plan/labels';
-import { describeSaveError } from './milestone-editor';
+import { EditDialog } from './edit-dialog';
 import { UpdatesService } from './updates.service';
 
 /** The update form of one output (status, dates and its plan entry), in a dialog; a stale save shows the current values. */
@@ -12,9 +10,9 @@ import { UpdatesService } from './updates.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (close)="closed.emit()">
-      @if (values(); as v) {
+      @if (edit.values(); as v) {
         <h2 id="output-editor-title">{{ v.title }}</h2>
-        @if (message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
+        @if (edit.message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
         <form class="edit-form" (submit)="submit($event)" novalidate>
           <div class="form-grid">
             <div class="field">
@@ -38,7 +36,7 @@ import { UpdatesService } from './updates.service';
           </fieldset>
           <div class="field"><label for="output-note">Note (kept in the history)</label><textarea id="output-note" name="note" rows="2" maxlength="2000"></textarea></div>
           <p class="muted">A delivered output needs its delivery date.</p>
-          <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
+          <button type="submit" class="button" [disabled]="edit.saving()">{{ edit.saving() ? 'Saving…' : 'Save' }}</button>
         </form>
       }
       <form method="dialog"><button type="submit" class="button secondary">Close</button></form>
@@ -53,28 +51,15 @@ export class OutputEditorComponent {
 
   readonly statuses = OUTPUT_STATUSES;
   readonly labels = STATUS_LABELS;
-  readonly saving = signal(false);
-  readonly message = signal<{ ok: boolean; text: string } | null>(null);
-  private readonly current = signal<Output | null>(null);
-  readonly values = computed(() => this.current() ?? this.item());
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const dialog = this.dialog().nativeElement;
-      if (this.item() && !dialog.open) {
-        this.current.set(null);
-        this.message.set(null);
-        dialog.showModal();
-      } else if (!this.item() && dialog.open) {
-        dialog.close();
-      }
-    });
-  }
+  readonly edit = new EditDialog<Output>(
+    () => this.item(),
+    () => this.dialog().nativeElement,
+  );
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
-    const before = this.values();
+    const before = this.edit.values();
     if (!before) return;
     const form = new FormData(event.target as HTMLFormElement);
     const date = (name: string) => String(form.get(name) ?? '').trim() || null;
@@ -91,24 +76,9 @@ export class OutputEditorComponent {
     const note = String(form.get('note') ?? '').trim();
     if (note) update.note = note;
     if (Object.keys(update).length === 1) {
-      this.message.set({ ok: false, text: 'Nothing to save: change a value or write a note.' });
+      this.edit.nothingToSave();
       return;
     }
-    this.saving.set(true);
-    try {
-      const saved = await firstValueFrom(this.updates.updateOutput(before.id, update));
-      this.current.set(saved);
-      this.message.set({ ok: true, text: `Saved. The output is now at version ${saved.version}.` });
-      this.changed.emit();
-    } catch (error) {
-      const outcome = describeSaveError(error, 'output');
-      this.message.set({ ok: false, text: outcome.message });
-      if (outcome.kind === 'conflict') {
-        this.current.set((error as HttpErrorResponse).error.current as Output);
-        this.changed.emit();
-      }
-    } finally {
-      this.saving.set(false);
-    }
+    await this.edit.save(this.updates.updateOutput(before.id, update), 'output', 'output', () => this.changed.emit());
   }
 }

@@ -1,8 +1,6 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { RISK_STATUSES, type RegisterRisk, type RegisterRiskUpdate, type RiskStatus } from '@tracker/contracts';
-import { firstValueFrom } from 'rxjs';
-import { describeSaveError } from './milestone-editor';
+import { EditDialog } from './edit-dialog';
 import { UpdatesService } from './updates.service';
 
 /** The edit form of one risk of the register, in a dialog; a stale save shows the current values. */
@@ -11,9 +9,9 @@ import { UpdatesService } from './updates.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog class="details-dialog" aria-labelledby="risk-editor-title" data-testid="risk-editor" (close)="closed.emit()">
-      @if (values(); as v) {
+      @if (edit.values(); as v) {
         <h2 id="risk-editor-title">Risk of Action {{ v.actionNumber }}: {{ v.title }}</h2>
-        @if (message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert" data-testid="risk-editor-outcome">{{ m.text }}</p> }
+        @if (edit.message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert" data-testid="risk-editor-outcome">{{ m.text }}</p> }
         <form class="edit-form" (submit)="submit($event)" novalidate>
           <div class="field"><label for="edit-risk-title">Risk</label><input id="edit-risk-title" name="title" type="text" maxlength="300" required [value]="v.title" /></div>
           <div class="field"><label for="edit-risk-description">Description</label><textarea id="edit-risk-description" name="description" rows="2" maxlength="4000" [value]="v.description"></textarea></div>
@@ -42,7 +40,7 @@ import { UpdatesService } from './updates.service';
           </div>
           <div class="field"><label for="edit-risk-mitigation">Mitigation</label><textarea id="edit-risk-mitigation" name="mitigation" rows="2" maxlength="4000" [value]="v.mitigation"></textarea></div>
           <div class="field"><label for="edit-risk-note">Note (kept in the history)</label><textarea id="edit-risk-note" name="note" rows="2" maxlength="2000"></textarea></div>
-          <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Save' }}</button>
+          <button type="submit" class="button" [disabled]="edit.saving()">{{ edit.saving() ? 'Saving…' : 'Save' }}</button>
         </form>
       }
       <form method="dialog"><button type="submit" class="button secondary">Close</button></form>
@@ -57,28 +55,15 @@ export class RiskEditorComponent {
 
   readonly statuses = RISK_STATUSES;
   readonly scores = [1, 2, 3, 4, 5];
-  readonly saving = signal(false);
-  readonly message = signal<{ ok: boolean; text: string } | null>(null);
-  private readonly current = signal<RegisterRisk | null>(null);
-  readonly values = computed(() => this.current() ?? this.item());
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const dialog = this.dialog().nativeElement;
-      if (this.item() && !dialog.open) {
-        this.current.set(null);
-        this.message.set(null);
-        dialog.showModal();
-      } else if (!this.item() && dialog.open) {
-        dialog.close();
-      }
-    });
-  }
+  readonly edit = new EditDialog<RegisterRisk>(
+    () => this.item(),
+    () => this.dialog().nativeElement,
+  );
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
-    const before = this.values();
+    const before = this.edit.values();
     if (!before) return;
     const form = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
@@ -93,24 +78,9 @@ export class RiskEditorComponent {
     if (text('mitigation') !== before.mitigation && text('mitigation') !== '') update.mitigation = text('mitigation');
     if (text('note')) update.note = text('note');
     if (Object.keys(update).length === 1) {
-      this.message.set({ ok: false, text: 'Nothing to save: change a value or write a note.' });
+      this.edit.nothingToSave();
       return;
     }
-    this.saving.set(true);
-    try {
-      const saved = await firstValueFrom(this.updates.updateRisk(before.id, update));
-      this.current.set(saved);
-      this.message.set({ ok: true, text: `Saved. The risk is now at version ${saved.version}.` });
-      this.changed.emit();
-    } catch (error) {
-      const outcome = describeSaveError(error, 'item');
-      this.message.set({ ok: false, text: outcome.message });
-      if (outcome.kind === 'conflict') {
-        this.current.set((error as HttpErrorResponse).error.current as RegisterRisk);
-        this.changed.emit();
-      }
-    } finally {
-      this.saving.set(false);
-    }
+    await this.edit.save(this.updates.updateRisk(before.id, update), 'item', 'risk', () => this.changed.emit());
   }
 }

@@ -3,7 +3,7 @@ import type { RiskQuery } from '@tracker/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.validator';
-import { PartnershipQuery } from '../../common/list-query.dto';
+import { BaselineField, PartnershipQuery } from '../../common/list-query.dto';
 
 /** `GET /api/risks?partnership=key&asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` */
 export class RiskQueryDto extends PartnershipQuery implements RiskQuery {
@@ -28,15 +28,7 @@ export class RiskQueryDto extends PartnershipQuery implements RiskQuery {
   @Max(365, { message: 'stalledDays must be a whole number of days from 1 to 365' })
   stalledDays?: number;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    description: 'Compare with this approved version (its number): items later than it by more than slipMonths are flagged slipped',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
-  @Min(1, { message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
-  @Max(2_147_483_647, { message: 'baseline must be the number of an approved version, e.g. ?baseline=1' })
+  @BaselineField('Compare with this approved version (its number): items later than it by more than slipMonths are flagged slipped')
   baseline?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 60, default: 1 })
