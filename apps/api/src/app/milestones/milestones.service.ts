@@ -13,6 +13,7 @@ import {
   neighbourOf,
   normaliseMilestoneOrder,
   parentProblem,
+  planEntryOf,
   readWindowField,
   setSortOrder,
 } from '../plan-editing/plan-items.repository';
@@ -93,17 +94,7 @@ export class MilestonesService {
    * A step put under another activity moves with it in the plan order.
    */
   async update(id: string, patch: UpdateMilestoneDto, user: AuthUser): Promise<Milestone> {
-    const given: UpdateMilestoneDto & { start?: string | null; end?: string | null; precision?: string } = { ...patch };
-    if (patch.title !== undefined) {
-      given.title = patch.title.trim();
-    }
-    if (patch.windowText !== undefined) {
-      const window = readWindowField('windowText', patch.windowText);
-      Object.assign(given, { windowText: window.text, start: window.start, end: window.end, precision: window.precision });
-      if (patch.tentative === undefined && window.tentative) {
-        given.tentative = true;
-      }
-    }
+    const given = planEntryOf(patch, 'windowText');
     return this.updates.update(
       MILESTONE_SPEC,
       id,

@@ -8,7 +8,7 @@ import { OUTPUT_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import { outputJson, outputsJson, sqlClientOf } from '../gantt/plan-queries';
 import { AccessService } from '../auth/access.service';
-import { actionIdOf, insertOutput, readWindowField } from '../plan-editing/plan-items.repository';
+import { actionIdOf, insertOutput, planEntryOf, readWindowField } from '../plan-editing/plan-items.repository';
 import type { CreateOutputDto } from './dto/create-output.dto';
 import type { UpdateOutputDto } from './dto/update-output.dto';
 
@@ -65,17 +65,7 @@ export class OutputsService {
    * A new `dueText` is read with the plan's parser: the dates and precision change with it.
    */
   async update(id: string, patch: UpdateOutputDto, user: AuthUser): Promise<Output> {
-    const given: UpdateOutputDto & { start?: string | null; end?: string | null; precision?: string } = { ...patch };
-    if (patch.title !== undefined) {
-      given.title = patch.title.trim();
-    }
-    if (patch.dueText !== undefined) {
-      const window = readWindowField('dueText', patch.dueText);
-      Object.assign(given, { dueText: window.text, start: window.start, end: window.end, precision: window.precision });
-      if (patch.tentative === undefined && window.tentative) {
-        given.tentative = true;
-      }
-    }
+    const given = planEntryOf(patch, 'dueText');
     return this.updates.update(OUTPUT_SPEC, id, given, user, (itemId) => this.get(itemId));
   }
 }

@@ -29,6 +29,30 @@ export function readWindowField(field: 'windowText' | 'dueText', text: string): 
   return { text: words, start, end, precision, tentative };
 }
 
+/**
+ * The plan entry of a PATCH as the versioned update takes it: the title trimmed, and new window words
+ * with the dates and precision read from them (a 400 naming the field when they cannot be read); words
+ * that say "tbc" make the item tentative unless the PATCH says otherwise.
+ */
+export function planEntryOf<P extends { title?: string; tentative?: boolean }>(
+  patch: P,
+  field: 'windowText' | 'dueText',
+): P & { start?: string | null; end?: string | null; precision?: DatePrecision } {
+  const given: P & { start?: string | null; end?: string | null; precision?: DatePrecision } = { ...patch };
+  if (patch.title !== undefined) {
+    given.title = patch.title.trim();
+  }
+  const words = (patch as Record<string, unknown>)[field];
+  if (typeof words === 'string') {
+    const window = readWindowField(field, words);
+    Object.assign(given, { [field]: window.text, start: window.start, end: window.end, precision: window.precision });
+    if (patch.tentative === undefined && window.tentative) {
+      given.tentative = true;
+    }
+  }
+  return given;
+}
+
 /** The id of an Action of a partnership: 404 for an unknown partnership, 400 naming actionNumber for an unknown Action. */
 export async function actionIdOf(manager: EntityManager, partnershipKey: string, actionNumber: number): Promise<string> {
   const [row] = await manager.query<{ partnership: string; action_id: string | null }[]>(
