@@ -22,13 +22,32 @@ export interface OwnTracker {
   stop(): Promise<void>;
 }
 
+/** Runs `seed:scale` (the built script) with these arguments on the database of `dataDir`. */
+function seedScale(dataDir: string, args: string[]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const seed = spawn(process.execPath, [join(ROOT, 'dist/api/seed-scale.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    seed.stdout?.on('data', (chunk) => (log += chunk));
+    seed.stderr?.on('data', (chunk) => (log += chunk));
+    seed.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`seed:scale exited with code ${code}:\n${log}`))));
+  });
+}
+
 /**
  * A tracker of the test's own (the built app as `npm start` runs it, on a fresh embedded Postgres),
- * for tests that amend the Work Plan and must not change what the other browser tests read.
+ * for tests that amend the Work Plan and must not change what the other browser tests read, or
+ * that need generated plans beside it (`seed`: the arguments of `seed:scale`, run before it starts).
  */
-export async function startOwnTracker(): Promise<OwnTracker> {
+export async function startOwnTracker(options: { seed?: string[] } = {}): Promise<OwnTracker> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tracker-e2e-own-'));
   await chmod(dataDir, 0o755);
+  if (options.seed) {
+    await seedScale(dataDir, options.seed);
+  }
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/api/main.js')], {
     cwd: ROOT,

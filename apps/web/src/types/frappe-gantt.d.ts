@@ -60,8 +60,8 @@ declare module 'frappe-gantt' {
     bars: FrappeBar[];
     gantt_start: Date;
     gantt_end: Date;
-    config: { unit: string; step: number; column_width: number; header_height: number };
-    options: FrappeOptions & { bar_height: number; padding: number };
+    config: { unit: string; step: number; column_width: number; header_height: number; view_mode: FrappeViewMode; date_format: string };
+    options: FrappeOptions & { bar_height: number; padding: number; upper_header_height: number };
     $container: HTMLElement;
     $svg: SVGSVGElement;
     grid_height: number;
@@ -70,5 +70,31 @@ declare module 'frappe-gantt' {
     update_options(options: FrappeOptions): void;
     set_scroll_position(date: string | Date): void;
     clear(): void;
+
+    // Internals a subclass builds on (frappe-gantt 1.x): the tasks drawn, the SVG layers, and the
+    // steps of a render, each called by the library in this order.
+    tasks: (FrappeTask & { _index: number })[];
+    layers: Record<'grid' | 'arrow' | 'progress' | 'bar', SVGGElement>;
+    dates: Date[];
+    setup_tasks(tasks: FrappeTask[]): void;
+    setup_gantt_dates(refresh: boolean): void;
+    make_grid_background(): void;
+    make_grid_rows(): void;
+    make_grid_ticks(): void;
+    make_bars(): void;
+    set_dimensions(): void;
+    get_start_end_positions(): [number, number, number];
+    get_date_info(date: Date, last: FrappeDateInfo | null): FrappeDateInfo;
+  }
+
+  export interface FrappeDateInfo {
+    date: Date;
+    formatted_date: string;
+    column_width: number;
+    x: number;
+    upper_text: string;
+    lower_text: string;
+    upper_y: number;
+    lower_y: number;
   }
 }

@@ -1,15 +1,18 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
-import Gantt from 'frappe-gantt';
+import type Gantt from 'frappe-gantt';
 import { toLocalDate } from '@tracker/schedule';
 import { formatDay, formatLongDay } from '../plan/labels';
 import type { ChartRow, ViewMode } from './gantt-model';
 import { FRAPPE_VIEW_MODES, unitsSince } from './view-modes';
+import { rowWindow, windowCovers } from './row-window';
+import { type WindowedOptions, WindowedGantt } from './windowed-gantt';
 
 /** Height of a bar and the space between rows, in pixels (frappe-gantt's bar_height and padding). */
 const BAR_HEIGHT = 26;
 const ROW_PADDING = 14;
 /** frappe-gantt's two header rows (its defaults, 45 + 30) and its 10 px below them. */
 const HEADER_HEIGHT = 85;
+const GEOMETRY = { rowHeight: BAR_HEIGHT + ROW_PADDING, headerHeight: HEADER_HEIGHT };
 
 /**
  * The height frappe-gantt gives the chart of `rows` rows (its grid height: the header, then one
@@ -19,16 +22,34 @@ export function chartHeight(rows: number): number {
   return HEADER_HEIGHT + ROW_PADDING + (BAR_HEIGHT + ROW_PADDING) * rows - 10;
 }
 
+/** The chart's box is at most this share of the window's height; it scrolls inside, under its header. */
+const BOX_SHARE_OF_VIEWPORT = 0.75;
+
+/** What survives a redraw (new rows, e.g. an Action expanded): where the box was scrolled, and the bar with the focus. */
+interface Kept {
+  key: string;
+  top: number;
+  left: number;
+  activeId: string | null;
+  hadFocus: boolean;
+}
+
 /**
  * The one place frappe-gantt lives. It is created after render, redrawn from an effect when its
  * inputs change, and destroyed with the component. On top of the library it adds what the plan
- * needs: status classes and words on every bar, keyboard access to the bars, a marker at the
+ * needs: status classes and words on every bar, keyboard access to every row, a marker at the
  * phase deadline, and its height held before it is drawn.
+ *
+ * The chart scrolls in its own box (the time axis stays on top) and draws only the rows in view
+ * and a screen's worth around them (WindowedGantt), so a plan of 5,000 items costs what a plan of
+ * 50 does; the bars come and go as the box scrolls. The keyboard reaches every row: the chart is
+ * one stop for Tab, and the arrow keys (Home, End, Page Up, Page Down) move between its rows,
+ * scrolling and drawing the row they reach.
  */
 @Component({
   selector: 'wp-gantt-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div class="gantt-host" #host [style.min-height.px]="reservedHeight()"></div>`,
+  template: `<div class="gantt-host" #host [style.min-height]="reservedHeight()" [attr.data-chart-rows]="rows().length"></div>`,
   styleUrl: './gantt-chart.component.css',
 })
 export class GanttChartComponent {
@@ -43,10 +64,16 @@ export class GanttChartComponent {
   readonly groupToggled = output<number>();
 
   /** The chart's height, held from the first render on, so nothing below it moves when it is drawn. */
-  readonly reservedHeight = computed(() => (this.rows().length > 0 ? chartHeight(this.rows().length) : null));
+  readonly reservedHeight = computed(() => (this.rows().length > 0 ? `min(${chartHeight(this.rows().length)}px, ${BOX_SHARE_OF_VIEWPORT * 100}vh)` : null));
 
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private gantt: Gantt | null = null;
+  private gantt: WindowedGantt | null = null;
+  private drawnRows: ChartRow[] = [];
+  private drawnKey = '';
+  /** The row that is the chart's stop for Tab (the last one focused or reached by the arrow keys). */
+  private active = 0;
+  private scrollFrame: number | null = null;
+  private readonly stopListening: (() => void)[] = [];
 
   constructor() {
     afterRenderEffect({
@@ -54,17 +81,29 @@ export class GanttChartComponent {
         this.draw(this.rows(), this.viewMode(), this.scrollTo(), this.deadline());
       },
     });
-    inject(DestroyRef).onDestroy(() => this.destroy());
+    const printAll = () => this.gantt && this.dress(this.gantt.showRows({ from: 0, to: this.gantt.rowCount }));
+    const printDone = () => this.showRowsInView();
+    window.addEventListener('beforeprint', printAll);
+    window.addEventListener('afterprint', printDone);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('beforeprint', printAll);
+      window.removeEventListener('afterprint', printDone);
+      this.destroy();
+    });
   }
 
   private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string | null): void {
     const element = this.host().nativeElement;
+    const kept = this.keep();
     this.destroy();
     if (rows.length === 0) {
       return;
     }
+    const key = `${viewMode}\n${scrollTo}`;
+    const same = kept !== null && kept.key === key;
     const byId = new Map(rows.map((row) => [row.task.id, row]));
-    this.gantt = new Gantt(
+    const viewHeight = Math.min(chartHeight(rows.length), BOX_SHARE_OF_VIEWPORT * window.innerHeight);
+    const gantt = new WindowedGantt(
       element,
       rows.map((row) => ({ ...row.task })),
       {
@@ -79,60 +118,168 @@ export class GanttChartComponent {
         padding: ROW_PADDING,
         lines: 'both',
         holidays: {},
-        scroll_to: scrollTo,
-        on_click: (task) => {
-          const row = byId.get(String(task.id));
-          if (row?.itemId) {
-            this.itemSelected.emit(row.itemId);
-          } else if (row?.groupNumber !== null && row?.groupNumber !== undefined) {
-            this.groupToggled.emit(row.groupNumber);
-          }
-        },
-      },
+        // A redraw of the same view stays where the reader was; a new view opens on the plan period.
+        scroll_to: same ? null : scrollTo,
+        rows_window: rowWindow(same ? kept.top : 0, viewHeight, rows.length, GEOMETRY),
+        on_click: (task) => this.activate(byId.get(String(task.id))),
+      } as WindowedOptions,
     );
-    this.decorate(byId);
+    this.gantt = gantt;
+    this.drawnRows = rows;
+    this.drawnKey = key;
+    const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
+    this.active = activeIndex >= 0 ? activeIndex : 0;
+    if (same) {
+      gantt.$container.scrollTop = kept.top;
+      gantt.$container.scrollLeft = kept.left;
+    }
+    this.dress(gantt.bars);
+    this.showRowsInView();
+    gantt.$svg.setAttribute(
+      'aria-label',
+      'Gantt chart of the Work Plan; the table below gives the same items. The arrow keys move between its bars, Enter opens one.',
+    );
+    this.listen(gantt.$container, 'scroll', () => this.onScroll());
+    this.listen(gantt.$svg, 'keydown', (event) => this.onKeydown(event as KeyboardEvent));
+    this.listen(gantt.$svg, 'focusin', (event) => this.onFocus(event));
     if (deadline !== null) {
       this.markDeadline(deadline);
     }
+    if (kept?.hadFocus) {
+      this.focusRow(this.active);
+    }
     // When the chart finished drawing, for the benchmark and the browser tests.
-    element.setAttribute('data-rendered-bars', String(this.gantt?.bars.length ?? 0));
+    element.setAttribute('data-rendered-bars', String(gantt.bars.length));
     (window as unknown as { __wpGanttRenderedAt?: number }).__wpGanttRenderedAt = performance.now();
   }
 
-  /** Status classes, words for screen readers, and keyboard access on every bar. */
-  private decorate(byId: Map<string, ChartRow>): void {
-    for (const bar of this.gantt?.bars ?? []) {
+  /** Where the box is scrolled and which bar is active, before a redraw. */
+  private keep(): Kept | null {
+    const gantt = this.gantt;
+    if (!gantt) return null;
+    return {
+      key: this.drawnKey,
+      top: gantt.$container.scrollTop,
+      left: gantt.$container.scrollLeft,
+      activeId: this.drawnRows[this.active]?.task.id ?? null,
+      hadFocus: gantt.$svg.contains(document.activeElement),
+    };
+  }
+
+  private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
+    target.addEventListener(type, handler);
+    this.stopListening.push(() => target.removeEventListener(type, handler));
+  }
+
+  /** Scrolling moves the drawn rows, once per frame. */
+  private onScroll(): void {
+    if (this.scrollFrame !== null) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = null;
+      this.showRowsInView();
+    });
+  }
+
+  /** Draws the rows in view and around them (and the active row), if what is drawn does not cover them. */
+  private showRowsInView(force = false): void {
+    const gantt = this.gantt;
+    if (!gantt) return;
+    const box = gantt.$container;
+    const total = gantt.rowCount;
+    const inView = rowWindow(box.scrollTop, box.clientHeight, total, GEOMETRY, 0);
+    const drawn = gantt.drawnRows;
+    const activeDrawn = gantt.bars.some((bar) => bar.task._index === this.active);
+    if (!force && activeDrawn && windowCovers(drawn, inView, total, Math.ceil(box.clientHeight / GEOMETRY.rowHeight / 2))) {
+      return;
+    }
+    this.dress(gantt.showRows(rowWindow(box.scrollTop, box.clientHeight, total, GEOMETRY), this.active));
+    this.host().nativeElement.setAttribute('data-rendered-bars', String(gantt.bars.length));
+  }
+
+  /** Status classes, words for screen readers, keyboard access and the approved window on bars just drawn. */
+  private dress(bars: Gantt['bars']): void {
+    const byId = new Map(this.drawnRows.map((row) => [row.task.id, row]));
+    for (const bar of bars) {
       const row = byId.get(String(bar.task.id));
       if (!row) continue;
       bar.group.classList.add(...row.classes);
       bar.group.setAttribute('data-item-id', row.itemId ?? '');
+      bar.group.setAttribute('data-row', String(bar.task._index));
       bar.group.setAttribute('aria-label', row.label);
       if (row.baseline) {
         this.drawBaseline(bar, row.baseline);
       }
-      if (row.itemId) {
-        const itemId = row.itemId;
-        bar.group.setAttribute('tabindex', '0');
+      if (row.itemId || row.groupNumber !== null) {
+        bar.group.setAttribute('tabindex', bar.task._index === this.active ? '0' : '-1');
         bar.group.setAttribute('role', 'button');
-        bar.group.addEventListener('keydown', (event: KeyboardEvent) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            this.itemSelected.emit(itemId);
-          }
-        });
-      } else if (row.groupNumber !== null) {
-        const group = row.groupNumber;
-        bar.group.setAttribute('tabindex', '0');
-        bar.group.setAttribute('role', 'button');
-        bar.group.addEventListener('keydown', (event: KeyboardEvent) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            this.groupToggled.emit(group);
-          }
-        });
       }
     }
-    this.gantt?.$svg.setAttribute('aria-label', 'Gantt chart of the Work Plan; the table below gives the same items');
+  }
+
+  /** Opens an item's details, or expands or collapses an Action from its summary bar. */
+  private activate(row: ChartRow | undefined): void {
+    if (row?.itemId) {
+      this.itemSelected.emit(row.itemId);
+    } else if (row?.groupNumber !== null && row?.groupNumber !== undefined) {
+      this.groupToggled.emit(row.groupNumber);
+    }
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const gantt = this.gantt;
+    const bar = (event.target as Element | null)?.closest?.('.bar-wrapper');
+    if (!gantt || !bar) return;
+    const index = Number(bar.getAttribute('data-row'));
+    const page = Math.max(1, Math.floor((gantt.$container.clientHeight - HEADER_HEIGHT) / GEOMETRY.rowHeight));
+    const last = gantt.rowCount - 1;
+    const next: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: last,
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.activate(this.drawnRows[index]);
+    } else if (event.key in next) {
+      event.preventDefault();
+      this.focusRow(Math.max(0, Math.min(last, next[event.key])));
+    }
+  }
+
+  /** A bar got the focus (the keyboard, a click, a script): it becomes the chart's stop for Tab. */
+  private onFocus(event: Event): void {
+    const bar = (event.target as Element | null)?.closest?.('.bar-wrapper');
+    if (!bar || !bar.hasAttribute('data-row')) return;
+    this.setActive(Number(bar.getAttribute('data-row')));
+  }
+
+  private setActive(index: number): void {
+    if (index === this.active) return;
+    this.gantt?.$svg.querySelector(`.bar-wrapper[data-row="${this.active}"]`)?.setAttribute('tabindex', '-1');
+    this.active = index;
+    this.gantt?.$svg.querySelector(`.bar-wrapper[data-row="${index}"]`)?.setAttribute('tabindex', '0');
+  }
+
+  /** Scrolls the row into the box (below the time axis), draws it, and gives its bar the focus. */
+  private focusRow(index: number): void {
+    const gantt = this.gantt;
+    if (!gantt) return;
+    const box = gantt.$container;
+    const top = index * GEOMETRY.rowHeight;
+    const visible = box.clientHeight - HEADER_HEIGHT;
+    if (top < box.scrollTop) {
+      box.scrollTop = top;
+    } else if (top + GEOMETRY.rowHeight > box.scrollTop + visible) {
+      box.scrollTop = top + GEOMETRY.rowHeight - visible;
+    }
+    this.setActive(index);
+    this.showRowsInView();
+    const bar = gantt.$svg.querySelector<SVGGElement>(`.bar-wrapper[data-row="${index}"]`);
+    bar?.setAttribute('tabindex', '0');
+    bar?.focus({ preventScroll: true });
   }
 
   /** Where a calendar date's day starts on the chart, in pixels, the way frappe-gantt places its bars. */
@@ -189,6 +336,9 @@ export class GanttChartComponent {
   }
 
   private destroy(): void {
+    for (const stop of this.stopListening.splice(0)) stop();
+    if (this.scrollFrame !== null) cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = null;
     this.gantt?.clear();
     this.gantt = null;
     const element = this.host()?.nativeElement;

@@ -269,9 +269,6 @@ export interface ChartRow {
   baseline: { start: string; end: string; approximate: boolean } | null;
 }
 
-/** Above this many items, the chart opens with every Action collapsed to its summary bar. */
-export const COLLAPSE_ABOVE = 300;
-
 /** Flags worth showing on a bar, in words. */
 function barFlagWords(item: GanttItem): string[] {
   const words: string[] = [];

@@ -11,7 +11,6 @@ import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
 import { GanttChartComponent } from './gantt-chart.component';
 import {
-  COLLAPSE_ABOVE,
   type GanttFilter,
   type ViewMode,
   VIEW_MODES,
@@ -161,9 +160,8 @@ export class GanttPageComponent {
   readonly allItems = computed(() => withBaseline(toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()), this.baselineVersion()));
   readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));
   readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
-  /** Actions shown as their summary bar only; large plans open collapsed so the chart stays fast. */
-  private readonly collapsedOverride = signal<Set<number> | null>(null);
-  readonly collapsed = computed(() => this.collapsedOverride() ?? new Set(this.items().length > COLLAPSE_ABOVE ? this.actions().map((a) => a.number) : []));
+  /** Actions the reader folded to their summary bar (every plan opens with all its items: the chart draws only the rows in view). */
+  readonly collapsed = signal<ReadonlySet<number>>(new Set());
   readonly rows = computed(() => toChartRows(groupByAction(this.items(), this.actions()), this.collapsed()));
   readonly scrollTo = computed(() => planStart(this.allItems()));
   /** Activities (a step can be put under one) and those with steps (they stay activities), for the details dialog. */
@@ -206,11 +204,11 @@ export class GanttPageComponent {
     const next = new Set(this.collapsed());
     if (next.has(number)) next.delete(number);
     else next.add(number);
-    this.collapsedOverride.set(next);
+    this.collapsed.set(next);
   }
 
   setAllCollapsed(collapsed: boolean): void {
-    this.collapsedOverride.set(new Set(collapsed ? this.actions().map((a) => a.number) : []));
+    this.collapsed.set(new Set(collapsed ? this.actions().map((a) => a.number) : []));
   }
 
   toggleAction(number: number, checked: boolean): void {

@@ -91,6 +91,23 @@ export class ItemDetailsComponent {
     });
   }
 
+  /** Closed by the reader (Escape, or Close): said at once, so a choice made right after it (another item) stands. */
+  private closedByReader = false;
+
+  readerClosed(): void {
+    this.closedByReader = true;
+    this.closed.emit();
+  }
+
+  /** The dialog's close event comes a moment later; it tells only of a close nobody said yet. */
+  dialogClosed(): void {
+    if (this.closedByReader) {
+      this.closedByReader = false;
+    } else if (this.item()) {
+      this.closed.emit();
+    }
+  }
+
   moveItem(direction: 'earlier' | 'later'): void {
     const item = this.item();
     if (item) {
