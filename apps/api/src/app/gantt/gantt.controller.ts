@@ -3,8 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/s
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { PartnershipQuery } from '../common/list-query.dto';
-import { negotiateEncoding } from '../http/compression';
-import { PlanCache } from './plan-cache';
+import { PlanCache, sendCachedView } from './plan-cache';
 
 @ApiTags('gantt')
 @Controller('gantt')
@@ -26,19 +25,6 @@ export class GanttController {
     if (gantt === null) {
       throw new NotFoundException(`partnership "${query.partnership}" not found`);
     }
-    const encoding = negotiateEncoding(request, ['br', 'gzip']);
-    response.vary('Accept-Encoding');
-    response.type('application/json');
-    response.setHeader('ETag', gantt.etag);
-    if (request.fresh) {
-      response.status(304).end();
-      return;
-    }
-    const body = await gantt.body(encoding);
-    if (encoding !== 'identity') {
-      response.setHeader('Content-Encoding', encoding);
-    }
-    response.setHeader('Content-Length', body.length);
-    response.end(body);
+    await sendCachedView(request, response, gantt);
   }
 }

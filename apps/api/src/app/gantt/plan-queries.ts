@@ -26,13 +26,19 @@ const MILESTONE_JSON = `json_build_object(
   'notes', m.notes,
   'updatedAt', to_char(m.updated_at AT TIME ZONE 'UTC', ${ISO_INSTANT}))`;
 
-/** $1 partnership key, $2 Action number or null. `found` is false for an unknown partnership. */
+/** The revision of the plan of partnership `p` (see migrations/*-plan-revision.ts), as text. */
+const REVISION_OF_P = `COALESCE((SELECT r.revision FROM plan_revision r WHERE r.partnership_id = p.id), 0)::text`;
+
+/**
+ * $1 partnership key, $2 Action number or null. No row for an unknown partnership. With the body,
+ * in the same snapshot, the partnership and the plan revision it shows: the cache files it under them.
+ */
 export const MILESTONES_SQL = `
-WITH p AS (SELECT id FROM partnership WHERE seed_key = $1)
-SELECT EXISTS (SELECT 1 FROM p) AS found,
+SELECT p.id AS partnership_id, ${REVISION_OF_P} AS revision,
        COALESCE((SELECT json_agg(${MILESTONE_JSON} ORDER BY a.number, m.sort_order)
                    FROM milestone m JOIN action a ON a.id = m.action_id
-                  WHERE a.partnership_id = (SELECT id FROM p) AND ($2::int IS NULL OR a.number = $2::int)), '[]'::json)::text AS body`;
+                  WHERE a.partnership_id = p.id AND ($2::int IS NULL OR a.number = $2::int)), '[]'::json)::text AS body
+  FROM partnership p WHERE p.seed_key = $1`;
 
 /** $1 milestone id. No row for an unknown id. The same JSON as an element of MILESTONES_SQL. */
 export const MILESTONE_SQL = `
@@ -97,7 +103,7 @@ export const TARGET_SQL = `SELECT ${TARGET_JSON}::text AS body FROM target t JOI
  * plan revision it shows (see migrations/*-plan-revision.ts): the cache files the body under it.
  */
 export const GANTT_SQL = `
-SELECT p.id AS partnership_id, COALESCE((SELECT r.revision FROM plan_revision r WHERE r.partnership_id = p.id), 0)::text AS revision, json_build_object(
+SELECT p.id AS partnership_id, ${REVISION_OF_P} AS revision, json_build_object(
   'partnership', json_build_object('id', p.id, 'key', p.seed_key, 'name', p.name, 'deadline', p.deadline),
   'actions', COALESCE((SELECT json_agg(json_build_object('number', a.number, 'shortName', a.short_name, 'title', a.title) ORDER BY a.number)
                          FROM action a WHERE a.partnership_id = p.id), '[]'::json),
@@ -108,8 +114,12 @@ SELECT p.id AS partnership_id, COALESCE((SELECT r.revision FROM plan_revision r 
 
 /** The JSON text of `GET /api/milestones`, or null for an unknown partnership. */
 export async function milestonesJson(db: SqlClient, partnershipKey: string, actionNumber: number | null): Promise<string | null> {
-  const { rows } = await db.query(MILESTONES_SQL, [partnershipKey, actionNumber]);
-  return rows[0]?.['found'] ? String(rows[0]['body']) : null;
+  return (await milestonesSnapshot(db, partnershipKey, actionNumber))?.body ?? null;
+}
+
+/** The JSON text of `GET /api/milestones` with the revision it shows, or null for an unknown partnership. */
+export async function milestonesSnapshot(db: SqlClient, partnershipKey: string, actionNumber: number | null): Promise<PlanSnapshot | null> {
+  return snapshotOf(await db.query(MILESTONES_SQL, [partnershipKey, actionNumber]));
 }
 
 /** The JSON text of `GET /api/milestones/:id`, or null for an unknown id. */
@@ -144,13 +154,18 @@ export async function targetsJson(db: SqlClient, partnershipKey: string, actionN
 
 /** $1 partnership key: the partnership and the revision of its plan; no row for an unknown partnership. One index lookup each. */
 export const PLAN_REVISION_SQL = `
-SELECT p.id AS partnership_id, COALESCE((SELECT r.revision FROM plan_revision r WHERE r.partnership_id = p.id), 0)::text AS revision
+SELECT p.id AS partnership_id, ${REVISION_OF_P} AS revision
   FROM partnership p WHERE p.seed_key = $1`;
 
-/** One state of a partnership's plan: its revision (a bigint, as text) and, for the chart, its JSON. */
+/** One state of a partnership's plan: its revision (a bigint, as text). */
 export interface PlanRevision {
   partnershipId: string;
   revision: string;
+}
+
+/** A view of the plan (the chart, the milestones list) as JSON text, with the state of the plan it shows. */
+export interface PlanSnapshot extends PlanRevision {
+  body: string;
 }
 
 /** The JSON text of one target, or null for an unknown id. */
@@ -165,8 +180,11 @@ export async function ganttJson(db: SqlClient, partnershipKey: string): Promise<
 }
 
 /** The JSON text of `GET /api/gantt` with the revision it shows, or null for an unknown partnership. */
-export async function ganttSnapshot(db: SqlClient, partnershipKey: string): Promise<(PlanRevision & { body: string }) | null> {
-  const { rows } = await db.query(GANTT_SQL, [partnershipKey]);
+export async function ganttSnapshot(db: SqlClient, partnershipKey: string): Promise<PlanSnapshot | null> {
+  return snapshotOf(await db.query(GANTT_SQL, [partnershipKey]));
+}
+
+function snapshotOf({ rows }: { rows: Record<string, unknown>[] }): PlanSnapshot | null {
   return rows.length ? { partnershipId: String(rows[0]['partnership_id']), revision: String(rows[0]['revision']), body: String(rows[0]['body']) } : null;
 }
 

@@ -1,5 +1,5 @@
 import compression from 'compression';
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 /** The content encodings the server sends: Brotli, gzip, or none. */
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -7,10 +7,31 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 /**
  * Compresses every text answer (JSON, HTML, JavaScript, CSS, SVG, calendars, CSV) in Brotli or
  * gzip, as the request's Accept-Encoding allows, with `Vary: Accept-Encoding`. Answers that set
- * their own Content-Encoding (the web app's precompressed files, the cached chart) pass untouched.
+ * their own Content-Encoding (the web app's precompressed files, the cached plan views) pass
+ * untouched. A request that accepts neither Brotli nor gzip meets no compression at all: it goes on
+ * with only `Vary: Accept-Encoding` set.
  */
 export function compressResponses() {
-  return compression({ threshold: 1024 });
+  const compress = compression({ threshold: 1024 });
+  return function compressWhenAccepted(req: Request, res: Response, next: NextFunction): void {
+    if (negotiateEncoding(req, ['br', 'gzip']) === 'identity') {
+      varyOnAcceptEncoding(res);
+      next();
+      return;
+    }
+    compress(req, res, next);
+  };
+}
+
+/** Adds Accept-Encoding to the response's Vary header (once; not beside `*`). */
+function varyOnAcceptEncoding(res: Pick<Response, 'getHeader' | 'setHeader'>): void {
+  const values = String(res.getHeader('Vary') ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (!values.some((value) => value === '*' || value.toLowerCase() === 'accept-encoding')) {
+    res.setHeader('Vary', [...values, 'Accept-Encoding'].join(', '));
+  }
 }
 
 /**

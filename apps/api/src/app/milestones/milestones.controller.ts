@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -17,6 +17,7 @@ import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PlanCache, sendCachedView } from '../gantt/plan-cache';
 import { CreateMilestoneDto, MoveMilestoneDto } from './dto/create-milestone.dto';
 import { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService } from './milestones.service';
@@ -27,15 +28,26 @@ export class MilestonesController {
   constructor(
     private readonly milestones: MilestonesService,
     private readonly audit: AuditService,
+    private readonly cache: PlanCache,
   ) {}
 
+  /**
+   * Activities and sub-steps in plan order, from the cache of the plan's current revision, in Brotli
+   * or gzip as the client accepts; its ETag names the revision, and a request that already has it is
+   * answered 304.
+   */
   @Get()
   @Access('plan.read')
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'Activities and sub-steps in plan order; dates are yyyy-MM-dd' })
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
-  async list(@Query() query: ActionFilterQuery, @Res() response: Response): Promise<void> {
-    response.type('application/json').send(await this.milestones.listJson({ actionNumber: query.action, partnership: query.partnership }));
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async list(@Query() query: ActionFilterQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const milestones = await this.cache.milestones(query.partnership, query.action ?? null);
+    if (milestones === null) {
+      throw new NotFoundException(`partnership "${query.partnership}" not found`);
+    }
+    await sendCachedView(request, response, milestones);
   }
 
   @Get(':id')

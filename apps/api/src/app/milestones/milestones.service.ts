@@ -6,7 +6,8 @@ import { MILESTONE_SPEC } from '../audit/update-rules';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
-import { milestoneJson, milestonesJson, sqlClientOf } from '../gantt/plan-queries';
+import { PlanCache } from '../gantt/plan-cache';
+import { milestoneJson, sqlClientOf } from '../gantt/plan-queries';
 import {
   actionIdOf,
   insertMilestone,
@@ -29,23 +30,20 @@ export class MilestonesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly updates: VersionedUpdateService,
     private readonly access: AccessService,
+    private readonly cache: PlanCache,
   ) {}
 
   /**
    * Milestones of a partnership's plan in plan order (by Action, then the plan's own order), optionally
-   * of one Action, as the JSON text of the response (built by Postgres in one query).
+   * of one Action, from the cache of the plan's current revision (the JSON of `GET /api/milestones`).
    */
-  async listJson(filter: { actionNumber?: number; partnership?: string } = {}): Promise<string> {
+  async list(filter: { actionNumber?: number; partnership?: string } = {}): Promise<Milestone[]> {
     const partnership = filter.partnership ?? DEFAULT_PARTNERSHIP_KEY;
-    const body = await milestonesJson(sqlClientOf(this.dataSource), partnership, filter.actionNumber ?? null);
-    if (body === null) {
+    const milestones = await this.cache.milestones(partnership, filter.actionNumber ?? null);
+    if (milestones === null) {
       throw new NotFoundException(`partnership "${partnership}" not found`);
     }
-    return body;
-  }
-
-  async list(filter: { actionNumber?: number; partnership?: string } = {}): Promise<Milestone[]> {
-    return JSON.parse(await this.listJson(filter)) as Milestone[];
+    return JSON.parse((await milestones.body('identity')).toString('utf8')) as Milestone[];
   }
 
   /** One milestone, built by the same SQL as the list's elements. */
