@@ -87,6 +87,37 @@ describe('a signed-out visit', () => {
     await page.close();
   });
 
+  it.each([
+    ['/', ''],
+    ['/?partnership=scale-0001', '?partnership=scale-0001'],
+  ])('of %s asks for its API answers once each, as preload hints before the app starts, and the app uses them', async (path, query) => {
+    const { page, problems } = await visit(browser, path);
+    // Everything of the first visit loaded (the table comes when idle), then the visit again, watched.
+    await page.getByTestId('gantt-table').waitFor();
+    await page.waitForLoadState('networkidle');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) asked.push(new URL(request.url()).pathname);
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-rendered-bars]');
+    await page.waitForTimeout(500);
+    const entries = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/api/'))
+        .map((entry) => ({ url: entry.name.replace(location.origin, ''), by: (entry as PerformanceResourceTiming).initiatorType })),
+    );
+    const early = ['/api/gantt', '/api/auth/session', '/api/partnerships', '/api/organisations', '/api/plan-versions'].map((p) =>
+      p === '/api/partnerships' ? p : `${p}${query}`,
+    );
+    expect(entries.filter((entry) => early.includes(entry.url)).map((entry) => [entry.url, entry.by])).toEqual(early.map((url) => [url, 'link']));
+    // Each once: the app's own requests were answered from the hints.
+    expect([...asked].sort()).toEqual(early.map((url) => url.split('?')[0]).sort());
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it.each(['/actions/1', '/organisations', '/risks'])('of %s logs no error and fails no request', async (path) => {
     const { page, problems } = await visit(browser, path);
     await page.locator('h1').first().waitFor();
