@@ -753,6 +753,7 @@ async function main() {
         allRows: loads[0].allRows,
         asOpened: pass(loads.map((x) => x.asOpened)),
         afterShowAll,
+        loads,
       };
       // Scrolled through every row: as opened when it opens with every row, else after "Show all items".
       results.scroll.allRowsPass = afterShowAll ? { after: 'Show all items', ...afterShowAll } : { after: 'first render', ...results.scroll.asOpened };
@@ -896,7 +897,7 @@ function report(results) {
     console.log(
       '\n' +
         pad('scale', 6) +
-        pad('endpoint', 42) +
+        pad('endpoint', 56) +
         pad('tracker req/s', 15) +
         pad('p50/p99 ms', 12) +
         pad('bare req/s', 12) +
@@ -906,7 +907,7 @@ function report(results) {
     for (const r of results.api) {
       console.log(
         pad(r.scale, 6) +
-          pad(r.endpoint, 42) +
+          pad(r.endpoint, 56) +
           pad(round(r.app.rps, 0), 15) +
           pad(`${r.app.p50}/${r.app.p99}`, 12) +
           pad(r.bare ? round(r.bare.rps, 0) : '-', 12) +
