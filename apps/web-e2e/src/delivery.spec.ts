@@ -112,6 +112,8 @@ describe('a signed-out visit', () => {
       p === '/api/partnerships' ? p : `${p}${query}`,
     );
     expect(entries.filter((entry) => early.includes(entry.url)).map((entry) => [entry.url, entry.by])).toEqual(early.map((url) => [url, 'link']));
+    // The chart is drawn once, when the plan is here: the answers that come after it draw nothing again.
+    await expect(page.evaluate(() => (window as unknown as { __wpGanttDraws?: number }).__wpGanttDraws)).resolves.toBe(1);
     // Each once: the app's own requests were answered from the hints.
     expect([...asked].sort()).toEqual(early.map((url) => url.split('?')[0]).sort());
     expect(problems).toEqual([]);

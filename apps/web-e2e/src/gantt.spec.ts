@@ -1,3 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import type { Milestone, Organisation } from '@tracker/contracts';
 import { daysBetween, today } from '@tracker/schedule';
 import type { Browser } from 'playwright-core';
@@ -112,6 +116,67 @@ describe('the Gantt chart (home page)', () => {
     await dialog.waitFor({ state: 'visible' });
     await expect(dialog.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Second Virtual Exchange');
     await page.close();
+  });
+
+  it('draws every bar where plain frappe-gantt draws it (the chart draws its own bars, as the library draws them)', async () => {
+    // Plain frappe-gantt on a page of its own, given the same items and the chart's settings.
+    const library = resolve(__dirname, '../../../node_modules/frappe-gantt/dist');
+    const [script, css] = await Promise.all([readFile(join(library, 'frappe-gantt.es.js')), readFile(join(library, 'frappe-gantt.css'))]);
+    const tasks = dated(milestones).map((m) => ({ id: m.id, name: m.title, start: m.start, end: m.end, progress: m.progress }));
+    const page = `<!doctype html><html><head><link rel="stylesheet" href="/frappe.css"></head><body><div id="chart"></div><script type="module">
+import Gantt from '/frappe.js';
+const month = { name: 'Month', padding: '2m', step: '1m', column_width: 90, date_format: 'YYYY-MM', lower_text: 'MMM', upper_text: 'YYYY' };
+new Gantt('#chart', ${JSON.stringify(tasks)}, { view_mode: month, view_modes: [month], readonly: true, popup: false, bar_height: 26, padding: 14, infinite_padding: false });
+window.drawn = true;
+</script></body></html>`;
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/frappe.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      else if (req.url === '/frappe.css') res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const geometry = () =>
+      [...document.querySelectorAll('.bar-wrapper')].map((bar) => {
+        const rect = bar.querySelector('.bar') as SVGRectElement;
+        const progress = bar.querySelector('.bar-progress') as SVGRectElement;
+        return {
+          id: bar.getAttribute('data-id'),
+          x: Number(rect.getAttribute('x')),
+          width: Number(rect.getAttribute('width')),
+          progress: Number(progress.getAttribute('width')),
+          label: bar.querySelector('.bar-label')?.textContent,
+        };
+      });
+    try {
+      const plain = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await plain.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      await plain.waitForFunction(() => (window as unknown as { drawn?: boolean }).drawn === true);
+      // The library's growing animation is over (its bars start at width 0).
+      await plain.waitForTimeout(800);
+      const theirs = new Map((await plain.evaluate(geometry)).map((bar) => [bar.id, bar]));
+      await plain.close();
+
+      const { page: ours, errors } = await openPage(browser, '/');
+      await ours.waitForSelector('.bar-wrapper.wp-item');
+      const mine = (await ours.evaluate(geometry)).filter((bar) => theirs.has(bar.id));
+      expect(mine.length).toBe(tasks.length);
+      const round = (n: number) => Math.round(n * 100) / 100;
+      for (const bar of mine) {
+        const other = theirs.get(bar.id)!;
+        expect({ id: bar.id, x: round(bar.x), width: round(bar.width), progress: round(bar.progress) }).toEqual({
+          id: other.id,
+          x: round(other.x),
+          width: round(other.width),
+          progress: round(other.progress),
+        });
+        // The label holds the item's title, as text (a title is never read as markup).
+        expect(bar.label?.includes(other.label ?? '-')).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await ours.close();
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
   });
 
   it('switches to the Quarter and Year views', async () => {

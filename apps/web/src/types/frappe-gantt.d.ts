@@ -61,7 +61,7 @@ declare module 'frappe-gantt' {
     gantt_start: Date;
     gantt_end: Date;
     config: { unit: string; step: number; column_width: number; header_height: number; view_mode: FrappeViewMode; date_format: string };
-    options: FrappeOptions & { bar_height: number; padding: number; upper_header_height: number };
+    options: FrappeOptions & { bar_height: number; padding: number; upper_header_height: number; bar_corner_radius?: number };
     $container: HTMLElement;
     $svg: SVGSVGElement;
     grid_height: number;
@@ -83,6 +83,7 @@ declare module 'frappe-gantt' {
     make_grid_ticks(): void;
     make_bars(): void;
     set_dimensions(): void;
+    get_closest_date(): [Date, HTMLElement] | null;
     get_start_end_positions(): [number, number, number];
     get_date_info(date: Date, last: FrappeDateInfo | null): FrappeDateInfo;
   }

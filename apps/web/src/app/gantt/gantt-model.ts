@@ -220,6 +220,9 @@ export function applyFilter(items: GanttItem[], filter: GanttFilter, organisatio
     allowedActions = allowedActions ? new Set([...allowedActions].filter((n) => orgActions.has(n))) : orgActions;
   }
   const statuses = filter.statuses.length ? new Set(filter.statuses) : null;
+  if (!allowedActions && !statuses) {
+    return items;
+  }
   return items.filter((item) => (!allowedActions || allowedActions.has(item.actionNumber)) && (!statuses || statuses.has(item.status)));
 }
 

@@ -158,7 +158,12 @@ export class GanttPageComponent {
     return version ? `version ${version.number}, ${version.name}` : null;
   });
   readonly allItems = computed(() => withBaseline(toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()), this.baselineVersion()));
-  readonly items = computed(() => applyFilter(this.allItems(), this.filter(), this.organisations()));
+  readonly items = computed(() => {
+    const filter = this.filter();
+    // The organisations are read only under their filter: otherwise their answer, which comes after the
+    // plan's, would draw the chart a second time.
+    return applyFilter(this.allItems(), filter, filter.organisation === null ? [] : this.organisations());
+  });
   readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
   /** Actions the reader folded to their summary bar (every plan opens with all its items: the chart draws only the rows in view). */
   readonly collapsed = signal<ReadonlySet<number>>(new Set());

@@ -1,5 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
 import { FLAG_LABELS, type GanttItem } from './gantt-model';
+
+/** Rows drawn per task while the table fills. */
+const TABLE_BATCH = 50;
 
 /** The chart as a table: one row per item, for keyboard and screen-reader users and for lists. */
 @Component({
@@ -51,9 +54,9 @@ import { FLAG_LABELS, type GanttItem } from './gantt-model';
         }
       </tbody>
     </table>
-    @if (shown().length < items().length) {
+    @if (target() < items().length) {
       <p>
-        Showing the first {{ shown().length }} of {{ items().length }} rows.
+        Showing the first {{ target() }} of {{ items().length }} rows.
         <button type="button" class="button secondary" (click)="showAll.set(true)">Show all {{ items().length }} rows</button>
       </p>
     }
@@ -67,7 +70,20 @@ export class GanttTableComponent {
   /** Rows drawn at first; a long plan shows the rest on request, so the page stays fast. */
   readonly limit = input(200);
   readonly showAll = signal(false);
-  readonly shown = computed(() => (this.showAll() ? this.items() : this.items().slice(0, this.limit())));
+  /** How many rows the table shows: the limit, or all of them on request. */
+  readonly target = computed(() => (this.showAll() ? this.items().length : Math.min(this.limit(), this.items().length)));
+  /** Rows drawn so far: the table grows by a batch per task, so drawing it never holds the page for long. */
+  private readonly grown = signal(TABLE_BATCH);
+  readonly shown = computed(() => this.items().slice(0, Math.min(this.target(), this.grown())));
+
+  constructor() {
+    effect((onCleanup) => {
+      const grown = this.grown();
+      if (grown >= this.target()) return;
+      const timer = setTimeout(() => this.grown.set(grown + TABLE_BATCH));
+      onCleanup(() => clearTimeout(timer));
+    });
+  }
   /** The number of the approved version the items are compared with, or null. */
   readonly compared = computed(() => this.items().find((i) => i.baseline !== null)?.baseline?.versionNumber ?? null);
 

@@ -1,5 +1,7 @@
 import Gantt, { type FrappeBar, type FrappeOptions, type FrappeTask } from 'frappe-gantt';
+import { differenceInCalendarDays } from 'date-fns';
 import type { RowWindow } from './row-window';
+import { unitsSince } from './view-modes';
 
 export interface WindowedOptions extends FrappeOptions {
   /** The rows drawn first. */
@@ -9,7 +11,18 @@ export interface WindowedOptions extends FrappeOptions {
 type Task = FrappeTask & { _index: number };
 type DateInfo = ReturnType<Gantt['get_date_info']>;
 /** A bar's parts the library keeps outside its group: the label placement, and the column highlight in the header. */
-type LabelledBar = FrappeBar & { update_label_position: () => void; $date_highlight?: HTMLElement };
+/** A task as the library reads it: its dates parsed, its end moved to the end of its last day. */
+type ReadTask = Task & { _start: Date; _end: Date };
+
+/** Days in a unit of the time axis, as the library converts them (date_utils.convert_scales). */
+const DAYS_PER_UNIT: Record<string, number> = { day: 1, month: 30, year: 365 };
+
+/** An SVG element with its attributes. */
+function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
 
 /** The task starting first and the task ending last (yyyy-MM-dd text sorts as the dates do). */
 function extremesOf(tasks: Task[]): Task[] {
@@ -112,6 +125,31 @@ export class WindowedGantt extends Gantt {
     };
   }
 
+  /**
+   * Today's column in the header (the library marks it), found by its date written directly as in
+   * get_date_info, stepping back a unit at a time as the library does; for month and year columns.
+   */
+  override get_closest_date(): [Date, HTMLElement] | null {
+    const format = this.config.date_format;
+    const unit = this.config.unit;
+    if (!/^(YYYY|YYYY-MM|YYYY-MM-DD)$/.test(format) || (unit !== 'month' && unit !== 'year')) {
+      return super.get_closest_date();
+    }
+    const now = new Date();
+    if (now < this.gantt_start || now > this.gantt_end) return null;
+    const find = (date: Date) => this.$container.querySelector<HTMLElement>(`.date_${numericDate(date, format)}`);
+    let current = new Date();
+    let element = find(current);
+    for (let step = 0; !element && step < this.config.step; step += 1) {
+      current =
+        unit === 'month'
+          ? new Date(current.getFullYear(), current.getMonth() - 1, current.getDate())
+          : new Date(current.getFullYear() - 1, current.getMonth(), current.getDate());
+      element = find(current);
+    }
+    return [new Date(`${numericDate(current, format)} `), element as HTMLElement];
+  }
+
   /** The chart is as wide as its columns; set without asking the browser for a layout mid-draw. */
   override set_dimensions(): void {
     this.$svg.setAttribute('width', String(this.dates.length * this.config.column_width));
@@ -130,13 +168,10 @@ export class WindowedGantt extends Gantt {
 
   /** One rectangle for the rows' background. */
   override make_grid_rows(): void {
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('class', 'grid-row');
-    rect.setAttribute('x', '0');
-    rect.setAttribute('y', String(this.config.header_height));
-    rect.setAttribute('width', String(this.dates.length * this.config.column_width));
-    rect.setAttribute('height', String(Math.max(0, this.grid_height - this.config.header_height)));
-    this.layers.grid.appendChild(rect);
+    const height = Math.max(0, this.grid_height - this.config.header_height);
+    this.layers.grid.appendChild(
+      svg('rect', { class: 'grid-row', x: 0, y: this.config.header_height, width: this.dates.length * this.config.column_width, height }),
+    );
   }
 
   /** The library's vertical ticks, and the line under every row as one patterned rectangle. */
@@ -170,7 +205,6 @@ export class WindowedGantt extends Gantt {
         kept.push(bar);
       } else {
         bar.group.remove();
-        (bar as LabelledBar).$date_highlight?.remove();
       }
     }
     const have = new Set(kept.map((bar) => bar.task._index));
@@ -186,18 +220,18 @@ export class WindowedGantt extends Gantt {
   }
 
   /**
-   * The library's bars, placed at once: no growing animation (none while scrolling, none for
-   * readers who avoid motion), and every label measured in one pass and then placed (inside its
-   * bar, or after it when longer), where the library measures and moves them one by one, a layout
-   * of the page for each.
+   * The bars of `this.tasks`, drawn as the library draws them (the same elements, classes and
+   * geometry: x from the days since the chart's start, width from the days the task spans, the row
+   * from its index), without what a read-only chart does not use: resize handles, the header's
+   * column highlight, the growing animation (none while scrolling, none for readers who avoid
+   * motion). The label is text, never markup, and every label is measured in one pass and then
+   * placed (inside its bar, or after it when longer).
    */
   override make_bars(): void {
-    super.make_bars();
-    const bars = this.bars as LabelledBar[];
-    for (const bar of bars) {
-      for (const animation of Array.from(bar.group.querySelectorAll('animate'))) animation.remove();
-      bar.update_label_position = () => undefined;
-    }
+    const bars = this.tasks.map((task) => this.drawBar(task));
+    const fragment = document.createDocumentFragment();
+    for (const bar of bars) fragment.appendChild(bar.group);
+    this.layers.bar.appendChild(fragment);
     const labels = bars.map((bar) => bar.group.querySelector<SVGTextElement>('.bar-label'));
     const widths = this.measure(labels);
     bars.forEach((bar, i) => {
@@ -209,10 +243,41 @@ export class WindowedGantt extends Gantt {
         label.classList.add('big');
         label.setAttribute('x', String(x + width + 5));
       } else {
-        label.classList.remove('big');
         label.setAttribute('x', String(x + width / 2 - widths[i] / 2));
       }
     });
+    this.bars = bars;
+  }
+
+  /** One bar, as the library's Bar draws it (bar.js: compute_x, compute_y, compute_duration, draw). */
+  private drawBar(task: Task): FrappeBar {
+    const { column_width: columnWidth, step, unit, header_height: headerHeight } = this.config;
+    const height = this.options.bar_height;
+    const start = (task as ReadTask)._start;
+    const end = (task as ReadTask)._end;
+    const x = (unitsSince(start, this.gantt_start, unit) / step) * columnWidth;
+    const y = headerHeight + this.options.padding / 2 + task._index * (height + this.options.padding);
+    const width = (columnWidth * (differenceInCalendarDays(end, start) / (DAYS_PER_UNIT[unit] ?? 1))) / step;
+    const progress = Math.min(100, Math.max(0, task.progress || 0));
+    const radius = this.options.bar_corner_radius ?? 3;
+
+    const group = svg('g', { class: `bar-wrapper${task.custom_class ? ` ${task.custom_class}` : ''}`, 'data-id': task.id });
+    const barGroup = svg('g', { class: 'bar-group' });
+    const rect = svg('rect', { x, y, width, height, rx: radius, ry: radius, class: 'bar' });
+    const done = svg('rect', { x, y, width: (width * progress) / 100, height, rx: radius + 2, ry: radius + 2, class: 'bar-progress' });
+    const label = svg('text', { x: x + width / 2, y: y + height / 2, class: 'bar-label' });
+    label.textContent = task.name;
+    barGroup.append(rect, done, label);
+    group.append(barGroup, svg('g', { class: 'handle-group' }));
+    // What the library's event handlers ask of a bar's rectangle (it adds these to every SVG element).
+    const $bar = Object.assign(rect, {
+      getX: () => x,
+      getY: () => y,
+      getWidth: () => width,
+      getHeight: () => height,
+      getEndX: () => x + width,
+    });
+    return { task, group, $bar };
   }
 
   /**
@@ -261,27 +326,10 @@ export class WindowedGantt extends Gantt {
     const rowHeight = this.options.bar_height + this.options.padding;
     const width = this.dates.length * this.config.column_width;
     const id = `wp-row-lines-${++patterns}`;
-    const pattern = document.createElementNS(SVG, 'pattern');
-    pattern.setAttribute('id', id);
-    pattern.setAttribute('patternUnits', 'userSpaceOnUse');
-    pattern.setAttribute('x', '0');
-    pattern.setAttribute('y', String(this.config.header_height));
-    pattern.setAttribute('width', String(width));
-    pattern.setAttribute('height', String(rowHeight));
-    const line = document.createElementNS(SVG, 'rect');
-    line.setAttribute('class', 'wp-row-line');
-    line.setAttribute('x', '0');
-    line.setAttribute('y', String(rowHeight - 1));
-    line.setAttribute('width', String(width));
-    line.setAttribute('height', '1');
-    pattern.appendChild(line);
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('class', 'wp-row-lines');
-    rect.setAttribute('x', '0');
-    rect.setAttribute('y', String(this.config.header_height));
-    rect.setAttribute('width', String(width));
-    rect.setAttribute('height', String(Math.max(0, this.grid_height - this.config.header_height)));
-    rect.setAttribute('fill', `url(#${id})`);
+    const top = this.config.header_height;
+    const pattern = svg('pattern', { id, patternUnits: 'userSpaceOnUse', x: 0, y: top, width, height: rowHeight });
+    pattern.appendChild(svg('rect', { class: 'wp-row-line', x: 0, y: rowHeight - 1, width, height: 1 }));
+    const rect = svg('rect', { class: 'wp-row-lines', x: 0, y: top, width, height: Math.max(0, this.grid_height - top), fill: `url(#${id})` });
     this.layers.grid.append(pattern, rect);
   }
 }
