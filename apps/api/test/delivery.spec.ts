@@ -1,39 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { RunningServer } from '../src/app/server';
 import { createTestDatabase, type TestDatabase } from './database';
+import { decoded, rawGet } from './raw';
 import { startTestServer } from './server';
-
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  bytes: Buffer;
-}
-
-/** A GET with exactly these headers (fetch would add its own Accept-Encoding and decode the answer). */
-function rawGet(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-  return new Promise((ok, fail) => {
-    request(url, { headers, method }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
-    })
-      .on('error', fail)
-      .end();
-  });
-}
-
-function decoded(answer: Raw): string {
-  const encoding = answer.headers['content-encoding'];
-  if (encoding === 'br') return brotliDecompressSync(answer.bytes).toString('utf8');
-  if (encoding === 'gzip') return gunzipSync(answer.bytes).toString('utf8');
-  expect(encoding).toBeUndefined();
-  return answer.bytes.toString('utf8');
-}
 
 const INDEX_HTML = `<!doctype html><html lang="en"><head><base href="/"><title>Work Plan tracker</title>${'<meta name="x" content="padding">'.repeat(40)}<link rel="stylesheet" href="styles-AB12CD34.css" media="print" onload="this.media='all'"></head><body><wp-root></wp-root><script src="main-EF56GH78.js" type="module"></script></body></html>`;
 const MAIN_JS = `console.log(${JSON.stringify('the web app '.repeat(500))});\n`;

@@ -1,13 +1,12 @@
 import type { GanttData, Milestone } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
-import { request } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Pool } from 'pg';
 import { PlanCache } from '../src/app/gantt/plan-cache';
 import { ganttJson, milestonesJson } from '../src/app/gantt/plan-queries';
 import type { RunningServer } from '../src/app/server';
 import { type Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { type Raw, decoded, rawGet as rawRequest } from './raw';
 import { startTestServer } from './server';
 
 interface Chart {
@@ -17,19 +16,19 @@ interface Chart {
 }
 
 /** GET /api/gantt as a plain client (fetch would add Cache-Control: no-cache to a conditional request). */
-function chart(server: RunningServer, ifNoneMatch?: string): Promise<Chart> {
-  return new Promise((ok, fail) => {
-    request(`${server.url}/api/gantt`, { headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {} }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, etag: String(res.headers.etag), body }));
-    })
-      .on('error', fail)
-      .end();
-  });
+async function chart(server: RunningServer, ifNoneMatch?: string): Promise<Chart> {
+  const answer = await rawRequest(`${server.url}/api/gantt`, ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {});
+  return { status: answer.status, etag: String(answer.headers['etag']), body: answer.bytes.toString('utf8') };
 }
 
 const progressOf = (body: string, id: string) => (JSON.parse(body) as GanttData).items.find((m) => m.id === id)?.progress;
+
+/** A GET of one instance with exactly these headers. */
+function rawGet(server: RunningServer, path: string, headers: Record<string, string> = {}): Promise<Raw> {
+  return rawRequest(`${server.url}${path}`, headers);
+}
+
+const listOf = (answer: Raw) => JSON.parse(decoded(answer)) as Milestone[];
 
 describe('GET /api/gantt from the cache of the plan revision', () => {
   let db: TestDatabase;
@@ -172,194 +171,142 @@ describe('GET /api/gantt from the cache of the plan revision', () => {
     );
     expect(await revision()).toBe(unchanged);
   });
-});
 
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  bytes: Buffer;
-}
+  describe('GET /api/milestones from the same cache', () => {
+    it('answers the JSON MILESTONES_SQL builds, of every Action or of one, built once per revision, with an ETag and 304', async () => {
+      const cache = a.app.get(PlanCache);
+      const build = jest.spyOn(cache as unknown as { build: () => Promise<unknown> }, 'build');
+      try {
+        const [first, ...others] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones')]);
+        expect(first.status).toBe(200);
+        expect(first.headers['content-type']).toMatch(/^application\/json/);
+        expect(first.headers['content-encoding']).toBeUndefined();
+        expect(first.headers['vary']).toMatch(/Accept-Encoding/);
+        expect(Number(first.headers['content-length'])).toBe(first.bytes.length);
+        const text = first.bytes.toString('utf8');
+        expect(text).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, null));
+        expect(listOf(first).length).toBeGreaterThan(20);
+        expect(first.headers['etag']).toMatch(new RegExp(`^W/"${await revision()}-[A-Za-z0-9_-]{16}"$`));
+        for (const other of others) expect([other.headers['etag'], other.bytes.toString('utf8')]).toEqual([first.headers['etag'], text]);
+        // Three requests, one revision: one build.
+        expect(build).toHaveBeenCalledTimes(1);
 
-/** A GET with exactly these headers (fetch would add its own Accept-Encoding and Cache-Control, and decode the answer). */
-function rawGet(server: RunningServer, path: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((ok, fail) => {
-    request(`${server.url}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
-    })
-      .on('error', fail)
-      .end();
-  });
-}
+        const action2 = await rawGet(a, '/api/milestones?action=2');
+        expect(action2.status).toBe(200);
+        expect(action2.bytes.toString('utf8')).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, 2));
+        const items = listOf(action2);
+        expect(items.length).toBeGreaterThan(3);
+        expect(new Set(items.map((m) => m.actionNumber))).toEqual(new Set([2]));
+        expect(items).toEqual(listOf(first).filter((m) => m.actionNumber === 2));
+        // Each view has its own ETag, though the revision is the same; the chart's is another still.
+        expect(action2.headers['etag']).not.toBe(first.headers['etag']);
+        expect((await rawGet(a, '/api/gantt')).headers['etag']).not.toBe(first.headers['etag']);
+        // One build per view of the revision (the chart's may be kept already from the tests above).
+        const built = (build.mock.calls as unknown as [string, { kind: string; variant: string }][]).map(([, view]) => `${view.kind}:${view.variant}`);
+        expect(built.filter((view) => !view.startsWith('gantt:'))).toEqual(['milestones:', 'action-milestones:2']);
+        expect(built.filter((view) => view.startsWith('gantt:')).length).toBeLessThanOrEqual(1);
 
-function decoded(answer: Raw): string {
-  const encoding = answer.headers['content-encoding'];
-  if (encoding === 'br') return brotliDecompressSync(answer.bytes).toString('utf8');
-  if (encoding === 'gzip') return gunzipSync(answer.bytes).toString('utf8');
-  expect(encoding).toBeUndefined();
-  return answer.bytes.toString('utf8');
-}
-
-const listOf = (answer: Raw) => JSON.parse(decoded(answer)) as Milestone[];
-
-describe('GET /api/milestones from the cache of the plan revision', () => {
-  let db: TestDatabase;
-  let a: RunningServer;
-  let b: RunningServer;
-  let pool: Pool;
-  let onA: Client;
-  let onB: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Two instances on one database, as behind a load balancer.
-    [a, b] = await Promise.all([startTestServer(db.url), startTestServer(db.url)]);
-    pool = new Pool({ connectionString: db.url });
-    onA = await signedIn(a.url, 'secretariat@example.org');
-    onB = onA.on(b.url);
-  });
-
-  afterAll(async () => {
-    await pool?.end();
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
-
-  it('answers the JSON MILESTONES_SQL builds, of every Action or of one, built once per revision, with an ETag and 304', async () => {
-    const cache = a.app.get(PlanCache);
-    const build = jest.spyOn(cache as unknown as { build: () => Promise<unknown> }, 'build');
-    try {
-      const [first, ...others] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones')]);
-      expect(first.status).toBe(200);
-      expect(first.headers['content-type']).toMatch(/^application\/json/);
-      expect(first.headers['content-encoding']).toBeUndefined();
-      expect(first.headers['vary']).toMatch(/Accept-Encoding/);
-      expect(Number(first.headers['content-length'])).toBe(first.bytes.length);
-      const text = first.bytes.toString('utf8');
-      expect(text).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, null));
-      expect(listOf(first).length).toBeGreaterThan(20);
-      const { rows } = await pool.query<{ revision: string }>(
-        `SELECT r.revision::text AS revision FROM plan_revision r JOIN partnership p ON p.id = r.partnership_id WHERE p.seed_key = $1`,
-        [DEFAULT_PARTNERSHIP_KEY],
-      );
-      expect(first.headers['etag']).toMatch(new RegExp(`^W/"${rows[0].revision}-[A-Za-z0-9_-]{16}"$`));
-      for (const other of others) expect([other.headers['etag'], other.bytes.toString('utf8')]).toEqual([first.headers['etag'], text]);
-      // Three requests, one revision: one build.
-      expect(build).toHaveBeenCalledTimes(1);
-
-      const action2 = await rawGet(a, '/api/milestones?action=2');
-      expect(action2.status).toBe(200);
-      expect(action2.bytes.toString('utf8')).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, 2));
-      const items = listOf(action2);
-      expect(items.length).toBeGreaterThan(3);
-      expect(new Set(items.map((m) => m.actionNumber))).toEqual(new Set([2]));
-      expect(items).toEqual(listOf(first).filter((m) => m.actionNumber === 2));
-      // Each view has its own ETag, though the revision is the same; the chart's is another still.
-      expect(action2.headers['etag']).not.toBe(first.headers['etag']);
-      expect((await rawGet(a, '/api/gantt')).headers['etag']).not.toBe(first.headers['etag']);
-      expect(build).toHaveBeenCalledTimes(3);
-
-      const again = await rawGet(a, '/api/milestones', { 'if-none-match': first.headers['etag'] as string });
-      expect([again.status, again.bytes.length, again.headers['etag']]).toEqual([304, 0, first.headers['etag']]);
-      expect((await rawGet(a, '/api/milestones?action=2', { 'if-none-match': action2.headers['etag'] as string })).status).toBe(304);
-      // The list's ETag does not answer for the Action's list.
-      expect((await rawGet(a, '/api/milestones?action=2', { 'if-none-match': first.headers['etag'] as string })).status).toBe(200);
-      expect(build).toHaveBeenCalledTimes(3);
-    } finally {
-      build.mockRestore();
-    }
-  });
-
-  it('sends Brotli or gzip as the client accepts: the same JSON once decoded, the same ETag', async () => {
-    const plain = await rawGet(a, '/api/milestones');
-    for (const [accept, encoding] of [
-      ['gzip, deflate, br', 'br'],
-      ['gzip', 'gzip'],
-      ['br;q=0, gzip;q=0', undefined],
-    ]) {
-      const answer = await rawGet(a, '/api/milestones', { 'accept-encoding': accept as string });
-      expect([accept, answer.status, answer.headers['content-encoding'], answer.headers['etag']]).toEqual([accept, 200, encoding, plain.headers['etag']]);
-      expect(answer.headers['vary']).toMatch(/Accept-Encoding/);
-      expect(Number(answer.headers['content-length'])).toBe(answer.bytes.length);
-      expect(decoded(answer)).toBe(plain.bytes.toString('utf8'));
-    }
-    const br = await rawGet(a, '/api/milestones?action=1', { 'accept-encoding': 'br' });
-    expect(br.bytes.length).toBeLessThan(decoded(br).length / 3);
-    expect(JSON.parse(decoded(br))).toEqual(JSON.parse((await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, 1)) as string));
-    const notModified = await rawGet(a, '/api/milestones', { 'accept-encoding': 'br', 'if-none-match': plain.headers['etag'] as string });
-    expect([notModified.status, notModified.bytes.length]).toEqual([304, 0]);
-  });
-
-  it("shows a PATCH made through either instance in the next answer of both, the list and the Action's list", async () => {
-    const [listA, listB, actionA] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(b, '/api/milestones'), rawGet(a, '/api/milestones?action=3')]);
-    expect(listA.headers['etag']).toBe(listB.headers['etag']);
-    const target = listOf(actionA)[0];
-
-    expect((await onB.patch(`/api/milestones/${target.id}`, { version: target.version, progress: 61 })).status).toBe(200);
-    const seenOnA = await rawGet(a, '/api/milestones', { 'if-none-match': listA.headers['etag'] as string });
-    expect(seenOnA.status).toBe(200);
-    expect(listOf(seenOnA).find((m) => m.id === target.id)).toMatchObject({ progress: 61, version: target.version + 1 });
-    const actionSeenOnA = await rawGet(a, '/api/milestones?action=3', { 'if-none-match': actionA.headers['etag'] as string });
-    expect(actionSeenOnA.status).toBe(200);
-    expect(listOf(actionSeenOnA)[0]).toMatchObject({ id: target.id, progress: 61 });
-
-    expect((await onA.patch(`/api/milestones/${target.id}`, { version: target.version + 1, progress: 62 })).status).toBe(200);
-    const seenOnB = await rawGet(b, '/api/milestones', { 'if-none-match': seenOnA.headers['etag'] as string });
-    expect(seenOnB.status).toBe(200);
-    expect(listOf(seenOnB).find((m) => m.id === target.id)?.progress).toBe(62);
-    expect(seenOnB.bytes.toString('utf8')).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, null));
-    expect((await rawGet(a, '/api/milestones')).headers['etag']).toBe(seenOnB.headers['etag']);
-    // What the Action's page reads (MilestonesService.list) follows too.
-    const page = await onA.get<{ milestones: Milestone[] }>('/api/actions/3');
-    expect(page.body.milestones.find((m) => m.id === target.id)?.progress).toBe(62);
-  });
-
-  it('shows a milestone added through POST /api/milestones in the next answer', async () => {
-    const [before, beforeAction] = await Promise.all([rawGet(b, '/api/milestones'), rawGet(b, '/api/milestones?action=4')]);
-    const created = await onA.post<Milestone>('/api/milestones', { actionNumber: 4, title: 'Closing conference', windowText: 'March 2027' });
-    expect(created.status).toBe(201);
-    const after = await rawGet(b, '/api/milestones', { 'if-none-match': before.headers['etag'] as string });
-    expect(after.status).toBe(200);
-    expect(listOf(after)).toHaveLength(listOf(before).length + 1);
-    expect(listOf(after).find((m) => m.id === created.body.id)).toMatchObject({ title: 'Closing conference', actionNumber: 4 });
-    const afterAction = await rawGet(b, '/api/milestones?action=4', { 'if-none-match': beforeAction.headers['etag'] as string });
-    expect(afterAction.status).toBe(200);
-    expect(listOf(afterAction).map((m) => m.id)).toContain(created.body.id);
-    // Another Action's list shows the same items as before (a new revision, the same JSON).
-    expect(decoded(await rawGet(b, '/api/milestones?action=1'))).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, 1));
-  });
-
-  it('answers as before when a write rolls back', async () => {
-    const [before, beforeAction] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones?action=2')]);
-    await withClient(db.url, async (c) => {
-      await c.query('BEGIN');
-      await c.query(`UPDATE milestone SET title = title || ' (draft)'`);
-      await c.query(
-        `INSERT INTO milestone_alternative (milestone_id, window_text, precision, source) SELECT id, 'Q3 2026', 'unknown', 'test' FROM milestone LIMIT 1`,
-      );
-      await c.query('ROLLBACK');
+        const again = await rawGet(a, '/api/milestones', { 'if-none-match': first.headers['etag'] as string });
+        expect([again.status, again.bytes.length, again.headers['etag']]).toEqual([304, 0, first.headers['etag']]);
+        expect((await rawGet(a, '/api/milestones?action=2', { 'if-none-match': action2.headers['etag'] as string })).status).toBe(304);
+        // The list's ETag does not answer for the Action's list.
+        expect((await rawGet(a, '/api/milestones?action=2', { 'if-none-match': first.headers['etag'] as string })).status).toBe(200);
+        // Nothing more was built.
+        expect(build).toHaveBeenCalledTimes(built.length);
+      } finally {
+        build.mockRestore();
+      }
     });
-    for (const [server, path, etag] of [
-      [a, '/api/milestones', before.headers['etag']],
-      [b, '/api/milestones', before.headers['etag']],
-      [a, '/api/milestones?action=2', beforeAction.headers['etag']],
-    ] as [RunningServer, string, string][]) {
-      expect([path, (await rawGet(server, path, { 'if-none-match': etag })).status]).toEqual([path, 304]);
-      const answer = await rawGet(server, path);
-      expect([path, answer.headers['etag']]).toEqual([path, etag]);
-      expect(answer.bytes.toString('utf8')).not.toContain('(draft)');
-    }
-  });
 
-  it('answers 404 for an unknown partnership and 400 for a bad Action number', async () => {
-    const unknown = await rawGet(a, '/api/milestones?partnership=nowhere');
-    expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.bytes.toString('utf8')).message).toBe('partnership "nowhere" not found');
-    expect((await rawGet(a, '/api/milestones?partnership=nowhere&action=1')).status).toBe(404);
-    const bad = await rawGet(a, '/api/milestones?action=two');
-    expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.bytes.toString('utf8')).message).toEqual(['action must be a whole Action number, e.g. ?action=1']);
+    it('sends Brotli or gzip as the client accepts: the same JSON once decoded, the same ETag', async () => {
+      const plain = await rawGet(a, '/api/milestones');
+      for (const [accept, encoding] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0, gzip;q=0', undefined],
+      ]) {
+        const answer = await rawGet(a, '/api/milestones', { 'accept-encoding': accept as string });
+        expect([accept, answer.status, answer.headers['content-encoding'], answer.headers['etag']]).toEqual([accept, 200, encoding, plain.headers['etag']]);
+        expect(answer.headers['vary']).toMatch(/Accept-Encoding/);
+        expect(Number(answer.headers['content-length'])).toBe(answer.bytes.length);
+        expect(decoded(answer)).toBe(plain.bytes.toString('utf8'));
+      }
+      const br = await rawGet(a, '/api/milestones?action=1', { 'accept-encoding': 'br' });
+      expect(br.bytes.length).toBeLessThan(decoded(br).length / 3);
+      expect(JSON.parse(decoded(br))).toEqual(JSON.parse((await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, 1)) as string));
+      const notModified = await rawGet(a, '/api/milestones', { 'accept-encoding': 'br', 'if-none-match': plain.headers['etag'] as string });
+      expect([notModified.status, notModified.bytes.length]).toEqual([304, 0]);
+    });
+
+    it("shows a PATCH made through either instance in the next answer of both, the list and the Action's list", async () => {
+      const [listA, listB, actionA] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(b, '/api/milestones'), rawGet(a, '/api/milestones?action=3')]);
+      expect(listA.headers['etag']).toBe(listB.headers['etag']);
+      const target = listOf(actionA)[0];
+
+      expect((await onB.patch(`/api/milestones/${target.id}`, { version: target.version, progress: 61 })).status).toBe(200);
+      const seenOnA = await rawGet(a, '/api/milestones', { 'if-none-match': listA.headers['etag'] as string });
+      expect(seenOnA.status).toBe(200);
+      expect(listOf(seenOnA).find((m) => m.id === target.id)).toMatchObject({ progress: 61, version: target.version + 1 });
+      const actionSeenOnA = await rawGet(a, '/api/milestones?action=3', { 'if-none-match': actionA.headers['etag'] as string });
+      expect(actionSeenOnA.status).toBe(200);
+      expect(listOf(actionSeenOnA)[0]).toMatchObject({ id: target.id, progress: 61 });
+
+      expect((await onA.patch(`/api/milestones/${target.id}`, { version: target.version + 1, progress: 62 })).status).toBe(200);
+      const seenOnB = await rawGet(b, '/api/milestones', { 'if-none-match': seenOnA.headers['etag'] as string });
+      expect(seenOnB.status).toBe(200);
+      expect(listOf(seenOnB).find((m) => m.id === target.id)?.progress).toBe(62);
+      expect(seenOnB.bytes.toString('utf8')).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, null));
+      expect((await rawGet(a, '/api/milestones')).headers['etag']).toBe(seenOnB.headers['etag']);
+      // What the Action's page reads (MilestonesService.list) follows too.
+      const page = await onA.get<{ milestones: Milestone[] }>('/api/actions/3');
+      expect(page.body.milestones.find((m) => m.id === target.id)?.progress).toBe(62);
+    });
+
+    it('shows a milestone added through POST /api/milestones in the next answer', async () => {
+      const [before, beforeAction] = await Promise.all([rawGet(b, '/api/milestones'), rawGet(b, '/api/milestones?action=4')]);
+      const created = await onA.post<Milestone>('/api/milestones', { actionNumber: 4, title: 'Closing conference', windowText: 'March 2027' });
+      expect(created.status).toBe(201);
+      const after = await rawGet(b, '/api/milestones', { 'if-none-match': before.headers['etag'] as string });
+      expect(after.status).toBe(200);
+      expect(listOf(after)).toHaveLength(listOf(before).length + 1);
+      expect(listOf(after).find((m) => m.id === created.body.id)).toMatchObject({ title: 'Closing conference', actionNumber: 4 });
+      const afterAction = await rawGet(b, '/api/milestones?action=4', { 'if-none-match': beforeAction.headers['etag'] as string });
+      expect(afterAction.status).toBe(200);
+      expect(listOf(afterAction).map((m) => m.id)).toContain(created.body.id);
+      // Another Action's list shows the same items as before (a new revision, the same JSON).
+      expect(decoded(await rawGet(b, '/api/milestones?action=1'))).toBe(await milestonesJson(pool, DEFAULT_PARTNERSHIP_KEY, 1));
+    });
+
+    it('answers as before when a write rolls back', async () => {
+      const [before, beforeAction] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones?action=2')]);
+      await withClient(db.url, async (c) => {
+        await c.query('BEGIN');
+        await c.query(`UPDATE milestone SET title = title || ' (draft)'`);
+        await c.query(
+          `INSERT INTO milestone_alternative (milestone_id, window_text, precision, source) SELECT id, 'Q3 2026', 'unknown', 'test' FROM milestone LIMIT 1`,
+        );
+        await c.query('ROLLBACK');
+      });
+      for (const [server, path, etag] of [
+        [a, '/api/milestones', before.headers['etag']],
+        [b, '/api/milestones', before.headers['etag']],
+        [a, '/api/milestones?action=2', beforeAction.headers['etag']],
+      ] as [RunningServer, string, string][]) {
+        expect([path, (await rawGet(server, path, { 'if-none-match': etag })).status]).toEqual([path, 304]);
+        const answer = await rawGet(server, path);
+        expect([path, answer.headers['etag']]).toEqual([path, etag]);
+        expect(answer.bytes.toString('utf8')).not.toContain('(draft)');
+      }
+    });
+
+    it('answers 404 for an unknown partnership and 400 for a bad Action number', async () => {
+      const unknown = await rawGet(a, '/api/milestones?partnership=nowhere');
+      expect(unknown.status).toBe(404);
+      expect(JSON.parse(unknown.bytes.toString('utf8')).message).toBe('partnership "nowhere" not found');
+      expect((await rawGet(a, '/api/milestones?partnership=nowhere&action=1')).status).toBe(404);
+      const bad = await rawGet(a, '/api/milestones?action=two');
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.bytes.toString('utf8')).message).toEqual(['action must be a whole Action number, e.g. ?action=1']);
+    });
   });
 });
