@@ -104,7 +104,8 @@ export class GanttChartComponent {
     const viewHeight = Math.min(chartHeight(rows.length), BOX_SHARE_OF_VIEWPORT * window.innerHeight);
     const gantt = new WindowedGantt(
       element,
-      rows.map((row) => ({ ...row.task })),
+      // Every class of the row on its bar from the start: the labels are measured in their own font (bold, italic).
+      rows.map((row) => ({ ...row.task, custom_class: row.classes.join(' ') })),
       {
         view_mode: FRAPPE_VIEW_MODES[viewMode],
         view_modes: [FRAPPE_VIEW_MODES[viewMode]],
@@ -202,7 +203,6 @@ export class GanttChartComponent {
     for (const bar of bars) {
       const row = this.drawnRows[bar.task._index];
       if (!row) continue;
-      bar.group.classList.add(...row.classes);
       bar.group.setAttribute('data-item-id', row.itemId ?? '');
       bar.group.setAttribute('data-row', String(bar.task._index));
       bar.group.setAttribute('aria-label', row.label);
