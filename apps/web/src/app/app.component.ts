@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { DEFAULT_PARTNERSHIP_KEY, type Role } from '@tracker/contracts';
+import type { Role } from '@tracker/contracts';
 import { AuthService } from './auth/auth.service';
-import { PartnershipService } from './partnership/partnership.service';
+import { PartnershipService, partnershipQuery } from './partnership/partnership.service';
 
 @Component({
   selector: 'wp-root',
@@ -81,7 +81,7 @@ export class AppComponent {
   switchTo(key: string): void {
     const path = this.router.url.split('?')[0];
     const page = path.startsWith('/actions/') ? '/' : path;
-    void this.router.navigate([page], { queryParams: key === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: key } });
+    void this.router.navigate([page], { queryParams: partnershipQuery(key) });
   }
 
   roleLabel(role: Role): string {

@@ -7,6 +7,7 @@ import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { partnershipQuery } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
 import { GanttChartComponent } from './gantt-chart.component';
@@ -66,9 +67,7 @@ export class GanttPageComponent {
   /** Organisations of the partnership for the filter: read again only when the partnership changes. */
   private readonly allOrganisations = toSignal(
     toObservable(this.partnership).pipe(
-      switchMap((partnership) =>
-        this.plan.organisations(partnership === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership }).pipe(catchError(() => of([] as Organisation[]))),
-      ),
+      switchMap((partnership) => this.plan.organisations(partnershipQuery(partnership)).pipe(catchError(() => of([] as Organisation[])))),
     ),
     { initialValue: [] as Organisation[] },
   );
@@ -106,8 +105,7 @@ export class GanttPageComponent {
 
   /** Address of a spreadsheet for the partnership and the Action filter (`/api/exports/...`). */
   exportHref(file: string): string {
-    const params = new URLSearchParams();
-    if (this.partnership() !== DEFAULT_PARTNERSHIP_KEY) params.set('partnership', this.partnership());
+    const params = new URLSearchParams(partnershipQuery(this.partnership()));
     if (this.exportAction() !== null) params.set('action', String(this.exportAction()));
     const query = params.toString();
     return `/api/exports/${file}${query ? `?${query}` : ''}`;
@@ -116,8 +114,7 @@ export class GanttPageComponent {
   /** Address of a chart file with every filter of the page and its view mode, so the file holds what the page shows. */
   chartHref(file: string, paper?: 'a4' | 'a3'): string {
     const f = this.filter();
-    const params = new URLSearchParams();
-    if (this.partnership() !== DEFAULT_PARTNERSHIP_KEY) params.set('partnership', this.partnership());
+    const params = new URLSearchParams(partnershipQuery(this.partnership()));
     if (f.actions.length === 1) params.set('action', String(f.actions[0]));
     if (f.actions.length > 1) params.set('actions', f.actions.join(','));
     if (f.organisation !== null) params.set('org', f.organisation);
@@ -150,7 +147,7 @@ export class GanttPageComponent {
   );
   /** The versions page comparing the chosen version with the current plan. */
   readonly changesLink = computed(() => ({
-    ...(this.partnership() === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: this.partnership() }),
+    ...partnershipQuery(this.partnership()),
     from: this.filter().baseline,
   }));
   readonly baselineName = computed(() => {

@@ -207,8 +207,11 @@ export class WindowedGantt extends Gantt {
         bar.group.remove();
       }
     }
+    // Only the rows of the window (and the pinned one) are looked at, never every task of the plan.
     const have = new Set(kept.map((bar) => bar.task._index));
-    const adding = this.read(this.allTasks.filter((task) => wanted(task._index) && !have.has(task._index)));
+    const rows = pinned !== null && (pinned < from || pinned >= to) ? [pinned] : [];
+    for (let index = from; index < to; index += 1) rows.push(index);
+    const adding = this.read(rows.filter((index) => index < total && !have.has(index)).map((index) => this.allTasks[index]));
     this.drawn = { from, to };
     this.pinned = pinned;
     this.tasks = adding;

@@ -5,6 +5,11 @@ import { NavigationEnd, Router } from '@angular/router';
 import { DEFAULT_PARTNERSHIP_KEY, type PartnershipSummary } from '@tracker/contracts';
 import { catchError, filter, map, of } from 'rxjs';
 
+/** The query naming a partnership in links and API requests: none for the Work Plan (the default everywhere). */
+export function partnershipQuery(key: string): Record<string, string> {
+  return key === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: key };
+}
+
 /** The `?partnership=` of a URL, the Work Plan when it has none. */
 export function partnershipOf(url: string): string {
   const query = url.split('?')[1]?.split('#')[0] ?? '';
@@ -54,7 +59,7 @@ export class PartnershipService {
   readonly current = computed(() => this.all().find((p) => p.key === this.key()) ?? null);
 
   /** Query parameters that keep the partnership in a link: none for the Work Plan, so its addresses stay short. */
-  readonly linkParams = computed((): Record<string, string> => (this.key() === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: this.key() }));
+  readonly linkParams = computed(() => partnershipQuery(this.key()));
 
   /** `?partnership=` for an API request (none for the Work Plan, the API's default). */
   apiParams(): Record<string, string> {

@@ -2,7 +2,6 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   type ActionDetail,
-  DEFAULT_PARTNERSHIP_KEY,
   type GanttData,
   type Organisation,
   type Partnership,
@@ -11,14 +10,7 @@ import {
   type PlanVersionSummary,
 } from '@tracker/contracts';
 import { type Observable, map, of, switchMap } from 'rxjs';
-
-/**
- * `?partnership=` for a partnership's requests: none for the Work Plan (the API's default), so the
- * home page's first requests have the addresses `early-data.js` asked for before the app started.
- */
-function partnershipParams(partnership: string): Record<string, string> {
-  return partnership === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership };
-}
+import { partnershipQuery } from '../partnership/partnership.service';
 
 /** Reads the Work Plan from the API. Page components own the results. */
 @Injectable({ providedIn: 'root' })
@@ -32,7 +24,7 @@ export class PlanService {
 
   /** Everything the chart draws, in one request (partnership, Actions, items). */
   gantt(partnership: string): Observable<GanttData> {
-    return this.http.get<GanttData>('/api/gantt', { params: partnershipParams(partnership) });
+    return this.http.get<GanttData>('/api/gantt', { params: partnershipQuery(partnership) });
   }
 
   /** The organisations of a partnership (`params`: its `?partnership=`, none for the Work Plan), with their seat and Actions there. */
@@ -42,7 +34,7 @@ export class PlanService {
 
   /** The approved versions of a partnership's plan, newest first. */
   versions(partnership: string): Observable<PlanVersionSummary[]> {
-    return this.http.get<PlanVersionSummary[]>('/api/plan-versions', { params: partnershipParams(partnership) });
+    return this.http.get<PlanVersionSummary[]>('/api/plan-versions', { params: partnershipQuery(partnership) });
   }
 
   /** Version `number` of a partnership's plan with its items, or null when there is none. */
