@@ -58,8 +58,10 @@ export class GanttPageComponent {
     combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
       switchMap(([, partnership]) =>
         this.plan.gantt(partnership).pipe(
-          map((gantt) => ({ partnership: gantt.partnership, actions: gantt.actions, milestones: gantt.items, error: null as string | null })),
-          catchError(() => of({ partnership: null, actions: [], milestones: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' })),
+          map((gantt) => ({ key: partnership, partnership: gantt.partnership, actions: gantt.actions, milestones: gantt.items, error: null as string | null })),
+          catchError(() =>
+            of({ key: partnership, partnership: null, actions: [], milestones: [], error: 'The Work Plan could not be loaded. Reload the page to try again.' }),
+          ),
         ),
       ),
     ),
@@ -71,11 +73,12 @@ export class GanttPageComponent {
     ),
     { initialValue: [] as Organisation[] },
   );
-  readonly loading = computed(() => this.data() === undefined);
+  /** Until the plan of the partnership in the URL is here (on a switch, the other partnership's is not shown meanwhile). */
+  readonly loading = computed(() => this.data()?.key !== this.partnership());
   readonly error = computed(() => this.data()?.error ?? null);
   readonly actions = computed(() => this.data()?.actions ?? []);
   /** The partnership shown, with its own deadline (from the data, never a constant). */
-  readonly shown = computed(() => this.data()?.partnership ?? null);
+  readonly shown = computed(() => (this.loading() ? null : (this.data()?.partnership ?? null)));
   readonly deadline = computed(() => this.shown()?.deadline ?? null);
   readonly daysLeft = computed(() => {
     const deadline = this.deadline();
