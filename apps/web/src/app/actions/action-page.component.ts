@@ -7,6 +7,7 @@ import { type Observable, catchError, combineLatest, firstValueFrom, map, of, sw
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor, describeSaveError } from '../updates/milestone-editor';
 import { UpdatesService } from '../updates/updates.service';
+import { AddForm } from '../updates/add-form';
 import { OutputEditorComponent } from '../updates/output-editor.component';
 import { AddMilestoneComponent } from '../updates/add-milestone.component';
 import { GanttChartComponent } from '../gantt/gantt-chart.component';
@@ -154,23 +155,15 @@ export class ActionPageComponent {
     form.reset();
   }
 
-  readonly outputMessage = signal<{ ok: boolean; text: string } | null>(null);
+  readonly outputForm = new AddForm('output');
 
   async addOutput(event: Event, actionNumber: number): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const values = new FormData(form);
-    const text = (name: string) => String(values.get(name) ?? '').trim();
-    try {
-      const output = await firstValueFrom(
-        this.updates.createOutput({ partnership: this.partnerships.key(), actionNumber, title: text('title'), dueText: text('dueText') }),
-      );
-      this.outputMessage.set({ ok: true, text: `Added the output "${output.title}", due ${output.dueText}.` });
-      form.reset();
-      this.reloadPlan();
-    } catch (error) {
-      this.outputMessage.set({ ok: false, text: describeSaveError(error, 'output').message });
-    }
+    const output = await this.outputForm.submit(
+      event,
+      (text) => this.updates.createOutput({ partnership: this.partnerships.key(), actionNumber, title: text('title'), dueText: text('dueText') }),
+      (added) => `Added the output "${added.title}", due ${added.dueText}.`,
+    );
+    if (output) this.reloadPlan();
   }
 
   async cancelTarget(id: string, version: number): Promise<void> {

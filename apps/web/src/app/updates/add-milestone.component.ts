@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import type { Milestone } from '@tracker/contracts';
-import { firstValueFrom } from 'rxjs';
-import { describeSaveError, type EditOutcome } from './milestone-editor';
+import { AddForm } from './add-form';
 import { UpdatesService } from './updates.service';
 
 /**
@@ -40,9 +39,9 @@ import { UpdatesService } from './updates.service';
           <label for="add-note">Note (kept in the history)</label>
           <textarea id="add-note" name="note" rows="2" maxlength="2000"></textarea>
         </div>
-        <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Adding…' : 'Add to the timeline' }}</button>
+        <button type="submit" class="button" [disabled]="form.saving()">{{ form.saving() ? 'Adding…' : 'Add to the timeline' }}</button>
       </form>
-      @if (outcome(); as o) {
+      @if (form.outcome(); as o) {
         <p [class]="o.kind === 'saved' ? 'notice' : 'error'" role="alert" data-testid="add-outcome">{{ o.message }}</p>
       }
     </details>
@@ -55,18 +54,12 @@ export class AddMilestoneComponent {
   /** The Action's activities: a new step goes under one of them. */
   readonly activities = input.required<Pick<Milestone, 'id' | 'title'>[]>();
   readonly added = output<Milestone>();
-  readonly saving = signal(false);
-  readonly outcome = signal<EditOutcome | null>(null);
+  readonly form = new AddForm('item');
 
   async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const values = new FormData(form);
-    const text = (name: string) => String(values.get(name) ?? '').trim();
-    this.saving.set(true);
-    this.outcome.set(null);
-    try {
-      const created = await firstValueFrom(
+    const created = await this.form.submit(
+      event,
+      (text, values) =>
         this.updates.createMilestone({
           partnership: this.partnership(),
           actionNumber: this.actionNumber(),
@@ -76,14 +69,8 @@ export class AddMilestoneComponent {
           tentative: values.get('tentative') !== null ? true : undefined,
           ...(text('note') ? { note: text('note') } : {}),
         }),
-      );
-      this.outcome.set({ kind: 'saved', message: `Added "${created.title}" (${created.windowText}).` });
-      form.reset();
-      this.added.emit(created);
-    } catch (error) {
-      this.outcome.set(describeSaveError(error, 'item'));
-    } finally {
-      this.saving.set(false);
-    }
+      (milestone) => `Added "${milestone.title}" (${milestone.windowText}).`,
+    );
+    if (created) this.added.emit(created);
   }
 }

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import type { RegisterRisk } from '@tracker/contracts';
-import { firstValueFrom } from 'rxjs';
-import { describeSaveError, type EditOutcome } from './milestone-editor';
+import { AddForm } from './add-form';
 import { UpdatesService } from './updates.service';
 
 /** Adds a risk to the register of an Action the person may amend. */
@@ -46,9 +45,9 @@ import { UpdatesService } from './updates.service';
           <label for="new-risk-mitigation">Mitigation</label>
           <textarea id="new-risk-mitigation" name="mitigation" rows="2" maxlength="4000"></textarea>
         </div>
-        <button type="submit" class="button" [disabled]="saving()">{{ saving() ? 'Adding…' : 'Add to the register' }}</button>
+        <button type="submit" class="button" [disabled]="form.saving()">{{ form.saving() ? 'Adding…' : 'Add to the register' }}</button>
       </form>
-      @if (outcome(); as o) {
+      @if (form.outcome(); as o) {
         <p [class]="o.kind === 'saved' ? 'notice' : 'error'" role="alert" data-testid="add-risk-outcome">{{ o.message }}</p>
       }
     </details>
@@ -61,36 +60,24 @@ export class AddRiskComponent {
   readonly actionNumbers = input.required<number[]>();
   readonly added = output<RegisterRisk>();
   readonly scores = [1, 2, 3, 4, 5];
-  readonly saving = signal(false);
-  readonly outcome = signal<EditOutcome | null>(null);
+  readonly form = new AddForm('item');
 
   async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const values = new FormData(form);
-    const text = (name: string) => String(values.get(name) ?? '').trim();
-    const score = (name: string) => (text(name) === '' ? null : Number(text(name)));
-    this.saving.set(true);
-    this.outcome.set(null);
-    try {
-      const risk = await firstValueFrom(
+    const score = (value: string) => (value === '' ? null : Number(value));
+    const risk = await this.form.submit(
+      event,
+      (text) =>
         this.updates.createRisk({
           partnership: this.partnership(),
           actionNumber: Number(text('actionNumber')),
           title: text('title'),
-          likelihood: score('likelihood'),
-          impact: score('impact'),
+          likelihood: score(text('likelihood')),
+          impact: score(text('impact')),
           nextReview: text('nextReview') || null,
           ...(text('mitigation') ? { mitigation: text('mitigation') } : {}),
         }),
-      );
-      this.outcome.set({ kind: 'saved', message: `Added "${risk.title}" to the register of Action ${risk.actionNumber}.` });
-      form.reset();
-      this.added.emit(risk);
-    } catch (error) {
-      this.outcome.set(describeSaveError(error, 'item'));
-    } finally {
-      this.saving.set(false);
-    }
+      (added) => `Added "${added.title}" to the register of Action ${added.actionNumber}.`,
+    );
+    if (risk) this.added.emit(risk);
   }
 }
