@@ -3,6 +3,7 @@ import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, t
 import { formatWindow } from '@tracker/schedule';
 import { NOTE_KIND_LABELS, STATUS_LABELS, sourceWords } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
+import { DialogClosing } from '../updates/dialog-closing';
 import type { EditOutcome } from '../updates/milestone-editor';
 import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
 
@@ -41,6 +42,10 @@ export class ItemDetailsComponent {
   /** The item as someone else left it, after a conflict. */
   readonly current = input<Milestone | null>(null);
   readonly closed = output<void>();
+  readonly closing = new DialogClosing(
+    () => this.item() !== null,
+    () => this.closed.emit(),
+  );
   readonly save = output<{ id: string; update: MilestoneUpdate }>();
   /** One place earlier or later among its siblings. */
   readonly move = output<{ id: string; version: number; direction: 'earlier' | 'later' }>();
@@ -89,23 +94,6 @@ export class ItemDetailsComponent {
         dialog.close();
       }
     });
-  }
-
-  /** Closed by the reader (Escape, or Close): said at once, so a choice made right after it (another item) stands. */
-  private closedByReader = false;
-
-  readerClosed(): void {
-    this.closedByReader = true;
-    this.closed.emit();
-  }
-
-  /** The dialog's close event comes a moment later; it tells only of a close nobody said yet. */
-  dialogClosed(): void {
-    if (this.closedByReader) {
-      this.closedByReader = false;
-    } else if (this.item()) {
-      this.closed.emit();
-    }
   }
 
   moveItem(direction: 'earlier' | 'later'): void {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
 import { STATUS_LABELS } from '../plan/labels';
+import { DialogClosing } from './dialog-closing';
 import { EditDialog } from './edit-dialog';
 import { UpdatesService } from './updates.service';
 
@@ -9,7 +10,7 @@ import { UpdatesService } from './updates.service';
   selector: 'wp-output-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (close)="closed.emit()">
+    <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (cancel)="closing.byReader()" (close)="closing.byEvent()">
       @if (edit.values(); as v) {
         <h2 id="output-editor-title">{{ v.title }}</h2>
         @if (edit.message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
@@ -39,7 +40,7 @@ import { UpdatesService } from './updates.service';
           <button type="submit" class="button" [disabled]="edit.saving()">{{ edit.saving() ? 'Saving…' : 'Save' }}</button>
         </form>
       }
-      <form method="dialog"><button type="submit" class="button secondary">Close</button></form>
+      <form method="dialog"><button type="submit" class="button secondary" (click)="closing.byReader()">Close</button></form>
     </dialog>
   `,
 })
@@ -47,6 +48,10 @@ export class OutputEditorComponent {
   private readonly updates = inject(UpdatesService);
   readonly item = input<Output | null>(null);
   readonly closed = output<void>();
+  readonly closing = new DialogClosing(
+    () => this.item() !== null,
+    () => this.closed.emit(),
+  );
   readonly changed = output<void>();
 
   readonly statuses = OUTPUT_STATUSES;

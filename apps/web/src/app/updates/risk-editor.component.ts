@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { RISK_STATUSES, type RegisterRisk, type RegisterRiskUpdate, type RiskStatus } from '@tracker/contracts';
+import { DialogClosing } from './dialog-closing';
 import { EditDialog } from './edit-dialog';
 import { UpdatesService } from './updates.service';
 
@@ -8,7 +9,7 @@ import { UpdatesService } from './updates.service';
   selector: 'wp-risk-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dialog #dialog class="details-dialog" aria-labelledby="risk-editor-title" data-testid="risk-editor" (close)="closed.emit()">
+    <dialog #dialog class="details-dialog" aria-labelledby="risk-editor-title" data-testid="risk-editor" (cancel)="closing.byReader()" (close)="closing.byEvent()">
       @if (edit.values(); as v) {
         <h2 id="risk-editor-title">Risk of Action {{ v.actionNumber }}: {{ v.title }}</h2>
         @if (edit.message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert" data-testid="risk-editor-outcome">{{ m.text }}</p> }
@@ -43,7 +44,7 @@ import { UpdatesService } from './updates.service';
           <button type="submit" class="button" [disabled]="edit.saving()">{{ edit.saving() ? 'Saving…' : 'Save' }}</button>
         </form>
       }
-      <form method="dialog"><button type="submit" class="button secondary">Close</button></form>
+      <form method="dialog"><button type="submit" class="button secondary" (click)="closing.byReader()">Close</button></form>
     </dialog>
   `,
 })
@@ -51,6 +52,10 @@ export class RiskEditorComponent {
   private readonly updates = inject(UpdatesService);
   readonly item = input<RegisterRisk | null>(null);
   readonly closed = output<void>();
+  readonly closing = new DialogClosing(
+    () => this.item() !== null,
+    () => this.closed.emit(),
+  );
   readonly changed = output<void>();
 
   readonly statuses = RISK_STATUSES;
