@@ -23,6 +23,7 @@ export default tseslint.config(
           'apps/web/tsconfig.spec.json',
           'apps/web-e2e/tsconfig.spec.json',
           'apps/bench/tsconfig.json',
+          'apps/bench/tsconfig.spec.json',
           'libs/contracts/tsconfig.lib.json',
           'libs/schedule/tsconfig.spec.json',
         ],

@@ -141,6 +141,31 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
   });
 
+  it("gives the chart page the addresses of its five API answers as preload hints (its partnership's), and no other page", async () => {
+    const hints = (link: string | string[] | undefined) =>
+      String(link ?? '')
+        .split(', ')
+        .filter(Boolean)
+        .map((part) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(part)?.[1] ?? `not a fetch preload: ${part}`);
+    const home = await rawGet(`${server.url}/`, { accept: 'text/html' });
+    expect(hints(home.headers['link'])).toEqual(['/api/gantt', '/api/auth/session', '/api/partnerships', '/api/organisations', '/api/plan-versions']);
+    const other = await rawGet(`${server.url}/?partnership=${encodeURIComponent('scale 0001&x')}`, { accept: 'text/html' });
+    const query = '?partnership=scale%200001%26x';
+    expect(hints(other.headers['link'])).toEqual([
+      `/api/gantt${query}`,
+      `/api/auth/session${query}`,
+      '/api/partnerships',
+      `/api/organisations${query}`,
+      `/api/plan-versions${query}`,
+    ]);
+    // Revalidated, the page keeps its hints.
+    const again = await rawGet(`${server.url}/`, { accept: 'text/html', 'if-none-match': home.headers['etag'] as string });
+    expect([again.status, hints(again.headers['link']).length]).toEqual([304, 5]);
+    for (const path of ['/risks', '/actions/2', '/index.html']) {
+      expect([path, (await rawGet(`${server.url}${path}`, { accept: 'text/html' })).headers['link']]).toEqual([path, undefined]);
+    }
+  });
+
   it('reads the index page once, at start', async () => {
     await writeFile(join(web, 'index.html'), '<!doctype html><title>changed on disk</title>');
     const html = decoded(await rawGet(`${server.url}/organisations`, { accept: 'text/html' }));
@@ -161,6 +186,38 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
       expect((await rawGet(`${closed.url}/robots.txt`)).bytes.toString('utf8')).toBe('User-agent: *\nDisallow: /\n');
     } finally {
       await closed.close();
+    }
+  });
+});
+
+describe('the web build: module preloads', () => {
+  it('adds a modulepreload for every module the entry imports statically, however deep, and none for the lazy pages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tracker-web-preload-'));
+    try {
+      const files: Record<string, string> = {
+        'main-AAAAAAAA.js': 'import{a}from"./chunk-AAAAAAA1.js";import"./chunk-AAAAAAA2.js";const p=()=>import("./chunk-LAZY0001.js");',
+        'chunk-AAAAAAA1.js': 'import{b}from"./chunk-DEEP0001.js";export{b as a};',
+        'chunk-AAAAAAA2.js': 'export * from "./chunk-DEEP0001.js";',
+        'chunk-DEEP0001.js': 'export const b=1;',
+        'chunk-LAZY0001.js': 'import{b}from"./chunk-LAZYDEP1.js";export const c=b;',
+        'chunk-LAZYDEP1.js': 'export const b=2;',
+      };
+      for (const [name, source] of Object.entries(files)) await writeFile(join(dir, name), source);
+      await writeFile(
+        join(dir, 'index.html'),
+        '<!doctype html><html><head></head><body><wp-root></wp-root><link rel="modulepreload" href="chunk-AAAAAAA1.js"><script src="main-AAAAAAAA.js" type="module"></script></body></html>',
+      );
+      const run = () => execFileSync(process.execPath, [resolve(__dirname, '../../web/scripts/preload-modules.mjs'), dir], { encoding: 'utf8' });
+      expect(run()).toContain('2 added');
+      const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+      const html = await readFile(join(dir, 'index.html'), 'utf8');
+      expect(preloads(html)).toEqual(['chunk-AAAAAAA1.js', 'chunk-AAAAAAA2.js', 'chunk-DEEP0001.js']);
+      // The links come before the entry script; a second run changes nothing.
+      expect(html.indexOf('chunk-DEEP0001.js')).toBeLessThan(html.indexOf('<script'));
+      expect(run()).toContain('0 added');
+      await expect(readFile(join(dir, 'index.html'), 'utf8')).resolves.toBe(html);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -20,11 +20,9 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const partnership = url.searchParams.get('partnership') ?? DEFAULT;
   const send = (body: string | null) => {
-    if (body === null) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404}');
-    } else {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
-    }
+    // With its length, as the API sends it (writeHead before end would otherwise send it chunked).
+    const bytes = Buffer.from(body ?? '{"statusCode":404}', 'utf8');
+    res.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length }).end(bytes);
   };
   const fail = () => res.writeHead(500).end();
   if (url.pathname === '/api/gantt') {

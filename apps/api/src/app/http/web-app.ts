@@ -50,11 +50,27 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
       return;
     }
     if (!req.path.startsWith('/api') && req.accepts('html')) {
+      if (req.path === '/') {
+        res.setHeader('Link', chartPagePreloads(req.query['partnership']));
+      }
       sendWebFile(req, res, index);
       return;
     }
     next();
   });
+}
+
+/**
+ * The answers the chart page (`/`, the home page) asks the API for as it starts, as preload hints in
+ * a Link header: the browser asks for them as soon as the page's headers arrive, while the app's
+ * scripts are still on their way, and the app's own requests for the same addresses are answered
+ * from them. `partnership` is the page's `?partnership=` (the Work Plan when absent).
+ */
+export function chartPagePreloads(partnership: unknown): string {
+  const query = typeof partnership === 'string' && partnership !== '' ? `?partnership=${encodeURIComponent(partnership)}` : '';
+  return [`/api/gantt${query}`, `/api/auth/session${query}`, '/api/partnerships', `/api/organisations${query}`, `/api/plan-versions${query}`]
+    .map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`)
+    .join(', ');
 }
 
 /** Every file under `dir` by its URL path, with the .br / .gz copies beside it as its encoded forms. */
