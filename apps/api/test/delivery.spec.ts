@@ -20,6 +20,8 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     web = await mkdtemp(join(tmpdir(), 'tracker-web-'));
     await writeFile(join(web, 'index.html'), INDEX_HTML);
     await writeFile(join(web, 'main-EF56GH78.js'), MAIN_JS);
+    // A chunk as the chunk optimizer names it (a lazy page's).
+    await writeFile(join(web, 'chunk-Cw2_Ry7-.js'), MAIN_JS);
     await writeFile(join(web, 'styles-AB12CD34.css'), `body { margin: 0 }\n${'.bar { fill: #336699 }\n'.repeat(100)}`);
     await writeFile(join(web, 'favicon.ico'), Buffer.alloc(300, 1));
     // The web build's own last step writes the .br and .gz copies.
@@ -87,19 +89,19 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
   });
 
   it('serves the precompressed copies of a content-hashed file, cached for a year', async () => {
-    const path = `${server.url}/main-EF56GH78.js`;
+    const path = `${server.url}/chunk-Cw2_Ry7-.js`;
     const br = await rawGet(path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(br.headers['vary']).toBe('Accept-Encoding');
-    expect(br.bytes.equals(await readFile(join(web, 'main-EF56GH78.js.br')))).toBe(true);
+    expect(br.bytes.equals(await readFile(join(web, 'chunk-Cw2_Ry7-.js.br')))).toBe(true);
     expect(decoded(br)).toBe(MAIN_JS);
 
     const gzip = await rawGet(path, { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gzip.bytes.equals(await readFile(join(web, 'main-EF56GH78.js.gz')))).toBe(true);
+    expect(gzip.bytes.equals(await readFile(join(web, 'chunk-Cw2_Ry7-.js.gz')))).toBe(true);
     expect(decoded(gzip)).toBe(MAIN_JS);
 
     const plain = await rawGet(path);
@@ -120,6 +122,14 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     ]);
     const head = await rawGet(path, { 'accept-encoding': 'br' }, 'HEAD');
     expect([head.status, head.headers['content-encoding'], head.bytes.length]).toEqual([200, 'br', 0]);
+  });
+
+  it("revalidates the index page's entry script (its name is not a hash of all it holds), compressed all the same", async () => {
+    const main = await rawGet(`${server.url}/main-EF56GH78.js`, { 'accept-encoding': 'br' });
+    expect([main.status, main.headers['content-encoding'], main.headers['cache-control']]).toEqual([200, 'br', 'no-cache']);
+    expect(decoded(main)).toBe(MAIN_JS);
+    const again = await rawGet(`${server.url}/main-EF56GH78.js`, { 'accept-encoding': 'br', 'if-none-match': main.headers['etag'] as string });
+    expect(again.status).toBe(304);
   });
 
   it('serves the index page and every route of the web app as no-cache, compressed, with its stylesheet as a plain link', async () => {

@@ -6,8 +6,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { type Encoding, negotiateEncoding } from './compression';
 
-/** Angular's content-hashed file names: `main-ABCD2345.js`, `styles-ABCD2345.css`, `media/logo-ABCD2345.svg`. */
-const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+/**
+ * Content-hashed file names: Angular's (`main-ABCD2345.js`, `styles-ABCD2345.css`,
+ * `media/logo-ABCD2345.svg`) and the chunks its chunk optimizer writes (`chunk-Cw2_Ry7-.js`).
+ */
+const HASHED = /(?:-[A-Z0-9]{8}\.[a-z0-9]+|\/chunk-[A-Za-z0-9_-]{8}\.js)$/;
 
 /** Content-hashed files never change under their name; everything else is revalidated (cheap with the ETag). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -37,6 +40,7 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
   }
   const files = readWebFiles(webDist);
   const html = withPlainStylesheets(readFileSync(join(webDist, 'index.html'), 'utf8'));
+  revalidateEntryScripts(files, html);
   const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
   files.set('/index.html', index);
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -93,6 +97,19 @@ export function readWebFiles(dir: string): Map<string, WebFile> {
     });
   }
   return files;
+}
+
+/**
+ * The index page's module scripts are revalidated (`no-cache`, a 304 while unchanged) rather than
+ * kept a year: the chunk optimizer names the entry after its content before the merge, so one name
+ * can come to stand for new content (the chunks it absorbed, another optimizer). The lazy chunks it
+ * imports are named after their own content and stay immutable.
+ */
+export function revalidateEntryScripts(files: Map<string, WebFile>, html: string): void {
+  for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    const file = files.get(src.startsWith('/') ? src : `/${src}`);
+    if (file) file.cacheControl = 'no-cache';
+  }
 }
 
 /** A file made at start (the index page): compressed once, here. */
