@@ -33,6 +33,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Requires a part the build wrote under dist/ (checked to be there before the run starts). */
+const requireBuilt = (file) => createRequire(import.meta.url)(join(root, file));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -116,7 +118,7 @@ function run(args, env) {
 async function load(url, headers = {}) {
   // Built from apps/bench/src/http-load.ts with the bare server. It fails on the first answer of 400
   // or more, or one that does not say its length.
-  const { httpLoad } = createRequire(import.meta.url)(join(root, 'dist/bench/http-load.js'));
+  const { httpLoad } = requireBuilt('dist/bench/http-load.js');
   const { rps, p50, p99 } = await httpLoad(url, { connections: CONNECTIONS, seconds: SECONDS, headers });
   return { rps, p50: round(p50, 1), p99: round(p99, 1) };
 }
@@ -535,7 +537,7 @@ async function main() {
     const dir = await mkdtemp(join(tmpdir(), 'tracker-bench-'));
     await chmod(dir, 0o755);
     // Started as the tracker starts its own (dist/api/embedded-postgres.js is built from the API).
-    const { launchPostgres } = createRequire(import.meta.url)(join(root, 'dist/api/embedded-postgres.js'));
+    const { launchPostgres } = requireBuilt('dist/api/embedded-postgres.js');
     const pg = await launchPostgres({ clusterDir: join(dir, 'pg'), user: 'postgres', password: 'bench', persistent: false });
     cleanups.push(async () => {
       await pg.stop();

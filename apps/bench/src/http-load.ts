@@ -53,8 +53,8 @@ export async function httpLoad(url: string, options: LoadOptions = {}): Promise<
     new Promise<void>((resolve, reject) => {
       const socket = connect(port, target.hostname);
       socket.setNoDelay(true);
+      /** The answer's head as it comes in; null once it is read (the body is coming). */
       let head: Buffer | null = null;
-      let inHead = false;
       let remaining = 0;
       let sentAt = 0;
       const fail = (message: string) => {
@@ -67,25 +67,27 @@ export async function httpLoad(url: string, options: LoadOptions = {}): Promise<
           resolve();
           return;
         }
-        inHead = true;
-        head = null;
+        head = Buffer.alloc(0);
         sentAt = performance.now();
         socket.write(request);
       };
       socket.on('connect', send);
       socket.on('error', (error) => fail(error.message));
       socket.on('close', () => {
-        if (inHead || remaining > 0) fail('the connection closed mid-answer');
+        if (head !== null || remaining > 0) fail('the connection closed mid-answer');
       });
       socket.on('data', (chunk: Buffer) => {
         let body = chunk;
-        if (inHead) {
-          head = head ? Buffer.concat([head, chunk]) : chunk;
-          const end = head.indexOf(HEAD_END);
-          if (end < 0) return;
-          const text = head.subarray(0, end).toString('latin1');
-          body = head.subarray(end + HEAD_END.length);
-          inHead = false;
+        if (head !== null) {
+          const received: Buffer = head.length > 0 ? Buffer.concat([head, chunk]) : chunk;
+          const end = received.indexOf(HEAD_END);
+          if (end < 0) {
+            head = received;
+            return;
+          }
+          const text = received.subarray(0, end).toString('latin1');
+          body = received.subarray(end + HEAD_END.length);
+          head = null;
           const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1]);
           if (!(status >= 200 && status < 400)) return fail(`answered ${Number.isNaN(status) ? 'something other than HTTP/1.1' : status}`);
           const length = /\r\ncontent-length:[ \t]*(\d+)/i.exec(text);

@@ -38,9 +38,8 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
   if (!webDist || !existsSync(join(webDist, 'index.html'))) {
     return;
   }
-  const files = readWebFiles(webDist);
   const html = withPlainStylesheets(readFileSync(join(webDist, 'index.html'), 'utf8'));
-  revalidateEntryScripts(files, html);
+  const files = readWebFiles(webDist, entryScripts(html));
   const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
   files.set('/index.html', index);
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -77,8 +76,14 @@ export function chartPagePreloads(partnership: unknown): string {
     .join(', ');
 }
 
-/** Every file under `dir` by its URL path, with the .br / .gz copies beside it as its encoded forms. */
-export function readWebFiles(dir: string): Map<string, WebFile> {
+/**
+ * Every file under `dir` by its URL path, with the .br / .gz copies beside it as its encoded forms.
+ * The index page's scripts (`entries`, URL paths) are revalidated (`no-cache`, a 304 while unchanged)
+ * rather than kept a year: the chunk optimizer names the entry after its content before the merge,
+ * so one name can come to stand for new content (the chunks it absorbed, another optimizer). The
+ * lazy chunks it imports are named after their own content and stay immutable.
+ */
+export function readWebFiles(dir: string, entries: ReadonlySet<string> = new Set()): Map<string, WebFile> {
   const files = new Map<string, WebFile>();
   for (const path of walk(dir)) {
     if (path.endsWith('.br') || path.endsWith('.gz')) {
@@ -91,7 +96,7 @@ export function readWebFiles(dir: string): Map<string, WebFile> {
     if (existsSync(`${path}.gz`)) bodies.gzip = readFileSync(`${path}.gz`);
     files.set(url, {
       type: extname(path) || 'application/octet-stream',
-      cacheControl: HASHED.test(path) ? IMMUTABLE : UNHASHED,
+      cacheControl: entries.has(url) ? 'no-cache' : HASHED.test(path) ? IMMUTABLE : UNHASHED,
       etag: etagOf(identity),
       bodies,
     });
@@ -99,17 +104,9 @@ export function readWebFiles(dir: string): Map<string, WebFile> {
   return files;
 }
 
-/**
- * The index page's module scripts are revalidated (`no-cache`, a 304 while unchanged) rather than
- * kept a year: the chunk optimizer names the entry after its content before the merge, so one name
- * can come to stand for new content (the chunks it absorbed, another optimizer). The lazy chunks it
- * imports are named after their own content and stay immutable.
- */
-export function revalidateEntryScripts(files: Map<string, WebFile>, html: string): void {
-  for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
-    const file = files.get(src.startsWith('/') ? src : `/${src}`);
-    if (file) file.cacheControl = 'no-cache';
-  }
+/** The URL paths of the page's scripts (`<script src>`), relative ones taken from the root (its `<base href="/">`). */
+function entryScripts(html: string): Set<string> {
+  return new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].map(([, src]) => (src.startsWith('/') ? src : `/${src}`)));
 }
 
 /** A file made at start (the index page): compressed once, here. */
