@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { createTestDatabase, type TestDatabase } from './database';
 import { decoded, rawGet } from './raw';
@@ -151,17 +152,23 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
   });
 
-  it("gives the chart page the addresses of its five API answers as preload hints (its partnership's), and no other page", async () => {
+  it("gives the chart page its stylesheet, its entry script and its five API answers (its partnership's) as preload hints, and no other page", async () => {
     const hints = (link: string | string[] | undefined) =>
       String(link ?? '')
         .split(', ')
         .filter(Boolean)
-        .map((part) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(part)?.[1] ?? `not a fetch preload: ${part}`);
+        .map((part) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(part)?.[1] ?? part);
+    const page = ['</styles-AB12CD34.css>; rel=preload; as=style', '</main-EF56GH78.js>; rel=modulepreload'];
+    const workPlan = [...page, '/api/gantt', '/api/auth/session', '/api/partnerships', '/api/organisations', '/api/plan-versions'];
     const home = await rawGet(`${server.url}/`, { accept: 'text/html' });
-    expect(hints(home.headers['link'])).toEqual(['/api/gantt', '/api/auth/session', '/api/partnerships', '/api/organisations', '/api/plan-versions']);
+    expect(hints(home.headers['link'])).toEqual(workPlan);
+    // The app names no partnership for the Work Plan: neither do the hints, or they would go unused.
+    const named = await rawGet(`${server.url}/?partnership=${DEFAULT_PARTNERSHIP_KEY}`, { accept: 'text/html' });
+    expect(hints(named.headers['link'])).toEqual(workPlan);
     const other = await rawGet(`${server.url}/?partnership=${encodeURIComponent('scale 0001&x')}`, { accept: 'text/html' });
     const query = '?partnership=scale%200001%26x';
     expect(hints(other.headers['link'])).toEqual([
+      ...page,
       `/api/gantt${query}`,
       `/api/auth/session${query}`,
       '/api/partnerships',
@@ -170,7 +177,7 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     ]);
     // Revalidated, the page keeps its hints.
     const again = await rawGet(`${server.url}/`, { accept: 'text/html', 'if-none-match': home.headers['etag'] as string });
-    expect([again.status, hints(again.headers['link']).length]).toEqual([304, 5]);
+    expect([again.status, hints(again.headers['link'])]).toEqual([304, workPlan]);
     for (const path of ['/risks', '/actions/2', '/index.html']) {
       expect([path, (await rawGet(`${server.url}${path}`, { accept: 'text/html' })).headers['link']]).toEqual([path, undefined]);
     }

@@ -18,10 +18,12 @@ export function effectiveEnd(item: Pick<ScheduledItem, 'end' | 'forecastEnd'>): 
 /** Days past the effective end as of a date, or 0 when the item is not overdue. */
 export function daysLate(item: ScheduledItem, asOf: CalendarDate): number {
   const end = effectiveEnd(item);
-  if (end === null || CLOSED_STATUSES.includes(item.status)) {
+  // yyyy-MM-dd text sorts as the days do: an end on or after the day is not late, without date arithmetic
+  // (a chart of thousands of items asks this of every one).
+  if (end === null || compareDates(end, asOf) >= 0 || CLOSED_STATUSES.includes(item.status)) {
     return 0;
   }
-  return Math.max(0, daysBetween(end, asOf));
+  return daysBetween(end, asOf);
 }
 
 /** Overdue: its (forecast or planned) end has passed and it is not done, delivered or cancelled. */

@@ -234,7 +234,9 @@ export function judgeBySteps<T extends SteppedSubject>(items: readonly T[]): Map
   const stepsOf = new Map<string, T[]>();
   for (const item of items) {
     if (item.parentId !== null && item.planOfRecord !== false) {
-      stepsOf.set(item.parentId, [...(stepsOf.get(item.parentId) ?? []), item]);
+      const steps = stepsOf.get(item.parentId);
+      if (steps) steps.push(item);
+      else stepsOf.set(item.parentId, [item]);
     }
   }
   const judged = new Map<string, RiskSubject>();

@@ -104,8 +104,7 @@ export class GanttChartComponent {
     const viewHeight = Math.min(chartHeight(rows.length), BOX_SHARE_OF_VIEWPORT * window.innerHeight);
     const gantt = new WindowedGantt(
       element,
-      // Every class of the row on its bar from the start: the labels are measured in their own font (bold, italic).
-      rows.map((row) => ({ ...row.task, custom_class: row.classes.join(' ') })),
+      rows.map((row) => row.task),
       {
         view_mode: FRAPPE_VIEW_MODES[viewMode],
         view_modes: [FRAPPE_VIEW_MODES[viewMode]],

@@ -146,8 +146,10 @@ describe('groupByAction and toChartRows', () => {
     const rows = toChartRows(groups);
     expect(rows.map((r) => r.task.id)).toEqual(['action-1', items[0].id, items[1].id, 'action-3', items[3].id]);
     expect(rows[0]).toMatchObject({ itemId: null, task: { name: 'Action 1 · Labour', start: '2025-06-01', end: '2026-05-31' } });
-    expect(rows[4].task).toMatchObject({ name: `${items[3].title} · In progress`, progress: 50, custom_class: 'wp-status-in_progress' });
+    expect(rows[4].task).toMatchObject({ name: `${items[3].title} · In progress`, progress: 50 });
     expect(rows[4].classes).toEqual(expect.arrayContaining(['wp-item', 'wp-status-in_progress', 'wp-precision-month', 'wp-flag-approximate']));
+    // The bar carries every class of its row.
+    expect(rows[4].task.custom_class.split(' ')).toEqual(rows[4].classes);
   });
 
   it('says status and flags in words on the bar and to screen readers', () => {

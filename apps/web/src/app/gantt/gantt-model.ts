@@ -260,6 +260,7 @@ export function filterToParams(filter: GanttFilter): Record<string, string | nul
 
 /** A task as frappe-gantt takes it, with the extra classes and words the wrapper adds to its bar. */
 export interface ChartRow {
+  /** The task, its bar's classes (`custom_class`) being every class of the row: labels are measured in their own font. */
   task: { id: string; name: string; start: string; end: string; progress: number; custom_class: string };
   classes: string[];
   /** What a screen reader announces for the bar. */
@@ -315,6 +316,13 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
       const approved = item.baseline?.window;
       const prefix = item.depth > 0 ? '↳ ' : '';
       const name = `${prefix}${item.title} · ${words.join(' · ')}`;
+      const classes = [
+        'wp-item',
+        `wp-status-${item.status}`,
+        `wp-precision-${item.window.precision}`,
+        ...item.flags.map((f) => `wp-flag-${f.replace('_', '-')}`),
+        ...(item.depth > 0 ? ['wp-substep'] : []),
+      ];
       rows.push({
         task: {
           id: item.id,
@@ -322,15 +330,9 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
           start: item.window.start,
           end: item.window.end,
           progress: item.progress,
-          custom_class: `wp-status-${item.status}`,
+          custom_class: classes.join(' '),
         },
-        classes: [
-          'wp-item',
-          `wp-status-${item.status}`,
-          `wp-precision-${item.window.precision}`,
-          ...item.flags.map((f) => `wp-flag-${f.replace('_', '-')}`),
-          ...(item.depth > 0 ? ['wp-substep'] : []),
-        ],
+        classes,
         // Starts with the visible label, so speech input ("click First Virtual Exchange") finds the bar.
         label: `${name}. Action ${item.actionNumber}, ${item.windowLabel}${item.flags.length ? '. ' + item.flags.map((f) => FLAG_LABELS[f]).join(', ') : ''}${
           approved ? `. Approved in version ${item.baseline?.versionNumber}: ${formatWindow(approved)}` : ''

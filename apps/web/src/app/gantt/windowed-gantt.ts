@@ -24,15 +24,15 @@ function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<s
   return element;
 }
 
-/** The task starting first and the task ending last (yyyy-MM-dd text sorts as the dates do). */
-function extremesOf(tasks: Task[]): Task[] {
+/** The rows of the task starting first and of the task ending last (yyyy-MM-dd text sorts as the dates do). */
+function extremesOf(tasks: FrappeTask[]): number[] {
   if (tasks.length === 0) return [];
-  let first = tasks[0];
-  let last = tasks[0];
-  for (const task of tasks) {
-    if (task.start < first.start) first = task;
-    if (task.end > last.end) last = task;
-  }
+  let first = 0;
+  let last = 0;
+  tasks.forEach((task, index) => {
+    if (task.start < tasks[first].start) first = index;
+    if (task.end > tasks[last].end) last = index;
+  });
   return first === last ? [first] : [first, last];
 }
 
@@ -58,7 +58,8 @@ let patterns = 0;
  */
 export class WindowedGantt extends Gantt {
   // Set from inside the library's constructor (setup_tasks runs there): declared, never initialised here.
-  declare private allTasks: Task[];
+  /** The caller's tasks, never changed: a row's task is copied when it is read. */
+  declare private allTasks: FrappeTask[];
   declare private drawn: RowWindow;
   declare private pinned: number | null;
   declare private extremes: Task[];
@@ -81,11 +82,13 @@ export class WindowedGantt extends Gantt {
    */
   override setup_tasks(tasks: FrappeTask[]): void {
     const wanted = (this.options as Partial<WindowedOptions>).rows_window ?? { from: 0, to: tasks.length };
-    this.allTasks = tasks.map((task, index) => ({ ...task, _index: index }));
+    this.allTasks = tasks;
     this.drawn = { from: Math.max(0, wanted.from), to: Math.min(tasks.length, wanted.to) };
     this.pinned = null;
-    this.extremes = this.read(extremesOf(this.allTasks));
-    this.tasks = this.read(this.allTasks.slice(this.drawn.from, this.drawn.to));
+    this.extremes = this.read(extremesOf(tasks));
+    const first: number[] = [];
+    for (let index = this.drawn.from; index < this.drawn.to; index += 1) first.push(index);
+    this.tasks = this.read(first);
   }
 
   /** The time axis spans every task, drawn or not: the library sees the earliest and the latest. */
@@ -155,10 +158,10 @@ export class WindowedGantt extends Gantt {
     this.$svg.setAttribute('width', String(this.dates.length * this.config.column_width));
   }
 
-  /** The grid is as tall as every row. */
+  /** The grid is as tall as every row (the library reads only how many tasks there are). */
   override make_grid_background(): void {
     const drawn = this.tasks;
-    this.tasks = this.allTasks;
+    this.tasks = this.allTasks as Task[];
     try {
       super.make_grid_background();
     } finally {
@@ -211,7 +214,7 @@ export class WindowedGantt extends Gantt {
     const have = new Set(kept.map((bar) => bar.task._index));
     const rows = pinned !== null && (pinned < from || pinned >= to) ? [pinned] : [];
     for (let index = from; index < to; index += 1) rows.push(index);
-    const adding = this.read(rows.filter((index) => index < total && !have.has(index)).map((index) => this.allTasks[index]));
+    const adding = this.read(rows.filter((index) => index < total && !have.has(index)));
     this.drawn = { from, to };
     this.pinned = pinned;
     this.tasks = adding;
@@ -303,24 +306,33 @@ export class WindowedGantt extends Gantt {
 
   /**
    * The widths of labels, measured on a canvas in each label's font: styles are computed once for
-   * all the new bars, and the page is not laid out while bars are added as the chart scrolls.
+   * all the new bars, and the page is not laid out while bars are added as the chart scrolls. The
+   * font is read once per set of classes on the bars (the classes decide it: bold, italic), not once
+   * per label: reading a computed style costs far more than measuring text.
    */
   private measure(labels: (SVGTextElement | null)[]): number[] {
     const context = (this.measuring ??= document.createElement('canvas').getContext('2d'));
+    const fonts = new Map<string, string>();
     return labels.map((label) => {
       if (!label) return 0;
       if (!context) return label.getBBox().width;
-      const style = getComputedStyle(label);
-      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const classes = label.parentElement?.parentElement?.getAttribute('class') ?? '';
+      let font = fonts.get(classes);
+      if (font === undefined) {
+        const style = getComputedStyle(label);
+        font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        fonts.set(classes, font);
+      }
+      context.font = font;
       return context.measureText(label.textContent ?? '').width;
     });
   }
 
-  /** Tasks read as the library reads them (dates parsed, the end moved to the end of its day), keeping their row. */
-  private read(tasks: Task[]): Task[] {
+  /** The tasks of these rows read as the library reads them (copies, dates parsed, the end moved to the end of its day), each keeping its row. */
+  private read(rows: number[]): Task[] {
     const drawn = this.tasks;
-    super.setup_tasks(tasks.map((task) => ({ ...task })));
-    const read = this.tasks.map((task, i) => Object.assign(task, { _index: tasks[i]._index }));
+    super.setup_tasks(rows.map((index) => Object.assign({}, this.allTasks[index])));
+    const read = this.tasks.map((task, i) => Object.assign(task, { _index: rows[i] }));
     this.tasks = drawn;
     return read;
   }
