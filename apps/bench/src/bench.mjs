@@ -6,7 +6,9 @@
 //    same SQL and sending the same JSON (apps/bench/src/bare-server.ts); GET /api/risks where present;
 //    the time to produce the chart files (Work Plan and 5,000-item PDF, Work Plan PNG).
 //  - Gantt: time from navigation to the chart drawn, in headless Chromium, for the Work Plan and for
-//    plans of 1,000 and 5,000 items, against plain frappe-gantt given the same tasks on an empty page;
+//    plans of 1,000 and 5,000 items, against plain frappe-gantt given the same tasks on an empty page,
+//    and beside the tracker's chart alone (apps/web/src/chart-alone.ts: the same renderer, options,
+//    items and rows, without the app: what the tracker takes beyond it is the app's start);
 //    and the 5,000-item chart drawn with the baselines of version 1 (`?baseline=1`, a ghost bar under
 //    each bar) against the same chart without them.
 //    "Show all items" is timed after "Show Actions only" (the time to expand every Action).
@@ -21,7 +23,7 @@
 // (a comma list) runs only those parts. Results, with a table of the goals, are printed and written
 // to apps/bench/results/<time>.json.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -156,10 +158,23 @@ function initialJavaScript() {
   return { files: [...files], raw, gzip };
 }
 
-/** A page with plain frappe-gantt and nothing else, fed the same tasks as the tracker's chart. */
-async function startPlainServer(appBase) {
+/**
+ * Two pages beside the tracker, each fed the tracker's own API answer through this server: plain
+ * frappe-gantt given the same tasks on an empty page (`/`), and the tracker's chart alone (`/alone`,
+ * `apps/web/src/chart-alone.ts` as built by the bench's build: the page's renderer, options, items and
+ * rows, without the app). The chart alone gets the hints the home page gets (stylesheet, script, the
+ * plan), and the tracker's stylesheet with its chart's own styles.
+ */
+async function startPlainServer(appBase, webDist) {
   const frappe = await readFile(join(root, 'node_modules/frappe-gantt/dist/frappe-gantt.es.js'));
   const css = await readFile(join(root, 'node_modules/frappe-gantt/dist/frappe-gantt.css'));
+  const alone = await readFile(join(root, 'dist/bench/chart-alone.js'));
+  const stylesheet = readdirSync(webDist).find((f) => /^styles-[A-Z0-9]{8}\.css$/.test(f));
+  // The chart component's styles, scoped to its element instead of its host.
+  const chartCss = (await readFile(join(root, 'apps/web/src/app/gantt/gantt-chart.component.css'), 'utf8'))
+    .replaceAll(':host ::ng-deep ', 'wp-gantt-chart ')
+    .replaceAll(':host', 'wp-gantt-chart');
+  const aloneCss = Buffer.concat([await readFile(join(webDist, stylesheet)), Buffer.from(chartCss)]);
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>plain frappe-gantt</title><link rel="stylesheet" href="/frappe-gantt.css"></head>
 <body><div id="chart"></div><script type="module">
 import Gantt from '/frappe-gantt.es.js';
@@ -169,13 +184,25 @@ const tasks = data.items.filter((m) => m.start && m.end).map((m) => ({ id: m.id,
 new Gantt('#chart', tasks, { view_mode: 'Month' });
 requestAnimationFrame(() => { window.__plainRenderedAt = performance.now(); window.__plainBars = document.querySelectorAll('.bar-wrapper').length; });
 </script></body></html>`;
+  const alonePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>the tracker's chart alone</title><link rel="stylesheet" href="/alone.css"></head>
+<body><wp-gantt-chart><div class="gantt-host"></div></wp-gantt-chart><script type="module" src="/chart-alone.js"></script></body></html>`;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/frappe-gantt.es.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(frappe);
     if (url.pathname === '/frappe-gantt.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
-    if (url.pathname === '/gantt') {
+    if (url.pathname === '/chart-alone.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(alone);
+    if (url.pathname === '/alone.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(aloneCss);
+    if (url.pathname === '/gantt' || url.pathname === '/api/gantt') {
       const answer = await fetch(`${appBase}/api/gantt${url.search}`);
       return res.writeHead(answer.status, { 'content-type': 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+    }
+    if (url.pathname === '/alone') {
+      const hints = [
+        '</alone.css>; rel=preload; as=style',
+        '</chart-alone.js>; rel=modulepreload',
+        `</api/gantt${url.search}>; rel=preload; as=fetch; crossorigin=anonymous`,
+      ];
+      return res.writeHead(200, { 'content-type': 'text/html', link: hints.join(', ') }).end(alonePage);
     }
     res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   });
@@ -516,6 +543,7 @@ async function main() {
     'dist/api/embedded-postgres.js',
     'dist/bench/bare-server.js',
     'dist/bench/http-load.js',
+    'dist/bench/chart-alone.js',
     'dist/api/seed-scale.js',
     'dist/web/browser/index.html',
   ]) {
@@ -670,7 +698,7 @@ async function main() {
 
     if (runs('gantt')) {
       console.log('Gantt chart in headless Chromium:');
-      const plain = await startPlainServer(appBase);
+      const plain = await startPlainServer(appBase, join(root, 'dist/web/browser'));
       cleanups.push(async () => plain.server.close());
       for (const [label, key] of [
         ['Work Plan (41 items)', DEFAULT_KEY],
@@ -679,9 +707,14 @@ async function main() {
       ]) {
         const ours = [];
         const theirs = [];
+        const alone = [];
         for (let r = 0; r < LOADS; r++) {
           ours.push(await timeChart(browser, `${appBase}/?partnership=${key}`, () => window.__wpGanttRenderedAt, true));
           theirs.push(await timeChart(browser, `${plain.base}/?partnership=${key}`, () => window.__plainRenderedAt));
+          alone.push(await timeChart(browser, `${plain.base}/alone?partnership=${key}`, () => window.__wpGanttRenderedAt));
+        }
+        if (alone[0].bars !== ours[0].bars || alone[0].rows !== ours[0].rows) {
+          throw new Error(`${label}: the chart alone drew ${alone[0].bars} bars of ${alone[0].rows} rows, the tracker ${ours[0].bars} of ${ours[0].rows}`);
         }
         const row = {
           plan: label,
@@ -694,11 +727,13 @@ async function main() {
             allRows: ours[0].allRows,
           },
           plain: { ms: median(theirs.map((x) => x.ms)), bars: theirs[0].bars },
+          alone: { ms: median(alone.map((x) => x.ms)), bars: alone[0].bars },
         };
         row.speedup = row.plain.ms / row.tracker.ms;
+        row.aloneSpeedup = row.plain.ms / row.alone.ms;
         results.gantt.push(row);
         console.log(
-          `  ${label}: tracker ${round(row.tracker.ms, 0)} ms (${row.tracker.bars} bars, ${row.tracker.rows} of ${row.tracker.allRows} rows; "Show all items" ${round(row.tracker.allItemsMs, 0)} ms, ${row.tracker.allItemsBars} bars) vs plain frappe-gantt ${round(row.plain.ms, 0)} ms (${row.plain.bars} bars): ${round(row.speedup, 1)}x`,
+          `  ${label}: tracker ${round(row.tracker.ms, 0)} ms (${row.tracker.bars} bars, ${row.tracker.rows} of ${row.tracker.allRows} rows; "Show all items" ${round(row.tracker.allItemsMs, 0)} ms, ${row.tracker.allItemsBars} bars) vs plain frappe-gantt ${round(row.plain.ms, 0)} ms (${row.plain.bars} bars): ${round(row.speedup, 1)}x; the chart alone, without the app, ${round(row.alone.ms, 0)} ms (${round(row.aloneSpeedup, 1)}x plain)`,
         );
       }
 
@@ -920,14 +955,23 @@ function report(results) {
     }
   }
   if (results.gantt.length) {
-    console.log('\n' + pad('plan', 22) + pad('tracker ms (bars, rows)', 26) + pad('all items ms (bars)', 22) + pad('plain frappe ms (bars)', 24) + 'speed-up');
+    console.log(
+      '\n' +
+        pad('plan', 22) +
+        pad('tracker ms (bars, rows)', 26) +
+        pad('all items ms (bars)', 22) +
+        pad('plain frappe ms (bars)', 24) +
+        pad('speed-up', 10) +
+        'the chart alone ms (speed-up)',
+    );
     for (const g of results.gantt) {
       console.log(
         pad(g.plan, 22) +
           pad(`${round(g.tracker.ms, 0)} (${g.tracker.bars}, ${g.tracker.rows} of ${g.tracker.allRows})`, 26) +
           pad(`${round(g.tracker.allItemsMs, 0)} (${g.tracker.allItemsBars})`, 22) +
           pad(`${round(g.plain.ms, 0)} (${g.plain.bars})`, 24) +
-          `${round(g.speedup, 1)}x`,
+          pad(`${round(g.speedup, 1)}x`, 10) +
+          `${round(g.alone.ms, 0)} (${round(g.aloneSpeedup, 1)}x)`,
       );
     }
   }

@@ -3,27 +3,10 @@ import type Gantt from 'frappe-gantt';
 import { toLocalDate } from '@tracker/schedule';
 import { formatDay, formatLongDay } from '../plan/labels';
 import type { ChartRow, ViewMode } from './gantt-model';
-import { FRAPPE_VIEW_MODES, unitsSince } from './view-modes';
+import { BOX_SHARE_OF_VIEWPORT, GEOMETRY, HEADER_HEIGHT, chartHeight, chartOptions, firstRows } from './chart-options';
+import { unitsSince } from './view-modes';
 import { rowWindow, windowCovers } from './row-window';
-import { type WindowedOptions, WindowedGantt } from './windowed-gantt';
-
-/** Height of a bar and the space between rows, in pixels (frappe-gantt's bar_height and padding). */
-const BAR_HEIGHT = 26;
-const ROW_PADDING = 14;
-/** frappe-gantt's two header rows (its defaults, 45 + 30) and its 10 px below them. */
-const HEADER_HEIGHT = 85;
-const GEOMETRY = { rowHeight: BAR_HEIGHT + ROW_PADDING, headerHeight: HEADER_HEIGHT };
-
-/**
- * The height frappe-gantt gives the chart of `rows` rows (its grid height: the header, then one
- * bar and one padding per row), so the page can hold that space before the chart is drawn.
- */
-export function chartHeight(rows: number): number {
-  return HEADER_HEIGHT + ROW_PADDING + (BAR_HEIGHT + ROW_PADDING) * rows - 10;
-}
-
-/** The chart's box is at most this share of the window's height; it scrolls inside, under its header. */
-const BOX_SHARE_OF_VIEWPORT = 0.75;
+import { WindowedGantt } from './windowed-gantt';
 
 /** What survives a redraw (new rows, e.g. an Action expanded): where the box was scrolled, and the bar with the focus. */
 interface Kept {
@@ -101,26 +84,11 @@ export class GanttChartComponent {
     }
     const key = `${viewMode}\n${scrollTo}`;
     const same = kept !== null && kept.key === key;
-    const viewHeight = Math.min(chartHeight(rows.length), BOX_SHARE_OF_VIEWPORT * window.innerHeight);
     const gantt = new WindowedGantt(
       element,
       rows.map((row) => row.task),
-      {
-        view_mode: FRAPPE_VIEW_MODES[viewMode],
-        view_modes: [FRAPPE_VIEW_MODES[viewMode]],
-        readonly: true,
-        popup: false,
-        infinite_padding: false,
-        today_button: true,
-        view_mode_select: false,
-        bar_height: BAR_HEIGHT,
-        padding: ROW_PADDING,
-        lines: 'both',
-        holidays: {},
-        // A redraw of the same view stays where the reader was; a new view opens on the plan period.
-        scroll_to: same ? null : scrollTo,
-        rows_window: rowWindow(same ? kept.top : 0, viewHeight, rows.length, GEOMETRY),
-      } as WindowedOptions,
+      // A redraw of the same view stays where the reader was; a new view opens on the plan period.
+      chartOptions(viewMode, same ? null : scrollTo, firstRows(rows.length, same ? kept.top : 0, window.innerHeight)),
     );
     this.gantt = gantt;
     this.drawnRows = rows;
