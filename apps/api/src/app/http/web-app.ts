@@ -40,9 +40,8 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
     return;
   }
   const html = withPlainStylesheets(readFileSync(join(webDist, 'index.html'), 'utf8'));
-  const entries = entryScripts(html);
-  const files = readWebFiles(webDist, entries);
-  const assets = { stylesheets: [...stylesheets(html)], scripts: [...entries] };
+  const assets = pageAssets(html);
+  const files = readWebFiles(webDist, new Set(assets.scripts));
   const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
   files.set('/index.html', index);
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -120,19 +119,10 @@ export function readWebFiles(dir: string, entries: ReadonlySet<string> = new Set
   return files;
 }
 
-/** A path of the page as a URL path, relative ones taken from the root (its `<base href="/">`). */
-function fromRoot(path: string): string {
-  return path.startsWith('/') ? path : `/${path}`;
-}
-
-/** The URL paths of the page's scripts (`<script src>`). */
-function entryScripts(html: string): Set<string> {
-  return new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].map(([, src]) => fromRoot(src)));
-}
-
-/** The URL paths of the page's stylesheets (`<link rel="stylesheet" href>`). */
-function stylesheets(html: string): Set<string> {
-  return new Set([...html.matchAll(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g)].map(([, href]) => fromRoot(href)));
+/** The page's stylesheets (`<link rel="stylesheet" href>`) and scripts (`<script src>`) as URL paths, relative ones taken from the root (its `<base href="/">`). */
+function pageAssets(html: string): PageAssets {
+  const paths = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map(([, path]) => (path.startsWith('/') ? path : `/${path}`)))];
+  return { stylesheets: paths(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g), scripts: paths(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g) };
 }
 
 /** A file made at start (the index page): compressed once, here. */
