@@ -95,6 +95,9 @@ export function describeSchedule(zone: string): void {
         expect(isCalendarDate('2027-02-29')).toBe(false);
         expect(isCalendarDate('2026-02-30')).toBe(false);
         expect(isCalendarDate('2026-2-1')).toBe(false);
+        expect(isCalendarDate('2026-13-01')).toBe(false);
+        expect(isCalendarDate('2026-00-10')).toBe(false);
+        expect(isCalendarDate('0099-01-01')).toBe(false);
         expect(isCalendarDate('2026-02-01T00:00:00Z')).toBe(false);
         expect(isCalendarDate('')).toBe(false);
         expect(isCalendarDate(20260201)).toBe(false);
