@@ -170,11 +170,8 @@ async function startPlainServer(appBase, webDist) {
   const css = await readFile(join(root, 'node_modules/frappe-gantt/dist/frappe-gantt.css'));
   const alone = await readFile(join(root, 'dist/bench/chart-alone.js'));
   const stylesheet = readdirSync(webDist).find((f) => /^styles-[A-Z0-9]{8}\.css$/.test(f));
-  // The chart component's styles, scoped to its element instead of its host.
-  const chartCss = (await readFile(join(root, 'apps/web/src/app/gantt/gantt-chart.component.css'), 'utf8'))
-    .replaceAll(':host ::ng-deep ', 'wp-gantt-chart ')
-    .replaceAll(':host', 'wp-gantt-chart');
-  const aloneCss = Buffer.concat([await readFile(join(webDist, stylesheet)), Buffer.from(chartCss)]);
+  // The chart's own styles are in the app's stylesheet (apps/web/src/app/gantt/gantt-chart.css).
+  const aloneCss = await readFile(join(webDist, stylesheet));
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>plain frappe-gantt</title><link rel="stylesheet" href="/frappe-gantt.css"></head>
 <body><div id="chart"></div><script type="module">
 import Gantt from '/frappe-gantt.es.js';
@@ -258,8 +255,12 @@ async function timeChart(browser, url, doneExpression, expandAll = false) {
   const ms = await page.evaluate(doneExpression);
   const bars = await page.evaluate(() => document.querySelectorAll('.bar-wrapper').length);
   const rows = await page.evaluate(chartRows);
-  const result = { ms, bars, rows, expandedMs: null, allBars: null, allRows: null, ghosts: null };
+  const result = { ms, bars, rows, appReadyMs: null, expandedMs: null, allBars: null, allRows: null, ghosts: null };
   if (expandAll) {
+    // The tracker's page: its chart may be the first paint, drawn before the app started; the app is
+    // ready (its buttons work, the chart is its own) once it has shown itself in the first paint's place.
+    await page.waitForFunction(() => window.__wpAppReadyAt !== undefined, null, { timeout: 120_000 });
+    result.appReadyMs = await page.evaluate(() => window.__wpAppReadyAt);
     // Collapsed first (it may already be), then timed from the click on "Show all items".
     await redrawAfter(page, 'Show Actions only', 60_000);
     result.expandedMs = await redrawAfter(page, 'Show all items');
@@ -722,6 +723,7 @@ async function main() {
             ms: median(ours.map((x) => x.ms)),
             bars: ours[0].bars,
             rows: ours[0].rows,
+            appReadyMs: median(ours.map((x) => x.appReadyMs)),
             allItemsMs: median(ours.map((x) => x.expandedMs)),
             allItemsBars: ours[0].allBars,
             allRows: ours[0].allRows,
@@ -733,7 +735,7 @@ async function main() {
         row.aloneSpeedup = row.plain.ms / row.alone.ms;
         results.gantt.push(row);
         console.log(
-          `  ${label}: tracker ${round(row.tracker.ms, 0)} ms (${row.tracker.bars} bars, ${row.tracker.rows} of ${row.tracker.allRows} rows; "Show all items" ${round(row.tracker.allItemsMs, 0)} ms, ${row.tracker.allItemsBars} bars) vs plain frappe-gantt ${round(row.plain.ms, 0)} ms (${row.plain.bars} bars): ${round(row.speedup, 1)}x; the chart alone, without the app, ${round(row.alone.ms, 0)} ms (${round(row.aloneSpeedup, 1)}x plain)`,
+          `  ${label}: tracker ${round(row.tracker.ms, 0)} ms (${row.tracker.bars} bars, ${row.tracker.rows} of ${row.tracker.allRows} rows; the app ready at ${round(row.tracker.appReadyMs, 0)} ms; "Show all items" ${round(row.tracker.allItemsMs, 0)} ms, ${row.tracker.allItemsBars} bars) vs plain frappe-gantt ${round(row.plain.ms, 0)} ms (${row.plain.bars} bars): ${round(row.speedup, 1)}x; the chart alone, without the app, ${round(row.alone.ms, 0)} ms (${round(row.aloneSpeedup, 1)}x plain)`,
         );
       }
 

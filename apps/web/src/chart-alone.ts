@@ -1,15 +1,13 @@
 /**
  * The home page's chart and nothing else: the plan read from the API, its items and rows made as the
- * page makes them, drawn by the same renderer with the same options, without the app around it (no
- * framework to start, no page, no header). The benchmark (`apps/bench`) bundles it and times it
- * beside the tracker and plain frappe-gantt: what the tracker takes beyond it is the app's start.
- * Not part of the web app's build.
+ * page makes them, drawn by the same code with the same options, without the app or the page around
+ * it (no framework, no header, no heading). The benchmark (`apps/bench`) bundles it and times it
+ * beside the tracker and plain frappe-gantt. Not part of the web app's build.
  */
 import type { GanttData } from '@tracker/contracts';
 import { today } from '@tracker/schedule';
-import { chartOptions, firstRows } from './app/gantt/chart-options';
+import { drawChart } from './app/gantt/chart-drawing';
 import { groupByAction, planStart, toChartRows, toGanttItems } from './app/gantt/gantt-model';
-import { WindowedGantt } from './app/gantt/windowed-gantt';
 
 const partnership = new URL(location.href).searchParams.get('partnership');
 const answer = await fetch(`/api/gantt${partnership ? `?partnership=${encodeURIComponent(partnership)}` : ''}`);
@@ -18,11 +16,7 @@ const items = toGanttItems(data.items, today(), data.partnership.deadline);
 const rows = toChartRows(groupByAction(items, data.actions));
 const host = document.querySelector<HTMLElement>('.gantt-host');
 if (!host) throw new Error('The page has no .gantt-host to draw the chart in');
-const gantt = new WindowedGantt(
-  host,
-  rows.map((row) => row.task),
-  chartOptions('Month', planStart(items), firstRows(rows.length, 0, window.innerHeight)),
-);
+const gantt = drawChart(host, { rows, viewMode: 'Month', scrollTo: planStart(items), deadline: data.partnership.deadline });
 host.setAttribute('data-chart-rows', String(rows.length));
 // When the chart finished drawing, as the tracker's chart says it.
 (window as unknown as { __wpGanttRenderedAt?: number }).__wpGanttRenderedAt = performance.now();

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Role } from '@tracker/contracts';
+import { revealApp } from '../first-paint';
 import { AuthService } from './auth/auth.service';
 import { PartnershipService, partnershipQuery } from './partnership/partnership.service';
 
@@ -74,6 +76,12 @@ export class AppComponent {
         void this.auth.refresh();
       }
       shown = key;
+    });
+    // The home page's first paint gives way at once to any other page (the chart page takes its chart over).
+    this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event instanceof NavigationEnd && event.urlAfterRedirects.split(/[?#]/)[0] !== '/') {
+        revealApp();
+      }
     });
   }
 

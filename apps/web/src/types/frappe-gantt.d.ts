@@ -69,6 +69,7 @@ declare module 'frappe-gantt' {
     change_view_mode(mode?: string | FrappeViewMode, maintain_pos?: boolean): void;
     update_options(options: FrappeOptions): void;
     set_scroll_position(date: string | Date): void;
+    render(): void;
     clear(): void;
 
     // Internals a subclass builds on (frappe-gantt 1.x): the tasks drawn, the SVG layers, and the

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
 import type Gantt from 'frappe-gantt';
-import { toLocalDate } from '@tracker/schedule';
-import { formatDay, formatLongDay } from '../plan/labels';
-import type { ChartRow, ViewMode } from './gantt-model';
-import { BOX_SHARE_OF_VIEWPORT, GEOMETRY, HEADER_HEIGHT, chartHeight, chartOptions, firstRows } from './chart-options';
-import { unitsSince } from './view-modes';
+import { adoptFirstPaint, firstPaintShown, markDrawn, revealApp } from '../../first-paint';
+import { PartnershipService } from '../partnership/partnership.service';
+import type { ChartInputs, ChartRow, ViewMode } from './gantt-model';
+import { BOX_SHARE_OF_VIEWPORT, GEOMETRY, HEADER_HEIGHT, chartHeight } from './chart-options';
+import { dressBars, drawChart } from './chart-drawing';
 import { rowWindow, windowCovers } from './row-window';
-import { WindowedGantt } from './windowed-gantt';
+import type { WindowedGantt } from './windowed-gantt';
 
 /** What survives a redraw (new rows, e.g. an Action expanded): where the box was scrolled, and the bar with the focus. */
 interface Kept {
@@ -33,7 +33,6 @@ interface Kept {
   selector: 'wp-gantt-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<div class="gantt-host" #host [style.min-height]="reservedHeight()" [attr.data-chart-rows]="rows().length"></div>`,
-  styleUrl: './gantt-chart.component.css',
 })
 export class GanttChartComponent {
   readonly rows = input.required<ChartRow[]>();
@@ -57,6 +56,7 @@ export class GanttChartComponent {
   private active = 0;
   private scrollFrame: number | null = null;
   private readonly stopListening: (() => void)[] = [];
+  private readonly partnerships = inject(PartnershipService);
 
   constructor() {
     afterRenderEffect({
@@ -76,50 +76,48 @@ export class GanttChartComponent {
   }
 
   private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string | null): void {
+    // While the first paint is on the screen, the app shows itself only with its header complete
+    // (the partnerships' list): the chart is taken over then, in the same step.
+    if (firstPaintShown() && !this.partnerships.loaded()) {
+      return;
+    }
     const element = this.host().nativeElement;
     const kept = this.keep();
-    this.destroy();
+    const inputs: ChartInputs = { rows, viewMode, scrollTo, deadline };
+    // The home page's first paint drew this very chart before the app started: take it over as it is.
+    const painted = kept === null ? adoptFirstPaint(inputs, element) : null;
+    this.destroy(painted === null);
     if (rows.length === 0) {
+      revealApp();
       return;
     }
     const key = `${viewMode}\n${scrollTo}`;
     const same = kept !== null && kept.key === key;
-    const gantt = new WindowedGantt(
-      element,
-      rows.map((row) => row.task),
-      // A redraw of the same view stays where the reader was; a new view opens on the plan period.
-      chartOptions(viewMode, same ? null : scrollTo, firstRows(rows.length, same ? kept.top : 0, window.innerHeight)),
-    );
+    const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
+    this.active = activeIndex >= 0 ? activeIndex : 0;
+    // A redraw of the same view stays where the reader was; a new view opens on the plan period.
+    const gantt = painted ?? drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
     this.gantt = gantt;
     this.drawnRows = rows;
     this.drawnKey = key;
-    const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
-    this.active = activeIndex >= 0 ? activeIndex : 0;
     if (same) {
       gantt.$container.scrollTop = kept.top;
       gantt.$container.scrollLeft = kept.left;
     }
-    this.dress(gantt.bars);
     this.showRowsInView();
-    gantt.$svg.setAttribute(
-      'aria-label',
-      'Gantt chart of the Work Plan; the table below gives the same items. The arrow keys move between its bars, Enter opens one.',
-    );
     this.listen(gantt.$container, 'scroll', () => this.onScroll());
     this.listen(gantt.$svg, 'keydown', (event) => this.onKeydown(event as KeyboardEvent));
     this.listen(gantt.$svg, 'click', (event) => this.onClick(event));
     this.listen(gantt.$svg, 'focusin', (event) => this.onFocus(event));
-    if (deadline !== null) {
-      this.markDeadline(deadline);
-    }
     if (kept?.hadFocus) {
       this.focusRow(this.active);
     }
-    // When the chart finished drawing, for the benchmark and the browser tests.
-    element.setAttribute('data-rendered-bars', String(gantt.bars.length));
-    const marks = window as unknown as { __wpGanttRenderedAt?: number; __wpGanttDraws?: number };
-    marks.__wpGanttRenderedAt = performance.now();
-    marks.__wpGanttDraws = (marks.__wpGanttDraws ?? 0) + 1;
+    if (painted === null) {
+      // When the chart finished drawing, for the benchmark and the browser tests.
+      element.setAttribute('data-rendered-bars', String(gantt.bars.length));
+      markDrawn();
+    }
+    revealApp();
   }
 
   /** Where the box is scrolled and which bar is active, before a redraw. */
@@ -165,22 +163,8 @@ export class GanttChartComponent {
     this.host().nativeElement.setAttribute('data-rendered-bars', String(gantt.bars.length));
   }
 
-  /** Status classes, words for screen readers, keyboard access and the approved window on bars just drawn. */
   private dress(bars: Gantt['bars']): void {
-    for (const bar of bars) {
-      const row = this.drawnRows[bar.task._index];
-      if (!row) continue;
-      bar.group.setAttribute('data-item-id', row.itemId ?? '');
-      bar.group.setAttribute('data-row', String(bar.task._index));
-      bar.group.setAttribute('aria-label', row.label);
-      if (row.baseline) {
-        this.drawBaseline(bar, row.baseline);
-      }
-      if (row.itemId || row.groupNumber !== null) {
-        bar.group.setAttribute('tabindex', bar.task._index === this.active ? '0' : '-1');
-        bar.group.setAttribute('role', 'button');
-      }
-    }
+    if (this.gantt) dressBars(this.gantt, bars, this.drawnRows, this.active);
   }
 
   /** Opens an item's details, or expands or collapses an Action from its summary bar. */
@@ -257,67 +241,15 @@ export class GanttChartComponent {
     bar?.focus({ preventScroll: true });
   }
 
-  /** Where a calendar date's day starts on the chart, in pixels, the way frappe-gantt places its bars. */
-  private xOf(date: Date): number {
-    const gantt = this.gantt as Gantt;
-    return (unitsSince(date, gantt.gantt_start, gantt.config.unit) / gantt.config.step) * gantt.config.column_width;
-  }
-
-  /**
-   * The approved window as a thin ghost bar just under the bar: from its first day to the end of its
-   * last, dashed when the window is approximate (a month or a year, never invented days).
-   */
-  private drawBaseline(bar: Gantt['bars'][number], baseline: NonNullable<ChartRow['baseline']>): void {
-    const endDay = toLocalDate(baseline.end);
-    endDay.setDate(endDay.getDate() + 1);
-    const x = this.xOf(toLocalDate(baseline.start));
-    const width = Math.max(2, this.xOf(endDay) - x);
-    const y = Number(bar.$bar.getAttribute('y')) + Number(bar.$bar.getAttribute('height')) + 1;
-    const ghost = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    ghost.setAttribute('class', `wp-baseline${baseline.approximate ? ' wp-baseline-approximate' : ''}`);
-    ghost.setAttribute('x', String(x));
-    ghost.setAttribute('y', String(y));
-    ghost.setAttribute('width', String(width));
-    ghost.setAttribute('height', '5');
-    ghost.setAttribute('rx', '2');
-    ghost.setAttribute('data-testid', 'baseline-bar');
-    ghost.setAttribute('data-baseline-start', baseline.start);
-    ghost.setAttribute('data-baseline-end', baseline.end);
-    // The bar's label says the approved window in words.
-    ghost.setAttribute('aria-hidden', 'true');
-    bar.group.insertBefore(ghost, bar.group.firstChild);
-  }
-
-  /** A vertical line at the end of the deadline day, the way frappe-gantt draws its today line. */
-  private markDeadline(deadline: string): void {
-    const gantt = this.gantt;
-    if (!gantt) return;
-    const endOfDeadlineDay = toLocalDate(deadline);
-    endOfDeadlineDay.setDate(endOfDeadlineDay.getDate() + 1);
-    const units = unitsSince(endOfDeadlineDay, gantt.gantt_start, gantt.config.unit);
-    const left = (units / gantt.config.step) * gantt.config.column_width;
-    const marker = document.createElement('div');
-    marker.className = 'wp-deadline-marker';
-    marker.setAttribute('data-testid', 'deadline-marker');
-    marker.setAttribute('role', 'note');
-    marker.setAttribute('aria-label', `Phase deadline: ${formatLongDay(deadline)}`);
-    marker.style.left = `${left}px`;
-    marker.style.top = `${gantt.config.header_height}px`;
-    marker.style.height = `${Math.max(0, gantt.grid_height - gantt.config.header_height)}px`;
-    const label = document.createElement('span');
-    label.textContent = `Deadline ${formatDay(deadline)}`;
-    marker.appendChild(label);
-    gantt.$container.appendChild(marker);
-  }
-
-  private destroy(): void {
+  /** Stops listening and removes the chart; `empty`: the host's children too (not when it has just taken over a first paint's). */
+  private destroy(empty = true): void {
     for (const stop of this.stopListening.splice(0)) stop();
     if (this.scrollFrame !== null) cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = null;
     this.gantt?.clear();
     this.gantt = null;
     const element = this.host()?.nativeElement;
-    if (element) {
+    if (element && empty) {
       element.replaceChildren();
     }
   }

@@ -7,6 +7,7 @@ import {
   groupByAction,
   parseFilter,
   planStart,
+  sameChart,
   toChartRows,
   toGanttItems,
   withBaseline,
@@ -259,5 +260,48 @@ describe('collapsed Actions', () => {
     expect(rows[0]).toMatchObject({ groupNumber: 1, itemId: null, task: { name: 'Action 1 · Labour (2 items, collapsed)' } });
     expect(rows[0].label).toContain('Press Enter to show its items.');
     expect(rows[1].label).toContain('Press Enter to hide its items.');
+  });
+});
+
+describe('sameChart (the first paint handed over only when the app would draw the same)', () => {
+  const milestones = [
+    newMilestone({ actionNumber: 1 }),
+    newMilestone({ actionNumber: 1, status: 'in_progress', progress: 40 }),
+    newMilestone({ actionNumber: 2 }),
+  ];
+  const inputs = (rows: ChartRow[], deadline: string | null = '2027-03-31') => ({ rows, viewMode: 'Month' as const, scrollTo: '2025-10-01', deadline });
+  const rowsOf = (list: Milestone[], asOf = '2026-01-15') => toChartRows(groupByAction(toGanttItems(list, asOf, '2027-03-31'), ACTIONS));
+
+  it('holds for the rows made again from the same plan on the same day', () => {
+    expect(sameChart(inputs(rowsOf(milestones)), inputs(rowsOf(milestones)))).toBe(true);
+  });
+
+  it('fails on another day (flags in the words), another status, a folded Action, a compared version, another view or deadline', () => {
+    const first = inputs(rowsOf(milestones));
+    expect(sameChart(first, inputs(rowsOf(milestones, '2026-02-15')))).toBe(false);
+    const changed = milestones.map((m, i) => (i === 1 ? { ...m, status: 'done' as const, progress: 100 } : m));
+    expect(sameChart(first, inputs(rowsOf(changed)))).toBe(false);
+    const folded = toChartRows(groupByAction(toGanttItems(milestones, '2026-01-15', '2027-03-31'), ACTIONS), new Set([1]));
+    expect(sameChart(first, inputs(folded))).toBe(false);
+    const compared = withBaseline(toGanttItems(milestones, '2026-01-15', '2027-03-31'), {
+      number: 1,
+      items: milestones.map((m): PlanSnapshotItem => ({
+        id: m.id,
+        kind: 'milestone',
+        actionNumber: m.actionNumber,
+        parentId: null,
+        title: m.title,
+        windowText: 'July - September 2025',
+        start: '2025-07-01',
+        end: '2025-09-30',
+        precision: 'month',
+        tentative: false,
+        status: 'not_started',
+        sortOrder: m.sortOrder,
+      })),
+    });
+    expect(sameChart(first, inputs(toChartRows(groupByAction(compared, ACTIONS))))).toBe(false);
+    expect(sameChart(first, { ...first, viewMode: 'Quarter' })).toBe(false);
+    expect(sameChart(first, inputs(rowsOf(milestones), null))).toBe(false);
   });
 });

@@ -357,3 +357,36 @@ export function planStart(items: GanttItem[]): string | null {
     .sort();
   return starts[0] ?? null;
 }
+
+/** What the tracker's chart shows: its rows, view, the day it opens on and the deadline it marks. */
+export interface ChartInputs {
+  rows: ChartRow[];
+  viewMode: ViewMode;
+  /** Calendar date the chart scrolls to when drawn (null: where the box is). */
+  scrollTo: string | null;
+  deadline: string | null;
+}
+
+/** True when two drawings would be the same: the same rows (bars, words, classes), view, opening day and deadline. */
+export function sameChart(a: ChartInputs, b: ChartInputs): boolean {
+  if (a.viewMode !== b.viewMode || a.scrollTo !== b.scrollTo || a.deadline !== b.deadline || a.rows.length !== b.rows.length) {
+    return false;
+  }
+  return a.rows.every((row, i) => {
+    const other = b.rows[i];
+    const [t, u] = [row.task, other.task];
+    return (
+      t.id === u.id &&
+      t.name === u.name &&
+      t.start === u.start &&
+      t.end === u.end &&
+      t.progress === u.progress &&
+      t.custom_class === u.custom_class &&
+      row.label === other.label &&
+      row.itemId === other.itemId &&
+      row.groupNumber === other.groupNumber &&
+      row.baseline === null &&
+      other.baseline === null
+    );
+  });
+}

@@ -153,6 +153,22 @@ export class WindowedGantt extends Gantt {
     return [new Date(`${numericDate(current, format)} `), element as HTMLElement];
   }
 
+  /**
+   * The chart opens where it should at once: the library scrolls to its opening day smoothly, which
+   * moved a chart already on the screen (and left one taken over mid-way, by the app from the home
+   * page's first paint, short of its place). Its "Today" button keeps the library's smooth scroll.
+   */
+  override render(): void {
+    const box = this.$container;
+    const scrollTo = box.scrollTo.bind(box);
+    box.scrollTo = ((options: ScrollToOptions) => scrollTo({ ...options, behavior: 'instant' })) as typeof box.scrollTo;
+    try {
+      super.render();
+    } finally {
+      delete (box as Partial<Pick<HTMLElement, 'scrollTo'>>).scrollTo;
+    }
+  }
+
   /** The chart is as wide as its columns; set without asking the browser for a layout mid-draw. */
   override set_dimensions(): void {
     this.$svg.setAttribute('width', String(this.dates.length * this.config.column_width));

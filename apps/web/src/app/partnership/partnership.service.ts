@@ -2,19 +2,11 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
-import { DEFAULT_PARTNERSHIP_KEY, type PartnershipSummary } from '@tracker/contracts';
+import type { PartnershipSummary } from '@tracker/contracts';
 import { catchError, filter, map, of } from 'rxjs';
+import { partnershipOf, partnershipQuery } from './partnership-query';
 
-/** The query naming a partnership in links and API requests: none for the Work Plan (the default everywhere). */
-export function partnershipQuery(key: string): Record<string, string> {
-  return key === DEFAULT_PARTNERSHIP_KEY ? {} : { partnership: key };
-}
-
-/** The `?partnership=` of a URL, the Work Plan when it has none. */
-export function partnershipOf(url: string): string {
-  const query = url.split('?')[1]?.split('#')[0] ?? '';
-  return new URLSearchParams(query).get('partnership') || DEFAULT_PARTNERSHIP_KEY;
-}
+export { partnershipOf, partnershipQuery };
 
 /**
  * Which partnership the app shows: the one in the URL (`?partnership=key`, kept by every link), the

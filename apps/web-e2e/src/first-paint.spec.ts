@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from './support/browser';
+
+/** What the page went through, recorded from its first script on. */
+interface Seen {
+  /** The chart's SVG element as first added to the page, and whether it was inside the first paint then. */
+  firstSvgInFirstPaint: boolean | null;
+  /** The chart's SVG element now is the one first added. */
+  sameSvg: boolean;
+  drawnAt: number | undefined;
+  readyAt: number | undefined;
+  draws: number | undefined;
+  /** Where the chart was scrolled in the first frame it was shown. */
+  firstScrollLeft: number | null;
+  /** Frames in which neither the first paint nor the app's page was visible, or both were. */
+  framesWithout: number;
+  framesWithBoth: number;
+}
+
+/** Opens `path` with a watch on the chart's SVG element and on every frame until the app is ready. */
+async function open(browser: Browser, path: string): Promise<{ page: Page; errors: string[]; seen: () => Promise<Seen> }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const watch = { svg: null as Element | null, inFirstPaint: null as boolean | null, without: 0, both: 0, firstScrollLeft: null as number | null };
+    (window as unknown as { __watch: typeof watch }).__watch = watch;
+    new MutationObserver(() => {
+      const svg = document.querySelector('svg.gantt');
+      if (svg && !watch.svg) {
+        watch.svg = svg;
+        watch.inFirstPaint = svg.closest('.first-paint') !== null;
+      }
+    }).observe(document, { childList: true, subtree: true });
+    // Every frame until the app is ready: is the first paint on the screen, the app's page, both or neither?
+    const frame = () => {
+      const firstPaint = document.querySelector('.first-paint');
+      const root = document.querySelector('wp-root');
+      const appShown = root !== null && !root.hasAttribute('data-first-paint') && root.querySelector('wp-gantt-page h1') !== null;
+      if (firstPaint && appShown) watch.both += 1;
+      if (watch.svg && !firstPaint && !appShown) watch.without += 1;
+      const drawn = (window as unknown as { __wpGanttRenderedAt?: number }).__wpGanttRenderedAt !== undefined;
+      if (drawn && watch.firstScrollLeft === null) watch.firstScrollLeft = document.querySelector('.gantt-container')?.scrollLeft ?? null;
+      if ((window as unknown as { __wpAppReadyAt?: number }).__wpAppReadyAt === undefined) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.goto(`${BASE_URL}${path}`);
+  await page.waitForFunction(() => (window as unknown as { __wpAppReadyAt?: number }).__wpAppReadyAt !== undefined);
+  await page.waitForSelector('wp-gantt-chart [data-rendered-bars]');
+  const seen = () =>
+    page.evaluate(() => {
+      const w = window as unknown as {
+        __watch: { svg: Element | null; inFirstPaint: boolean | null; without: number; both: number; firstScrollLeft: number | null };
+        __wpGanttRenderedAt?: number;
+        __wpAppReadyAt?: number;
+        __wpGanttDraws?: number;
+      };
+      return {
+        firstSvgInFirstPaint: w.__watch.inFirstPaint,
+        sameSvg: w.__watch.svg !== null && document.querySelector('wp-gantt-chart svg.gantt') === w.__watch.svg,
+        drawnAt: w.__wpGanttRenderedAt,
+        readyAt: w.__wpAppReadyAt,
+        draws: w.__wpGanttDraws,
+        firstScrollLeft: w.__watch.firstScrollLeft,
+        framesWithout: w.__watch.without,
+        framesWithBoth: w.__watch.both,
+      };
+    });
+  return { page, errors, seen };
+}
+
+describe("the home page's first paint", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it.each(['/', '/?partnership=scale-0001'])('of %s draws the chart before the app starts, and the app takes that very chart over', async (path) => {
+    const { page, errors, seen } = await open(browser, path);
+    const s = await seen();
+    expect(s.firstSvgInFirstPaint).toBe(true);
+    expect(s.sameSvg).toBe(true);
+    expect(s.draws).toBe(1);
+    expect(s.drawnAt).toBeLessThan(s.readyAt as number);
+    expect({ without: s.framesWithout, both: s.framesWithBoth }).toEqual({ without: 0, both: 0 });
+    // The first paint is gone, and the app's page is the one shown, with its chart, its filters and its table.
+    await expect(page.locator('.first-paint').count()).resolves.toBe(0);
+    await expect(page.locator('wp-root').getAttribute('data-first-paint')).resolves.toBeNull();
+    await page.getByRole('heading', { name: 'Filters' }).waitFor();
+    await page.getByTestId('gantt-table').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hands over a chart that works: its bars open their details, the arrow keys move between them, and it opened on the plan period at once', async () => {
+    const { page, errors, seen } = await open(browser, '/');
+    const box = page.locator('wp-gantt-chart .gantt-container');
+    // Opened where the plan starts in its first frame, not smoothly scrolled there once shown, and kept there by the app.
+    await page.waitForTimeout(300);
+    const left = await box.evaluate((element) => element.scrollLeft);
+    expect(left).toBeGreaterThan(0);
+    await expect(seen().then((s) => s.firstScrollLeft)).resolves.toBe(left);
+    const first = page.locator('wp-gantt-chart .bar-wrapper[data-row="0"]');
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-row'))).resolves.toBe('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/?action=1', '/?view=quarter', '/actions/1'])('is not drawn for %s: the app draws that page alone', async (path) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => {
+      const record = { firstPaint: false };
+      (window as unknown as { __record: typeof record }).__record = record;
+      new MutationObserver(() => {
+        if (document.querySelector('.first-paint')) record.firstPaint = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${BASE_URL}${path}`, { waitUntil: 'networkidle' });
+    await page.locator('h1').first().waitFor();
+    await expect(page.evaluate(() => (window as unknown as { __record: { firstPaint: boolean } }).__record.firstPaint)).resolves.toBe(false);
+    await page.close();
+  });
+});

@@ -1,0 +1,97 @@
+import type Gantt from 'frappe-gantt';
+import { toLocalDate } from '@tracker/schedule';
+import { formatDay, formatLongDay } from '../plan/labels';
+import type { ChartInputs, ChartRow } from './gantt-model';
+import { chartOptions, firstRows } from './chart-options';
+import { unitsSince } from './view-modes';
+import { WindowedGantt } from './windowed-gantt';
+
+/**
+ * The tracker's chart drawn in `host`, framework-free: frappe-gantt (WindowedGantt) with the rows of
+ * the box's first screen, its bars dressed (status words, keyboard stops), its name for screen
+ * readers and the deadline marked. Used by the chart component and by the home page's first paint,
+ * which draws before the app has started and hands the drawing over to it.
+ */
+export function drawChart(host: HTMLElement, inputs: ChartInputs, top = 0, active = 0): WindowedGantt {
+  const { rows } = inputs;
+  const gantt = new WindowedGantt(
+    host,
+    rows.map((row) => row.task),
+    chartOptions(inputs.viewMode, inputs.scrollTo, firstRows(rows.length, top, window.innerHeight)),
+  );
+  dressBars(gantt, gantt.bars, rows, active);
+  gantt.$svg.setAttribute(
+    'aria-label',
+    'Gantt chart of the Work Plan; the table below gives the same items. The arrow keys move between its bars, Enter opens one.',
+  );
+  if (inputs.deadline !== null) {
+    markDeadline(gantt, inputs.deadline);
+  }
+  return gantt;
+}
+
+/** Status classes, words for screen readers, keyboard access and the approved window on bars just drawn. */
+export function dressBars(gantt: Gantt, bars: Gantt['bars'], rows: ChartRow[], active: number): void {
+  for (const bar of bars) {
+    const row = rows[bar.task._index];
+    if (!row) continue;
+    bar.group.setAttribute('data-item-id', row.itemId ?? '');
+    bar.group.setAttribute('data-row', String(bar.task._index));
+    bar.group.setAttribute('aria-label', row.label);
+    if (row.baseline) {
+      drawBaseline(gantt, bar, row.baseline);
+    }
+    if (row.itemId || row.groupNumber !== null) {
+      bar.group.setAttribute('tabindex', bar.task._index === active ? '0' : '-1');
+      bar.group.setAttribute('role', 'button');
+    }
+  }
+}
+
+/** Where a calendar date's day starts on the chart, in pixels, the way frappe-gantt places its bars. */
+function xOf(gantt: Gantt, date: Date): number {
+  return (unitsSince(date, gantt.gantt_start, gantt.config.unit) / gantt.config.step) * gantt.config.column_width;
+}
+
+/**
+ * The approved window as a thin ghost bar just under the bar: from its first day to the end of its
+ * last, dashed when the window is approximate (a month or a year, never invented days).
+ */
+function drawBaseline(gantt: Gantt, bar: Gantt['bars'][number], baseline: NonNullable<ChartRow['baseline']>): void {
+  const endDay = toLocalDate(baseline.end);
+  endDay.setDate(endDay.getDate() + 1);
+  const x = xOf(gantt, toLocalDate(baseline.start));
+  const width = Math.max(2, xOf(gantt, endDay) - x);
+  const y = Number(bar.$bar.getAttribute('y')) + Number(bar.$bar.getAttribute('height')) + 1;
+  const ghost = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  ghost.setAttribute('class', `wp-baseline${baseline.approximate ? ' wp-baseline-approximate' : ''}`);
+  ghost.setAttribute('x', String(x));
+  ghost.setAttribute('y', String(y));
+  ghost.setAttribute('width', String(width));
+  ghost.setAttribute('height', '5');
+  ghost.setAttribute('rx', '2');
+  ghost.setAttribute('data-testid', 'baseline-bar');
+  ghost.setAttribute('data-baseline-start', baseline.start);
+  ghost.setAttribute('data-baseline-end', baseline.end);
+  // The bar's label says the approved window in words.
+  ghost.setAttribute('aria-hidden', 'true');
+  bar.group.insertBefore(ghost, bar.group.firstChild);
+}
+
+/** A vertical line at the end of the deadline day, the way frappe-gantt draws its today line. */
+function markDeadline(gantt: Gantt, deadline: string): void {
+  const endOfDeadlineDay = toLocalDate(deadline);
+  endOfDeadlineDay.setDate(endOfDeadlineDay.getDate() + 1);
+  const marker = document.createElement('div');
+  marker.className = 'wp-deadline-marker';
+  marker.setAttribute('data-testid', 'deadline-marker');
+  marker.setAttribute('role', 'note');
+  marker.setAttribute('aria-label', `Phase deadline: ${formatLongDay(deadline)}`);
+  marker.style.left = `${xOf(gantt, endOfDeadlineDay)}px`;
+  marker.style.top = `${gantt.config.header_height}px`;
+  marker.style.height = `${Math.max(0, gantt.grid_height - gantt.config.header_height)}px`;
+  const label = document.createElement('span');
+  label.textContent = `Deadline ${formatDay(deadline)}`;
+  marker.appendChild(label);
+  gantt.$container.appendChild(marker);
+}

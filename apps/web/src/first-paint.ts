@@ -1,0 +1,174 @@
+/**
+ * The home page's first paint: the top of the chart page (its heading, the lede, the legend and the
+ * chart itself) drawn from the plan before the framework has started, by the chart's own drawing
+ * code, so a reader sees the chart as soon as the plan is here. The app starts after it, renders the
+ * same page out of sight, takes the chart over as it is (the same elements, nothing drawn twice),
+ * and then shows itself in the first paint's place in one step: nothing moves on the screen.
+ *
+ * Only the plain home page is painted first (`/`, or `/?partnership=key`): a filtered, compared or
+ * linked view (`?action=`, `?baseline=`, `?item=` ...) is drawn by the app alone. Nothing here uses
+ * the framework: this module is what the entry script runs before it loads the app.
+ */
+import type { GanttData } from '@tracker/contracts';
+import { daysToDeadline, today } from '@tracker/schedule';
+import { drawChart } from './app/gantt/chart-drawing';
+import { BOX_SHARE_OF_VIEWPORT, chartHeight } from './app/gantt/chart-options';
+import { type ChartInputs, groupByAction, planStart, sameChart, toChartRows, toGanttItems } from './app/gantt/gantt-model';
+import { legendEntries } from './app/gantt/legend';
+import { formatLongDay } from './app/plan/labels';
+import { firstPaintPartnership, partnershipQuery } from './app/partnership/partnership-query';
+import type { WindowedGantt } from './app/gantt/windowed-gantt';
+
+/** The marks the benchmark and the browser tests read: when the chart was drawn, how often, and when the app showed itself. */
+interface Marks {
+  __wpGanttRenderedAt?: number;
+  __wpGanttDraws?: number;
+  __wpAppReadyAt?: number;
+}
+
+/** A first paint waiting for the app: its plan, what it drew, and its elements. */
+interface Painted {
+  partnership: string;
+  data: GanttData;
+  inputs: ChartInputs;
+  gantt: WindowedGantt;
+  /** The first paint's own copy of the page, shown in place of the app until it is ready. */
+  block: HTMLElement;
+  /** The app's element, laid out but out of sight meanwhile. */
+  root: HTMLElement;
+  /** Whether the app has taken the plan's answer (it reads it from here, not again from the API). */
+  dataTaken: boolean;
+}
+
+let painted: Painted | null = null;
+
+/** Records that the chart was drawn now (the benchmark's and the browser tests' mark). */
+export function markDrawn(): void {
+  const marks = window as unknown as Marks;
+  marks.__wpGanttRenderedAt = performance.now();
+  marks.__wpGanttDraws = (marks.__wpGanttDraws ?? 0) + 1;
+}
+
+/**
+ * Paints the chart page of this address before the app starts, if it gets a first paint: reads the
+ * plan (the request the server's preload hint has already started), and draws the page's top with
+ * its chart in place of the app's element. Settles when drawn, or at once when there is nothing to
+ * draw; a failure leaves the page to the app.
+ */
+export async function paintChartPage(): Promise<void> {
+  const partnership = firstPaintPartnership(location.pathname, location.search);
+  const root = document.querySelector<HTMLElement>('wp-root');
+  if (partnership === null || root === null) return;
+  const query = new URLSearchParams(partnershipQuery(partnership)).toString();
+  const answer = await fetch(`/api/gantt${query ? `?${query}` : ''}`);
+  if (!answer.ok) return;
+  const data = (await answer.json()) as GanttData;
+  const asOf = today();
+  const items = toGanttItems(data.items, asOf, data.partnership.deadline);
+  const rows = toChartRows(groupByAction(items, data.actions));
+  if (rows.length === 0) return;
+  const inputs: ChartInputs = { rows, viewMode: 'Month', scrollTo: planStart(items), deadline: data.partnership.deadline };
+
+  // The page as the app lays it out (app.component, gantt-page.component.html): the header the
+  // index page already shows, then the main element with the page's heading and the chart section.
+  const block = element('div', { class: 'first-paint' });
+  block.inert = true;
+  block.append(...root.childNodes);
+  const page = element('wp-gantt-page');
+  block.append(element('main', {}, element('router-outlet'), page));
+  const days = daysToDeadline(asOf, data.partnership.deadline);
+  const count = data.actions.length === 4 ? 'four' : String(data.actions.length);
+  page.append(
+    element(
+      'header',
+      { class: 'page-header' },
+      element('h1', {}, 'Work Plan timeline'),
+      element(
+        'p',
+        { class: 'lede' },
+        `The ${count} Actions of the ${data.partnership.name}, as planned in its Work Plan. `,
+        element('strong', {}, `${days} days`),
+        ` to the end of the phase on ${formatLongDay(data.partnership.deadline)}. `,
+      ),
+    ),
+  );
+  const legend = element('ul', { class: 'legend', 'aria-label': 'How to read the chart' });
+  for (const entry of legendEntries(data.partnership.deadline)) {
+    legend.append(element('li', {}, ...(entry.swatch ? [element('span', { class: `swatch ${entry.swatch}`, 'aria-hidden': 'true' })] : []), entry.text));
+  }
+  const host = element('div', { class: 'gantt-host', 'data-chart-rows': String(rows.length) });
+  host.style.minHeight = `min(${chartHeight(rows.length)}px, ${BOX_SHARE_OF_VIEWPORT * 100}vh)`;
+  const section = element('section', { class: 'chart-section' }, element('h2', {}, 'Gantt chart'), element('wp-legend', {}, legend));
+  if (data.actions.length > 1) {
+    section.append(
+      element(
+        'p',
+        { class: 'chart-tools' },
+        element('button', { type: 'button', class: 'button secondary' }, 'Show all items'),
+        element('button', { type: 'button', class: 'button secondary' }, 'Show Actions only'),
+        element('span', { class: 'muted' }, "Select an Action's bar to show or hide its items."),
+      ),
+    );
+  }
+  section.append(element('wp-gantt-chart', {}, host));
+  page.append(section);
+  root.setAttribute('data-first-paint', '');
+  root.before(block);
+  const gantt = drawChart(host, inputs);
+  host.setAttribute('data-rendered-bars', String(gantt.bars.length));
+  markDrawn();
+  painted = { partnership, data, inputs, gantt, block, root, dataTaken: false };
+}
+
+/** Whether a first paint is on the screen, waiting for the app to take its place. */
+export function firstPaintShown(): boolean {
+  return painted !== null;
+}
+
+/** The plan the first paint read, once, for the app's first request of the same partnership's chart; null otherwise. */
+export function takeFirstPaintPlan(partnership: string): GanttData | null {
+  if (painted === null || painted.dataTaken || painted.partnership !== partnership) return null;
+  painted.dataTaken = true;
+  return painted.data;
+}
+
+/**
+ * The first paint's chart, moved into `host` (the app's chart element) as it is, when it drew what
+ * the app would draw now; null otherwise (the app draws its own). Where the chart was scrolled is
+ * kept.
+ */
+export function adoptFirstPaint(inputs: ChartInputs, host: HTMLElement): WindowedGantt | null {
+  if (painted === null || !sameChart(painted.inputs, inputs)) {
+    return null;
+  }
+  const { gantt } = painted;
+  const from = gantt.$container.parentElement;
+  if (from === null) return null;
+  const { scrollLeft, scrollTop } = gantt.$container;
+  host.replaceChildren(...from.childNodes);
+  host.setAttribute('data-rendered-bars', String(gantt.bars.length));
+  gantt.$container.scrollLeft = scrollLeft;
+  gantt.$container.scrollTop = scrollTop;
+  return gantt;
+}
+
+/**
+ * The app shows itself in the first paint's place, in one step (no frame shows both or neither),
+ * and says when (`__wpAppReadyAt`, the first time). Does nothing more when there was no first paint.
+ */
+export function revealApp(): void {
+  const marks = window as unknown as Marks;
+  marks.__wpAppReadyAt ??= performance.now();
+  if (painted === null) return;
+  painted.block.remove();
+  painted.root.removeAttribute('data-first-paint');
+  painted = null;
+}
+
+/** An element with its attributes and children. */
+function element(name: string, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const made = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) made.setAttribute(key, value);
+  made.append(...children);
+  return made;
+}
