@@ -8,7 +8,9 @@
 //  - Gantt: time from navigation to the chart drawn, in headless Chromium, for the Work Plan and for
 //    plans of 1,000 and 5,000 items, against plain frappe-gantt given the same tasks on an empty page,
 //    and beside the tracker's chart alone (apps/web/src/chart-alone.ts: the same renderer, options,
-//    items and rows, without the app: what the tracker takes beyond it is the app's start);
+//    items and rows, without the page or the app). The tracker's home page draws its chart before the
+//    app starts (its first paint, apps/web/src/first-paint.ts); the time the app is ready (it has
+//    taken the chart over and shown itself: its buttons work) is measured beside it;
 //    and the 5,000-item chart drawn with the baselines of version 1 (`?baseline=1`, a ghost bar under
 //    each bar) against the same chart without them.
 //    "Show all items" is timed after "Show Actions only" (the time to expand every Action).
@@ -863,7 +865,8 @@ function goals(results) {
   add(
     'Work Plan (41 items), navigation to chart drawn',
     '>= 5x faster than plain frappe-gantt',
-    workPlan && `${ms(workPlan.tracker.ms)} vs plain frappe-gantt ${ms(workPlan.plain.ms)}: ${round(workPlan.speedup, 1)}x`,
+    workPlan &&
+      `${ms(workPlan.tracker.ms)} vs plain frappe-gantt ${ms(workPlan.plain.ms)}: ${round(workPlan.speedup, 1)}x (the app ready at ${ms(workPlan.tracker.appReadyMs)})`,
     workPlan?.speedup >= 5,
   );
   const big = chart('5,000 items');
@@ -872,7 +875,7 @@ function goals(results) {
     '5,000 items, first render',
     '>= 10x faster than plain frappe-gantt, every bar available without a redraw',
     big &&
-      `${ms(big.tracker.ms)} vs plain frappe-gantt ${ms(big.plain.ms)}: ${round(big.speedup, 1)}x; ${big.tracker.rows} of ${big.tracker.allRows} rows available without a redraw`,
+      `${ms(big.tracker.ms)} vs plain frappe-gantt ${ms(big.plain.ms)}: ${round(big.speedup, 1)}x (the app ready at ${ms(big.tracker.appReadyMs)}); ${big.tracker.rows} of ${big.tracker.allRows} rows available without a redraw`,
     big?.speedup >= 10 && everyRow,
   );
   const scroll = results.scroll?.allRowsPass;
@@ -961,6 +964,7 @@ function report(results) {
       '\n' +
         pad('plan', 22) +
         pad('tracker ms (bars, rows)', 26) +
+        pad('app ready ms', 14) +
         pad('all items ms (bars)', 22) +
         pad('plain frappe ms (bars)', 24) +
         pad('speed-up', 10) +
@@ -970,6 +974,7 @@ function report(results) {
       console.log(
         pad(g.plan, 22) +
           pad(`${round(g.tracker.ms, 0)} (${g.tracker.bars}, ${g.tracker.rows} of ${g.tracker.allRows})`, 26) +
+          pad(`${round(g.tracker.appReadyMs, 0)}`, 14) +
           pad(`${round(g.tracker.allItemsMs, 0)} (${g.tracker.allItemsBars})`, 22) +
           pad(`${round(g.plain.ms, 0)} (${g.plain.bars})`, 24) +
           pad(`${round(g.speedup, 1)}x`, 10) +
