@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from './support/browser';
+import { BASE_URL, launchBrowser, signIn } from './support/browser';
 
 /** What the page went through, recorded from its first script on. */
 interface Seen {
@@ -10,6 +10,8 @@ interface Seen {
   drawnAt: number | undefined;
   readyAt: number | undefined;
   draws: number | undefined;
+  /** The header's height and the chart's place, each time they changed, and what was shown then. */
+  places: string[];
   /** Where the chart was scrolled in the first frame it was shown. */
   firstScrollLeft: number | null;
   /** Frames in which neither the first paint nor the app's page was visible, or both were. */
@@ -17,16 +19,32 @@ interface Seen {
   framesWithBoth: number;
 }
 
-/** Opens `path` with a watch on the chart's SVG element and on every frame until the app is ready. */
-async function open(browser: Browser, path: string): Promise<{ page: Page; errors: string[]; seen: () => Promise<Seen> }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+/**
+ * Opens `path` (in `page`, or a new page of `viewport`) with a watch on the chart's SVG element and on
+ * every frame until the app is ready: what is shown, and where the header and the chart are.
+ */
+async function open(
+  browser: Browser,
+  path: string,
+  viewport = { width: 1440, height: 900 },
+  given?: Page,
+): Promise<{ page: Page; errors: string[]; seen: () => Promise<Seen> }> {
+  const page = given ?? (await browser.newPage({ viewport }));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.addInitScript(() => {
-    const watch = { svg: null as Element | null, inFirstPaint: null as boolean | null, without: 0, both: 0, firstScrollLeft: null as number | null };
+    const watch = {
+      svg: null as Element | null,
+      inFirstPaint: null as boolean | null,
+      without: 0,
+      both: 0,
+      firstScrollLeft: null as number | null,
+      /** Every different [what is shown, the header's height, the chart's top, the chart's left] seen, in order. */
+      places: [] as string[],
+    };
     (window as unknown as { __watch: typeof watch }).__watch = watch;
     new MutationObserver(() => {
       const svg = document.querySelector('svg.gantt');
@@ -44,6 +62,12 @@ async function open(browser: Browser, path: string): Promise<{ page: Page; error
       if (watch.svg && !firstPaint && !appShown) watch.without += 1;
       const drawn = (window as unknown as { __wpGanttRenderedAt?: number }).__wpGanttRenderedAt !== undefined;
       if (drawn && watch.firstScrollLeft === null) watch.firstScrollLeft = document.querySelector('.gantt-container')?.scrollLeft ?? null;
+      const header = (firstPaint ?? root)?.querySelector('.site-header')?.getBoundingClientRect();
+      const chart = document.querySelector('.gantt-container')?.getBoundingClientRect();
+      if (header && chart) {
+        const place = `${Math.round(header.height)} ${Math.round(chart.top)} ${Math.round(chart.left)}`;
+        if (watch.places[watch.places.length - 1]?.split(': ')[1] !== place) watch.places.push(`${firstPaint ? 'first paint' : 'app'}: ${place}`);
+      }
       if ((window as unknown as { __wpAppReadyAt?: number }).__wpAppReadyAt === undefined) requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
@@ -54,7 +78,7 @@ async function open(browser: Browser, path: string): Promise<{ page: Page; error
   const seen = () =>
     page.evaluate(() => {
       const w = window as unknown as {
-        __watch: { svg: Element | null; inFirstPaint: boolean | null; without: number; both: number; firstScrollLeft: number | null };
+        __watch: { svg: Element | null; inFirstPaint: boolean | null; without: number; both: number; firstScrollLeft: number | null; places: string[] };
         __wpGanttRenderedAt?: number;
         __wpAppReadyAt?: number;
         __wpGanttDraws?: number;
@@ -66,6 +90,7 @@ async function open(browser: Browser, path: string): Promise<{ page: Page; error
         readyAt: w.__wpAppReadyAt,
         draws: w.__wpGanttDraws,
         firstScrollLeft: w.__watch.firstScrollLeft,
+        places: w.__watch.places,
         framesWithout: w.__watch.without,
         framesWithBoth: w.__watch.both,
       };
@@ -99,6 +124,32 @@ describe("the home page's first paint", () => {
     await page.getByTestId('gantt-table').waitFor();
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it.each([
+    [1440, 900],
+    [1024, 768],
+    [390, 844],
+  ])('at %ix%i shows the header and the chart where the app then shows them: nothing moves at the hand-over', async (width, height) => {
+    const { page, errors, seen } = await open(browser, '/', { width, height });
+    const { places } = await seen();
+    expect(places).toHaveLength(1);
+    expect(places[0]).toMatch(/^first paint: /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a signed-in Secretariat their own header (their links, the menu, their name) from the first frame', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await signIn(page, 'secretariat@example.org');
+    const { errors, seen } = await open(browser, '/', undefined, page);
+    const { places, firstSvgInFirstPaint, sameSvg } = await seen();
+    expect({ places: places.length, firstSvgInFirstPaint, sameSvg }).toEqual({ places: 1, firstSvgInFirstPaint: true, sameSvg: true });
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).count()).resolves.toBe(1);
+    await expect(page.getByTestId('account').textContent()).resolves.toContain('Signed in as');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('hands over a chart that works: its bars open their details, the arrow keys move between them, and it opened on the plan period at once', async () => {

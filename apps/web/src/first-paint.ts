@@ -1,23 +1,25 @@
 /**
- * The home page's first paint: the top of the chart page (its heading, the lede, the legend and the
- * chart itself) drawn from the plan before the framework has started, by the chart's own drawing
- * code, so a reader sees the chart as soon as the plan is here. The app starts after it, renders the
- * same page out of sight, takes the chart over as it is (the same elements, nothing drawn twice),
- * and then shows itself in the first paint's place in one step: nothing moves on the screen.
+ * The home page's first paint: the chart page's header, heading, lede, legend and chart drawn from
+ * the API's answers before the framework has started, by the chart's own drawing code, so a reader
+ * sees the chart as soon as the plan is here. The app starts after it, renders the same page out of
+ * sight from the same answers (handed over, not asked for again), takes the chart over as it is (the
+ * same elements, nothing drawn twice), and then shows itself in the first paint's place in one step:
+ * nothing moves on the screen.
  *
  * Only the plain home page is painted first (`/`, or `/?partnership=key`): a filtered, compared or
  * linked view (`?action=`, `?baseline=`, `?item=` ...) is drawn by the app alone. Nothing here uses
  * the framework: this module is what the entry script runs before it loads the app.
  */
-import type { GanttData } from '@tracker/contracts';
+import type { GanttData, PartnershipSummary, SessionState } from '@tracker/contracts';
 import { daysToDeadline, today } from '@tracker/schedule';
 import { drawChart } from './app/gantt/chart-drawing';
 import { BOX_SHARE_OF_VIEWPORT, chartHeight } from './app/gantt/chart-options';
 import { type ChartInputs, groupByAction, planStart, sameChart, toChartRows, toGanttItems } from './app/gantt/gantt-model';
 import { legendEntries } from './app/gantt/legend';
+import type { WindowedGantt } from './app/gantt/windowed-gantt';
 import { formatLongDay } from './app/plan/labels';
 import { firstPaintPartnership, partnershipQuery } from './app/partnership/partnership-query';
-import type { WindowedGantt } from './app/gantt/windowed-gantt';
+import { ROLE_NAMES, mainNavigation } from './app/site-header';
 
 /** The marks the benchmark and the browser tests read: when the chart was drawn, how often, and when the app showed itself. */
 interface Marks {
@@ -26,21 +28,19 @@ interface Marks {
   __wpAppReadyAt?: number;
 }
 
-/** A first paint waiting for the app: its plan, what it drew, and its elements. */
+/** A first paint waiting for the app: what it drew, and its elements. */
 interface Painted {
-  partnership: string;
-  data: GanttData;
   inputs: ChartInputs;
   gantt: WindowedGantt;
   /** The first paint's own copy of the page, shown in place of the app until it is ready. */
   block: HTMLElement;
   /** The app's element, laid out but out of sight meanwhile. */
   root: HTMLElement;
-  /** Whether the app has taken the plan's answer (it reads it from here, not again from the API). */
-  dataTaken: boolean;
 }
 
 let painted: Painted | null = null;
+/** The API's answers the first paint read, by address (as the app asks for them), each for the app's first request of it. */
+const answers = new Map<string, unknown>();
 
 /** Records that the chart was drawn now (the benchmark's and the browser tests' mark). */
 export function markDrawn(): void {
@@ -49,33 +49,57 @@ export function markDrawn(): void {
   marks.__wpGanttDraws = (marks.__wpGanttDraws ?? 0) + 1;
 }
 
+/** An answer the first paint read for this address (path and query, as the app asks), once; undefined otherwise. */
+export function takeFirstPaintAnswer(address: string): unknown {
+  const body = answers.get(address);
+  answers.delete(address);
+  return body;
+}
+
+/** A GET of the API as JSON, or null when it fails. */
+async function read<T>(address: string): Promise<T | null> {
+  try {
+    const answer = await fetch(address);
+    return answer.ok ? ((await answer.json()) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Paints the chart page of this address before the app starts, if it gets a first paint: reads the
- * plan (the request the server's preload hint has already started), and draws the page's top with
- * its chart in place of the app's element. Settles when drawn, or at once when there is nothing to
- * draw; a failure leaves the page to the app.
+ * plan, the partnerships and who is signed in (the requests the server's preload hints have already
+ * started), and draws the page's header and top with its chart in place of the app's element.
+ * Settles when drawn, or at once when there is nothing to draw; a failure leaves the page to the app.
  */
 export async function paintChartPage(): Promise<void> {
   const partnership = firstPaintPartnership(location.pathname, location.search);
   const root = document.querySelector<HTMLElement>('wp-root');
   if (partnership === null || root === null) return;
   const query = new URLSearchParams(partnershipQuery(partnership)).toString();
-  const answer = await fetch(`/api/gantt${query ? `?${query}` : ''}`);
-  if (!answer.ok) return;
-  const data = (await answer.json()) as GanttData;
+  const suffix = query ? `?${query}` : '';
+  const addresses = { plan: `/api/gantt${suffix}`, session: `/api/auth/session${suffix}`, partnerships: '/api/partnerships' };
+  const [data, session, partnerships] = await Promise.all([
+    read<GanttData>(addresses.plan),
+    read<SessionState>(addresses.session),
+    read<PartnershipSummary[]>(addresses.partnerships),
+  ]);
+  if (data === null || session === null || partnerships === null) return;
+  answers.set(addresses.plan, data);
+  answers.set(addresses.session, session);
+  answers.set(addresses.partnerships, partnerships);
   const asOf = today();
   const items = toGanttItems(data.items, asOf, data.partnership.deadline);
   const rows = toChartRows(groupByAction(items, data.actions));
   if (rows.length === 0) return;
   const inputs: ChartInputs = { rows, viewMode: 'Month', scrollTo: planStart(items), deadline: data.partnership.deadline };
 
-  // The page as the app lays it out (app.component, gantt-page.component.html): the header the
-  // index page already shows, then the main element with the page's heading and the chart section.
+  // The page as the app lays it out (app.component.ts, gantt-page.component.html): the header, then
+  // the main element with the page's heading and the chart section.
   const block = element('div', { class: 'first-paint' });
   block.inert = true;
-  block.append(...root.childNodes);
   const page = element('wp-gantt-page');
-  block.append(element('main', {}, element('router-outlet'), page));
+  block.append(siteHeader(partnership, partnerships, session, suffix), element('main', {}, element('router-outlet'), page));
   const days = daysToDeadline(asOf, data.partnership.deadline);
   const count = data.actions.length === 4 ? 'four' : String(data.actions.length);
   page.append(
@@ -117,19 +141,61 @@ export async function paintChartPage(): Promise<void> {
   const gantt = drawChart(host, inputs);
   host.setAttribute('data-rendered-bars', String(gantt.bars.length));
   markDrawn();
-  painted = { partnership, data, inputs, gantt, block, root, dataTaken: false };
+  painted = { inputs, gantt, block, root };
+}
+
+/**
+ * The header as the app draws it on the chart page (app.component.ts) once it knows the
+ * partnerships and who is signed in: the name, the main navigation with the timeline current, the
+ * partnership menu when there is more than one, and the account.
+ */
+function siteHeader(partnership: string, partnerships: PartnershipSummary[], session: SessionState, suffix: string): HTMLElement {
+  const shown = partnerships.find((p) => p.key === partnership) ?? null;
+  const links = mainNavigation(shown?.actions.map((action) => action.number) ?? [], session.user?.role ?? null).map((link) => {
+    const current = link.path === '/';
+    const anchor = element('a', { href: `${link.path}${link.keepsPartnership ? suffix : ''}` }, link.label);
+    if (current) {
+      anchor.className = 'active';
+      anchor.setAttribute('aria-current', 'page');
+    }
+    return element('li', {}, anchor);
+  });
+  const header = element(
+    'header',
+    { class: 'site-header' },
+    element(
+      'div',
+      { class: 'brand' },
+      element('span', { class: 'brand-title' }, 'Work Plan tracker'),
+      element('span', { class: 'brand-sub' }, 'Urban Agenda for the EU · Partnership on the Inclusion of Migrants and Refugees'),
+    ),
+    element('nav', { 'aria-label': 'Main' }, element('ul', {}, ...links)),
+  );
+  if (partnerships.length > 1) {
+    const select = element('select', {}, ...partnerships.map((p) => element('option', { value: p.key }, p.name)));
+    (select as HTMLSelectElement).value = partnership;
+    header.append(element('div', { class: 'partnership-switch' }, element('label', {}, 'Partnership'), select));
+  }
+  const user = session.user;
+  header.append(
+    element(
+      'div',
+      { class: 'account' },
+      ...(user
+        ? [
+            element('span', {}, 'Signed in as ', element('strong', {}, user.name), ` (${ROLE_NAMES[user.role]})`),
+            element('a', { href: '/settings', class: 'settings-link' }, 'Settings'),
+            element('button', { type: 'button', class: 'link-button' }, 'Sign out'),
+          ]
+        : [element('a', { href: '/sign-in', class: 'sign-in-link' }, 'Sign in')]),
+    ),
+  );
+  return header;
 }
 
 /** Whether a first paint is on the screen, waiting for the app to take its place. */
 export function firstPaintShown(): boolean {
   return painted !== null;
-}
-
-/** The plan the first paint read, once, for the app's first request of the same partnership's chart; null otherwise. */
-export function takeFirstPaintPlan(partnership: string): GanttData | null {
-  if (painted === null || painted.dataTaken || painted.partnership !== partnership) return null;
-  painted.dataTaken = true;
-  return painted.data;
 }
 
 /**
@@ -159,6 +225,7 @@ export function adoptFirstPaint(inputs: ChartInputs, host: HTMLElement): Windowe
 export function revealApp(): void {
   const marks = window as unknown as Marks;
   marks.__wpAppReadyAt ??= performance.now();
+  answers.clear();
   if (painted === null) return;
   painted.block.remove();
   painted.root.removeAttribute('data-first-paint');

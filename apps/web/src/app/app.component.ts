@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Role } from '@tracker/contracts';
 import { revealApp } from '../first-paint';
 import { AuthService } from './auth/auth.service';
 import { PartnershipService, partnershipQuery } from './partnership/partnership.service';
+import { ROLE_NAMES, mainNavigation } from './site-header';
 
 @Component({
   selector: 'wp-root',
@@ -19,20 +20,10 @@ import { PartnershipService, partnershipQuery } from './partnership/partnership.
       </div>
       <nav aria-label="Main" [class.settling]="!partnerships.loaded()">
         <ul>
-          <li>
-            <a routerLink="/" [queryParams]="partnerships.linkParams()" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Timeline</a>
-          </li>
-          @for (action of partnerships.current()?.actions ?? []; track action.number) {
+          @for (link of navigation(); track link.path) {
             <li>
-              <a [routerLink]="['/actions', action.number]" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Action {{ action.number }}</a>
+              <a [routerLink]="link.path" [queryParams]="link.keepsPartnership ? partnerships.linkParams() : null" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: link.exact }" ariaCurrentWhenActive="page">{{ link.label }}</a>
             </li>
-          }
-          <li><a routerLink="/organisations" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Organisations</a></li>
-          <li><a routerLink="/risks" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Risks</a></li>
-          <li><a routerLink="/versions" [queryParams]="partnerships.linkParams()" routerLinkActive="active" ariaCurrentWhenActive="page">Versions</a></li>
-          @if (auth.user()?.role === 'secretariat') {
-            <li><a routerLink="/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">Accounts</a></li>
-            <li><a routerLink="/import" routerLinkActive="active" ariaCurrentWhenActive="page">Import a plan</a></li>
           }
         </ul>
       </nav>
@@ -66,6 +57,12 @@ export class AppComponent {
   readonly auth = inject(AuthService);
   readonly partnerships = inject(PartnershipService);
   private readonly router = inject(Router);
+  readonly navigation = computed(() =>
+    mainNavigation(
+      (this.partnerships.current()?.actions ?? []).map((action) => action.number),
+      this.auth.user()?.role ?? null,
+    ),
+  );
 
   constructor() {
     // The rights of the signed-in user are per partnership: read them again when the partnership changes.
@@ -93,7 +90,7 @@ export class AppComponent {
   }
 
   roleLabel(role: Role): string {
-    return { secretariat: 'Secretariat', coordinator: 'Coordinator', co_leader: 'Co-leader', member: 'Member' }[role];
+    return ROLE_NAMES[role];
   }
 
   async signOut(): Promise<void> {

@@ -10,7 +10,6 @@ import {
   type PlanVersionSummary,
 } from '@tracker/contracts';
 import { type Observable, map, of, switchMap } from 'rxjs';
-import { takeFirstPaintPlan } from '../../first-paint';
 import { partnershipQuery } from '../partnership/partnership.service';
 
 /** Reads the Work Plan from the API. Page components own the results. */
@@ -25,11 +24,6 @@ export class PlanService {
 
   /** Everything the chart draws, in one request (partnership, Actions, items). */
   gantt(partnership: string): Observable<GanttData> {
-    // The home page's first paint has read it already: its answer, once.
-    const painted = takeFirstPaintPlan(partnership);
-    if (painted !== null) {
-      return of(painted);
-    }
     return this.http.get<GanttData>('/api/gantt', { params: partnershipQuery(partnership) });
   }
 
