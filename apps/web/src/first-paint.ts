@@ -36,6 +36,8 @@ interface Painted {
   block: HTMLElement;
   /** The app's element, laid out but out of sight meanwhile. */
   root: HTMLElement;
+  /** Where the chart was scrolled when the app took it over. */
+  scrolled?: { left: number; top: number };
 }
 
 let painted: Painted | null = null;
@@ -88,6 +90,8 @@ export async function paintChartPage(): Promise<void> {
   answers.set(addresses.plan, data);
   answers.set(addresses.session, session);
   answers.set(addresses.partnerships, partnerships);
+  // The answers are read in one task and the page drawn in the next: two shorter tasks, not one long one.
+  await nextTask();
   const asOf = today();
   const items = toGanttItems(data.items, asOf, data.partnership.deadline);
   const rows = toChartRows(groupByAction(items, data.actions));
@@ -200,8 +204,8 @@ export function firstPaintShown(): boolean {
 
 /**
  * The first paint's chart, moved into `host` (the app's chart element) as it is, when it drew what
- * the app would draw now; null otherwise (the app draws its own). Where the chart was scrolled is
- * kept.
+ * the app would draw now; null otherwise (the app draws its own). It is scrolled back to where it was
+ * when the app shows itself (revealApp): read now, set then, with one layout of the page between.
  */
 export function adoptFirstPaint(inputs: ChartInputs, host: HTMLElement): WindowedGantt | null {
   if (painted === null || !sameChart(painted.inputs, inputs)) {
@@ -210,11 +214,9 @@ export function adoptFirstPaint(inputs: ChartInputs, host: HTMLElement): Windowe
   const { gantt } = painted;
   const from = gantt.$container.parentElement;
   if (from === null) return null;
-  const { scrollLeft, scrollTop } = gantt.$container;
+  painted.scrolled = { left: gantt.$container.scrollLeft, top: gantt.$container.scrollTop };
   host.replaceChildren(...from.childNodes);
   host.setAttribute('data-rendered-bars', String(gantt.bars.length));
-  gantt.$container.scrollLeft = scrollLeft;
-  gantt.$container.scrollTop = scrollTop;
   return gantt;
 }
 
@@ -227,9 +229,19 @@ export function revealApp(): void {
   marks.__wpAppReadyAt ??= performance.now();
   answers.clear();
   if (painted === null) return;
-  painted.block.remove();
-  painted.root.removeAttribute('data-first-paint');
+  const { block, root, gantt, scrolled } = painted;
   painted = null;
+  block.remove();
+  root.removeAttribute('data-first-paint');
+  if (scrolled) {
+    gantt.$container.scrollLeft = scrolled.left;
+    gantt.$container.scrollTop = scrolled.top;
+  }
+}
+
+/** Settles in a task of its own, after what the browser has waiting (input, a frame). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** An element with its attributes and children. */

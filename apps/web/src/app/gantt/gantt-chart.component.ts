@@ -95,6 +95,10 @@ export class GanttChartComponent {
     const same = kept !== null && kept.key === key;
     const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
     this.active = activeIndex >= 0 ? activeIndex : 0;
+    if (painted === null) {
+      // The app draws its own chart where it can be laid out: in its place, shown.
+      revealApp();
+    }
     // A redraw of the same view stays where the reader was; a new view opens on the plan period.
     const gantt = painted ?? drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
     this.gantt = gantt;
@@ -104,7 +108,10 @@ export class GanttChartComponent {
       gantt.$container.scrollTop = kept.top;
       gantt.$container.scrollLeft = kept.left;
     }
-    this.showRowsInView();
+    if (painted === null) {
+      // A chart taken over already holds the rows in view (the first paint's box, scrolled as it was).
+      this.showRowsInView();
+    }
     this.listen(gantt.$container, 'scroll', () => this.onScroll());
     this.listen(gantt.$svg, 'keydown', (event) => this.onKeydown(event as KeyboardEvent));
     this.listen(gantt.$svg, 'click', (event) => this.onClick(event));
