@@ -208,7 +208,7 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
 });
 
 describe('the web build: module preloads', () => {
-  it('adds a modulepreload for every module the entry imports, however deep (what it imports dynamically at low priority), and none for the lazy pages of the app', async () => {
+  it('adds a modulepreload for every module the entry imports statically, however deep, and none for the lazy pages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tracker-web-preload-'));
     try {
       const files: Record<string, string> = {
@@ -216,9 +216,8 @@ describe('the web build: module preloads', () => {
         'chunk-AAAAAAA1.js': 'import{b}from"./chunk-DEEP0001.js";export{b as a};',
         'chunk-AAAAAAA2.js': 'export * from "./chunk-DEEP0001.js";',
         'chunk-DEEP0001.js': 'export const b=1;',
-        'chunk-LAZY0001.js': 'import{b}from"./chunk-LAZYDEP1.js";export const c=b;const page=()=>import(`./chunk-PAGE0001.js`);',
+        'chunk-LAZY0001.js': 'import{b}from"./chunk-LAZYDEP1.js";export const c=b;',
         'chunk-LAZYDEP1.js': 'export const b=2;',
-        'chunk-PAGE0001.js': 'export const d=3;',
       };
       for (const [name, source] of Object.entries(files)) await writeFile(join(dir, name), source);
       await writeFile(
@@ -226,13 +225,10 @@ describe('the web build: module preloads', () => {
         '<!doctype html><html><head></head><body><wp-root></wp-root><link rel="modulepreload" href="chunk-AAAAAAA1.js"><script src="main-AAAAAAAA.js" type="module"></script></body></html>',
       );
       const run = () => execFileSync(process.execPath, [resolve(__dirname, '../../web/scripts/preload-modules.mjs'), dir], { encoding: 'utf8' });
-      expect(run()).toContain('4 added');
-      const preloads = (html: string) =>
-        [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"( fetchpriority="low")?>/g)].map((m) => `${m[1]}${m[2] ? ' (low)' : ''}`);
+      expect(run()).toContain('2 added');
+      const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
       const html = await readFile(join(dir, 'index.html'), 'utf8');
-      // What the entry imports statically first; then, at low priority, what it imports dynamically (the
-      // app, started after the first paint) and what that imports statically; never the app's own lazy pages.
-      expect(preloads(html)).toEqual(['chunk-AAAAAAA1.js', 'chunk-AAAAAAA2.js', 'chunk-DEEP0001.js', 'chunk-LAZY0001.js (low)', 'chunk-LAZYDEP1.js (low)']);
+      expect(preloads(html)).toEqual(['chunk-AAAAAAA1.js', 'chunk-AAAAAAA2.js', 'chunk-DEEP0001.js']);
       // The links come before the entry script; a second run changes nothing.
       expect(html.indexOf('chunk-DEEP0001.js')).toBeLessThan(html.indexOf('<script'));
       expect(run()).toContain('0 added');

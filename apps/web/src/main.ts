@@ -1,8 +1,17 @@
-import { paintChartPage } from './first-paint';
+import { nextTask, paintChartPage } from './first-paint';
 
-// The home page's chart is drawn first, then the app starts (its script is already on its way: the
-// index page preloads it) and takes the chart over. The app starts whatever the first paint did.
-void paintChartPage()
+// The home page's chart is drawn first (first-paint.ts). The app downloads meanwhile, from the moment
+// the first paint has the answers it draws from (before that it would compete with them for the
+// connections), and starts once the chart is drawn, taking it over; it starts whatever the first
+// paint did. Its modules are evaluated in one task and it starts in another.
+let app: Promise<typeof import('./app/start')> | null = null;
+const load = () => (app ??= import('./app/start'));
+
+void paintChartPage(() => void load())
   .catch((error: unknown) => console.error(error))
-  .then(() => import('./app/start'))
+  .then(async () => {
+    const { startApp } = await load();
+    await nextTask();
+    startApp();
+  })
   .catch((error: unknown) => console.error(error));
