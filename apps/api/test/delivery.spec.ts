@@ -216,8 +216,9 @@ describe('the web build: module preloads', () => {
         'chunk-AAAAAAA1.js': 'import{b}from"./chunk-DEEP0001.js";export{b as a};',
         'chunk-AAAAAAA2.js': 'export * from "./chunk-DEEP0001.js";',
         'chunk-DEEP0001.js': 'export const b=1;',
-        'chunk-LAZY0001.js': 'import{b}from"./chunk-LAZYDEP1.js";export const c=b;',
+        'chunk-LAZY0001.js': 'import{b}from"./chunk-LAZYDEP1.js";export const c=b;const page=()=>import(`./chunk-PAGE0001.js`);',
         'chunk-LAZYDEP1.js': 'export const b=2;',
+        'chunk-PAGE0001.js': 'export const d=3;',
       };
       for (const [name, source] of Object.entries(files)) await writeFile(join(dir, name), source);
       await writeFile(
@@ -228,10 +229,14 @@ describe('the web build: module preloads', () => {
       expect(run()).toContain('2 added');
       const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
       const html = await readFile(join(dir, 'index.html'), 'utf8');
-      expect(preloads(html)).toEqual(['chunk-AAAAAAA1.js', 'chunk-AAAAAAA2.js', 'chunk-DEEP0001.js']);
+      const [page, app = ''] = html.split(/<template id="wp-app-modules">|<\/template>/);
+      expect(preloads(page)).toEqual(['chunk-AAAAAAA1.js', 'chunk-AAAAAAA2.js', 'chunk-DEEP0001.js']);
+      // What the entry imports dynamically (the app, started after the first paint) and its modules are
+      // listed, inert, for the entry to ask for at once; the app's own lazy pages are not.
+      expect(preloads(app)).toEqual(['chunk-LAZY0001.js', 'chunk-LAZYDEP1.js']);
       // The links come before the entry script; a second run changes nothing.
       expect(html.indexOf('chunk-DEEP0001.js')).toBeLessThan(html.indexOf('<script'));
-      expect(run()).toContain('0 added');
+      expect(run()).toContain('0 added (none); the app already listed');
       await expect(readFile(join(dir, 'index.html'), 'utf8')).resolves.toBe(html);
     } finally {
       await rm(dir, { recursive: true, force: true });

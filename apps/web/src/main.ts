@@ -5,7 +5,13 @@ import { nextTask, paintChartPage } from './first-paint';
 // connections), and starts once the chart is drawn, taking it over; it starts whatever the first
 // paint did. Its modules are evaluated in one task and it starts in another.
 let app: Promise<typeof import('./app/start')> | null = null;
-const load = () => (app ??= import('./app/start'));
+const load = () => (app ??= (preloadApp(), import('./app/start')));
+
+/** The app's modules asked for all at once (the web build lists them in the page, inert, as <template id="wp-app-modules">). */
+function preloadApp(): void {
+  const listed = document.getElementById('wp-app-modules');
+  if (listed instanceof HTMLTemplateElement) document.head.append(listed.content.cloneNode(true));
+}
 
 void paintChartPage(() => void load())
   .catch((error: unknown) => console.error(error))
