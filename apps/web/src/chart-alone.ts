@@ -7,13 +7,13 @@
 import type { GanttData } from '@tracker/contracts';
 import { today } from '@tracker/schedule';
 import { drawChart } from './app/gantt/chart-drawing';
-import { groupByAction, planStart, toChartRows, toGanttItems } from './app/gantt/gantt-model';
+import { ALL_EXPANDED, chartPageItems, chartPageRows, planStart } from './app/gantt/gantt-model';
 
 const partnership = new URL(location.href).searchParams.get('partnership');
 const answer = await fetch(`/api/gantt${partnership ? `?partnership=${encodeURIComponent(partnership)}` : ''}`);
 const data = (await answer.json()) as GanttData;
-const items = toGanttItems(data.items, today(), data.partnership.deadline);
-const rows = toChartRows(groupByAction(items, data.actions));
+const items = chartPageItems(data.items, today(), data.partnership.deadline);
+const rows = chartPageRows(items, data.actions, ALL_EXPANDED);
 const host = document.querySelector<HTMLElement>('.gantt-host');
 if (!host) throw new Error('The page has no .gantt-host to draw the chart in');
 const gantt = drawChart(host, { rows, viewMode: 'Month', scrollTo: planStart(items), deadline: data.partnership.deadline });

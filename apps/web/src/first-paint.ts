@@ -14,12 +14,12 @@ import type { GanttData, PartnershipSummary, SessionState } from '@tracker/contr
 import { daysToDeadline, today } from '@tracker/schedule';
 import { drawChart } from './app/gantt/chart-drawing';
 import { BOX_SHARE_OF_VIEWPORT, chartHeight } from './app/gantt/chart-options';
-import { type ChartInputs, groupByAction, planStart, sameChart, toChartRows, toGanttItems } from './app/gantt/gantt-model';
+import { ALL_EXPANDED, type ChartInputs, chartPageItems, chartPageRows, planStart, sameChart } from './app/gantt/gantt-model';
 import { legendEntries } from './app/gantt/legend';
 import type { WindowedGantt } from './app/gantt/windowed-gantt';
-import { formatLongDay } from './app/plan/labels';
+import { ACCOUNT_ROLE_LABELS, formatLongDay } from './app/plan/labels';
 import { firstPaintPartnership, partnershipQuery } from './app/partnership/partnership-query';
-import { ROLE_NAMES, mainNavigation } from './app/site-header';
+import { mainNavigation } from './app/site-header';
 
 /** The marks the benchmark and the browser tests read: when the chart was drawn, how often, and when the app showed itself. */
 interface Marks {
@@ -99,8 +99,8 @@ export async function paintChartPage(answersRead: () => void = () => undefined):
   // The answers are read in one task and the page drawn in the next: two shorter tasks, not one long one.
   await nextTask();
   const asOf = today();
-  const items = toGanttItems(data.items, asOf, data.partnership.deadline);
-  const rows = toChartRows(groupByAction(items, data.actions));
+  const items = chartPageItems(data.items, asOf, data.partnership.deadline);
+  const rows = chartPageRows(items, data.actions, ALL_EXPANDED);
   if (rows.length === 0) return;
   const inputs: ChartInputs = { rows, viewMode: 'Month', scrollTo: planStart(items), deadline: data.partnership.deadline };
 
@@ -193,7 +193,7 @@ function siteHeader(partnership: string, partnerships: PartnershipSummary[], ses
       { class: 'account' },
       ...(user
         ? [
-            element('span', {}, 'Signed in as ', element('strong', {}, user.name), ` (${ROLE_NAMES[user.role]})`),
+            element('span', {}, 'Signed in as ', element('strong', {}, user.name), ` (${ACCOUNT_ROLE_LABELS[user.role]})`),
             element('a', { href: '/settings', class: 'settings-link' }, 'Settings'),
             element('button', { type: 'button', class: 'link-button' }, 'Sign out'),
           ]

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Role } from '@tracker/contracts';
-import { revealApp } from '../first-paint';
 import { AuthService } from './auth/auth.service';
-import { PartnershipService, partnershipQuery } from './partnership/partnership.service';
-import { ROLE_NAMES, mainNavigation } from './site-header';
+import { partnershipQuery } from './partnership/partnership-query';
+import { PartnershipService } from './partnership/partnership.service';
+import { ACCOUNT_ROLE_LABELS } from './plan/labels';
+import { mainNavigation } from './site-header';
 
 @Component({
   selector: 'wp-root',
@@ -74,12 +74,6 @@ export class AppComponent {
       }
       shown = key;
     });
-    // The home page's first paint gives way at once to any other page (the chart page takes its chart over).
-    this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
-      if (event instanceof NavigationEnd && event.urlAfterRedirects.split(/[?#]/)[0] !== '/') {
-        revealApp();
-      }
-    });
   }
 
   /** Shows another partnership: the same page (the timeline for an Action page, whose Action may not exist there). */
@@ -90,7 +84,7 @@ export class AppComponent {
   }
 
   roleLabel(role: Role): string {
-    return ROLE_NAMES[role];
+    return ACCOUNT_ROLE_LABELS[role];
   }
 
   async signOut(): Promise<void> {

@@ -25,6 +25,3 @@ export function mainNavigation(actionNumbers: number[], role: Role | null): NavL
     ...(role === 'secretariat' ? [page('Accounts', '/accounts', false), page('Import a plan', '/import', false)] : []),
   ];
 }
-
-/** A role in words, as the header says who is signed in. */
-export const ROLE_NAMES: Record<Role, string> = { secretariat: 'Secretariat', coordinator: 'Coordinator', co_leader: 'Co-leader', member: 'Member' };

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ROLES, type Account, type Organisation, type OutboxMail, type Role } from '@tracker/contracts';
+import { ACCOUNT_ROLE_LABELS } from '../plan/labels';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
 import { AccountsService, errorMessage } from './accounts.service';
 
-const ROLE_LABELS: Record<Role, string> = { secretariat: 'Secretariat', coordinator: 'Coordinator', co_leader: 'Co-leader', member: 'Member' };
 const STATUS_LABELS: Record<Account['status'], string> = { invited: 'Invited (no password yet)', active: 'Active', deactivated: 'Deactivated' };
 const MAIL_STATUS: Record<OutboxMail['status'], string> = {
   outbox: 'In the outbox (no SMTP server set)',
@@ -155,7 +155,7 @@ export class AccountsPageComponent {
   }
 
   roleLabel(role: Role): string {
-    return ROLE_LABELS[role];
+    return ACCOUNT_ROLE_LABELS[role];
   }
 
   statusLabel(status: Account['status']): string {

@@ -87,18 +87,16 @@ export class GanttChartComponent {
     // The home page's first paint drew this very chart before the app started: take it over as it is.
     const painted = kept === null ? adoptFirstPaint(inputs, element) : null;
     this.destroy(painted === null);
+    // The app shows itself now, in the first paint's place if there was one: a chart of its own is
+    // drawn where it can be laid out, and a chart taken over is scrolled back where it was.
+    revealApp();
     if (rows.length === 0) {
-      revealApp();
       return;
     }
     const key = `${viewMode}\n${scrollTo}`;
     const same = kept !== null && kept.key === key;
     const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
     this.active = activeIndex >= 0 ? activeIndex : 0;
-    if (painted === null) {
-      // The app draws its own chart where it can be laid out: in its place, shown.
-      revealApp();
-    }
     // A redraw of the same view stays where the reader was; a new view opens on the plan period.
     const gantt = painted ?? drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
     this.gantt = gantt;
@@ -124,7 +122,6 @@ export class GanttChartComponent {
       element.setAttribute('data-rendered-bars', String(gantt.bars.length));
       markDrawn();
     }
-    revealApp();
   }
 
   /** Where the box is scrolled and which bar is active, before a redraw. */

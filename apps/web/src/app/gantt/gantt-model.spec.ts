@@ -2,7 +2,10 @@ import type { Milestone, Organisation, PlanSnapshotItem } from '@tracker/contrac
 import {
   type ChartRow,
   EMPTY_FILTER,
+  ALL_EXPANDED,
   applyFilter,
+  chartPageItems,
+  chartPageRows,
   filterToParams,
   groupByAction,
   parseFilter,
@@ -303,5 +306,24 @@ describe('sameChart (the first paint handed over only when the app would draw th
     expect(sameChart(first, inputs(toChartRows(groupByAction(compared, ACTIONS))))).toBe(false);
     expect(sameChart(first, { ...first, viewMode: 'Quarter' })).toBe(false);
     expect(sameChart(first, inputs(rowsOf(milestones), null))).toBe(false);
+  });
+});
+
+describe('chartPageItems and chartPageRows (made once for the first paint and the page)', () => {
+  it('answer the same items and rows for the same plan, day and folding, and make them again for any other', () => {
+    const milestones = [newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 2 })];
+    const items = chartPageItems(milestones, '2026-01-15', '2027-03-31');
+    expect(items).toEqual(toGanttItems(milestones, '2026-01-15', '2027-03-31'));
+    expect(chartPageItems(milestones, '2026-01-15', '2027-03-31')).toBe(items);
+    expect(chartPageItems(milestones, '2026-01-16', '2027-03-31')).not.toBe(items);
+    expect(chartPageItems([...milestones], '2026-01-15', '2027-03-31')).not.toBe(items);
+    const rows = chartPageRows(items, ACTIONS, ALL_EXPANDED);
+    expect(rows).toEqual(toChartRows(groupByAction(items, ACTIONS)));
+    expect(chartPageRows(items, ACTIONS, ALL_EXPANDED)).toBe(rows);
+    expect(chartPageRows(items, ACTIONS, new Set([1]))).not.toEqual(rows);
+    // The same rows are the same chart, unless they compare with a version.
+    const inputs = { rows, viewMode: 'Month' as const, scrollTo: '2025-10-01', deadline: '2027-03-31' };
+    expect(sameChart(inputs, { ...inputs })).toBe(true);
+    expect(sameChart(inputs, { ...inputs, deadline: null })).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS, formatLongDay } from '../plan/labels';
-import { partnershipQuery } from '../partnership/partnership.service';
+import { partnershipQuery } from '../partnership/partnership-query';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
 import { GanttChartComponent } from './gantt-chart.component';
@@ -15,13 +15,13 @@ import {
   type GanttFilter,
   type ViewMode,
   VIEW_MODES,
+  ALL_EXPANDED,
   applyFilter,
+  chartPageItems,
+  chartPageRows,
   filterToParams,
-  groupByAction,
   parseFilter,
   planStart,
-  toChartRows,
-  toGanttItems,
   withBaseline,
 } from './gantt-model';
 import { GanttTableComponent } from './gantt-table.component';
@@ -157,7 +157,7 @@ export class GanttPageComponent {
     const version = this.baselineVersion();
     return version ? `version ${version.number}, ${version.name}` : null;
   });
-  readonly allItems = computed(() => withBaseline(toGanttItems(this.data()?.milestones ?? [], this.asOf, this.deadline()), this.baselineVersion()));
+  readonly allItems = computed(() => withBaseline(chartPageItems(this.data()?.milestones ?? [], this.asOf, this.deadline()), this.baselineVersion()));
   readonly items = computed(() => {
     const filter = this.filter();
     // The organisations are read only under their filter: otherwise their answer, which comes after the
@@ -166,8 +166,8 @@ export class GanttPageComponent {
   });
   readonly undated = computed(() => this.items().filter((i) => i.flags.includes('undated')));
   /** Actions the reader folded to their summary bar (every plan opens with all its items: the chart draws only the rows in view). */
-  readonly collapsed = signal<ReadonlySet<number>>(new Set());
-  readonly rows = computed(() => toChartRows(groupByAction(this.items(), this.actions()), this.collapsed()));
+  readonly collapsed = signal<ReadonlySet<number>>(ALL_EXPANDED);
+  readonly rows = computed(() => chartPageRows(this.items(), this.actions(), this.collapsed()));
   readonly scrollTo = computed(() => planStart(this.allItems()));
   /** Activities (a step can be put under one) and those with steps (they stay activities), for the details dialog. */
   readonly itemActivities = computed(() => this.allItems().filter((i) => i.depth === 0));
@@ -213,7 +213,7 @@ export class GanttPageComponent {
   }
 
   setAllCollapsed(collapsed: boolean): void {
-    this.collapsed.set(new Set(collapsed ? this.actions().map((a) => a.number) : []));
+    this.collapsed.set(collapsed ? new Set(this.actions().map((a) => a.number)) : ALL_EXPANDED);
   }
 
   toggleAction(number: number, checked: boolean): void {

@@ -6,8 +6,6 @@ import type { PartnershipSummary } from '@tracker/contracts';
 import { catchError, filter, map, of } from 'rxjs';
 import { partnershipOf, partnershipQuery } from './partnership-query';
 
-export { partnershipOf, partnershipQuery };
-
 /**
  * Which partnership the app shows: the one in the URL (`?partnership=key`, kept by every link), the
  * Work Plan by default; its name, deadline and Actions come from `GET /api/partnerships`.

@@ -1,4 +1,4 @@
-import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind } from '@tracker/contracts';
+import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind, Role } from '@tracker/contracts';
 
 /** Status in words: the chart, the table and the details never rely on colour alone. */
 export const STATUS_LABELS: Record<MilestoneStatus | OutputStatus, string> = {
@@ -23,6 +23,9 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   international_organisation: 'International organisation',
   other: 'Other',
 };
+
+/** An account's role in words (the header, the accounts page). */
+export const ACCOUNT_ROLE_LABELS: Record<Role, string> = { secretariat: 'Secretariat', coordinator: 'Coordinator', co_leader: 'Co-leader', member: 'Member' };
 
 export const ROLE_LABELS: Record<ParticipantRole, string> = {
   co_leader: 'Co-leader',

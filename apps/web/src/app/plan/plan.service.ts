@@ -10,7 +10,7 @@ import {
   type PlanVersionSummary,
 } from '@tracker/contracts';
 import { type Observable, map, of, switchMap } from 'rxjs';
-import { partnershipQuery } from '../partnership/partnership.service';
+import { partnershipQuery } from '../partnership/partnership-query';
 
 /** Reads the Work Plan from the API. Page components own the results. */
 @Injectable({ providedIn: 'root' })
