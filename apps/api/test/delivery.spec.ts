@@ -152,14 +152,14 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
   });
 
-  it("gives the chart page its stylesheet, its entry script and its five API answers (its partnership's) as preload hints, and no other page", async () => {
+  it("gives the chart page its stylesheet, its entry script and the three API answers its first paint reads (its partnership's) as preload hints, and no other page", async () => {
     const hints = (link: string | string[] | undefined) =>
       String(link ?? '')
         .split(', ')
         .filter(Boolean)
         .map((part) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(part)?.[1] ?? part);
     const page = ['</styles-AB12CD34.css>; rel=preload; as=style', '</main-EF56GH78.js>; rel=modulepreload'];
-    const workPlan = [...page, '/api/gantt', '/api/auth/session', '/api/partnerships', '/api/organisations', '/api/plan-versions'];
+    const workPlan = [...page, '/api/gantt', '/api/auth/session', '/api/partnerships'];
     const home = await rawGet(`${server.url}/`, { accept: 'text/html' });
     expect(hints(home.headers['link'])).toEqual(workPlan);
     // The app names no partnership for the Work Plan: neither do the hints, or they would go unused.
@@ -167,14 +167,7 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     expect(hints(named.headers['link'])).toEqual(workPlan);
     const other = await rawGet(`${server.url}/?partnership=${encodeURIComponent('scale 0001&x')}`, { accept: 'text/html' });
     const query = '?partnership=scale%200001%26x';
-    expect(hints(other.headers['link'])).toEqual([
-      ...page,
-      `/api/gantt${query}`,
-      `/api/auth/session${query}`,
-      '/api/partnerships',
-      `/api/organisations${query}`,
-      `/api/plan-versions${query}`,
-    ]);
+    expect(hints(other.headers['link'])).toEqual([...page, `/api/gantt${query}`, `/api/auth/session${query}`, '/api/partnerships']);
     // Revalidated, the page keeps its hints.
     const again = await rawGet(`${server.url}/`, { accept: 'text/html', 'if-none-match': home.headers['etag'] as string });
     expect([again.status, hints(again.headers['link'])]).toEqual([304, workPlan]);

@@ -45,6 +45,33 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const PARTS = ['api', 'exports', 'gantt', 'scroll', 'firstload', 'lighthouse'];
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Browser features off in every Chromium the bench starts. Headless Chromium builds its address
+ * bar's popups (omnibox, composebox: WebUI pages, each in a renderer of its own) for every new
+ * window, while the page in it loads: on two cores that took about 130 ms from each first paint
+ * measured (the Work Plan's 420 ms against 280 ms without them, the chart alone 230 against 145),
+ * on both sides of every comparison, as noise. Chromium reads one --disable-features switch, the
+ * last: the list repeats the features Playwright and chrome-launcher switch off by default.
+ */
+const BROWSER_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+/** Those playwright-core switches off itself (its chromiumSwitches), which a --disable-features of ours replaces. */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+const disableFeatures = (...lists) => `--disable-features=${[...new Set(lists.flat())].join(',')}`;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -448,10 +475,23 @@ function auditItems(audit) {
  */
 async function measureLighthouse(url) {
   const { default: lighthouse } = await import('lighthouse');
-  const { launch } = await import('chrome-launcher');
+  const { launch, Launcher } = await import('chrome-launcher');
+  // chrome-launcher's own flags, with its --disable-features joined to the bench's (one switch).
+  const defaults = Launcher.defaultFlags();
+  const itsFeatures =
+    defaults
+      .find((flag) => flag.startsWith('--disable-features='))
+      ?.slice('--disable-features='.length)
+      .split(',') ?? [];
   const chrome = await launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+    ignoreDefaultFlags: true,
+    chromeFlags: [
+      ...defaults.filter((flag) => !flag.startsWith('--disable-features=')),
+      disableFeatures(itsFeatures, BROWSER_UI_FEATURES),
+      '--headless=new',
+      ...CHROMIUM_ARGS,
+    ],
     handleSIGINT: false,
     logLevel: 'silent',
     maxConnectionRetries: 240,
@@ -695,7 +735,11 @@ async function main() {
     const [{ key: DEFAULT_KEY }] = await fetch(`${appBase}/api/partnerships`).then((r) => r.json());
     let browser = null;
     if (['gantt', 'scroll', 'firstload'].some(runs)) {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 120_000 });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [...CHROMIUM_ARGS, disableFeatures(PLAYWRIGHT_DISABLED_FEATURES, BROWSER_UI_FEATURES)],
+        timeout: 120_000,
+      });
       cleanups.push(async () => browser.close());
     }
 

@@ -72,15 +72,12 @@ async function read<T>(address: string): Promise<T | null> {
  * Paints the chart page of this address before the app starts, if it gets a first paint: reads the
  * plan, the partnerships and who is signed in (the requests the server's preload hints have already
  * started), and draws the page's header and top with its chart in place of the app's element.
- * `answersRead` is called once those answers are here (at once when there is no first paint), for
- * the app to start downloading. Settles when drawn, or at once when there is nothing to draw; a
- * failure leaves the page to the app.
+ * Settles when drawn, or at once when there is nothing to draw; a failure leaves the page to the app.
  */
-export async function paintChartPage(answersRead: () => void = () => undefined): Promise<void> {
+export async function paintChartPage(): Promise<void> {
   const partnership = firstPaintPartnership(location.pathname, location.search);
   const root = document.querySelector<HTMLElement>('wp-root');
   if (partnership === null || root === null) {
-    answersRead();
     return;
   }
   const query = new URLSearchParams(partnershipQuery(partnership)).toString();
@@ -91,7 +88,6 @@ export async function paintChartPage(answersRead: () => void = () => undefined):
     read<SessionState>(addresses.session),
     read<PartnershipSummary[]>(addresses.partnerships),
   ]);
-  answersRead();
   if (data === null || session === null || partnerships === null) return;
   answers.set(addresses.plan, data);
   answers.set(addresses.session, session);

@@ -1,9 +1,9 @@
 import { nextTask, paintChartPage } from './first-paint';
 
-// The home page's chart is drawn first (first-paint.ts). The app downloads meanwhile, from the moment
-// the first paint has the answers it draws from (before that it would compete with them for the
-// connections), and starts once the chart is drawn, taking it over; it starts whatever the first
-// paint did. Its modules are evaluated in one task and it starts in another.
+// The home page's chart is drawn first (first-paint.ts). The app is asked for once the chart is
+// drawn (asked for earlier, its download and compilation took the time the first paint needed) and
+// starts when it is here, taking the chart over; it starts whatever the first paint did. Its
+// modules are evaluated in one task and it starts in another.
 let app: Promise<typeof import('./app/start')> | null = null;
 const load = () => (app ??= (preloadApp(), import('./app/start')));
 
@@ -13,7 +13,7 @@ function preloadApp(): void {
   if (listed instanceof HTMLTemplateElement) document.head.append(listed.content.cloneNode(true));
 }
 
-void paintChartPage(() => void load())
+void paintChartPage()
   .catch((error: unknown) => console.error(error))
   .then(async () => {
     const { startApp } = await load();

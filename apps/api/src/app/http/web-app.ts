@@ -75,15 +75,17 @@ export interface PageAssets {
  * What the chart page (`/`, the home page) needs as it starts, as preload hints in a Link header:
  * the browser asks for all of it as soon as the page's headers arrive, and the page's own requests
  * for the same addresses are answered from them. First its stylesheet and entry script, then the
- * API answers the app asks for (the plan first): a browser opens six connections to a server, and
- * the five answers hinted alone used to take them while the script waited its turn. `partnership`
- * is the page's `?partnership=` (the Work Plan when absent). The addresses are those the app asks
- * for, to the letter: it names no partnership for the Work Plan, even when the page's link does.
+ * three API answers its first paint draws from (the plan first): a browser opens six connections to
+ * a server, and answers only the app reads (the organisations, the plan's versions: the filters
+ * under the chart) took connections and server time the first paint was waiting for; the app asks
+ * for them when it starts. `partnership` is the page's `?partnership=` (the Work Plan when absent).
+ * The addresses are those the page asks for, to the letter: it names no partnership for the Work
+ * Plan, even when the page's link does.
  */
 export function chartPagePreloads(partnership: unknown, assets: PageAssets = { stylesheets: [], scripts: [] }): string {
   const named = typeof partnership === 'string' && partnership !== '' && partnership !== DEFAULT_PARTNERSHIP_KEY;
   const query = named ? `?partnership=${encodeURIComponent(partnership)}` : '';
-  const answers = [`/api/gantt${query}`, `/api/auth/session${query}`, '/api/partnerships', `/api/organisations${query}`, `/api/plan-versions${query}`];
+  const answers = [`/api/gantt${query}`, `/api/auth/session${query}`, '/api/partnerships'];
   return [
     ...assets.stylesheets.map((href) => `<${href}>; rel=preload; as=style`),
     ...assets.scripts.map((href) => `<${href}>; rel=modulepreload`),
