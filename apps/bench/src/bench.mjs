@@ -502,24 +502,13 @@ async function measureLighthouse(url) {
     const standard = await lighthouseRuns(lighthouse, chrome.port, url);
     // The same page again, with the CPU slowed down as much as this machine needs to be a mid-tier phone.
     const index = median(standard.runs.map((run) => run.benchmarkIndex).filter((v) => v !== null));
+    const { calibratedSlowdown } = requireBuilt('dist/bench/lighthouse-calibration.js');
     const slowdown = Math.round(calibratedSlowdown(index) * 100) / 100;
     const calibrated = await lighthouseRuns(lighthouse, chrome.port, url, { throttling: { cpuSlowdownMultiplier: slowdown } });
     return { ...summarise(url, standard), calibrated: { cpuSlowdownMultiplier: slowdown, ...summarise(url, calibrated) } };
   } finally {
     chrome.kill();
   }
-}
-
-/**
- * The CPU slowdown that makes a machine of this Lighthouse benchmark index a mid-tier phone: the
- * calibration Lighthouse documents (docs/throttling.md, "Calibrating the CPU slowdown", and the
- * points of its CPU throttling calculator: index 150 is 1x, 800 is 2x, 1300 is 3x, then 1x more
- * for every 233 more). Lighthouse's default of 4x is right for a machine of index 1533 only.
- */
-function calibratedSlowdown(benchmarkIndex) {
-  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
-  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
-  return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
 }
 
 /** LOADS Lighthouse runs of `url` with these flags (on top of the bench's), and how many ran again for want of a first paint. */
@@ -616,6 +605,7 @@ async function main() {
     'dist/api/embedded-postgres.js',
     'dist/bench/bare-server.js',
     'dist/bench/http-load.js',
+    'dist/bench/lighthouse-calibration.js',
     'dist/bench/chart-alone.js',
     'dist/api/seed-scale.js',
     'dist/web/browser/index.html',
