@@ -51,8 +51,8 @@ const CHROMIUM = '/usr/bin/chromium';
  * Browser features off in every Chromium the bench starts. Headless Chromium builds its address
  * bar's popups (omnibox, composebox: WebUI pages, each in a renderer of its own) for every new
  * window, while the page in it loads: on two cores that took about 130 ms from each first paint
- * measured (the Work Plan's 420 ms against 280 ms without them, the chart alone 230 against 145),
- * on both sides of every comparison, as noise. Chromium reads one --disable-features switch, the
+ * measured (the Work Plan's 437 and 452 ms against 267 and 296 ms without them, the chart alone 245
+ * and 283 against 135 and 159), on both sides of every comparison, as noise. Chromium reads one --disable-features switch, the
  * last: the list repeats the features Playwright and chrome-launcher switch off by default.
  */
 const BROWSER_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];

@@ -394,11 +394,12 @@ export interface ChartInputs {
 
 /** True when two drawings would be the same: the same rows (bars, words, classes), view, opening day and deadline. */
 export function sameChart(a: ChartInputs, b: ChartInputs): boolean {
-  if (a.rows === b.rows) {
-    return a.viewMode === b.viewMode && a.scrollTo === b.scrollTo && a.deadline === b.deadline && a.rows.every((row) => row.baseline === null);
-  }
   if (a.viewMode !== b.viewMode || a.scrollTo !== b.scrollTo || a.deadline !== b.deadline || a.rows.length !== b.rows.length) {
     return false;
+  }
+  // The same rows (the page got the first paint's): the same bars, unless they compare with a version.
+  if (a.rows === b.rows) {
+    return a.rows.every((row) => row.baseline === null);
   }
   return a.rows.every((row, i) => {
     const other = b.rows[i];
