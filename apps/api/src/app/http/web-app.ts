@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { type Encoding, negotiateEncoding } from './compression';
+import { FirstPaintPages, chartPageAnswers } from './first-paint-page';
 
 /**
  * Content-hashed file names: Angular's (`main-ABCD2345.js`, `styles-ABCD2345.css`,
@@ -44,6 +44,7 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
   const files = readWebFiles(webDist, new Set(assets.scripts));
   const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
   files.set('/index.html', index);
+  const pages = FirstPaintPages.load(html, webDist, (page) => inMemoryFile(Buffer.from(page), 'html', 'private, no-cache'));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       next();
@@ -55,10 +56,16 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
       return;
     }
     if (!req.path.startsWith('/api') && req.accepts('html')) {
-      if (req.path === '/') {
-        res.setHeader('Link', chartPagePreloads(req.query['partnership'], assets));
+      if (req.path !== '/') {
+        sendWebFile(req, res, index);
+        return;
       }
-      sendWebFile(req, res, index);
+      res.setHeader('Link', chartPagePreloads(req.query['partnership'], assets));
+      // The plain home page comes with its chart drawn (first-paint-page.ts); any failure leaves it to the app.
+      (pages?.page(req) ?? Promise.resolve(null))
+        .catch(() => null)
+        .then((painted) => sendWebFile(req, res, painted ?? index))
+        .catch(next);
       return;
     }
     next();
@@ -83,13 +90,10 @@ export interface PageAssets {
  * Plan, even when the page's link does.
  */
 export function chartPagePreloads(partnership: unknown, assets: PageAssets = { stylesheets: [], scripts: [] }): string {
-  const named = typeof partnership === 'string' && partnership !== '' && partnership !== DEFAULT_PARTNERSHIP_KEY;
-  const query = named ? `?partnership=${encodeURIComponent(partnership)}` : '';
-  const answers = [`/api/gantt${query}`, `/api/auth/session${query}`, '/api/partnerships'];
   return [
     ...assets.stylesheets.map((href) => `<${href}>; rel=preload; as=style`),
     ...assets.scripts.map((href) => `<${href}>; rel=modulepreload`),
-    ...answers.map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`),
+    ...chartPageAnswers(partnership).map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`),
   ].join(', ');
 }
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ROLES, type Account, type Organisation, type OutboxMail, type Role } from '@tracker/contracts';
-import { ACCOUNT_ROLE_LABELS } from '../plan/labels';
+import { ACCOUNT_ROLE_LABELS, byName } from '../plan/labels';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
@@ -178,7 +178,7 @@ export class AccountsPageComponent {
       return;
     }
     const [accounts, organisations] = await Promise.all([this.accountsApi.list(), firstValueFrom(this.plan.organisations(this.partnerships.apiParams()))]);
-    this.organisations.set([...organisations].sort((a, b) => a.name.localeCompare(b.name)));
+    this.organisations.set([...organisations].sort(byName));
     this.accounts.set(accounts);
     await this.loadOutbox();
   }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
 import type Gantt from 'frappe-gantt';
-import { adoptFirstPaint, firstPaintShown, markDrawn, revealApp } from '../../first-paint';
+import { firstPaintShown, markDrawn, revealApp } from '../../first-paint';
 import { PartnershipService } from '../partnership/partnership.service';
 import type { ChartInputs, ChartRow, ViewMode } from './gantt-model';
 import { BOX_SHARE_OF_VIEWPORT, GEOMETRY, HEADER_HEIGHT, chartHeight } from './chart-options';
@@ -77,18 +77,16 @@ export class GanttChartComponent {
 
   private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string | null): void {
     // While the first paint is on the screen, the app shows itself only with its header complete
-    // (the partnerships' list): the chart is taken over then, in the same step.
+    // (the partnerships' list), and its chart drawn in the same step.
     if (firstPaintShown() && !this.partnerships.loaded()) {
       return;
     }
     const element = this.host().nativeElement;
     const kept = this.keep();
     const inputs: ChartInputs = { rows, viewMode, scrollTo, deadline };
-    // The home page's first paint drew this very chart before the app started: take it over as it is.
-    const painted = kept === null ? adoptFirstPaint(inputs, element) : null;
-    this.destroy(painted === null);
-    // The app shows itself now, in the first paint's place if there was one: a chart of its own is
-    // drawn where it can be laid out, and a chart taken over is scrolled back where it was.
+    this.destroy();
+    // The app shows itself now, in the first paint's place if there was one: the chart is drawn
+    // where it can be laid out, in the same task.
     revealApp();
     if (rows.length === 0) {
       return;
@@ -98,7 +96,7 @@ export class GanttChartComponent {
     const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
     this.active = activeIndex >= 0 ? activeIndex : 0;
     // A redraw of the same view stays where the reader was; a new view opens on the plan period.
-    const gantt = painted ?? drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
+    const gantt = drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
     this.gantt = gantt;
     this.drawnRows = rows;
     this.drawnKey = key;
@@ -106,10 +104,7 @@ export class GanttChartComponent {
       gantt.$container.scrollTop = kept.top;
       gantt.$container.scrollLeft = kept.left;
     }
-    if (painted === null) {
-      // A chart taken over already holds the rows in view (the first paint's box, scrolled as it was).
-      this.showRowsInView();
-    }
+    this.showRowsInView();
     this.listen(gantt.$container, 'scroll', () => this.onScroll());
     this.listen(gantt.$svg, 'keydown', (event) => this.onKeydown(event as KeyboardEvent));
     this.listen(gantt.$svg, 'click', (event) => this.onClick(event));
@@ -117,11 +112,9 @@ export class GanttChartComponent {
     if (kept?.hadFocus) {
       this.focusRow(this.active);
     }
-    if (painted === null) {
-      // When the chart finished drawing, for the benchmark and the browser tests.
-      element.setAttribute('data-rendered-bars', String(gantt.bars.length));
-      markDrawn();
-    }
+    // When the chart finished drawing, for the benchmark and the browser tests.
+    element.setAttribute('data-rendered-bars', String(gantt.bars.length));
+    markDrawn();
   }
 
   /** Where the box is scrolled and which bar is active, before a redraw. */
@@ -245,15 +238,15 @@ export class GanttChartComponent {
     bar?.focus({ preventScroll: true });
   }
 
-  /** Stops listening and removes the chart; `empty`: the host's children too (not when it has just taken over a first paint's). */
-  private destroy(empty = true): void {
+  /** Stops listening and removes the chart and the host's children. */
+  private destroy(): void {
     for (const stop of this.stopListening.splice(0)) stop();
     if (this.scrollFrame !== null) cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = null;
     this.gantt?.clear();
     this.gantt = null;
     const element = this.host()?.nativeElement;
-    if (element && empty) {
+    if (element) {
       element.replaceChildren();
     }
   }

@@ -10,7 +10,6 @@ import {
   groupByAction,
   parseFilter,
   planStart,
-  sameChart,
   toChartRows,
   toGanttItems,
   withBaseline,
@@ -266,49 +265,6 @@ describe('collapsed Actions', () => {
   });
 });
 
-describe('sameChart (the first paint handed over only when the app would draw the same)', () => {
-  const milestones = [
-    newMilestone({ actionNumber: 1 }),
-    newMilestone({ actionNumber: 1, status: 'in_progress', progress: 40 }),
-    newMilestone({ actionNumber: 2 }),
-  ];
-  const inputs = (rows: ChartRow[], deadline: string | null = '2027-03-31') => ({ rows, viewMode: 'Month' as const, scrollTo: '2025-10-01', deadline });
-  const rowsOf = (list: Milestone[], asOf = '2026-01-15') => toChartRows(groupByAction(toGanttItems(list, asOf, '2027-03-31'), ACTIONS));
-
-  it('holds for the rows made again from the same plan on the same day', () => {
-    expect(sameChart(inputs(rowsOf(milestones)), inputs(rowsOf(milestones)))).toBe(true);
-  });
-
-  it('fails on another day (flags in the words), another status, a folded Action, a compared version, another view or deadline', () => {
-    const first = inputs(rowsOf(milestones));
-    expect(sameChart(first, inputs(rowsOf(milestones, '2026-02-15')))).toBe(false);
-    const changed = milestones.map((m, i) => (i === 1 ? { ...m, status: 'done' as const, progress: 100 } : m));
-    expect(sameChart(first, inputs(rowsOf(changed)))).toBe(false);
-    const folded = toChartRows(groupByAction(toGanttItems(milestones, '2026-01-15', '2027-03-31'), ACTIONS), new Set([1]));
-    expect(sameChart(first, inputs(folded))).toBe(false);
-    const compared = withBaseline(toGanttItems(milestones, '2026-01-15', '2027-03-31'), {
-      number: 1,
-      items: milestones.map((m): PlanSnapshotItem => ({
-        id: m.id,
-        kind: 'milestone',
-        actionNumber: m.actionNumber,
-        parentId: null,
-        title: m.title,
-        windowText: 'July - September 2025',
-        start: '2025-07-01',
-        end: '2025-09-30',
-        precision: 'month',
-        tentative: false,
-        status: 'not_started',
-        sortOrder: m.sortOrder,
-      })),
-    });
-    expect(sameChart(first, inputs(toChartRows(groupByAction(compared, ACTIONS))))).toBe(false);
-    expect(sameChart(first, { ...first, viewMode: 'Quarter' })).toBe(false);
-    expect(sameChart(first, inputs(rowsOf(milestones), null))).toBe(false);
-  });
-});
-
 describe('chartPageItems and chartPageRows (made once for the first paint and the page)', () => {
   it('answer the same items and rows for the same plan, day and folding, and make them again for any other', () => {
     const milestones = [newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 2 })];
@@ -321,9 +277,5 @@ describe('chartPageItems and chartPageRows (made once for the first paint and th
     expect(rows).toEqual(toChartRows(groupByAction(items, ACTIONS)));
     expect(chartPageRows(items, ACTIONS, ALL_EXPANDED)).toBe(rows);
     expect(chartPageRows(items, ACTIONS, new Set([1]))).not.toEqual(rows);
-    // The same rows are the same chart, unless they compare with a version.
-    const inputs = { rows, viewMode: 'Month' as const, scrollTo: '2025-10-01', deadline: '2027-03-31' };
-    expect(sameChart(inputs, { ...inputs })).toBe(true);
-    expect(sameChart(inputs, { ...inputs, deadline: null })).toBe(false);
   });
 });

@@ -365,9 +365,8 @@ function rememberLast<A extends unknown[], R>(compute: (...args: A) => R): (...a
 
 /**
  * The chart page's items of a plan (toGanttItems) and its rows (toChartRows of groupByAction), each
- * the last one remembered: the home page's first paint and then the page itself make them from the
- * same answer (handed over, the same objects) on the same day, and the page gets the first paint's
- * instead of making them again (some 100 ms for 5,000 items).
+ * the last one remembered: asked again with the same answer, day and folding (the page's values
+ * computed again), they are the same objects, and the chart sees the same rows.
  */
 export const chartPageItems = rememberLast((milestones: Milestone[], asOf: string, deadline: string | null) => toGanttItems(milestones, asOf, deadline));
 export const chartPageRows = rememberLast((items: GanttItem[], actions: Pick<Action, 'number' | 'shortName' | 'title'>[], collapsed: ReadonlySet<number>) =>
@@ -390,32 +389,4 @@ export interface ChartInputs {
   /** Calendar date the chart scrolls to when drawn (null: where the box is). */
   scrollTo: string | null;
   deadline: string | null;
-}
-
-/** True when two drawings would be the same: the same rows (bars, words, classes), view, opening day and deadline. */
-export function sameChart(a: ChartInputs, b: ChartInputs): boolean {
-  if (a.viewMode !== b.viewMode || a.scrollTo !== b.scrollTo || a.deadline !== b.deadline || a.rows.length !== b.rows.length) {
-    return false;
-  }
-  // The same rows (the page got the first paint's): the same bars, unless they compare with a version.
-  if (a.rows === b.rows) {
-    return a.rows.every((row) => row.baseline === null);
-  }
-  return a.rows.every((row, i) => {
-    const other = b.rows[i];
-    const [t, u] = [row.task, other.task];
-    return (
-      t.id === u.id &&
-      t.name === u.name &&
-      t.start === u.start &&
-      t.end === u.end &&
-      t.progress === u.progress &&
-      t.custom_class === u.custom_class &&
-      row.label === other.label &&
-      row.itemId === other.itemId &&
-      row.groupNumber === other.groupNumber &&
-      row.baseline === null &&
-      other.baseline === null
-    );
-  });
 }

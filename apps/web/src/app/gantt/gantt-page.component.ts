@@ -6,7 +6,7 @@ import { daysToDeadline, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
-import { STATUS_LABELS, formatLongDay } from '../plan/labels';
+import { STATUS_LABELS, byName, formatLongDay } from '../plan/labels';
 import { partnershipQuery } from '../partnership/partnership-query';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
@@ -84,7 +84,7 @@ export class GanttPageComponent {
     const deadline = this.deadline();
     return deadline === null ? null : daysToDeadline(this.asOf, deadline);
   });
-  readonly organisations = computed(() => [...this.allOrganisations()].sort((a, b) => a.name.localeCompare(b.name)));
+  readonly organisations = computed(() => [...this.allOrganisations()].sort(byName));
 
   readonly filter = computed<GanttFilter>(() => {
     const q = this.query();

@@ -61,3 +61,11 @@ export function formatDay(date: string): string {
 export function sourceWords(source: string): string {
   return /^(\d|Annex|Executive|Table)/.test(source) ? `Work Plan section ${source}` : source.startsWith('row ') ? `Imported plan, ${source}` : source;
 }
+
+/** The reader's alphabetical order, made once (`localeCompare` makes one for every comparison). */
+const ALPHABETICAL = new Intl.Collator();
+
+/** Orders things by their names, alphabetically for the reader. */
+export function byName(a: { name: string }, b: { name: string }): number {
+  return ALPHABETICAL.compare(a.name, b.name);
+}
