@@ -9,7 +9,7 @@
 import type { GanttData, PartnershipSummary, SessionState } from '@tracker/contracts';
 import { type CalendarDate, daysToDeadline } from '@tracker/schedule';
 import { BOX_SHARE_OF_VIEWPORT, chartHeight } from './app/gantt/chart-options';
-import { ALL_EXPANDED, type ChartInputs, chartPageItems, chartPageRows, planStart } from './app/gantt/gantt-model';
+import { ALL_EXPANDED, type ChartInputs, chartKey, chartPageItems, chartPageRows, planStart } from './app/gantt/gantt-model';
 import { legendEntries } from './app/gantt/legend';
 import { ACCOUNT_ROLE_LABELS, formatLongDay } from './app/plan/labels';
 import { partnershipQuery } from './app/partnership/partnership-query';
@@ -80,7 +80,8 @@ export function chartPage({ plan: data, session, partnerships }: ChartPageAnswer
   for (const entry of legendEntries(data.partnership.deadline)) {
     legend.append(element('li', {}, ...(entry.swatch ? [element('span', { class: `swatch ${entry.swatch}`, 'aria-hidden': 'true' })] : []), entry.text));
   }
-  const host = element('div', { class: 'gantt-host', 'data-chart-rows': String(rows.length) });
+  // The key of what the chart draws: the app takes this chart over when it would draw the same (first-paint.ts).
+  const host = element('div', { class: 'gantt-host', 'data-chart-rows': String(rows.length), 'data-chart-key': chartKey(inputs, asOf) });
   host.setAttribute('style', `min-height: min(${chartHeight(rows.length)}px, ${BOX_SHARE_OF_VIEWPORT * 100}vh)`);
   const section = element('section', { class: 'chart-section' }, element('h2', {}, 'Gantt chart'), element('wp-legend', {}, legend));
   if (data.actions.length > 1) {

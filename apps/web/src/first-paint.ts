@@ -4,8 +4,9 @@
  * inert, with the app's element out of sight beside it), so the chart is on the screen before any
  * script has run. The app starts from the answers the page was drawn from (read here, where the
  * server's preload hints have started them, and handed over, not asked for again), renders the same
- * page out of sight, and shows itself in the first paint's place in one step, drawing its own chart
- * in the same task: nothing moves on the screen.
+ * page out of sight, takes the server's chart over as it is (the same elements, nothing drawn
+ * twice) when it would draw the same, and shows itself in the first paint's place in one step:
+ * nothing moves on the screen.
  *
  * Only the plain home page is painted first (`/`, or `/?partnership=key`): a filtered, compared or
  * linked view (`?action=`, `?baseline=`, `?item=` ...) is drawn by the app alone. Nothing here uses
@@ -26,6 +27,8 @@ interface Marks {
 interface Painted {
   block: HTMLElement;
   root: HTMLElement;
+  /** The chart's box once handed over to the app, and where it was scrolled then (set again when the app shows itself). */
+  handed?: { box: HTMLElement; left: number; top: number };
 }
 
 let painted: Painted | null = null;
@@ -84,18 +87,40 @@ export function firstPaintShown(): boolean {
 }
 
 /**
+ * The chart the server drew, moved into `host` (the app's chart element) as it is, when it drew
+ * what the app would draw now (`key`: chartKey of the app's inputs and day, which the server wrote
+ * on it); false otherwise (the app draws its own). It is scrolled back to where it was when the app
+ * shows itself (revealApp): read now, set then, with one layout of the page between.
+ */
+export function handOverFirstPaintChart(host: HTMLElement, key: string): boolean {
+  const drawn = painted?.block.querySelector<HTMLElement>('wp-gantt-chart > .gantt-host');
+  const box = drawn?.querySelector<HTMLElement>(':scope > .gantt-container');
+  if (!painted || !drawn || !box || drawn.getAttribute('data-chart-key') !== key) {
+    return false;
+  }
+  painted.handed = { box, left: box.scrollLeft, top: box.scrollTop };
+  host.replaceChildren(...drawn.childNodes);
+  return true;
+}
+
+/**
  * The app shows itself in the first paint's place, in one step (no frame shows both or neither;
- * the caller draws its chart in the same task), and says when (`__wpAppReadyAt`, the first time).
+ * the caller draws its chart in the same task when it took none over), and says when
+ * (`__wpAppReadyAt`, the first time).
  */
 export function revealApp(): void {
   const marks = window as unknown as Marks;
   marks.__wpAppReadyAt ??= performance.now();
   answers.clear();
   if (painted === null) return;
-  const { block, root } = painted;
+  const { block, root, handed } = painted;
   painted = null;
   block.remove();
   root.removeAttribute('data-first-paint');
+  if (handed) {
+    handed.box.scrollLeft = handed.left;
+    handed.box.scrollTop = handed.top;
+  }
 }
 
 /** Settles in a task of its own, after what the browser has waiting (input, a frame). */

@@ -87,6 +87,25 @@ declare module 'frappe-gantt' {
     get_closest_date(): [Date, HTMLElement] | null;
     get_start_end_positions(): [number, number, number];
     get_date_info(date: Date, last: FrappeDateInfo | null): FrappeDateInfo;
+
+    // What a render leaves behind besides the layers and the bars (the elements its event handlers
+    // and its "Today" button use), for a subclass that takes over a chart drawn before.
+    setup_wrapper(element: HTMLElement | SVGElement | string): void;
+    scroll_current(): void;
+    $popup_wrapper: HTMLElement;
+    $extras: HTMLElement;
+    $adjust: HTMLElement;
+    $header: HTMLElement;
+    $upper_header: HTMLElement;
+    $lower_header: HTMLElement;
+    $side_header: HTMLElement;
+    $today_button?: HTMLButtonElement;
+    $current_highlight?: HTMLElement;
+    $current_ball_highlight?: HTMLElement;
+    $current?: HTMLElement;
+    upperTexts: HTMLElement[];
+    lowerTexts: HTMLElement[];
+    arrows: unknown[];
   }
 
   export interface FrappeDateInfo {

@@ -38,6 +38,8 @@ const KEPT = 16;
  */
 export class FirstPaintPages {
   private readonly kept = new Map<string, WebFile>();
+  /** The answers that have an ETag (the plan), as last read, by address. */
+  private readonly plans = new Map<string, Answer>();
 
   private constructor(
     private readonly index: string,
@@ -65,14 +67,18 @@ export class FirstPaintPages {
     const answers = await this.answers(req, partnership);
     if (answers === null) return null;
     const asOf = today();
-    const key = createHash('sha256').update(`${partnership}\n${asOf}\n${answers.text}`).digest('base64url');
+    // The plan by its ETag (its revision), who is signed in and the partnerships by their text, and the day.
+    const key = createHash('sha256')
+      .update(`${partnership}\n${asOf}\n${answers.map((answer) => answer.tag).join('\n')}`)
+      .digest('base64url');
     const kept = this.kept.get(key);
     if (kept) {
       this.kept.delete(key);
       this.kept.set(key, kept);
       return kept;
     }
-    const block = this.paint(answers.parsed, partnership, asOf);
+    const [plan, session, partnerships] = answers.map((answer) => JSON.parse(answer.text) as unknown);
+    const block = this.paint({ plan, session, partnerships }, partnership, asOf);
     if (block === null) return null;
     const html = this.index.replace(/<wp-root>[\s\S]*?<\/wp-root>/, () => `${block}<script>${FIRST_PAINT_SCRIPT}</script><wp-root data-first-paint></wp-root>`);
     const page = this.toFile(html);
@@ -81,22 +87,39 @@ export class FirstPaintPages {
     return page;
   }
 
-  /** The three answers, asked of this server with the request's cookie, or null when one is refused. */
-  private async answers(req: Request, partnership: string): Promise<{ parsed: ChartPageAnswers; text: string } | null> {
+  /**
+   * The three answers (their text, and what tells them apart: the plan's ETag, the others' text),
+   * asked of this server with the request's cookie, or null when one is refused. The plan is asked
+   * with the ETag last seen: unchanged, it comes back as a 304, without its body.
+   */
+  private async answers(req: Request, partnership: string): Promise<Answer[] | null> {
     const host = req.socket.localAddress?.includes(':') ? `[${req.socket.localAddress}]` : req.socket.localAddress;
     const base = `http://${host}:${req.socket.localPort}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (req.headers.cookie) headers['cookie'] = req.headers.cookie;
-    const texts = await Promise.all(
+    const answers = await Promise.all(
       chartPageAnswers(partnership).map(async (address) => {
-        const answer = await fetch(`${base}${address}`, { headers });
-        return answer.ok ? answer.text() : null;
+        const seen = this.plans.get(address);
+        const answer = await fetch(`${base}${address}`, { headers: seen ? { ...headers, 'if-none-match': seen.tag } : headers });
+        if (answer.status === 304 && seen) return seen;
+        if (!answer.ok) return null;
+        const text = await answer.text();
+        const etag = answer.headers.get('etag');
+        if (etag === null) return { tag: text, text };
+        const read = { tag: etag, text };
+        this.plans.set(address, read);
+        if (this.plans.size > KEPT) this.plans.delete(this.plans.keys().next().value as string);
+        return read;
       }),
     );
-    if (texts.some((text) => text === null)) return null;
-    const [plan, session, partnerships] = (texts as string[]).map((text) => JSON.parse(text) as unknown);
-    return { parsed: { plan, session, partnerships }, text: texts.join('\n') };
+    return answers.some((answer) => answer === null) ? null : (answers as Answer[]);
   }
+}
+
+/** An answer the page is drawn from: its text, and what tells it apart from another (its ETag, or else its text). */
+interface Answer {
+  tag: string;
+  text: string;
 }
 
 /**

@@ -44,7 +44,8 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
   const files = readWebFiles(webDist, new Set(assets.scripts));
   const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
   files.set('/index.html', index);
-  const pages = FirstPaintPages.load(html, webDist, (page) => inMemoryFile(Buffer.from(page), 'html', 'private, no-cache'));
+  const stylesheets = new Map(assets.stylesheets.map((href) => [href, files.get(href)?.bodies.identity.toString('utf8') ?? '']));
+  const pages = FirstPaintPages.load(withStylesheetsIn(html, stylesheets), webDist, (page) => inMemoryFile(Buffer.from(page), 'html', 'private, no-cache'));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       next();
@@ -60,11 +61,14 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
         sendWebFile(req, res, index);
         return;
       }
-      res.setHeader('Link', chartPagePreloads(req.query['partnership'], assets));
-      // The plain home page comes with its chart drawn (first-paint-page.ts); any failure leaves it to the app.
+      // The plain home page comes with its chart drawn (first-paint-page.ts), its stylesheets in it;
+      // any failure leaves it to the app.
       (pages?.page(req) ?? Promise.resolve(null))
         .catch(() => null)
-        .then((painted) => sendWebFile(req, res, painted ?? index))
+        .then((painted) => {
+          res.setHeader('Link', chartPagePreloads(req.query['partnership'], painted ? { ...assets, stylesheets: [] } : assets));
+          sendWebFile(req, res, painted ?? index);
+        })
         .catch(next);
       return;
     }
@@ -127,7 +131,7 @@ export function readWebFiles(dir: string, entries: ReadonlySet<string> = new Set
 
 /** The page's stylesheets (`<link rel="stylesheet" href>`) and scripts (`<script src>`) as URL paths, relative ones taken from the root (its `<base href="/">`). */
 function pageAssets(html: string): PageAssets {
-  const paths = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map(([, path]) => (path.startsWith('/') ? path : `/${path}`)))];
+  const paths = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map(([, path]) => pathOf(path)))];
   return { stylesheets: paths(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g), scripts: paths(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g) };
 }
 
@@ -191,4 +195,23 @@ function* walk(dir: string): Generator<string> {
  */
 export function withPlainStylesheets(html: string): string {
   return html.replace(/<link rel="stylesheet" href="([^"]+)" media="print" onload="this\.media='all'">/g, '<link rel="stylesheet" href="$1">');
+}
+
+/**
+ * The page with its stylesheets (`stylesheets`: their text by URL path) written in it rather than
+ * linked: a page sent with its content drawn is shown as soon as it is here, not one request later.
+ * Their links for browsers without scripts go too.
+ */
+export function withStylesheetsIn(html: string, stylesheets: ReadonlyMap<string, string>): string {
+  return html
+    .replace(/<noscript><link rel="stylesheet" href="([^"]+)"><\/noscript>/g, (link, href: string) => (stylesheets.has(pathOf(href)) ? '' : link))
+    .replace(/<link rel="stylesheet" href="([^"]+)">/g, (link, href: string) => {
+      const css = stylesheets.get(pathOf(href));
+      return css === undefined ? link : `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+    });
+}
+
+/** A page's relative address as a URL path (its `<base href="/">`). */
+function pathOf(href: string): string {
+  return href.startsWith('/') ? href : `/${href}`;
 }

@@ -30,6 +30,21 @@ export function drawChart(host: HTMLElement, inputs: ChartInputs, top = 0, activ
   return gantt;
 }
 
+/**
+ * The tracker's chart drawn before in `host` (the home page's, by the server, from the same inputs),
+ * taken over as it is: the same elements, the rows drawn there, the labels placed again in the
+ * reader's fonts. Null when `host` holds no chart.
+ */
+export function takeOverChart(host: HTMLElement, inputs: ChartInputs): WindowedGantt | null {
+  const drawn = Array.from(host.querySelectorAll('.gantt .bar-wrapper[data-row]'), (group) => Number(group.getAttribute('data-row')));
+  const rows = drawn.length > 0 ? { from: Math.min(...drawn), to: Math.max(...drawn) + 1 } : { from: 0, to: 0 };
+  return WindowedGantt.takeOver(
+    host,
+    inputs.rows.map((row) => row.task),
+    chartOptions(inputs.viewMode, inputs.scrollTo, rows),
+  );
+}
+
 /** Status classes, words for screen readers, keyboard access and the approved window on bars just drawn. */
 export function dressBars(gantt: Gantt, bars: Gantt['bars'], rows: ChartRow[], active: number): void {
   for (const bar of bars) {

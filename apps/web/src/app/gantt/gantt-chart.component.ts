@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
 import type Gantt from 'frappe-gantt';
-import { firstPaintShown, markDrawn, revealApp } from '../../first-paint';
+import { today } from '@tracker/schedule';
+import { firstPaintShown, handOverFirstPaintChart, markDrawn, revealApp } from '../../first-paint';
 import { PartnershipService } from '../partnership/partnership.service';
-import type { ChartInputs, ChartRow, ViewMode } from './gantt-model';
+import { type ChartInputs, type ChartRow, type ViewMode, chartKey } from './gantt-model';
 import { BOX_SHARE_OF_VIEWPORT, GEOMETRY, HEADER_HEIGHT, chartHeight } from './chart-options';
-import { dressBars, drawChart } from './chart-drawing';
+import { dressBars, drawChart, takeOverChart } from './chart-drawing';
 import { rowWindow, windowCovers } from './row-window';
 import type { WindowedGantt } from './windowed-gantt';
 
@@ -84,9 +85,11 @@ export class GanttChartComponent {
     const element = this.host().nativeElement;
     const kept = this.keep();
     const inputs: ChartInputs = { rows, viewMode, scrollTo, deadline };
-    this.destroy();
-    // The app shows itself now, in the first paint's place if there was one: the chart is drawn
-    // where it can be laid out, in the same task.
+    // The home page's first paint drew this very chart on the server: take it over as it is.
+    const painted = kept === null && handOverFirstPaintChart(element, chartKey(inputs, today())) ? takeOverChart(element, inputs) : null;
+    this.destroy(painted === null);
+    // The app shows itself now, in the first paint's place if there was one: a chart of its own is
+    // drawn where it can be laid out, and a chart taken over is scrolled back where it was.
     revealApp();
     if (rows.length === 0) {
       return;
@@ -96,7 +99,7 @@ export class GanttChartComponent {
     const activeIndex = kept?.activeId ? rows.findIndex((row) => row.task.id === kept.activeId) : -1;
     this.active = activeIndex >= 0 ? activeIndex : 0;
     // A redraw of the same view stays where the reader was; a new view opens on the plan period.
-    const gantt = drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
+    const gantt = painted ?? drawChart(element, same ? { ...inputs, scrollTo: null } : inputs, same ? kept.top : 0, this.active);
     this.gantt = gantt;
     this.drawnRows = rows;
     this.drawnKey = key;
@@ -112,7 +115,7 @@ export class GanttChartComponent {
     if (kept?.hadFocus) {
       this.focusRow(this.active);
     }
-    // When the chart finished drawing, for the benchmark and the browser tests.
+    // When the chart was drawn or taken over, for the benchmark and the browser tests.
     element.setAttribute('data-rendered-bars', String(gantt.bars.length));
     markDrawn();
   }
@@ -238,15 +241,15 @@ export class GanttChartComponent {
     bar?.focus({ preventScroll: true });
   }
 
-  /** Stops listening and removes the chart and the host's children. */
-  private destroy(): void {
+  /** Stops listening and removes the chart; `empty`: the host's children too (not when it has just taken over a first paint's). */
+  private destroy(empty = true): void {
     for (const stop of this.stopListening.splice(0)) stop();
     if (this.scrollFrame !== null) cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = null;
     this.gantt?.clear();
     this.gantt = null;
     const element = this.host()?.nativeElement;
-    if (element) {
+    if (element && empty) {
       element.replaceChildren();
     }
   }

@@ -4,6 +4,7 @@ import {
   EMPTY_FILTER,
   ALL_EXPANDED,
   applyFilter,
+  chartKey,
   chartPageItems,
   chartPageRows,
   filterToParams,
@@ -277,5 +278,31 @@ describe('chartPageItems and chartPageRows (made once for the first paint and th
     expect(rows).toEqual(toChartRows(groupByAction(items, ACTIONS)));
     expect(chartPageRows(items, ACTIONS, ALL_EXPANDED)).toBe(rows);
     expect(chartPageRows(items, ACTIONS, new Set([1]))).not.toEqual(rows);
+  });
+});
+
+describe("chartKey (the server's first paint taken over only when the app would draw the same)", () => {
+  const milestones = [newMilestone({ actionNumber: 1 }), newMilestone({ actionNumber: 2 })];
+  const rowsOf = (list: Milestone[], asOf = '2026-01-15') => toChartRows(groupByAction(toGanttItems(list, asOf, '2027-03-31'), ACTIONS));
+  const inputs = (rows: ChartRow[]) => ({ rows, viewMode: 'Month' as const, scrollTo: '2025-10-01', deadline: '2027-03-31' });
+
+  it('is the same for the same rows, view, opening day, deadline and day, made again', () => {
+    expect(chartKey(inputs(rowsOf(milestones)), '2026-01-15')).toBe(chartKey(inputs(rowsOf(milestones)), '2026-01-15'));
+  });
+
+  it('changes with anything the drawing shows: a title, a date, the words, the view, the deadline, the day, a compared version', () => {
+    const first = inputs(rowsOf(milestones));
+    const key = chartKey(first, '2026-01-15');
+    const renamed = [{ ...milestones[0], title: `${milestones[0].title}!` }, milestones[1]];
+    expect(chartKey(inputs(rowsOf(renamed)), '2026-01-15')).not.toBe(key);
+    // A later day: another today's line, and words that may say "overdue".
+    expect(chartKey(inputs(rowsOf(milestones, '2026-06-15')), '2026-06-15')).not.toBe(key);
+    expect(chartKey(first, '2026-01-16')).not.toBe(key);
+    expect(chartKey({ ...first, viewMode: 'Quarter' }, '2026-01-15')).not.toBe(key);
+    expect(chartKey({ ...first, deadline: null }, '2026-01-15')).not.toBe(key);
+    expect(chartKey({ ...first, scrollTo: null }, '2026-01-15')).not.toBe(key);
+    const compared = first.rows.map((row, i) => (i === 1 ? { ...row, baseline: { start: '2025-01-01', end: '2025-02-01', approximate: false } } : row));
+    expect(chartKey({ ...first, rows: compared }, '2026-01-15')).not.toBe(key);
+    expect(chartKey({ ...first, rows: first.rows.slice(1) }, '2026-01-15')).not.toBe(key);
   });
 });

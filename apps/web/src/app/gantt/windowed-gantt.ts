@@ -46,6 +46,8 @@ function numericDate(date: Date, format: string): string {
 
 const SVG = 'http://www.w3.org/2000/svg';
 let patterns = 0;
+/** The box of a chart drawn before (by the server), while a chart is being made to take it over (WindowedGantt.takeOver). */
+let drawnBefore: HTMLElement | null = null;
 
 /**
  * frappe-gantt, drawing only some of its rows. It reads every task (the time axis spans them all,
@@ -64,6 +66,24 @@ export class WindowedGantt extends Gantt {
   declare private pinned: number | null;
   declare private extremes: Task[];
   declare private measuring: CanvasRenderingContext2D | null | undefined;
+  /** Made over a chart drawn before: its first render binds to the elements there instead of drawing. */
+  declare private taken: boolean;
+
+  /**
+   * The chart already drawn in `host` (by the same code, with these tasks and options: the home
+   * page's, drawn by the server), taken over as it is: the library's state is set up as a render
+   * would leave it, bound to the elements there, and only the labels are placed again (measured in
+   * the reader's fonts). Null when `host` holds no chart.
+   */
+  static takeOver(host: HTMLElement, tasks: FrappeTask[], options: WindowedOptions): WindowedGantt | null {
+    if (host.querySelector(':scope > .gantt-container > svg.gantt') === null) return null;
+    drawnBefore = host;
+    try {
+      return new WindowedGantt(host, tasks, options);
+    } finally {
+      drawnBefore = null;
+    }
+  }
 
   /** Every row of the chart, in order. */
   get rowCount(): number {
@@ -158,7 +178,24 @@ export class WindowedGantt extends Gantt {
    * moved a chart already on the screen (and left one taken over mid-way, by the app from the home
    * page's first paint, short of its place). Its "Today" button keeps the library's smooth scroll.
    */
+  override setup_wrapper(element: HTMLElement | SVGElement | string): void {
+    const box = drawnBefore?.querySelector<HTMLElement>(':scope > .gantt-container');
+    this.taken = box !== null && box !== undefined;
+    if (!box) {
+      super.setup_wrapper(element);
+      return;
+    }
+    this.$container = box;
+    this.$svg = box.querySelector('svg.gantt') as SVGSVGElement;
+    this.$popup_wrapper = box.querySelector(':scope > .popup-wrapper') as HTMLElement;
+  }
+
   override render(): void {
+    if (this.taken) {
+      this.taken = false;
+      this.bindDrawn();
+      return;
+    }
     const box = this.$container;
     const scrollTo = box.scrollTo.bind(box);
     box.scrollTo = ((options: ScrollToOptions) => scrollTo({ ...options, behavior: 'instant' })) as typeof box.scrollTo;
@@ -254,6 +291,12 @@ export class WindowedGantt extends Gantt {
     const fragment = document.createDocumentFragment();
     for (const bar of bars) fragment.appendChild(bar.group);
     this.layers.bar.appendChild(fragment);
+    this.placeLabels(bars);
+    this.bars = bars;
+  }
+
+  /** Every label of these bars measured in one pass, then placed: inside its bar, or after it when longer. */
+  private placeLabels(bars: FrappeBar[]): void {
     const labels = bars.map((bar) => bar.group.querySelector<SVGTextElement>('.bar-label'));
     const widths = this.measure(labels);
     bars.forEach((bar, i) => {
@@ -261,14 +304,59 @@ export class WindowedGantt extends Gantt {
       if (!label) return;
       const x = bar.$bar.getX();
       const width = bar.$bar.getWidth();
-      if (widths[i] > width) {
-        label.classList.add('big');
-        label.setAttribute('x', String(x + width + 5));
-      } else {
-        label.setAttribute('x', String(x + width / 2 - widths[i] / 2));
-      }
+      const longer = widths[i] > width;
+      label.classList.toggle('big', longer);
+      label.setAttribute('x', String(longer ? x + width + 5 : x + width / 2 - widths[i] / 2));
     });
+  }
+
+  /**
+   * What a render would have left, found in the chart drawn before: the layers, the header and its
+   * texts, the "Today" button (its handler bound again), today's line, and a bar for each group
+   * drawn (its task the row's, its rectangle's geometry read from its attributes).
+   */
+  private bindDrawn(): void {
+    const box = this.$container;
+    const find = <T extends Element>(selector: string, within: ParentNode = box) => within.querySelector<T>(selector) as T;
+    this.layers = {
+      grid: find(':scope > g.grid', this.$svg),
+      arrow: find(':scope > g.arrow', this.$svg),
+      progress: find(':scope > g.progress', this.$svg),
+      bar: find(':scope > g.bar', this.$svg),
+    };
+    this.$extras = find(':scope > .extras');
+    this.$adjust = find('.adjust', this.$extras);
+    this.$header = find(':scope > .grid-header');
+    this.$upper_header = find('.upper-header', this.$header);
+    this.$lower_header = find('.lower-header', this.$header);
+    this.$side_header = find('.side-header', this.$header);
+    this.$today_button = find<HTMLButtonElement>('.today-button', this.$side_header) ?? undefined;
+    if (this.$today_button) this.$today_button.onclick = this.scroll_current.bind(this);
+    this.$current_highlight = find(':scope > .current-highlight') ?? undefined;
+    this.$current_ball_highlight = find('.current-ball-highlight', this.$header) ?? undefined;
+    this.upperTexts = Array.from(box.querySelectorAll<HTMLElement>('.upper-text'));
+    this.lowerTexts = Array.from(box.querySelectorAll<HTMLElement>('.lower-text'));
+    this.$current = find('.current-upper') ?? undefined;
+    (this.config as { ignored_positions?: number[] }).ignored_positions = [];
+    const { header_height: headerHeight } = this.config;
+    this.grid_height = headerHeight + this.options.padding + (this.options.bar_height + this.options.padding) * this.allTasks.length - 10;
+    const tasks = new Map(this.tasks.map((task) => [task._index, task]));
+    const bars: FrappeBar[] = [];
+    for (const group of Array.from(this.layers.bar.querySelectorAll<SVGGElement>(':scope > g.bar-wrapper'))) {
+      const task = tasks.get(Number(group.getAttribute('data-row')));
+      const rect = group.querySelector<SVGRectElement>('.bar');
+      if (!task || !rect) {
+        group.remove();
+        continue;
+      }
+      const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(rect.getAttribute(name)));
+      const $bar = Object.assign(rect, { getX: () => x, getY: () => y, getWidth: () => width, getHeight: () => height, getEndX: () => x + width });
+      bars.push({ task, group, $bar });
+    }
+    this.placeLabels(bars);
     this.bars = bars;
+    this.tasks = bars.map((bar) => bar.task as Task);
+    this.arrows = [];
   }
 
   /** One bar, as the library's Bar draws it (bar.js: compute_x, compute_y, compute_duration, draw). */
