@@ -8,9 +8,10 @@
  * browser would answer it: the labels' widths from the widths of their characters in the chart's
  * font (label-widths.ts, measured in Chromium), the window's height from a tall screen's, and the
  * opening scroll written on the chart's box (`data-scroll-left`) for the page's script to set. The
- * app draws the chart again as it starts and shows itself in this one's place (first-paint.ts).
+ * app takes this chart over as it starts (WindowedGantt.takeOver) and shows itself in the first
+ * paint's place (first-paint.ts).
  *
- * Built for Node by the web build (`dist/web/server/paint.mjs`), for the API to load; never sent to
+ * Built for Node by the web build (`dist/web/server/paint.cjs`), for the API to load; never sent to
  * a browser.
  */
 import { parseHTML } from 'linkedom';

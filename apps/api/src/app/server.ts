@@ -81,7 +81,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
       logger: options.logger ?? ['log', 'warn', 'error'],
       abortOnError: false,
     });
-    configureApp(app, config);
+    const firstPaint = configureApp(app, config);
     cleanups.push(() => app.close());
     try {
       await app.listen(config.port, config.host);
@@ -91,6 +91,9 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     app.get(Links).setListeningUrl(`http://localhost:${port}`);
+    // The home page drawn once now, not for its first visitor (the drawing's code compiled, its answers read).
+    const warmed = firstPaint?.warm(`http://127.0.0.1:${port}`);
+    if (warmed) cleanups.push(() => warmed);
     return {
       app,
       dataSource,

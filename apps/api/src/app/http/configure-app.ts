@@ -11,6 +11,7 @@ import { bodyGuard } from './body-guard';
 import { compressResponses } from './compression';
 import { robotsTxt } from './robots';
 import { securityHeaders } from './security-headers';
+import type { FirstPaintPages } from './first-paint-page';
 import { serveWebApp } from './web-app';
 
 /**
@@ -48,11 +49,12 @@ function isPlanUpload(req: { url?: string; method?: string; headers: Record<stri
  * the client accepts), CORS (closed unless
  * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
  * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), robots.txt and the web app.
+ * Answers the web app's first paints of the home page, when it has them.
  */
 export function configureApp(
   app: NestExpressApplication,
   config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs' | 'publicRead'>,
-): void {
+): FirstPaintPages | null {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
@@ -78,5 +80,5 @@ export function configureApp(
     setupApiDocs(app);
   }
   app.use('/robots.txt', robotsTxt(config));
-  serveWebApp(app, config.webDist);
+  return serveWebApp(app, config.webDist);
 }

@@ -60,6 +60,16 @@ export class FirstPaintPages {
     return new FirstPaintPages(index, paintChartPage, toFile);
   }
 
+  /** Asks the server at `base` for its home page once, so that its first visitor does not wait for the drawing's code to compile; settles when answered, or failed. */
+  async warm(base: string): Promise<void> {
+    try {
+      const answer = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
+      await answer.arrayBuffer();
+    } catch {
+      // A home page not drawn now is drawn for its first visitor.
+    }
+  }
+
   /** The painted page for this request, or null when it gets none (another address, an answer refused, nothing to draw). */
   async page(req: Request): Promise<WebFile | null> {
     const partnership = firstPaintPartnership(req);

@@ -33,11 +33,11 @@ export interface WebFile {
  * encoding the client accepts (the .br and .gz copies the web build writes beside them), and its
  * index page for any other GET outside /api, which is a route of the web app. Content-hashed files
  * are cached for a year as immutable; the index page is revalidated on every visit. Does nothing
- * when there is no build there.
+ * when there is no build there. Answers the home page's first paints (null when the build has none).
  */
-export function serveWebApp(app: NestExpressApplication, webDist: string | null): void {
+export function serveWebApp(app: NestExpressApplication, webDist: string | null): FirstPaintPages | null {
   if (!webDist || !existsSync(join(webDist, 'index.html'))) {
-    return;
+    return null;
   }
   const html = withPlainStylesheets(readFileSync(join(webDist, 'index.html'), 'utf8'));
   const assets = pageAssets(html);
@@ -74,6 +74,7 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
     }
     next();
   });
+  return pages;
 }
 
 /** The files the index page starts with, as URL paths: its stylesheets and its entry scripts (modules). */

@@ -9,8 +9,8 @@ import { WindowedGantt } from './windowed-gantt';
 /**
  * The tracker's chart drawn in `host`, framework-free: frappe-gantt (WindowedGantt) with the rows of
  * the box's first screen, its bars dressed (status words, keyboard stops), its name for screen
- * readers and the deadline marked. Used by the chart component and by the home page's first paint,
- * which draws before the app has started and hands the drawing over to it.
+ * readers and the deadline marked. Used by the chart component and by the server's first paint of
+ * the home page (server-paint.ts), whose chart the component then takes over (takeOverChart).
  */
 export function drawChart(host: HTMLElement, inputs: ChartInputs, top = 0, active = 0): WindowedGantt {
   const { rows } = inputs;
