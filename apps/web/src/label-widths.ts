@@ -1,8 +1,10 @@
 /**
  * The widths of a bar label's characters in the chart's label font (frappe-gantt's `Helvetica`,
  * which is Arial's and Liberation Sans's metrics too), in thousandths of the font size, as Chromium
- * measured them in Liberation Sans: for the server's first paint (server-paint.ts), which has no
- * fonts to measure with. Kerning is left out; a character not listed counts as an average letter.
+ * measured them in Liberation Sans, upright and bold: for the server's first paint
+ * (server-paint.ts), which has no fonts to measure with. Italic letters are as wide as upright ones
+ * in these metrics (two Czech letters differ by a third of a pixel at 13 px). Kerning is left out;
+ * a character not listed counts as an average letter.
  */
 
 /** The characters measured, in the order of the widths below. */
@@ -32,40 +34,17 @@ const WIDTHS = {
     1000, 944, 667, 556, 611, 500, 722, 556, 722, 389, 722, 719, 611, 479, 722, 611, 722, 611, 778, 611, 722, 611, 778, 611, 278, 278, 667, 556, 667, 556, 611,
     333,
   ],
-  italic: [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584,
-    556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278,
-    469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260,
-    334, 584, 278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 0, 737, 552, 400, 549, 333, 333, 333, 576, 537, 278, 333, 333, 365, 556, 834,
-    834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722,
-    722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, 556, 556, 556, 556, 556, 556, 556, 549, 611, 556, 556,
-    556, 556, 500, 556, 500, 556, 1000, 222, 222, 333, 333, 1000, 556, 350, 556, 222, 667, 500, 611, 500, 611, 500, 667, 556, 667, 556, 722, 500, 722, 556,
-    1000, 944, 667, 500, 611, 500, 722, 500, 722, 333, 722, 625, 611, 354, 722, 556, 722, 556, 778, 556, 722, 556, 778, 556, 278, 278, 667, 500, 667, 500, 611,
-    278,
-  ],
-  boldItalic: [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584,
-    611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333,
-    584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280,
-    389, 584, 278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 0, 737, 552, 400, 549, 333, 333, 333, 576, 556, 278, 333, 333, 365, 556, 834,
-    834, 834, 611, 722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722,
-    722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, 611, 611, 611, 611, 611, 611, 611, 549, 611, 611, 611,
-    611, 611, 556, 611, 556, 556, 1000, 278, 278, 500, 500, 1000, 556, 350, 611, 278, 667, 556, 611, 500, 611, 500, 722, 556, 667, 556, 722, 556, 722, 611,
-    1000, 944, 667, 556, 611, 500, 722, 556, 722, 389, 722, 740, 611, 479, 722, 611, 722, 611, 778, 611, 722, 611, 778, 611, 278, 278, 667, 556, 667, 556, 611,
-    333,
-  ],
 };
 
 /** The width of an average lower-case letter, for characters not listed. */
-const AVERAGE = { regular: 490, bold: 539, italic: 490, boldItalic: 539 };
+const AVERAGE = { regular: 490, bold: 539 };
 
 const INDEX = new Map([...CHARACTERS].map((character, i) => [character, i]));
 
 /** The width in pixels of `text` in `font` (a CSS font shorthand: style, weight, size in px, family). */
 export function labelWidth(text: string, font: string): number {
   const size = Number(/([\d.]+)px/.exec(font)?.[1] ?? 13);
-  const bold = /\b(bold|[6-9]00)\b/.test(font);
-  const face = /\b(italic|oblique)\b/.test(font) ? (bold ? 'boldItalic' : 'italic') : bold ? 'bold' : 'regular';
+  const face = /\b(bold|[6-9]00)\b/.test(font) ? 'bold' : 'regular';
   let thousandths = 0;
   for (const character of text) {
     const i = INDEX.get(character);
