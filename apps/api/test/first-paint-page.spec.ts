@@ -80,6 +80,23 @@ describe("the home page's first paint, drawn by the server", () => {
     expect(html).toContain('<wp-root><header class="site-header"></header></wp-root>');
   });
 
+  it('sends the page without its first paint when drawing it fails: the app draws it', async () => {
+    const broken = await mkdtemp(join(tmpdir(), 'tracker-web-'));
+    await mkdir(join(broken, 'browser'));
+    await mkdir(join(broken, 'server'));
+    await writeFile(join(broken, 'browser', 'index.html'), INDEX_HTML);
+    await writeFile(join(broken, 'server', 'paint.cjs'), "exports.paintChartPage = () => { throw new Error('no drawing today'); };\n");
+    const failing = await startTestServer(db.url, { webDist: join(broken, 'browser') });
+    try {
+      const answer = await rawGet(`${failing.url}/`, { accept: 'text/html' });
+      expect(answer.status).toBe(200);
+      expect(decoded(answer)).toBe(INDEX_HTML);
+    } finally {
+      await failing.close();
+      await rm(broken, { recursive: true, force: true });
+    }
+  });
+
   it('draws nothing of a plan the visitor may not read: a closed tracker sends a signed-out visitor the page without it', async () => {
     const closed = await startTestServer(db.url, { webDist: join(dir, 'browser'), publicRead: false });
     try {

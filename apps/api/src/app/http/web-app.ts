@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { type Encoding, negotiateEncoding } from './compression';
@@ -15,6 +16,8 @@ const HASHED = /(?:-[A-Z0-9]{8}\.[a-z0-9]+|\/chunk-[A-Za-z0-9_-]{8}\.js)$/;
 
 /** Content-hashed files never change under their name; everything else is revalidated (cheap with the ETag). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const logger = new Logger('WebApp');
+
 /** Files of the web app without a hash in their name (e.g. favicon.ico): kept an hour. */
 const UNHASHED = 'public, max-age=3600';
 
@@ -64,7 +67,10 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
       // The plain home page comes with its chart drawn (first-paint-page.ts), its stylesheets in it;
       // any failure leaves it to the app.
       (pages?.page(req) ?? Promise.resolve(null))
-        .catch(() => null)
+        .catch((error: unknown) => {
+          logger.warn(`the home page is sent without its first paint: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        })
         .then((painted) => {
           res.setHeader('Link', chartPagePreloads(req.query['partnership'], painted ? { ...assets, stylesheets: [] } : assets));
           sendWebFile(req, res, painted ?? index);
