@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunningServer } from '../src/app/server';
-import { createTestDatabase, type TestDatabase } from './database';
+import { createTestDatabase, type TestDatabase, withClient } from './database';
 import { decoded, rawGet } from './raw';
 import { startTestServer } from './server';
 
@@ -62,6 +62,27 @@ describe("the home page's first paint, drawn by the server", () => {
     // The page's own script is allowed by its hash, and no other inline script is.
     const hash = createHash('sha256').update(script).digest('base64');
     expect(answer.headers['content-security-policy']).toContain(`'sha256-${hash}'`);
+  });
+
+  it("writes an item's title as it is, in its bar's words and in its label: no markup, no character reference read as another character", async () => {
+    const title = 'Skills &copy "quoted" <b>not bold</b> R&amp;D';
+    await withClient(db.url, async (client) => {
+      const { rows } = await client.query<{ id: string }>('SELECT id FROM milestone WHERE start_date IS NOT NULL ORDER BY id LIMIT 1');
+      await client.query('UPDATE milestone SET title = $1 WHERE id = $2', [title, rows[0].id]);
+    });
+    const block = painted(decoded(await rawGet(`${server.url}/`, { accept: 'text/html' })))?.block ?? '';
+    // The bar of that item (its words begin with its title).
+    const start = block.lastIndexOf('<g role="button"', block.indexOf('not bold'));
+    const group = block.slice(start, block.indexOf('<g class="handle-group"', start));
+    const label = /aria-label="([^"]*)"/.exec(group)?.[1] ?? '';
+    const text = /<text [^>]*class="bar-label[^"]*"[^>]*>([^<]*)<\/text>/.exec(group)?.[1] ?? '';
+    // As a browser reads them: every ampersand starts a reference of its own, and no markup comes in.
+    for (const written of [label, text]) {
+      expect(written.match(/&(?!amp;|quot;|lt;|gt;)/g)).toBeNull();
+      expect(written.replace(/&(amp|quot|lt|gt);/g, (_, name: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>' })[name] ?? '')).toContain(title);
+    }
+    // Text, never markup: the title's tags are characters of the label's words.
+    expect(text).toContain('&lt;b&gt;');
   });
 
   it('is the same page, by its ETag, while the plan is the same (304 when the browser has it)', async () => {

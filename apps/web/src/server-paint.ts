@@ -83,6 +83,13 @@ export function paintChartPage(answers: ChartPageAnswers, partnership: string, a
     // The browser tells the chart its box was scrolled to the plan's start, and it marks the year in view.
     gantt.$container.dispatchEvent(new (view['Event'] as typeof Event)('scroll'));
     page.host.setAttribute('data-rendered-bars', String(gantt.bars.length));
+    // linkedom writes an attribute's value as it is but for its quotes: its ampersands are written
+    // as references here, so that a browser reads back "R&amp;D" or "&copy" as they were written.
+    for (const element of [page.block, ...Array.from(page.block.querySelectorAll('*'))]) {
+      for (const { name, value } of Array.from(element.attributes)) {
+        if (value.includes('&')) element.setAttribute(name, value.replace(/&/g, '&amp;'));
+      }
+    }
     return page.block.outerHTML;
   } finally {
     for (const [name, descriptor] of saved) {
