@@ -66,13 +66,15 @@ async function read<T>(address: string): Promise<T | null> {
  * cannot be read, the app asks for it itself.
  */
 export async function takeOverFirstPaint(): Promise<void> {
-  const partnership = firstPaintPartnership(location.pathname, location.search);
   const block = document.querySelector<HTMLElement>('body > .first-paint');
   const root = document.querySelector<HTMLElement>('wp-root');
-  if (partnership === null || block === null || root === null) {
+  if (block === null || root === null) {
     return;
   }
+  // The page the server sent decides: the app takes the place of any first paint it drew.
   painted = { block, root };
+  const partnership = firstPaintPartnership(location.pathname, location.search);
+  if (partnership === null) return;
   const addresses = chartPageAddresses(partnership);
   const names = Object.keys(addresses) as (keyof ChartPageAnswers)[];
   const bodies = await Promise.all(names.map((name) => read(addresses[name])));

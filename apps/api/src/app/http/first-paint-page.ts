@@ -38,8 +38,8 @@ const KEPT = 16;
  */
 export class FirstPaintPages {
   private readonly kept = new Map<string, WebFile>();
-  /** The answers that have an ETag (the plan), as last read, by address. */
-  private readonly plans = new Map<string, Answer>();
+  /** The answers that came with an ETag (the plan's), as last read, by address: asked for again with it. */
+  private readonly tagged = new Map<string, Answer>();
 
   private constructor(
     private readonly index: string,
@@ -109,7 +109,7 @@ export class FirstPaintPages {
     if (req.headers.cookie) headers['cookie'] = req.headers.cookie;
     const answers = await Promise.all(
       chartPageAnswers(partnership).map(async (address) => {
-        const seen = this.plans.get(address);
+        const seen = this.tagged.get(address);
         const answer = await fetch(`${base}${address}`, { headers: seen ? { ...headers, 'if-none-match': seen.tag } : headers });
         if (answer.status === 304 && seen) return seen;
         if (!answer.ok) return null;
@@ -117,8 +117,8 @@ export class FirstPaintPages {
         const etag = answer.headers.get('etag');
         if (etag === null) return { tag: text, text };
         const read = { tag: etag, text };
-        this.plans.set(address, read);
-        if (this.plans.size > KEPT) this.plans.delete(this.plans.keys().next().value as string);
+        this.tagged.set(address, read);
+        if (this.tagged.size > KEPT) this.tagged.delete(this.tagged.keys().next().value as string);
         return read;
       }),
     );

@@ -8,6 +8,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { type Encoding, negotiateEncoding } from './compression';
 import { FirstPaintPages, chartPageAnswers } from './first-paint-page';
 
+const logger = new Logger('WebApp');
+
 /**
  * Content-hashed file names: Angular's (`main-ABCD2345.js`, `styles-ABCD2345.css`,
  * `media/logo-ABCD2345.svg`) and the chunks its chunk optimizer writes (`chunk-Cw2_Ry7-.js`).
@@ -16,8 +18,6 @@ const HASHED = /(?:-[A-Z0-9]{8}\.[a-z0-9]+|\/chunk-[A-Za-z0-9_-]{8}\.js)$/;
 
 /** Content-hashed files never change under their name; everything else is revalidated (cheap with the ETag). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-const logger = new Logger('WebApp');
-
 /** Files of the web app without a hash in their name (e.g. favicon.ico): kept an hour. */
 const UNHASHED = 'public, max-age=3600';
 
@@ -47,7 +47,13 @@ export function serveWebApp(app: NestExpressApplication, webDist: string | null)
   const files = readWebFiles(webDist, new Set(assets.scripts));
   const index = inMemoryFile(Buffer.from(html), 'html', 'no-cache');
   files.set('/index.html', index);
-  const stylesheets = new Map(assets.stylesheets.map((href) => [href, files.get(href)?.bodies.identity.toString('utf8') ?? '']));
+  // The stylesheets the build has, by URL path: a link to one it has not stays a link.
+  const stylesheets = new Map(
+    assets.stylesheets.flatMap((href) => {
+      const file = files.get(href);
+      return file ? [[href, file.bodies.identity.toString('utf8')] as const] : [];
+    }),
+  );
   const pages = FirstPaintPages.load(withStylesheetsIn(html, stylesheets), webDist, (page) => inMemoryFile(Buffer.from(page), 'html', 'private, no-cache'));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
