@@ -2,7 +2,8 @@ import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/
 import { type ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { AuthService } from './auth/auth.service';
 import { firstPaintAnswers } from './first-paint-answers';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { nextTask } from '../first-paint';
+import { provideRouter, withComponentInputBinding, withDisabledInitialNavigation } from '@angular/router';
 import { routes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -10,10 +11,13 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([firstPaintAnswers])),
-    provideRouter(routes, withComponentInputBinding()),
-    // Who is signed in; the same request gives the XSRF cookie every write echoes.
+    // The first navigation is started by startApp, in the task after the app's frame is drawn.
+    provideRouter(routes, withComponentInputBinding(), withDisabledInitialNavigation()),
+    // Who is signed in; the same request gives the XSRF cookie every write echoes. The app's page is
+    // made in the task after the one its services were made in, so that neither holds the page up long.
     provideAppInitializer(() => {
       void inject(AuthService).refresh();
+      return nextTask();
     }),
   ],
 };

@@ -56,13 +56,29 @@ export class GanttChartComponent {
   /** The row that is the chart's stop for Tab (the last one focused or reached by the arrow keys). */
   private active = 0;
   private scrollFrame: number | null = null;
+  /** The first paint's chart to be taken over in the next task. */
+  private handOver: ReturnType<typeof setTimeout> | null = null;
   private readonly stopListening: (() => void)[] = [];
   private readonly partnerships = inject(PartnershipService);
 
   constructor() {
     afterRenderEffect({
       write: () => {
-        this.draw(this.rows(), this.viewMode(), this.scrollTo(), this.deadline());
+        const rows = this.rows();
+        const viewMode = this.viewMode();
+        const scrollTo = this.scrollTo();
+        const deadline = this.deadline();
+        // While the first paint is on the screen, the page the app has just rendered out of sight is
+        // done with first; the chart is taken over and the app shown in a task of its own (with what
+        // the inputs are then), so that neither step holds the page up long.
+        if (firstPaintShown() && this.partnerships.loaded()) {
+          this.handOver ??= setTimeout(() => {
+            this.handOver = null;
+            this.draw(this.rows(), this.viewMode(), this.scrollTo(), this.deadline());
+          });
+          return;
+        }
+        this.draw(rows, viewMode, scrollTo, deadline);
       },
     });
     const printAll = () => this.gantt && this.dress(this.gantt.showRows({ from: 0, to: this.gantt.rowCount }));
@@ -243,6 +259,8 @@ export class GanttChartComponent {
 
   /** Stops listening and removes the chart; `empty`: the host's children too (not when it has just taken over a first paint's). */
   private destroy(empty = true): void {
+    if (this.handOver !== null) clearTimeout(this.handOver);
+    this.handOver = null;
     for (const stop of this.stopListening.splice(0)) stop();
     if (this.scrollFrame !== null) cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = null;
