@@ -67,7 +67,8 @@ async function open(
       if (drawn && watch.firstScrollLeft === null) watch.firstScrollLeft = document.querySelector('.gantt-container')?.scrollLeft ?? null;
       const header = (firstPaint ?? root)?.querySelector('.site-header')?.getBoundingClientRect();
       const chart = document.querySelector('.gantt-container')?.getBoundingClientRect();
-      if (header && chart) {
+      // A page out of sight (the first paint until all of it has arrived) has no place on the screen.
+      if (header && chart && header.height > 0) {
         const place = `${Math.round(header.height)} ${Math.round(chart.top)} ${Math.round(chart.left)}`;
         if (watch.places[watch.places.length - 1]?.split(': ')[1] !== place) watch.places.push(`${firstPaint ? 'first paint' : 'app'}: ${place}`);
       }

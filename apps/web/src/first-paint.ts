@@ -89,15 +89,26 @@ export function firstPaintShown(): boolean {
 }
 
 /**
- * The chart the server drew, moved into `host` (the app's chart element) as it is, when it drew
- * what the app would draw now (`key`: chartKey of the app's inputs and day, which the server wrote
- * on it); false otherwise (the app draws its own). It is scrolled back to where it was when the app
- * shows itself (revealApp): read now, set then, with one layout of the page between.
+ * The element holding the chart the server drew, still in the first paint, when it drew what the
+ * app would draw now (`key`: chartKey of the app's inputs and day, which the server wrote on it);
+ * null otherwise (the app draws its own).
  */
-export function handOverFirstPaintChart(host: HTMLElement, key: string): boolean {
+export function firstPaintChart(key: string): HTMLElement | null {
   const drawn = painted?.block.querySelector<HTMLElement>('wp-gantt-chart > .gantt-host');
   const box = drawn?.querySelector<HTMLElement>(':scope > .gantt-container');
-  if (!painted || !drawn || !box || drawn.getAttribute('data-chart-key') !== key) {
+  return drawn && box && drawn.getAttribute('data-chart-key') === key ? drawn : null;
+}
+
+/**
+ * The chart the server drew, moved into `host` (the app's chart element) as it is, when it drew
+ * what the app would draw now (`key`, as for firstPaintChart); false otherwise. It is scrolled back
+ * to where it was when the app shows itself (revealApp): read now, set then, with one layout of the
+ * page between.
+ */
+export function handOverFirstPaintChart(host: HTMLElement, key: string): boolean {
+  const drawn = firstPaintChart(key);
+  const box = drawn?.querySelector<HTMLElement>(':scope > .gantt-container');
+  if (!painted || !drawn || !box) {
     return false;
   }
   painted.handed = { box, left: box.scrollLeft, top: box.scrollTop };

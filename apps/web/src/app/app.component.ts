@@ -5,11 +5,12 @@ import { AuthService } from './auth/auth.service';
 import { partnershipQuery } from './partnership/partnership-query';
 import { PartnershipService } from './partnership/partnership.service';
 import { ACCOUNT_ROLE_LABELS } from './plan/labels';
+import { SelectChoicesDirective } from './select-options';
 import { mainNavigation } from './site-header';
 
 @Component({
   selector: 'wp-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, SelectChoicesDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
@@ -30,11 +31,7 @@ import { mainNavigation } from './site-header';
       @if (partnerships.all().length > 1) {
         <div class="partnership-switch">
           <label for="partnership-switch">Partnership</label>
-          <select id="partnership-switch" data-testid="partnership-switch" [value]="partnerships.key()" (change)="switchTo($any($event.target).value)">
-            @for (p of partnerships.all(); track p.key) {
-              <option [value]="p.key" [selected]="p.key === partnerships.key()">{{ p.name }}</option>
-            }
-          </select>
+          <select id="partnership-switch" data-testid="partnership-switch" [wpChoices]="partnershipChoices()" [wpChosen]="partnerships.key()" (change)="switchTo($any($event.target).value)"></select>
         </div>
       }
       <div class="account" data-testid="account">
@@ -57,6 +54,8 @@ export class AppComponent {
   readonly auth = inject(AuthService);
   readonly partnerships = inject(PartnershipService);
   private readonly router = inject(Router);
+  /** The partnership menu's options. */
+  readonly partnershipChoices = computed(() => this.partnerships.all().map((p) => ({ value: p.key, label: p.name })));
   readonly navigation = computed(() =>
     mainNavigation(
       (this.partnerships.current()?.actions ?? []).map((action) => action.number),

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
 import type Gantt from 'frappe-gantt';
 import { today } from '@tracker/schedule';
-import { firstPaintShown, handOverFirstPaintChart, markDrawn, revealApp } from '../../first-paint';
+import { firstPaintChart, firstPaintShown, handOverFirstPaintChart, markDrawn, revealApp } from '../../first-paint';
 import { PartnershipService } from '../partnership/partnership.service';
 import { type ChartInputs, type ChartRow, type ViewMode, chartKey } from './gantt-model';
 import { BOX_SHARE_OF_VIEWPORT, GEOMETRY, HEADER_HEIGHT, chartHeight } from './chart-options';
@@ -69,12 +69,19 @@ export class GanttChartComponent {
         const scrollTo = this.scrollTo();
         const deadline = this.deadline();
         // While the first paint is on the screen, the page the app has just rendered out of sight is
-        // done with first; the chart is taken over and the app shown in a task of its own (with what
-        // the inputs are then), so that neither step holds the page up long.
+        // done with first. Then, each in a task of its own so that no step holds the page up long,
+        // the chart the server drew is taken over where it is (the library bound to its elements,
+        // the labels placed in the reader's fonts), and moved into the app as the app shows itself
+        // (with what the inputs are then).
         if (firstPaintShown() && this.partnerships.loaded()) {
           this.handOver ??= setTimeout(() => {
-            this.handOver = null;
-            this.draw(this.rows(), this.viewMode(), this.scrollTo(), this.deadline());
+            const inputs: ChartInputs = { rows: this.rows(), viewMode: this.viewMode(), scrollTo: this.scrollTo(), deadline: this.deadline() };
+            const drawn = firstPaintChart(chartKey(inputs, today()));
+            const taken = drawn && takeOverChart(drawn, inputs);
+            this.handOver = setTimeout(() => {
+              this.handOver = null;
+              this.draw(this.rows(), this.viewMode(), this.scrollTo(), this.deadline(), taken);
+            });
           });
           return;
         }
@@ -92,7 +99,8 @@ export class GanttChartComponent {
     });
   }
 
-  private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string | null): void {
+  /** Draws the chart, or takes over the first paint's (`taken`: bound to it already) when it drew the same. */
+  private draw(rows: ChartRow[], viewMode: ViewMode, scrollTo: string | null, deadline: string | null, taken: WindowedGantt | null = null): void {
     // While the first paint is on the screen, the app shows itself only with its header complete
     // (the partnerships' list), and its chart drawn in the same step.
     if (firstPaintShown() && !this.partnerships.loaded()) {
@@ -102,7 +110,8 @@ export class GanttChartComponent {
     const kept = this.keep();
     const inputs: ChartInputs = { rows, viewMode, scrollTo, deadline };
     // The home page's first paint drew this very chart on the server: take it over as it is.
-    const painted = kept === null && handOverFirstPaintChart(element, chartKey(inputs, today())) ? takeOverChart(element, inputs) : null;
+    const painted = kept === null && taken !== null && handOverFirstPaintChart(element, chartKey(inputs, today())) ? taken : null;
+    if (painted === null) taken?.clear();
     this.destroy(painted === null);
     // The app shows itself now, in the first paint's place if there was one: a chart of its own is
     // drawn where it can be laid out, and a chart taken over is scrolled back where it was.

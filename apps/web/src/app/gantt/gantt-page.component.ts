@@ -10,6 +10,7 @@ import { STATUS_LABELS, byName, formatLongDay } from '../plan/labels';
 import { partnershipQuery } from '../partnership/partnership-query';
 import { PlanService } from '../plan/plan.service';
 import { webcalHref } from '../plan/webcal';
+import { SelectChoicesDirective } from '../select-options';
 import { GanttChartComponent } from './gantt-chart.component';
 import {
   type GanttFilter,
@@ -32,7 +33,7 @@ import { LegendComponent } from './legend.component';
 @Component({
   selector: 'wp-gantt-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GanttChartComponent, GanttTableComponent, ItemDetailsComponent, LegendComponent, RouterLink],
+  imports: [GanttChartComponent, GanttTableComponent, ItemDetailsComponent, LegendComponent, RouterLink, SelectChoicesDirective],
   templateUrl: './gantt-page.component.html',
   providers: [MilestoneEditor],
 })
@@ -85,6 +86,11 @@ export class GanttPageComponent {
     return deadline === null ? null : daysToDeadline(this.asOf, deadline);
   });
   readonly organisations = computed(() => [...this.allOrganisations()].sort(byName));
+  /** The organisation filter's options: any, then each by name. */
+  readonly organisationChoices = computed(() => [
+    { value: '', label: 'Any organisation' },
+    ...this.organisations().map((org) => ({ value: org.id, label: org.name })),
+  ]);
 
   readonly filter = computed<GanttFilter>(() => {
     const q = this.query();

@@ -1,0 +1,43 @@
+import { Directive, ElementRef, effect, inject, input } from '@angular/core';
+
+/** One choice of a select: what it sends, and what it says. */
+export interface SelectChoice {
+  value: string;
+  label: string;
+}
+
+/**
+ * A select's options, written straight into it: one element each, the chosen one selected. For a
+ * long list that changes seldom (the partnerships, up to a hundred and more), in place of an `@for`
+ * whose every option is a view of its own with its bindings, all made as the app starts.
+ */
+@Directive({ selector: 'select[wpChoices]' })
+export class SelectChoicesDirective {
+  readonly wpChoices = input.required<readonly SelectChoice[]>();
+  /** The value of the option selected (none when it is not among them). */
+  readonly wpChosen = input<string | null>(null);
+
+  constructor() {
+    const select = inject<ElementRef<HTMLSelectElement>>(ElementRef).nativeElement;
+    let written: readonly SelectChoice[] | null = null;
+    effect(() => {
+      const choices = this.wpChoices();
+      const chosen = this.wpChosen();
+      if (choices !== written) {
+        written = choices;
+        select.replaceChildren(
+          ...choices.map(({ value, label }) => {
+            const option = document.createElement('option');
+            option.value = value;
+            option.textContent = label;
+            return option;
+          }),
+        );
+      }
+      for (const option of Array.from(select.options)) {
+        option.defaultSelected = option.value === chosen;
+      }
+      select.value = chosen ?? '';
+    });
+  }
+}
