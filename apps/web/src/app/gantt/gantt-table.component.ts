@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, input, output, si
 import { FLAG_LABELS, type GanttItem } from './gantt-model';
 
 /** Rows drawn per task while the table fills. */
-const TABLE_BATCH = 16;
+const TABLE_BATCH = 8;
 
 /** The chart as a table: one row per item, for keyboard and screen-reader users and for lists. */
 @Component({
