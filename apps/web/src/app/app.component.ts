@@ -1,16 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import type { Role } from '@tracker/contracts';
+import { filter, map } from 'rxjs';
 import { AuthService } from './auth/auth.service';
 import { partnershipQuery } from './partnership/partnership-query';
 import { PartnershipService } from './partnership/partnership.service';
 import { ACCOUNT_ROLE_LABELS } from './plan/labels';
 import { SelectChoicesDirective } from './select-options';
-import { mainNavigation } from './site-header';
+import { mainNavigation, shownNavigation } from './site-header';
 
 @Component({
   selector: 'wp-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, SelectChoicesDirective],
+  imports: [RouterOutlet, RouterLink, SelectChoicesDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
@@ -23,7 +25,7 @@ import { mainNavigation } from './site-header';
         <ul>
           @for (link of navigation(); track link.path) {
             <li>
-              <a [routerLink]="link.path" [queryParams]="link.keepsPartnership ? partnerships.linkParams() : null" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: link.exact }" ariaCurrentWhenActive="page">{{ link.label }}</a>
+              <a [href]="link.href" [class.active]="link.current" [attr.aria-current]="link.current ? 'page' : null" (click)="follow($event, link.href)">{{ link.label }}</a>
             </li>
           }
         </ul>
@@ -56,10 +58,23 @@ export class AppComponent {
   private readonly router = inject(Router);
   /** The partnership menu's options. */
   readonly partnershipChoices = computed(() => this.partnerships.all().map((p) => ({ value: p.key, label: p.name })));
+  /** The address shown (path and query), as of the router's last navigation. */
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** The main navigation: plain links the app follows itself (one binding each, not a router link and its watcher per link). */
   readonly navigation = computed(() =>
-    mainNavigation(
-      (this.partnerships.current()?.actions ?? []).map((action) => action.number),
-      this.auth.user()?.role ?? null,
+    shownNavigation(
+      mainNavigation(
+        (this.partnerships.current()?.actions ?? []).map((action) => action.number),
+        this.auth.user()?.role ?? null,
+      ),
+      this.partnerships.linkParams(),
+      this.url(),
     ),
   );
 
@@ -73,6 +88,13 @@ export class AppComponent {
       }
       shown = key;
     });
+  }
+
+  /** Follows a link of the navigation in the app; a click meant for a new tab or window is the browser's. */
+  follow(event: MouseEvent, href: string): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void this.router.navigateByUrl(href);
   }
 
   /** Shows another partnership: the same page (the timeline for an Action page, whose Action may not exist there). */

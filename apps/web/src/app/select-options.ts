@@ -25,17 +25,23 @@ export class SelectChoicesDirective {
       const chosen = this.wpChosen();
       if (choices !== written) {
         written = choices;
+        // Made whole, the chosen one marked, then put in at once: a select settles its selection
+        // again on every option added or marked in it.
         select.replaceChildren(
           ...choices.map(({ value, label }) => {
             const option = document.createElement('option');
             option.value = value;
             option.textContent = label;
+            option.defaultSelected = value === chosen;
             return option;
           }),
         );
-      }
-      for (const option of Array.from(select.options)) {
-        option.defaultSelected = option.value === chosen;
+      } else {
+        for (const option of Array.from(select.querySelectorAll('option[selected]'))) {
+          if ((option as HTMLOptionElement).value !== chosen) (option as HTMLOptionElement).defaultSelected = false;
+        }
+        const next = Array.from(select.options).find((option) => option.value === chosen);
+        if (next) next.defaultSelected = true;
       }
       select.value = chosen ?? '';
     });
