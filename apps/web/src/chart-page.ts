@@ -13,7 +13,7 @@ import { ALL_EXPANDED, type ChartInputs, chartKey, chartPageItems, chartPageRows
 import { legendEntries } from './app/gantt/legend';
 import { ACCOUNT_ROLE_LABELS, formatLongDay } from './app/plan/labels';
 import { partnershipQuery } from './app/partnership/partnership-query';
-import { mainNavigation } from './app/site-header';
+import { mainNavigation, shownNavigation } from './app/site-header';
 
 /** What the chart page is drawn from: the API's answers the page reads as it opens. */
 export interface ChartPageAnswers {
@@ -107,10 +107,11 @@ export function chartPage({ plan: data, session, partnerships }: ChartPageAnswer
  */
 function siteHeader(partnership: string, partnerships: PartnershipSummary[], session: SessionState, suffix: string): HTMLElement {
   const shown = partnerships.find((p) => p.key === partnership) ?? null;
-  const links = mainNavigation(shown?.actions.map((action) => action.number) ?? [], session.user?.role ?? null).map((link) => {
-    const current = link.path === '/';
-    const anchor = element('a', { href: `${link.path}${link.keepsPartnership ? suffix : ''}` }, link.label);
-    if (current) {
+  // The timeline is the page shown: the app's header marks the same link (site-header.ts).
+  const navigation = mainNavigation(shown?.actions.map((action) => action.number) ?? [], session.user?.role ?? null);
+  const links = shownNavigation(navigation, partnershipQuery(partnership), `/${suffix}`).map((link) => {
+    const anchor = element('a', { href: link.href }, link.label);
+    if (link.current) {
       anchor.className = 'active';
       anchor.setAttribute('aria-current', 'page');
     }

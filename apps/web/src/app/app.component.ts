@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import type { Role } from '@tracker/contracts';
-import { filter, map } from 'rxjs';
 import { AuthService } from './auth/auth.service';
 import { partnershipQuery } from './partnership/partnership-query';
 import { PartnershipService } from './partnership/partnership.service';
@@ -58,14 +56,6 @@ export class AppComponent {
   private readonly router = inject(Router);
   /** The partnership menu's options. */
   readonly partnershipChoices = computed(() => this.partnerships.all().map((p) => ({ value: p.key, label: p.name })));
-  /** The address shown (path and query), as of the router's last navigation. */
-  private readonly url = toSignal(
-    this.router.events.pipe(
-      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
-      map((event) => event.urlAfterRedirects),
-    ),
-    { initialValue: this.router.url },
-  );
   /** The main navigation: plain links the app follows itself (one binding each, not a router link and its watcher per link). */
   readonly navigation = computed(() =>
     shownNavigation(
@@ -74,7 +64,7 @@ export class AppComponent {
         this.auth.user()?.role ?? null,
       ),
       this.partnerships.linkParams(),
-      this.url(),
+      this.partnerships.url(),
     ),
   );
 

@@ -22,28 +22,19 @@ export class SelectChoicesDirective {
     let written: readonly SelectChoice[] | null = null;
     effect(() => {
       const choices = this.wpChoices();
-      const chosen = this.wpChosen();
       if (choices !== written) {
         written = choices;
-        // Made whole, the chosen one marked, then put in at once: a select settles its selection
-        // again on every option added or marked in it.
+        // Made whole, then put in at once: one element per option, no view or binding of its own.
         select.replaceChildren(
           ...choices.map(({ value, label }) => {
             const option = document.createElement('option');
             option.value = value;
             option.textContent = label;
-            option.defaultSelected = value === chosen;
             return option;
           }),
         );
-      } else {
-        for (const option of Array.from(select.querySelectorAll('option[selected]'))) {
-          if ((option as HTMLOptionElement).value !== chosen) (option as HTMLOptionElement).defaultSelected = false;
-        }
-        const next = Array.from(select.options).find((option) => option.value === chosen);
-        if (next) next.defaultSelected = true;
       }
-      select.value = chosen ?? '';
+      select.value = this.wpChosen() ?? '';
     });
   }
 }

@@ -15,14 +15,17 @@ export class PartnershipService {
   private readonly router = inject(Router);
   private readonly http = inject(HttpClient);
 
-  /** The partnership key of the current URL. */
-  readonly key = toSignal(
+  /** The address shown (path and query), as of the router's last navigation; the page's own before its first. */
+  readonly url = toSignal(
     this.router.events.pipe(
       filter((event): event is NavigationEnd => event instanceof NavigationEnd),
-      map((event) => partnershipOf(event.urlAfterRedirects)),
+      map((event) => event.urlAfterRedirects),
     ),
-    { initialValue: partnershipOf(this.router.url === '/' ? location.pathname + location.search : this.router.url) },
+    { initialValue: this.router.url === '/' ? location.pathname + location.search : this.router.url },
   );
+
+  /** The partnership key of the current URL. */
+  readonly key = computed(() => partnershipOf(this.url()));
 
   /** Undefined until the list has come (or failed). */
   private readonly list = signal<PartnershipSummary[] | undefined>(undefined);
