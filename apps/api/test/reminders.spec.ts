@@ -49,6 +49,16 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     await withClient(db.url, (c) => c.query(`INSERT INTO account_action (user_id, action_id) SELECT $1, id FROM action WHERE number = 2`, [created.id]));
     // A follow-up owned by Ashoka (co-leader of Action 1), due on Monday.
     const secretariat = await signedIn(first.url, 'secretariat@example.org');
+    // Invited as Ashoka's co-leader, Action 1 ticked, but no password set yet: no digest, no reminder.
+    const ashokaId = organisations.find((o) => o.name.includes('Ashoka'))!.id;
+    const invited = await secretariat.post('/api/accounts', {
+      email: 'invited.colead@example.org',
+      name: 'Invited Co-leader',
+      role: 'co_leader',
+      organisationId: ashokaId,
+      actionNumbers: [1],
+    });
+    expect(invited.status).toBe(201);
     const call = await secretariat.post<{ id: string }>('/api/monitoring-calls', { heldOn: '2026-11-16', actionNumbers: [1] });
     const ashoka = organisations.find((o) => o.name.includes('Ashoka'))!;
     await secretariat.post(`/api/monitoring-calls/${call.body.id}/follow-ups`, {
@@ -81,6 +91,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     const digests = await smtp.waitFor((m) => m.subject.startsWith('Weekly digest'), 3);
     await new Promise((r) => setTimeout(r, 3000)); // time for any duplicate to arrive
     const all = smtp.mails.filter((m) => m.subject.startsWith('Weekly digest'));
+    // The invited co-leader, who has not set a password, is not among them.
     expect(all.map((m) => m.to.join()).sort()).toEqual(['colead.education@example.org', 'colead.labour@example.org', 'secretariat@example.org']);
 
     for (const [email, action] of [

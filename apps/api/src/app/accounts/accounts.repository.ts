@@ -208,7 +208,11 @@ export class AccountsRepository {
     return { id: row.id, wasOn: row.digest !== 'off' };
   }
 
-  /** Active accounts with reminders on, with their Actions (for digests and follow-up reminders). */
+  /**
+   * Active accounts with reminders on, with their Actions (for digests and follow-up reminders). An
+   * invitation not taken up (no password set, never signed in with OpenID Connect) gets none: the
+   * person has not joined, and their only mail is the invitation.
+   */
   async recipients(): Promise<Recipient[]> {
     await this.dataSource.query(
       `UPDATE user_account SET unsubscribe_token = encode(sha256(gen_random_uuid()::text::bytea), 'hex') WHERE unsubscribe_token IS NULL`,
@@ -224,6 +228,7 @@ export class AccountsRepository {
               coalesce((SELECT array_agg(a.number ORDER BY a.number) FROM account_action aa JOIN action a ON a.id = aa.action_id WHERE aa.user_id = u.id), '{}') AS action_numbers
          FROM user_account u
         WHERE u.deactivated_at IS NULL AND u.digest = 'weekly'
+          AND (u.password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM auth_event e WHERE e.user_id = u.id AND e.kind = 'sign_in'))
         ORDER BY u.email`,
     );
     return rows.map((row) => ({
