@@ -120,6 +120,26 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect((await new Client(server.url).get('/api/accounts')).status).toBe(401);
   });
 
+  it('invites at the least privilege when no role is given, and refuses an invitation without an organisation', async () => {
+    const answer = await secretariat.post<Account>('/api/accounts', { email: 'no.role@example.eu', name: 'No Role', organisationId: orgId('Mareena') });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ email: 'no.role@example.eu', role: 'member', status: 'invited' });
+    const audit = (await secretariat.get<AccountChange[]>(`/api/accounts/${answer.body.id}/changes`)).body;
+    expect(audit[0]).toMatchObject({ change: 'invited', detail: { role: 'member' } });
+
+    for (const organisationId of [undefined, '']) {
+      const refused = await secretariat.post<{ message: string | string[] }>('/api/accounts', {
+        email: 'no.organisation@example.eu',
+        name: 'No Organisation',
+        role: 'co_leader',
+        organisationId,
+      });
+      expect(refused.status).toBe(400);
+      expect([refused.body.message].flat().join('; ')).toBe('organisationId is required: choose the organisation the person belongs to');
+    }
+    expect((await secretariat.get<Account[]>('/api/accounts')).body.some((a) => a.email === 'no.organisation@example.eu')).toBe(false);
+  });
+
   it('changes role, organisation and Actions, audited with who did it; a deactivated account is refused at its next request', async () => {
     const member = await signedIn(server.url, 'member@example.org');
     const id = (await member.get<CurrentUser>('/api/auth/me')).body.id;

@@ -30,7 +30,9 @@ export interface Account {
 export interface AccountInvite {
   email: string;
   name: string;
-  role: Role;
+  /** `member` (the least privilege: reads, changes nothing) when left out. */
+  role?: Role;
+  /** Every account belongs to an organisation: required whatever the role. */
   organisationId: string;
   actionNumbers?: number[];
 }

@@ -9,6 +9,8 @@ import type { OrganisationRef } from './plan';
 
 export const ROLES = ['secretariat', 'coordinator', 'co_leader', 'member'] as const;
 export type Role = (typeof ROLES)[number];
+/** The least privilege, given when no role is chosen: a member reads the plan and changes nothing. */
+export const LEAST_PRIVILEGED_ROLE: Role = 'member';
 
 /** `POST /api/auth/login` body. */
 export interface LoginRequest {

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { Account, AccountChange, AccountInvite, AccountUpdate, Profile, ProfileUpdate } from '@tracker/contracts';
+import {
+  type Account,
+  type AccountChange,
+  type AccountInvite,
+  type AccountUpdate,
+  LEAST_PRIVILEGED_ROLE,
+  type Profile,
+  type ProfileUpdate,
+} from '@tracker/contracts';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.types';
 import { hashPassword } from '../auth/password';
@@ -56,6 +64,8 @@ export class AccountsService {
     if (name === '') {
       throw new BadRequestException('name must not be empty');
     }
+    // Never more than asked for: a role left out is the least privilege.
+    const role = invite.role ?? LEAST_PRIVILEGED_ROLE;
     return this.repository.transaction(async (manager) => {
       if (await this.repository.idByEmail(email, manager)) {
         throw new ConflictException(`an account for ${email} already exists`);
@@ -64,15 +74,15 @@ export class AccountsService {
         throw new BadRequestException(`organisationId: no organisation has the id ${invite.organisationId}`);
       }
       const actionIds = await this.actionIds(invite.actionNumbers ?? [], manager);
-      const id = await this.repository.insertInvited(manager, { email, name, role: invite.role, organisationId: invite.organisationId });
+      const id = await this.repository.insertInvited(manager, { email, name, role, organisationId: invite.organisationId });
       await this.repository.setActions(manager, id, actionIds);
       await this.repository.recordChange(manager, {
         userId: id,
         actorId: by.id,
         change: 'invited',
-        detail: { email, name, role: invite.role, organisationId: invite.organisationId, actionNumbers: sorted(invite.actionNumbers ?? []) },
+        detail: { email, name, role, organisationId: invite.organisationId, actionNumbers: sorted(invite.actionNumbers ?? []) },
       });
-      await this.sendInvitation(manager, id, email, name, by.name, invite.role);
+      await this.sendInvitation(manager, id, email, name, by.name, role);
       return (await this.repository.find(id, manager))!;
     });
   }

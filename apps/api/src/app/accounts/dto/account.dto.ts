@@ -4,6 +4,7 @@ import {
   type AccountUpdate,
   DIGEST_SETTINGS,
   type DigestSetting,
+  LEAST_PRIVILEGED_ROLE,
   type PasswordResetRequest,
   type ProfileUpdate,
   ROLES,
@@ -32,12 +33,14 @@ export class InviteAccountDto implements AccountInvite {
   @IsString({ message: 'name must be text' })
   name!: string;
 
-  @ApiProperty({ enum: ROLES })
+  /** Left out, the least privilege: a member, who reads and changes nothing. */
+  @ApiPropertyOptional({ enum: ROLES, default: LEAST_PRIVILEGED_ROLE, description: 'member (reads only) when left out' })
   @IsIn(ROLES, { message: ROLE_MESSAGE })
-  role!: Role;
+  role: Role = LEAST_PRIVILEGED_ROLE;
 
-  @ApiProperty({ description: 'id of the organisation, as GET /api/organisations lists them' })
+  @ApiProperty({ description: 'id of the organisation, as GET /api/organisations lists them; every account belongs to one' })
   @IsUUID('all', { message: 'organisationId must be the UUID of an organisation' })
+  @IsNotEmpty({ message: 'organisationId is required: choose the organisation the person belongs to' })
   organisationId!: string;
 
   @ApiPropertyOptional({ type: [Number], example: [1] })
