@@ -140,12 +140,25 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect((await secretariat.get<Account[]>('/api/accounts')).body.some((a) => a.email === 'no.organisation@example.eu')).toBe(false);
   });
 
+  it('says what each account may change: role and organisation decide, the ticked Actions do not', async () => {
+    const accounts = (await secretariat.get<Account[]>('/api/accounts')).body;
+    const rights = (email: string) => accounts.find((a) => a.email === email);
+    expect(rights('colead.labour@example.org')).toMatchObject({ actionNumbers: [], editableActions: [1] });
+    expect(rights('secretariat@example.org')).toMatchObject({ editableActions: [1, 2, 3, 4] });
+    expect(rights('coordinator@example.org')).toMatchObject({ editableActions: [] });
+    expect(rights('member@example.org')).toMatchObject({ editableActions: [] });
+    // The same answer as the person's own GET /api/auth/me.
+    const labour = await signedIn(server.url, 'colead.labour@example.org');
+    expect((await labour.get<CurrentUser>('/api/auth/me')).body.editableActions).toEqual(rights('colead.labour@example.org')?.editableActions);
+  });
+
   it('changes role, organisation and Actions, audited with who did it; a deactivated account is refused at its next request', async () => {
     const member = await signedIn(server.url, 'member@example.org');
     const id = (await member.get<CurrentUser>('/api/auth/me')).body.id;
 
     const changed = await secretariat.patch<Account>(`/api/accounts/${id}`, { role: 'co_leader', organisationId: orgId('Ashoka'), actionNumbers: [1, 2] });
-    expect(changed.body).toMatchObject({ role: 'co_leader', actionNumbers: [1, 2], status: 'active' });
+    // Edit rights follow the organisation (Ashoka co-leads Action 1); the ticks choose the digest only.
+    expect(changed.body).toMatchObject({ role: 'co_leader', actionNumbers: [1, 2], editableActions: [1], status: 'active' });
     // A change of role ends the sessions: the old rights do not linger.
     expect((await member.get('/api/auth/me')).status).toBe(401);
 

@@ -17,8 +17,17 @@ export interface Account {
   name: string;
   role: Role;
   organisation: OrganisationRef;
-  /** Numbers of the Actions the person works on (their digest covers these). */
+  /**
+   * Numbers of the Actions whose co-leader digest this person follows (ticked by the Secretariat;
+   * none ticked, a co-leader's digest covers the Actions their organisation co-leads). They give no right.
+   */
   actionNumbers: number[];
+  /**
+   * Numbers of the Work Plan's Actions whose milestones and outputs this person may change: their role
+   * and organisation decide (every Action for the Secretariat, the co-led ones for a co-leader), as
+   * `GET /api/auth/me` answers them.
+   */
+  editableActions: number[];
   /** `invited` until a password is set (or the first sign-in with the identity provider). */
   status: AccountStatus;
   digest: DigestSetting;

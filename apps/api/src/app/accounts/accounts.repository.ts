@@ -20,6 +20,9 @@ interface AccountRow {
   deactivated_at: Date | null;
 }
 
+/** An account as stored; the service adds what its role and organisation let it change. */
+export type AccountRecord = Omit<Account, 'editableActions'>;
+
 /** A person to write to, with what their reminders need. */
 export interface Recipient {
   id: string;
@@ -46,12 +49,12 @@ export class AccountsRepository {
     return this.dataSource.transaction(work);
   }
 
-  async list(): Promise<Account[]> {
+  async list(): Promise<AccountRecord[]> {
     const rows = await this.dataSource.query<AccountRow[]>(`${ACCOUNT_SELECT} ORDER BY u.deactivated_at IS NOT NULL, lower(u.name), u.email`);
     return rows.map(toAccount);
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Account | null> {
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<AccountRecord | null> {
     const [row] = await manager.query<AccountRow[]>(`${ACCOUNT_SELECT} WHERE u.id = $1`, [id]);
     return row ? toAccount(row) : null;
   }
@@ -243,7 +246,7 @@ export class AccountsRepository {
   }
 }
 
-function toAccount(row: AccountRow): Account {
+function toAccount(row: AccountRow): AccountRecord {
   return {
     id: row.id,
     email: row.email,

@@ -10,14 +10,16 @@ import {
   type ProfileUpdate,
 } from '@tracker/contracts';
 import type { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { hashPassword } from '../auth/password';
 import { hashToken } from '../auth/sessions.service';
 import { Links } from '../mail/links';
 import { MailService } from '../mail/mail.service';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { AccountError, checkPassword, normaliseEmail } from '../users/accounts';
 import type { AccountTokenPurpose } from './account.entity';
-import { AccountsRepository } from './accounts.repository';
+import { type AccountRecord, AccountsRepository } from './accounts.repository';
 
 /** An invitation link is good for 48 hours, a password-reset link for 30 minutes; each works once. */
 export const INVITATION_MINUTES = 48 * 60;
@@ -39,10 +41,12 @@ export class AccountsService {
     private readonly repository: AccountsRepository,
     private readonly mail: MailService,
     private readonly links: Links,
+    private readonly access: AccessService,
+    private readonly partnerships: PartnershipsRepository,
   ) {}
 
-  list(): Promise<Account[]> {
-    return this.repository.list();
+  async list(): Promise<Account[]> {
+    return this.withRights(await this.repository.list());
   }
 
   async get(id: string): Promise<Account> {
@@ -50,7 +54,7 @@ export class AccountsService {
     if (!account) {
       throw new NotFoundException(`no account has the id ${id}`);
     }
-    return account;
+    return this.withRight(account);
   }
 
   async changes(id: string): Promise<AccountChange[]> {
@@ -66,7 +70,7 @@ export class AccountsService {
     }
     // Never more than asked for: a role left out is the least privilege.
     const role = invite.role ?? LEAST_PRIVILEGED_ROLE;
-    return this.repository.transaction(async (manager) => {
+    const account = await this.repository.transaction(async (manager) => {
       if (await this.repository.idByEmail(email, manager)) {
         throw new ConflictException(`an account for ${email} already exists`);
       }
@@ -85,11 +89,12 @@ export class AccountsService {
       await this.sendInvitation(manager, id, email, name, by.name, role);
       return (await this.repository.find(id, manager))!;
     });
+    return this.withRight(account);
   }
 
   /** A new invitation link (the old one stops working), for someone who has not set a password yet. */
   async resendInvitation(by: AuthUser, id: string): Promise<Account> {
-    return this.repository.transaction(async (manager) => {
+    const account = await this.repository.transaction(async (manager) => {
       const account = await this.repository.find(id, manager);
       if (!account) {
         throw new NotFoundException(`no account has the id ${id}`);
@@ -101,10 +106,11 @@ export class AccountsService {
       await this.sendInvitation(manager, id, account.email, account.name, by.name, account.role);
       return account;
     });
+    return this.withRight(account);
   }
 
   async update(by: AuthUser, id: string, update: AccountUpdate): Promise<Account> {
-    return this.repository.transaction(async (manager) => {
+    const account = await this.repository.transaction(async (manager) => {
       const before = await this.repository.find(id, manager);
       if (!before) {
         throw new NotFoundException(`no account has the id ${id}`);
@@ -145,13 +151,14 @@ export class AccountsService {
       }
       return (await this.repository.find(id, manager))!;
     });
+    return this.withRight(account);
   }
 
   async deactivate(by: AuthUser, id: string): Promise<Account> {
     if (by.id === id) {
       throw new BadRequestException('you cannot deactivate your own account');
     }
-    return this.repository.transaction(async (manager) => {
+    const account = await this.repository.transaction(async (manager) => {
       const before = await this.repository.find(id, manager);
       if (!before) {
         throw new NotFoundException(`no account has the id ${id}`);
@@ -162,6 +169,7 @@ export class AccountsService {
       }
       return (await this.repository.find(id, manager))!;
     });
+    return this.withRight(account);
   }
 
   /** Sets the password of an invited account by its invitation link (once, within 48 hours). */
@@ -301,6 +309,40 @@ export class AccountsService {
       },
       manager,
     );
+  }
+
+  private async withRight(account: AccountRecord): Promise<Account> {
+    return (await this.withRights([account]))[0];
+  }
+
+  /**
+   * Adds what each account may change in the Work Plan, by the permission table (the rule
+   * `GET /api/auth/me` answers with): role and organisation decide, the ticked Actions do not.
+   */
+  private async withRights(accounts: AccountRecord[]): Promise<Account[]> {
+    const partnership = await this.partnerships.byKey();
+    const known = new Map<string, Promise<number[]>>();
+    const editable = (account: AccountRecord): Promise<number[]> => {
+      const key = `${account.role}:${account.organisation.id}`;
+      let numbers = known.get(key);
+      if (!numbers) {
+        const user: AuthUser = {
+          id: account.id,
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          organisationId: account.organisation.id,
+          sessionHash: '',
+        };
+        numbers = Promise.all([
+          this.access.actionNumbersAllowed(user, 'milestone.update', partnership),
+          this.access.actionNumbersAllowed(user, 'output.update', partnership),
+        ]).then(([milestones, outputs]) => milestones.filter((n) => outputs.includes(n)));
+        known.set(key, numbers);
+      }
+      return numbers;
+    };
+    return Promise.all(accounts.map(async (account) => ({ ...account, editableActions: account.status === 'deactivated' ? [] : await editable(account) })));
   }
 
   private async newToken(manager: EntityManager, userId: string, purpose: AccountTokenPurpose, minutes: number): Promise<string> {
