@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { ROLES, type Account, type Organisation, type OutboxMail, type Role } from '@tracker/contracts';
+import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { LEAST_PRIVILEGED_ROLE, type Account, type Organisation, type OutboxMail, type Role } from '@tracker/contracts';
 import { ACCOUNT_ROLE_LABELS, byName } from '../plan/labels';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -8,6 +8,22 @@ import { PlanService } from '../plan/plan.service';
 import { AccountsService, errorMessage } from './accounts.service';
 
 const STATUS_LABELS: Record<Account['status'], string> = { invited: 'Invited (no password yet)', active: 'Active', deactivated: 'Deactivated' };
+/** The menus list the roles from the least privilege up, so a fallback to the first is never a promotion. */
+const ROLES_LEAST_FIRST: readonly Role[] = ['member', 'coordinator', 'co_leader', 'secretariat'];
+const ORGANISATION_MISSING = "Choose the person's organisation: every account belongs to one, and a co-leader's edit rights follow it.";
+
+/** A change of role or organisation waiting for the Secretariat's yes. */
+interface PendingChange {
+  account: Account;
+  update: { role?: Role; organisationId?: string };
+  /** The menu that asked, and its value before: put back on cancel. */
+  menu: HTMLSelectElement;
+  previous: string;
+  question: string;
+  consequence: string;
+  confirm: string;
+}
+
 const MAIL_STATUS: Record<OutboxMail['status'], string> = {
   outbox: 'In the outbox (no SMTP server set)',
   pending: 'Sending',
@@ -35,21 +51,32 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
           <div class="field"><label for="invite-name">Name</label><input id="invite-name" name="name" type="text" required /></div>
           <div class="field">
             <label for="invite-role">Role</label>
+            <!-- The selected attribute (not only the property) makes Member what a reset of the form returns to. -->
             <select id="invite-role" name="role">
-              @for (r of roles; track r) { <option [value]="r" [selected]="r === 'member'">{{ roleLabel(r) }}</option> }
+              @for (r of roles; track r) { <option [value]="r" [attr.selected]="r === leastRole ? '' : null">{{ roleLabel(r) }}</option> }
             </select>
           </div>
           <div class="field">
             <label for="invite-organisation">Organisation</label>
-            <select id="invite-organisation" name="organisationId">
+            <select
+              id="invite-organisation"
+              name="organisationId"
+              required
+              [attr.aria-invalid]="organisationMissing() ? 'true' : null"
+              [attr.aria-describedby]="organisationMissing() ? 'invite-organisation-error' : null"
+              (change)="organisationMissing.set(false)"
+            >
+              <option value="" selected>Choose an organisation</option>
               @for (o of organisations(); track o.id) { <option [value]="o.id">{{ o.name }}</option> }
             </select>
+            @if (organisationMissing()) { <p id="invite-organisation-error" class="error" data-testid="invite-organisation-error">{{ organisationMissingText }}</p> }
           </div>
-          <fieldset class="check-group">
-            <legend>Actions they work on</legend>
+          <fieldset class="check-group" aria-describedby="invite-digest-hint">
+            <legend>Weekly digest of</legend>
             @for (n of actionNumbers; track n) {
               <label class="check"><input type="checkbox" name="action" [value]="n" /> Action {{ n }}</label>
             }
+            <p id="invite-digest-hint" class="muted hint">A co-leader's digest follows the ticked Actions (none ticked: those their organisation co-leads). What they can edit follows their role and organisation, not these ticks.</p>
           </fieldset>
           <button type="submit" class="button">Send the invitation</button>
         </form>
@@ -58,7 +85,12 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">People</h2>
         <table class="data-table" data-testid="accounts-table">
-          <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col">Actions</th><th scope="col">Status</th><th scope="col">Change</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col">Can edit</th>
+              <th scope="col">Weekly digest of</th><th scope="col">Status</th><th scope="col">Change</th>
+            </tr>
+          </thead>
           <tbody>
             @for (a of accounts(); track a.id) {
               <tr [attr.data-email]="a.email">
@@ -67,7 +99,7 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
                 <td>
                   @if (a.status === 'deactivated') { {{ roleLabel(a.role) }} } @else {
                     <label class="visually-hidden" [for]="'role-' + a.id">Role of {{ a.name }}</label>
-                    <select [id]="'role-' + a.id" (change)="change(a, { role: value($event) })">
+                    <select [id]="'role-' + a.id" (change)="askRole(a, $event)">
                       @for (r of roles; track r) { <option [value]="r" [selected]="r === a.role">{{ roleLabel(r) }}</option> }
                     </select>
                   }
@@ -75,15 +107,19 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
                 <td>
                   @if (a.status === 'deactivated') { {{ a.organisation.name }} } @else {
                     <label class="visually-hidden" [for]="'org-' + a.id">Organisation of {{ a.name }}</label>
-                    <select [id]="'org-' + a.id" (change)="change(a, { organisationId: value($event) })">
+                    <select [id]="'org-' + a.id" (change)="askOrganisation(a, $event)">
                       @for (o of organisations(); track o.id) { <option [value]="o.id" [selected]="o.id === a.organisation.id">{{ o.name }}</option> }
                     </select>
                   }
                 </td>
-                <td>
-                  @for (n of actionNumbers; track n) {
-                    <label class="check"><input type="checkbox" [checked]="a.actionNumbers.includes(n)" [disabled]="a.status === 'deactivated'" (change)="toggleAction(a, n)" /> <span class="visually-hidden">{{ a.name }}:</span> Action {{ n }}</label>
+                <td data-testid="can-edit">{{ editWords(a) }}</td>
+                <td class="digest" data-testid="digest">
+                  @if (a.role === 'co_leader' && a.status !== 'deactivated') {
+                    @for (n of actionNumbers; track n) {
+                      <label class="check"><input type="checkbox" [checked]="a.actionNumbers.includes(n)" (change)="toggleAction(a, n)" /> <span class="visually-hidden">Weekly digest of {{ a.name }}:</span> Action {{ n }}</label>
+                    }
                   }
+                  @if (digestNote(a); as note) { <span class="muted digest-note">{{ note }}</span> }
                 </td>
                 <td data-testid="account-status">{{ statusLabel(a.status) }}</td>
                 <td>
@@ -105,6 +141,22 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
           </tbody>
         </table>
       </section>
+
+      <dialog
+        #confirmDialog
+        class="details-dialog"
+        aria-labelledby="confirm-change-title"
+        aria-describedby="confirm-change-text"
+        data-testid="confirm-change"
+        (close)="closed()"
+      >
+        <h2 id="confirm-change-title">{{ pending()?.question }}</h2>
+        <p id="confirm-change-text">{{ pending()?.consequence }}</p>
+        <div class="dialog-actions">
+          <button type="button" class="button" (click)="confirmChange()">{{ pending()?.confirm }}</button>
+          <button type="button" class="button secondary" autofocus (click)="cancelChange()">Cancel</button>
+        </div>
+      </dialog>
 
       <section aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Mail outbox</h2>
@@ -133,7 +185,13 @@ const MAIL_STATUS: Record<OutboxMail['status'], string> = {
     .outbox { list-style: none; padding: 0; }
     .outbox li { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
     .mail-text { white-space: pre-wrap; background: var(--panel); padding: 0.5rem; }
-    td select { min-width: 10rem; }
+    .invite-form > [data-testid='invite-outcome'],
+    .invite-form > .check-group { grid-column: 1 / -1; }
+    td select { min-width: 10rem; max-width: 16rem; }
+    .hint { flex-basis: 100%; margin: 0.25rem 0 0; font-size: 0.9rem; }
+    .digest { min-width: 13rem; }
+    .digest-note { display: block; font-size: 0.9rem; }
+    .dialog-actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1rem; }
   `,
 })
 export class AccountsPageComponent {
@@ -141,13 +199,18 @@ export class AccountsPageComponent {
   private readonly accountsApi = inject(AccountsService);
   private readonly partnerships = inject(PartnershipService);
   private readonly plan = inject(PlanService);
-  readonly roles = ROLES;
+  readonly roles = ROLES_LEAST_FIRST;
+  readonly leastRole = LEAST_PRIVILEGED_ROLE;
+  readonly organisationMissingText = ORGANISATION_MISSING;
   readonly actionNumbers = [1, 2, 3, 4];
   readonly accounts = signal<Account[]>([]);
   readonly organisations = signal<Organisation[]>([]);
   readonly outbox = signal<OutboxMail[]>([]);
   readonly outcome = signal<{ text: string; error: boolean } | null>(null);
   readonly confirming = signal<string | null>(null);
+  readonly organisationMissing = signal(false);
+  readonly pending = signal<PendingChange | null>(null);
+  private readonly confirmDialog = viewChild<ElementRef<HTMLDialogElement>>('confirmDialog');
   readonly allowed = computed(() => this.auth.user()?.role === 'secretariat');
 
   constructor() {
@@ -166,8 +229,38 @@ export class AccountsPageComponent {
     return MAIL_STATUS[status];
   }
 
-  value(event: Event): string {
-    return (event.target as HTMLSelectElement).value;
+  /** What the person may change, as the API's permission table answers it. */
+  editWords(account: Account): string {
+    if (account.status === 'deactivated') {
+      return 'Nothing (deactivated)';
+    }
+    if (account.editableActions.length === 0) {
+      return 'Nothing (reads only)';
+    }
+    return account.editableActions.length === this.actionNumbers.length ? 'Every Action' : actionWords(account.editableActions);
+  }
+
+  /** What the weekly digest covers, where the ticks alone do not say it. */
+  digestNote(account: Account): string | null {
+    if (account.status === 'deactivated') {
+      return 'No mail';
+    }
+    if (account.digest === 'off') {
+      return 'Off: they turned reminder mails off';
+    }
+    if (account.status === 'invited') {
+      return 'None until they set a password';
+    }
+    if (account.role === 'secretariat') {
+      return 'The whole plan';
+    }
+    if (account.role !== 'co_leader') {
+      return 'None: digests are for co-leaders and the Secretariat';
+    }
+    if (account.actionNumbers.length > 0) {
+      return null;
+    }
+    return account.editableActions.length > 0 ? `None ticked: ${actionWords(account.editableActions)}, which their organisation co-leads` : 'None ticked';
   }
 
   private async load(): Promise<void> {
@@ -191,24 +284,111 @@ export class AccountsPageComponent {
     event.preventDefault();
     const formElement = event.target as HTMLFormElement;
     const form = new FormData(formElement);
+    const organisationId = String(form.get('organisationId') ?? '');
+    if (organisationId === '') {
+      this.outcome.set(null);
+      this.organisationMissing.set(true);
+      menuOf(formElement, 'organisationId').focus();
+      return;
+    }
     try {
       const account = await this.accountsApi.invite({
         email: String(form.get('email') ?? '').trim(),
         name: String(form.get('name') ?? '').trim(),
-        role: String(form.get('role')) as Role,
-        organisationId: String(form.get('organisationId')),
+        role: String(form.get('role') ?? LEAST_PRIVILEGED_ROLE) as Role,
+        organisationId,
         actionNumbers: form.getAll('action').map(Number),
       });
       this.outcome.set({ text: `Invitation sent to ${account.email}.`, error: false });
+      // The next invitation starts from nothing given: the least privilege and no organisation.
       formElement.reset();
+      menuOf(formElement, 'role').value = LEAST_PRIVILEGED_ROLE;
+      menuOf(formElement, 'organisationId').value = '';
       await this.refresh();
     } catch (error) {
       this.outcome.set({ text: errorMessage(error), error: true });
     }
   }
 
-  async change(account: Account, update: { role?: string; organisationId?: string }): Promise<void> {
-    await this.run(() => this.accountsApi.update(account.id, update as { role?: Role; organisationId?: string }), `${account.name} changed.`);
+  /** A new role is asked about first: what it lets the person do, and that their sessions end. */
+  askRole(account: Account, event: Event): void {
+    const menu = event.target as HTMLSelectElement;
+    const role = menu.value as Role;
+    this.ask({
+      account,
+      update: { role },
+      menu,
+      previous: account.role,
+      question: `Make ${account.name} ${this.roleLabel(role)}?`,
+      consequence: `${this.rights(role, account.organisation.id)}; their current sessions end.`,
+      confirm: `Make them ${this.roleLabel(role)}`,
+    });
+  }
+
+  /** So is a new organisation: a co-leader's edit rights follow it. */
+  askOrganisation(account: Account, event: Event): void {
+    const menu = event.target as HTMLSelectElement;
+    const organisationId = menu.value;
+    const name = this.organisations().find((o) => o.id === organisationId)?.name ?? 'another organisation';
+    this.ask({
+      account,
+      update: { organisationId },
+      menu,
+      previous: account.organisation.id,
+      question: `Move ${account.name} to ${name}?`,
+      consequence: `As ${this.roleLabel(account.role).toLowerCase()}: ${lowerFirst(this.rights(account.role, organisationId))}; their current sessions end.`,
+      confirm: 'Move them',
+    });
+  }
+
+  async confirmChange(): Promise<void> {
+    const pending = this.pending();
+    if (!pending) {
+      return;
+    }
+    this.pending.set(null);
+    this.confirmDialog()?.nativeElement.close();
+    pending.menu.focus();
+    await this.run(() => this.accountsApi.update(pending.account.id, pending.update), `${pending.account.name} changed.`);
+  }
+
+  cancelChange(): void {
+    this.confirmDialog()?.nativeElement.close();
+  }
+
+  /** The dialog closed without a yes (Cancel or Escape): the menu shows what is saved again. */
+  closed(): void {
+    const pending = this.pending();
+    if (pending) {
+      this.pending.set(null);
+      pending.menu.value = pending.previous;
+      pending.menu.focus();
+    }
+  }
+
+  private ask(change: PendingChange): void {
+    this.pending.set(change);
+    this.confirmDialog()?.nativeElement.showModal();
+  }
+
+  /** What a role in an organisation lets a person do, in a sentence. */
+  private rights(role: Role, organisationId: string): string {
+    switch (role) {
+      case 'secretariat':
+        return 'They will be able to change every Action and manage accounts';
+      case 'coordinator':
+        return 'They will read everything, the risk view included, and change nothing';
+      case 'member':
+        return 'They will read the plan and change nothing';
+      case 'co_leader': {
+        const organisation = this.organisations().find((o) => o.id === organisationId);
+        const coLed = (organisation?.actions ?? []).filter((a) => a.role === 'co_leader').map((a) => a.actionNumber);
+        const name = organisation?.name ?? 'their organisation';
+        return coLed.length > 0
+          ? `They will be able to change ${actionWords(coLed)}, which ${name} co-leads`
+          : `They will change nothing: ${name} co-leads no Action`;
+      }
+    }
   }
 
   async toggleAction(account: Account, n: number): Promise<void> {
@@ -239,4 +419,16 @@ export class AccountsPageComponent {
     this.accounts.set(await this.accountsApi.list());
     await this.loadOutbox();
   }
+}
+
+function actionWords(numbers: readonly number[]): string {
+  return numbers.length === 1 ? `Action ${numbers[0]}` : `Actions ${numbers.join(', ')}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function menuOf(form: HTMLFormElement, name: string): HTMLSelectElement {
+  return form.elements.namedItem(name) as HTMLSelectElement;
 }
