@@ -6,11 +6,15 @@ export const MAX_BODY_DEPTH = 32;
 /** Keys that would reach an object's prototype in code that copies bodies around. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Half of a UTF-16 surrogate pair without its other half (with the u flag, a whole pair is one code point). */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 /**
  * Checks every parsed body and query before validation, iteratively (a body of 5,000 nested arrays
  * must not overflow the stack of a recursive validator): at most MAX_BODY_DEPTH levels, no
- * `__proto__`, `constructor` or `prototype` key, and no NUL character in any text (Postgres stores
- * none). A failure is a 400 that names the field.
+ * `__proto__`, `constructor` or `prototype` key, no NUL character in any text (Postgres stores
+ * none), and no lone UTF-16 surrogate (JSON's `"\ud800"` parses to half of a character, which no
+ * UTF-8 text, JSON column or address can hold). A failure is a 400 that names the field.
  */
 export function bodyGuard(req: Request, res: Response, next: NextFunction): void {
   const problem = inspect(req.body, 'body') ?? inspect(req.query, 'query');
@@ -28,6 +32,9 @@ function inspect(root: unknown, where: 'body' | 'query'): string | null {
     if (typeof value === 'string') {
       if (value.includes('\u0000')) {
         return `${path || where} must not contain a NUL character`;
+      }
+      if (LONE_SURROGATE.test(value)) {
+        return `${path || where} must be Unicode text: it holds a lone UTF-16 surrogate (half of a character)`;
       }
       continue;
     }
@@ -49,6 +56,9 @@ function inspect(root: unknown, where: 'body' | 'query'): string | null {
       }
       if (key.includes('\u0000')) {
         return `a field name of the request ${where} must not contain a NUL character`;
+      }
+      if (LONE_SURROGATE.test(key)) {
+        return `a field name of the request ${where} must be Unicode text: it holds a lone UTF-16 surrogate (half of a character)`;
       }
       stack.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }

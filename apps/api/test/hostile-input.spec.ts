@@ -1,0 +1,71 @@
+import type { FollowUp, MonitoringCall, Organisation } from '@tracker/contracts';
+import type { RunningServer } from '../src/app/server';
+import { Client, signedIn } from './client';
+import { createTestDatabase, type TestDatabase } from './database';
+import { startTestServer } from './server';
+
+/**
+ * What an attacker sends that an honest client does not: texts that are not Unicode, NUL bytes in an
+ * uploaded sheet, and a storm of correct sign-ins. Each is a clear 4xx or simply works, never a 500.
+ */
+describe('hostile input', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let secretariat: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db.url);
+    secretariat = await signedIn(server.url, 'secretariat@example.org');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  describe('a lone surrogate in a JSON text', () => {
+    // The raw JSON text: `\ud800` escapes a UTF-16 half that is no character (JSON.parse accepts it).
+    const LONE = '"a\\ud800b"';
+
+    it('is refused with a 400 naming the field, on every write', async () => {
+      const organisations = (await secretariat.get<Organisation[]>('/api/organisations')).body;
+      const call = await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-11-20', actionNumbers: [1] });
+      expect(call.status).toBe(201);
+      const followUp = await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.body.id}/follow-ups`, { what: 'Send the minutes' });
+      expect(followUp.status).toBe(201);
+      const cases: { method: 'POST' | 'PATCH'; path: string; body: string; field: string }[] = [
+        { method: 'POST', path: '/api/milestones', body: `{"actionNumber":1,"title":${LONE},"windowText":"June 2026"}`, field: 'title' },
+        { method: 'POST', path: '/api/milestones', body: `{"actionNumber":1,"title":"Visit","windowText":${LONE}}`, field: 'windowText' },
+        { method: 'POST', path: '/api/outputs', body: `{"actionNumber":1,"title":${LONE},"dueText":"June 2026"}`, field: 'title' },
+        { method: 'POST', path: '/api/targets', body: `{"actionNumber":1,"description":${LONE}}`, field: 'description' },
+        { method: 'POST', path: '/api/risk-register', body: `{"actionNumber":1,"title":"Delay","causes":["late",${LONE}]}`, field: 'causes\\[1\\]' },
+        {
+          method: 'POST',
+          path: '/api/accounts',
+          body: `{"email":"lone@example.org","name":${LONE},"role":"member","organisationId":"${organisations[0].id}"}`,
+          field: 'name',
+        },
+        { method: 'PATCH', path: '/api/profile', body: `{"name":${LONE}}`, field: 'name' },
+        { method: 'PATCH', path: `/api/monitoring-calls/${call.body.id}`, body: `{"version":${call.body.version},"notes":${LONE}}`, field: 'notes' },
+        { method: 'PATCH', path: `/api/follow-ups/${followUp.body.id}`, body: `{"version":${followUp.body.version},"what":${LONE}}`, field: 'what' },
+        // A key is text too.
+        { method: 'PATCH', path: '/api/profile', body: `{"name":"Ana",${LONE}:1}`, field: 'a field name' },
+      ];
+      for (const { method, path, body, field } of cases) {
+        const answer = await secretariat.request<{ message: string }>(method, path, body);
+        expect([method, path, field, answer.status]).toEqual([method, path, field, 400]);
+        expect([path, answer.body.message]).toEqual([path, expect.stringMatching(new RegExp(`^${field} .*must be Unicode text`))]);
+      }
+      // Nothing was written.
+      expect((await secretariat.get<FollowUp>(`/api/follow-ups/${followUp.body.id}`)).body).toEqual(followUp.body);
+      expect((await secretariat.get<{ name: string }>('/api/auth/me')).body.name).toBe('Demo Secretariat');
+    });
+
+    it('is accepted when it is half of a pair (a real character such as an emoji)', async () => {
+      const answer = await secretariat.request<{ name: string }>('PATCH', '/api/profile', '{"name":"Ana \\ud83d\\ude00"}');
+      expect(answer.status).toBe(200);
+      expect(answer.body.name).toBe('Ana \u{1F600}');
+    });
+  });
+});
