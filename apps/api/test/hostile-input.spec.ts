@@ -1,4 +1,6 @@
-import type { FollowUp, MonitoringCall, Organisation } from '@tracker/contracts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FollowUp, MonitoringCall, Organisation, PlanImportPreview, PlanImportProblem } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -23,6 +25,20 @@ describe('hostile input', () => {
     await server?.close();
     await db?.drop();
   });
+
+  /** POSTs a file as the raw body of a plan import, with the Secretariat's cookies and XSRF token. */
+  const upload = async <T>(path: string, bytes: Buffer, type: string) => {
+    const headers: Record<string, string> = {
+      'content-type': type,
+      cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-xsrf-token': decodeURIComponent(secretariat.cookies.get('XSRF-TOKEN')!),
+    };
+    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new Uint8Array(bytes) });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  const importQuery = (key: string) => `?key=${key}&name=${encodeURIComponent('Partnership on Sustainable Tourism')}&deadline=2027-12-31`;
+  const count = async (table: string): Promise<number> => Number((await server.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   describe('a lone surrogate in a JSON text', () => {
     // The raw JSON text: `\ud800` escapes a UTF-16 half that is no character (JSON.parse accepts it).
@@ -66,6 +82,35 @@ describe('hostile input', () => {
       const answer = await secretariat.request<{ name: string }>('PATCH', '/api/profile', '{"name":"Ana \\ud83d\\ude00"}');
       expect(answer.status).toBe(200);
       expect(answer.body.name).toBe('Ana \u{1F600}');
+    });
+  });
+
+  describe('a NUL byte in an imported CSV', () => {
+    const SAMPLE = readFileSync(resolve(__dirname, '../src/app/imports/sample/sample-plan.csv'), 'utf8');
+
+    it('is a problem of its cell in the preview, and the import refuses the file and writes nothing', async () => {
+      const lines = SAMPLE.split('\n');
+      // Row 2 (a co-leader): its organisation; row 4 (a member): its country. Every other cell as it was.
+      lines[1] = lines[1].replace('City of Seville', 'City of\u0000 Seville');
+      lines[3] = lines[3].replace(',FR', ',F\u0000R');
+      const bytes = Buffer.from(lines.join('\n'), 'utf8');
+      const expected: PlanImportProblem[] = [
+        { row: 2, column: 'Organisation', message: expect.stringMatching(/^row 2, column "Organisation": the cell holds a NUL character/) },
+        { row: 4, column: 'Country', message: expect.stringMatching(/^row 4, column "Country": the cell holds a NUL character/) },
+      ];
+
+      const preview = await upload<PlanImportPreview>(`/api/plan-imports/preview${importQuery('nul-bytes')}`, bytes, 'text/csv');
+      expect(preview.status).toBe(200);
+      expect(preview.body.ok).toBe(false);
+      expect(preview.body.problems).toEqual(expected);
+
+      const partnerships = await count('partnership');
+      const organisations = await count('organisation');
+      const refused = await upload<{ message: string; problems: PlanImportProblem[] }>(`/api/plan-imports${importQuery('nul-bytes')}`, bytes, 'text/csv');
+      expect(refused.status).toBe(400);
+      expect(refused.body.problems).toEqual(expected);
+      expect([await count('partnership'), await count('organisation')]).toEqual([partnerships, organisations]);
+      expect((await secretariat.get(`/api/partnership?partnership=nul-bytes`)).status).toBe(404);
     });
   });
 });

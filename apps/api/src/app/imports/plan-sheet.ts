@@ -75,7 +75,21 @@ export function readCsv(bytes: Buffer): SheetText {
   if (records.length > MAX_SHEET_ROWS) {
     return { rows: [], problems: [tooLong(records.length)] };
   }
-  return { rows: records.map((cells, index) => ({ row: index + 1, cells })), problems: [] };
+  const problems: CellProblem[] = [];
+  const rows = records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell, column) => withoutNul(cell, index + 1, column + 1, problems)) }));
+  return { rows, problems };
+}
+
+/**
+ * A cell's text without NUL characters, which Postgres text cannot hold (the import would fail where
+ * the preview passed): each is a problem of its cell, and the rest of the cell is read as usual.
+ */
+function withoutNul(text: string, row: number, column: number, problems: CellProblem[]): string {
+  if (!text.includes('\u0000')) {
+    return text;
+  }
+  problems.push({ row, column, message: 'the cell holds a NUL character (byte 0), which no text can hold: remove it, and save the file as "CSV UTF-8"' });
+  return text.replaceAll('\u0000', '');
 }
 
 /** Reads the `Plan` sheet (or the first sheet) of an XLSX workbook as text. */
@@ -103,7 +117,7 @@ export async function readXlsx(bytes: Buffer): Promise<SheetText> {
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       const text = cellText(cell.value);
       if (typeof text === 'string') {
-        cells[column - 1] = text;
+        cells[column - 1] = withoutNul(text, rowNumber, column, problems);
       } else {
         cells[column - 1] = '';
         problems.push({ row: rowNumber, column, message: text.problem });
