@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FollowUp, MonitoringCall, Organisation, PlanImportPreview, PlanImportProblem } from '@tracker/contracts';
+import { LoginThrottleService } from '../src/app/auth/login-throttle.service';
 import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
+import { Client, DEMO_PASSWORD, signedIn } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startTestServer } from './server';
 
@@ -17,7 +18,8 @@ describe('hostile input', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(db.url);
+    // Limits high enough that a storm of sign-ins from one address is let through (see below).
+    server = await startTestServer(db.url, { loginMaxFailures: 1000, loginMaxFailuresPerIp: 100_000 });
     secretariat = await signedIn(server.url, 'secretariat@example.org');
   });
 
@@ -111,6 +113,38 @@ describe('hostile input', () => {
       expect(refused.body.problems).toEqual(expected);
       expect([await count('partnership'), await count('organisation')]).toEqual([partnerships, organisations]);
       expect((await secretariat.get(`/api/partnership?partnership=nul-bytes`)).status).toBe(404);
+    });
+  });
+
+  describe('a storm of correct sign-ins', () => {
+    it('never deadlocks the throttle: 50 at once, 8 rounds, for a few accounts from one address', async () => {
+      // What a correct sign-in does to the throttle: reserve an attempt, check the password (a few ms
+      // with argon2, which alone spaces the requests of an HTTP storm too much on a small machine),
+      // give the attempt back. Postgres answers a deadlock by failing one of the two: a 500.
+      const throttle = server.app.get(LoginThrottleService);
+      const emails = ['secretariat@example.org', 'coordinator@example.org', 'colead.labour@example.org', 'member@example.org'];
+      const failures: string[] = [];
+      for (let round = 0; round < 8; round++) {
+        await Promise.all(
+          Array.from({ length: 50 }, async (_, i) => {
+            const email = emails[i % emails.length];
+            try {
+              for (let attempt = 0; attempt < 5; attempt++) {
+                expect(await throttle.reserve(email, '127.0.0.1')).toEqual({ allowed: true });
+                await throttle.recordSuccess(email, '127.0.0.1');
+              }
+            } catch (error) {
+              failures.push(`round ${round}: ${(error as Error).message}`);
+            }
+          }),
+        );
+      }
+      expect(failures).toEqual([]);
+      // Every attempt was given back, and a correct sign-in over HTTP still goes through.
+      expect(await server.dataSource.query(`SELECT key, failures FROM login_throttle WHERE failures > 0`)).toEqual([]);
+      const client = new Client(server.url);
+      await client.get('/api/auth/me');
+      expect((await client.post('/api/auth/login', { email: emails[1], password: DEMO_PASSWORD })).status).toBe(200);
     });
   });
 });

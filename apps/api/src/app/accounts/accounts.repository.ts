@@ -150,7 +150,7 @@ export class AccountsRepository {
     const keys = [`reset-email:${email.slice(0, 254)}`, `reset-ip:${ip.slice(0, 64)}`];
     const rows = await this.dataSource.query<{ key: string; failures: number; retry_after: number }[]>(
       `INSERT INTO login_throttle (key, window_start, failures)
-       SELECT k, now(), 1 FROM unnest($1::varchar[]) AS k
+       SELECT k, now(), 1 FROM unnest($1::varchar[]) AS k ORDER BY k COLLATE "C"
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
          window_start = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_start END

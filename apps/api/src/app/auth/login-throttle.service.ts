@@ -23,6 +23,7 @@ export type Reservation =
  *
  * An attempt is reserved, atomically, before the password is checked, so a burst of parallel
  * requests gets no more password checks than the limit. A successful sign-in gives its attempt back.
+ * Every statement that changes several rows locks them in the keys' byte order (`COLLATE "C"`).
  */
 @Injectable()
 export class LoginThrottleService {
@@ -35,7 +36,7 @@ export class LoginThrottleService {
     const window = this.config.loginWindowMinutes;
     const rows = await this.dataSource.query<{ key: string; failures: number; retry_after: number }[]>(
       `INSERT INTO login_throttle (key, window_start, failures)
-       SELECT k, now(), 1 FROM unnest($1::varchar[]) AS k
+       SELECT k, now(), 1 FROM unnest($1::varchar[]) AS k ORDER BY k COLLATE "C"
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
          window_start = CASE WHEN login_throttle.window_start <= now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_start END
@@ -85,14 +86,28 @@ export class LoginThrottleService {
   /**
    * A successful sign-in clears the counts of its email address and pair, and gives its attempt back
    * to its client address (whose failures stay: one good account must not unlock guessing others).
+   *
+   * Concurrent sign-ins must not deadlock: the rows are locked first, in key order as `reserve` locks
+   * them, and updated rather than deleted (a row deleted here and inserted again by a `reserve` would
+   * be locked out of order). Windows that have passed are swept apart, skipping rows another sign-in
+   * holds, so the sweep never waits.
    */
   async recordSuccess(email: string, ip: string): Promise<void> {
     await this.dataSource.query(
-      `WITH forgotten AS (
-         DELETE FROM login_throttle WHERE key = ANY($1) OR window_start <= now() - make_interval(mins => $3)
+      `WITH locked AS (
+         SELECT key FROM login_throttle WHERE key = ANY($1) ORDER BY key COLLATE "C" FOR UPDATE
        )
-       UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $2`,
-      [[emailKey(email), pairKey(email, ip), slowKey(email)], ipKey(ip), this.config.loginWindowMinutes],
+       UPDATE login_throttle AS t SET
+         failures = CASE WHEN t.key = $2 THEN greatest(t.failures - 1, 0) ELSE 0 END,
+         window_start = CASE WHEN t.key = $2 THEN t.window_start WHEN t.key = $3 THEN '-infinity' ELSE now() END
+       FROM locked WHERE t.key = locked.key`,
+      [[emailKey(email), pairKey(email, ip), slowKey(email), ipKey(ip)], ipKey(ip), slowKey(email)],
+    );
+    await this.dataSource.query(
+      `DELETE FROM login_throttle WHERE key IN (
+         SELECT key FROM login_throttle WHERE window_start <= now() - make_interval(mins => $1) FOR UPDATE SKIP LOCKED
+       )`,
+      [this.config.loginWindowMinutes],
     );
   }
 }
