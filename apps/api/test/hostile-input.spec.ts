@@ -1,6 +1,9 @@
+import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FollowUp, MonitoringCall, Organisation, PlanImportPreview, PlanImportProblem } from '@tracker/contracts';
+import readXlsxFile from 'read-excel-file/node';
 import { LoginThrottleService } from '../src/app/auth/login-throttle.service';
 import type { RunningServer } from '../src/app/server';
 import { Client, DEMO_PASSWORD, signedIn } from './client';
@@ -145,6 +148,44 @@ describe('hostile input', () => {
       const client = new Client(server.url);
       await client.get('/api/auth/me');
       expect((await client.post('/api/auth/login', { email: emails[1], password: DEMO_PASSWORD })).status).toBe(200);
+    });
+  });
+
+  describe('a formula in a text', () => {
+    const FORMULA = '=HYPERLINK("http://x","y")';
+
+    it('is written as text, behind a single quote, in every CSV and XLSX export', async () => {
+      const created = await Promise.all([
+        secretariat.post('/api/milestones', { actionNumber: 1, title: FORMULA, windowText: 'June 2025' }), // overdue: in the risk view too
+        secretariat.post('/api/outputs', { actionNumber: 1, title: FORMULA, dueText: 'June 2025' }),
+        secretariat.post('/api/risk-register', { actionNumber: 1, title: FORMULA, description: '+ a cause', mitigation: '@ outreach' }),
+        secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-11-27', actionNumbers: [1], notes: FORMULA, decisions: '-1 step' }),
+      ]);
+      expect(created.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
+      const call = created[3].body as MonitoringCall;
+      expect((await secretariat.post(`/api/monitoring-calls/${call.id}/follow-ups`, { what: FORMULA })).status).toBe(201);
+
+      const headers = { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+      for (const table of ['plan', 'outputs', 'risks', 'risk-register', 'monitoring-calls', 'follow-ups']) {
+        const csv = await fetch(`${server.url}/api/exports/${table}.csv`, { headers });
+        expect([table, csv.status]).toEqual([table, 200]);
+        const cells = (parse(await csv.text(), { bom: true }) as string[][]).flat();
+        expect([table, cells.includes(`'${FORMULA}`), cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && Number.isNaN(Number(cell)))]).toEqual([
+          table,
+          true,
+          [],
+        ]);
+
+        const xlsx = await fetch(`${server.url}/api/exports/${table}.xlsx`, { headers });
+        expect([table, xlsx.status]).toEqual([table, 200]);
+        const bytes = Buffer.from(await xlsx.arrayBuffer());
+        const texts = (await readXlsxFile(bytes)).flatMap((sheet) => sheet.data.flat()).filter((cell) => typeof cell === 'string');
+        expect([table, texts.includes(`'${FORMULA}`), texts.filter((cell) => /^[=+\-@\t\r]/.test(cell))]).toEqual([table, true, []]);
+        // No formula element in any sheet: every cell is a value.
+        const zip = await JSZip.loadAsync(bytes);
+        const sheets = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((file) => file.async('string')));
+        expect([table, sheets.length > 0, sheets.some((xml) => /<f[ >]/.test(xml))]).toEqual([table, true, false]);
+      }
     });
   });
 });

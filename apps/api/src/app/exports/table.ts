@@ -23,3 +23,19 @@ export interface Table<Row = unknown> {
 export function table<Row>(name: string, columns: Column<Row>[], rows: Row[]): Table<Row> {
   return { name, columns, rows };
 }
+
+/**
+ * What a spreadsheet program reads as the start of a formula (OWASP, "CSV Injection"): `=`, `+`,
+ * `-`, `@`, a tab or a carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell's value as every exported file holds it (CSV and XLSX alike): a text that a spreadsheet
+ * program would run as a formula (a title `=HYPERLINK("http://x","y")`) gets a leading single quote,
+ * as OWASP advises, so it shows as written and runs nothing. Numbers stay numbers: a negative number
+ * in a number column is a number, not a formula.
+ */
+export function spreadsheetSafe(value: string | number | boolean | null): string | number | boolean | null {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}

@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import type { Table } from './table';
+import { spreadsheetSafe, type Table } from './table';
 
 function cell(type: string, value: string | number | boolean | null): string | number | boolean | Date | null {
   if (value === null) {
@@ -12,10 +12,10 @@ function cell(type: string, value: string | number | boolean | null): string | n
   if (type === 'boolean' && typeof value === 'boolean') {
     return value ? 'yes' : 'no';
   }
-  return value;
+  return spreadsheetSafe(value);
 }
 
-/** One sheet per table: real date cells, a bold frozen header row and filters on every column. */
+/** One sheet per table: real date cells, a bold frozen header row and filters on every column; no live formulas (spreadsheetSafe). */
 export async function toXlsx(tables: Table[], title: string): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'Work Plan tracker';
@@ -25,7 +25,7 @@ export async function toXlsx(tables: Table[], title: string): Promise<Buffer> {
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = table.columns.map((column) => ({
-      header: column.header,
+      header: String(spreadsheetSafe(column.header)),
       width: column.width ?? (column.type === 'date' ? 12 : column.type === 'text' ? 30 : 10),
       style: column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
     }));
