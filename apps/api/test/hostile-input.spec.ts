@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FollowUp, MonitoringCall, Organisation, PlanImportPreview, PlanImportProblem } from '@tracker/contracts';
+import { Workbook } from 'exceljs';
 import readXlsxFile from 'read-excel-file/node';
 import { LoginThrottleService } from '../src/app/auth/login-throttle.service';
 import type { RunningServer } from '../src/app/server';
@@ -11,8 +12,9 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { startTestServer } from './server';
 
 /**
- * What an attacker sends that an honest client does not: texts that are not Unicode, NUL bytes in an
- * uploaded sheet, and a storm of correct sign-ins. Each is a clear 4xx or simply works, never a 500.
+ * What an attacker sends that an honest client does not: texts that are not Unicode, NUL bytes and
+ * decompression bombs in an uploaded plan, formulas in texts that spreadsheets download, and a storm
+ * of correct sign-ins. Each is a clear 4xx or simply works, never a 500 nor a live formula.
  */
 describe('hostile input', () => {
   let db: TestDatabase;
@@ -186,6 +188,83 @@ describe('hostile input', () => {
         const sheets = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((file) => file.async('string')));
         expect([table, sheets.length > 0, sheets.some((xml) => /<f[ >]/.test(xml))]).toEqual([table, true, false]);
       }
+    });
+  });
+
+  describe('an XLSX decompression bomb', () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const MB = 1024 * 1024;
+
+    /** A workbook whose sheet "Plan" has the template's header, with its parts changed by `change`. */
+    const workbook = async (change: (zip: JSZip) => void): Promise<Buffer> => {
+      const book = new Workbook();
+      book.addWorksheet('Plan').addRow(['Action', 'Action title', 'Type', 'Parent', 'Title', 'Window']);
+      const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+      change(zip);
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    };
+    /** A sheet of `count` times the same activity row (about 130 bytes each): it compresses about 1,000 to 1. */
+    const sheetXml = (count: number): string =>
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row r="2"><c r="A2"><v>1</v></c><c r="C2" t="inlineStr"><is><t>activity</t></is></c><c r="E2" t="inlineStr"><is><t>Mapping</t></is></c></row>'.repeat(
+        count,
+      ) +
+      '</sheetData></worksheet>';
+    const preview = (bytes: Buffer) =>
+      upload<{ statusCode: number; message: string } & PlanImportPreview>(`/api/plan-imports/preview${importQuery('bomb')}`, bytes, XLSX);
+
+    it('refuses, before inflating it, a sheet of about 100 MB of rows sent in a few hundred kB (413)', async () => {
+      const bytes = await workbook((zip) => zip.file('xl/worksheets/sheet1.xml', sheetXml(800_000)));
+      expect(bytes.length).toBeLessThan(2 * MB);
+      const answer = await preview(bytes);
+      expect(answer.status).toBe(413);
+      expect(answer.body.message).toMatch(
+        /^the file's part xl\/worksheets\/sheet1\.xml inflates to \d{3} MB, more than the 20 MB one part of an XLSX plan may have$/,
+      );
+      const partnerships = await count('partnership');
+      expect((await upload(`/api/plan-imports${importQuery('bomb')}`, bytes, XLSX)).status).toBe(413);
+      expect(await count('partnership')).toBe(partnerships);
+    });
+
+    it('refuses a workbook with a huge part nothing reads, and one whose parts together inflate too much (413)', async () => {
+      const unused = await workbook((zip) => zip.file('xl/media/unused.bin', Buffer.alloc(64 * MB)));
+      const one = await preview(unused);
+      expect([one.status, one.body.message]).toEqual([
+        413,
+        "the file's part xl/media/unused.bin inflates to 64 MB, more than the 20 MB one part of an XLSX plan may have",
+      ]);
+      const many = await workbook((zip) => [1, 2, 3].forEach((n) => zip.file(`xl/media/image${n}.bin`, Buffer.alloc(15 * MB))));
+      const all = await preview(many);
+      expect([all.status, all.body.message]).toEqual([413, 'the file inflates to more than the 40 MB an XLSX plan may have in all']);
+    });
+
+    it('stops inflating a part that inflates to more than it declares (400)', async () => {
+      const honest = await workbook((zip) => zip.file('xl/worksheets/sheet1.xml', sheetXml(50_000)));
+      // The sheet declares 1,000 bytes, in its local header and in the central directory, and inflates to about 6 MB.
+      const name = Buffer.from('xl/worksheets/sheet1.xml');
+      const lying = Buffer.from(honest);
+      for (const [signature, sizeAt, nameAt] of [
+        [0x04034b50, 22, 30],
+        [0x02014b50, 24, 46],
+      ]) {
+        for (let at = 0; at < lying.length - 4; at++) {
+          if (lying.readUInt32LE(at) === signature && lying.subarray(at + nameAt, at + nameAt + name.length).equals(name)) {
+            lying.writeUInt32LE(1000, at + sizeAt);
+          }
+        }
+      }
+      const answer = await preview(lying);
+      expect([answer.status, answer.body.message]).toEqual([
+        400,
+        "the file's part xl/worksheets/sheet1.xml inflates to more than the 1000 bytes it declares: the workbook is damaged",
+      ]);
+    });
+
+    it('reads a sheet of more rows than a plan may have only up to its limit, and says so', async () => {
+      const bytes = await workbook((zip) => zip.file('xl/worksheets/sheet1.xml', sheetXml(100_000)));
+      const answer = await preview(bytes);
+      expect(answer.status).toBe(200);
+      expect(answer.body.problems).toEqual([{ row: null, column: null, message: 'the sheet has more than 5000 rows, the most a plan may have' }]);
     });
   });
 });

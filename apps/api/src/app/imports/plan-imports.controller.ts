@@ -67,7 +67,7 @@ export class PlanImportsController {
   })
   @ApiBadRequestResponse({ description: 'A bad key, name or deadline, or a body that is not a CSV or XLSX file' })
   @ApiForbiddenResponse({ description: 'Only the Secretariat imports plans' })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 2 MB' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 2 MB, or an XLSX workbook whose parts inflate to more than 20 MB each or 40 MB in all' })
   preview(@Req() request: Request, @Query() query: PlanImportQuery): Promise<PlanImportPreview> {
     return this.imports.preview(bodyOf(request), request.headers['content-type'], query);
   }
@@ -82,7 +82,7 @@ export class PlanImportsController {
   @ApiBadRequestResponse({ description: 'Anything the preview refuses: `problems` lists each, by row and column; nothing is written' })
   @ApiConflictResponse({ description: 'A partnership with this key exists' })
   @ApiForbiddenResponse({ description: 'Only the Secretariat imports plans' })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 2 MB' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 2 MB, or an XLSX workbook whose parts inflate to more than 20 MB each or 40 MB in all' })
   create(@Req() request: Request, @Query() query: PlanImportQuery, @SignedInUser() user: AuthUser): Promise<PlanImportResult> {
     return this.imports.import(bodyOf(request), request.headers['content-type'], query, user.organisationId);
   }

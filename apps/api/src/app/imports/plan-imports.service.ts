@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
 import type { PlanImportPreview, PlanImportProblem, PlanImportResult } from '@tracker/contracts';
 import type { SeedMilestone, SeedOutput } from '../seed/seed.types';
 import { IMPORT_SOURCE, type ImportPlan, PlanImportRepository } from './plan-import.repository';
 import { organisationKey, type PlanReading, type ReadAction, type ReadMilestone, readPlanSheet, summaryOf } from './plan-reading';
 import { formatOf, readCsv, readXlsx, SHEET_MEDIA_TYPES, type SheetFormat } from './plan-sheet';
+import { WorkbookRefused } from './plan-workbook';
 
 /** The new partnership an import creates: `?key=&name=&deadline=`. */
 export interface NewPartnership {
@@ -20,6 +21,15 @@ function shortNameOf(title: string): string {
   const cut = title.slice(0, 59);
   const space = cut.lastIndexOf(' ');
   return `${(space > 30 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A workbook over the limits of an XLSX upload, or lying about its sizes: 413 or 400, saying why. */
+function refuseWorkbook(error: unknown): never {
+  if (error instanceof WorkbookRefused) {
+    const name = error.status === 413 ? 'Payload Too Large' : 'Bad Request';
+    throw new HttpException({ statusCode: error.status, error: name, message: error.message }, error.status);
+  }
+  throw error;
 }
 
 /** Reads an uploaded plan, answers how it was read, and creates the partnership when nothing is wrong. */
@@ -61,7 +71,7 @@ export class PlanImportsService {
     if (bytes.length === 0) {
       throw new BadRequestException('the request body is empty: send the CSV or XLSX file as the body');
     }
-    const sheet = format === 'csv' ? readCsv(bytes) : await readXlsx(bytes);
+    const sheet = format === 'csv' ? readCsv(bytes) : await readXlsx(bytes).catch(refuseWorkbook);
     const reading = readPlanSheet(sheet);
     const found = await this.repository.findOrganisations(reading.organisations.map((o) => organisationKey(o.name)));
     for (const row of reading.rows) {

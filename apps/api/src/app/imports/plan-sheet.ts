@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { type CellValue, Workbook } from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { WorkbookRefused, workbookRows } from './plan-workbook';
 
 /** The media types an uploaded plan may come as. */
 export const SHEET_MEDIA_TYPES = {
@@ -92,44 +93,50 @@ function withoutNul(text: string, row: number, column: number, problems: CellPro
   return text.replaceAll('\u0000', '');
 }
 
-/** Reads the `Plan` sheet (or the first sheet) of an XLSX workbook as text. */
+/**
+ * Reads the `Plan` sheet (or the first sheet) of an XLSX workbook as text, row by row as it inflates
+ * (see workbookRows), and stops at the first row past MAX_SHEET_ROWS. Throws WorkbookRefused for a
+ * workbook over XLSX_LIMITS.
+ */
 export async function readXlsx(bytes: Buffer): Promise<SheetText> {
   if (!isZip(bytes)) {
     return { rows: [], problems: [{ row: null, column: null, message: 'the file is not an XLSX workbook' }] };
   }
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return { rows: [], problems: [{ row: null, column: null, message: `the XLSX workbook cannot be read: ${(error as Error).message}` }] };
-  }
-  const sheet = workbook.getWorksheet(PLAN_SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) {
-    return { rows: [], problems: [{ row: null, column: null, message: 'the workbook has no sheet' }] };
-  }
-  if (sheet.actualRowCount > MAX_SHEET_ROWS) {
-    return { rows: [], problems: [tooLong(sheet.actualRowCount)] };
-  }
   const rows: SheetText['rows'] = [];
   const problems: CellProblem[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      const text = cellText(cell.value);
-      if (typeof text === 'string') {
-        cells[column - 1] = withoutNul(text, rowNumber, column, problems);
-      } else {
-        cells[column - 1] = '';
-        problems.push({ row: rowNumber, column, message: text.problem });
+  try {
+    for await (const row of workbookRows(bytes, PLAN_SHEET_NAME)) {
+      if (!row.hasValues) {
+        continue;
       }
-    });
-    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
+      if (rows.length === MAX_SHEET_ROWS) {
+        return { rows: [], problems: [tooLong(null)] };
+      }
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        const text = cellText(cell.value);
+        if (typeof text === 'string') {
+          cells[column - 1] = withoutNul(text, row.number, column, problems);
+        } else {
+          cells[column - 1] = '';
+          problems.push({ row: row.number, column, message: text.problem });
+        }
+      });
+      rows.push({ row: row.number, cells: Array.from(cells, (c) => c ?? '') });
+    }
+  } catch (error) {
+    if (error instanceof WorkbookRefused) {
+      throw error;
+    }
+    return { rows: [], problems: [{ row: null, column: null, message: `the XLSX workbook cannot be read: ${(error as Error).message}` }] };
+  }
   return { rows, problems };
 }
 
-function tooLong(count: number): CellProblem {
-  return { row: null, column: null, message: `the sheet has ${count} rows, more than the ${MAX_SHEET_ROWS} a plan may have` };
+/** The problem of a sheet over MAX_SHEET_ROWS: with its count when known (an XLSX sheet is read no further). */
+function tooLong(count: number | null): CellProblem {
+  const rows = count === null ? `more than ${MAX_SHEET_ROWS} rows, the most` : `${count} rows, more than the ${MAX_SHEET_ROWS}`;
+  return { row: null, column: null, message: `the sheet has ${rows} a plan may have` };
 }
 
 /** The text of a cell, or why it has none the import can use. */
