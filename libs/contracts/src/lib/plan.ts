@@ -5,7 +5,7 @@
 
 export type CalendarDateString = string;
 
-export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown' | 'ongoing';
 
 export const MILESTONE_STATUSES = ['not_started', 'in_progress', 'done', 'on_hold', 'cancelled'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];

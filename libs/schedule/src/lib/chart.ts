@@ -34,6 +34,35 @@ export interface ChartItem {
   baseline?: { start: string | null; end: string | null; approximate: boolean; words: string; changed: boolean } | null;
 }
 
+/**
+ * What the chart is, in words: the timeline rebuilt from the plan's sections that date the items
+ * (e.g. "Work Plan timeline, from sections 2.4.9 - 2.7.9"), never the plan's own chart (Annex 2),
+ * which the text does not hold. Sections are read from the items' sources ("2.4.9", "2.6.9, 5");
+ * other sources (Annex 1, a spreadsheet) are not sections and do not name the timeline.
+ */
+export function timelineTitle(sources: readonly string[]): string {
+  const sections = [
+    ...new Set(
+      sources
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter((s) => /^\d+(\.\d+){2,}$/.test(s)),
+    ),
+  ];
+  const order = (a: string, b: string): number => {
+    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      const d = (x[i] ?? 0) - (y[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  sections.sort(order);
+  if (sections.length === 0) return 'Work Plan timeline';
+  if (sections.length === 1) return `Work Plan timeline, from section ${sections[0]}`;
+  return `Work Plan timeline, from sections ${sections[0]} - ${sections[sections.length - 1]}`;
+}
+
 /** The time scale of a chart file, as the chart page's view modes: a month, a quarter or a year is the unit read. */
 export type ChartView = 'month' | 'quarter' | 'year';
 export const CHART_VIEWS: readonly ChartView[] = ['month', 'quarter', 'year'];

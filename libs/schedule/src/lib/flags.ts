@@ -33,11 +33,12 @@ export function isOverdue(item: ScheduledItem, asOf: CalendarDate): boolean {
 
 /**
  * Whether a planned end is firm enough to put an item past the deadline: a month or a day in the
- * plan is; a year alone ("2026 - 2027") only says "some time in that year", so it never does.
+ * plan is, and so is ongoing work's end (the deadline it runs to); a year alone ("2026 - 2027") only
+ * says "some time in that year", so it never does.
  * Without a precision the end counts (callers that know none).
  */
 export function plannedEndCounts(precision: DatePrecision | undefined): boolean {
-  return precision === undefined || precision === 'day' || precision === 'month';
+  return precision === undefined || precision === 'day' || precision === 'month' || precision === 'ongoing';
 }
 
 /**

@@ -173,6 +173,16 @@ export function describeRisk(zone: string): void {
         expect(kinds(item({ start: '2026-10-01', end: '2026-12-31' }), '2026-12-20')).not.toContain('unscheduled');
       });
 
+      it('never flags ongoing work for lack of a date, through the deadline, and judges it by its end like any window', () => {
+        const ongoing = item({ start: '2025-05-01', end: WORK_PLAN_DEADLINE, precision: 'ongoing' });
+        for (const asOf of ['2025-04-01', '2026-10-01', '2026-12-07', '2027-02-15']) {
+          expect([asOf, kinds(ongoing, asOf)]).toEqual([asOf, []]);
+        }
+        expect(kinds(ongoing, '2027-03-15')).toEqual(['due_soon']);
+        expect(kinds(ongoing, '2027-04-01')).toEqual(['overdue']);
+        expect(kinds({ ...ongoing, forecastEnd: '2027-05-31' }, '2026-12-07')).toEqual(['beyond_deadline']);
+      });
+
       it('always flags an item with no date at all, quoting the plan\'s words and saying "tbc" only where the plan does', () => {
         const undated = item({ start: null, end: null, precision: 'unknown' });
         expect(kinds(undated, '2025-04-01')).toEqual(['unscheduled']);

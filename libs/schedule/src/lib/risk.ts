@@ -144,10 +144,11 @@ export function beyondDeadlineFlag(item: RiskSubject, deadline: CalendarDate): R
  * Unscheduled: the plan gives only a year ("2026, TBD") or no date at all, no forecast end has been
  * set, and the window is closing: less than a quarter of it remains after the as-of day (from
  * 1 October for a calendar year), or it has already ended. An item with no window at all is always
- * unscheduled: nothing can be chased without a date. Month windows count as scheduled.
+ * unscheduled: nothing can be chased without a date. Month windows count as scheduled, and so does
+ * ongoing work (precision `ongoing`: it runs to the deadline, so it lacks no date).
  */
 export function unscheduledFlag(item: RiskSubject, asOf: CalendarDate): RiskFlag | null {
-  if (CLOSED_STATUSES.includes(item.status) || item.forecastEnd !== null) {
+  if (CLOSED_STATUSES.includes(item.status) || item.forecastEnd !== null || item.precision === 'ongoing') {
     return null;
   }
   if (item.precision === 'unknown' || item.end === null) {

@@ -4,6 +4,7 @@ import {
   daysToDeadline,
   firstDayOfMonth,
   formatWindow,
+  timelineTitle,
   isBeyondDeadline,
   isCalendarDate,
   isOverdue,
@@ -144,14 +145,26 @@ export function describeSchedule(zone: string): void {
       });
     });
 
+    describe('timelineTitle', () => {
+      it('names the sections the timeline is rebuilt from, not Annex 2', () => {
+        expect(timelineTitle(['2.4.9', '2.5.9', '2.6.9', 'Annex 1', '2.6, 2.6.9, 5', '2.7.9', '2.10.9'])).toBe(
+          'Work Plan timeline, from sections 2.4.9 - 2.10.9',
+        );
+        expect(timelineTitle(['2.5.9'])).toBe('Work Plan timeline, from section 2.5.9');
+        expect(timelineTitle(['Annex 1', 'Sheet1'])).toBe('Work Plan timeline');
+      });
+    });
+
     describe('formatWindow', () => {
-      it('writes windows the way people read them, never a made-up day', () => {
+      it('writes windows the way people read them, never a made-up day nor a qualifier the plan does not give', () => {
         expect(formatWindow(monthWindow(2025, 6))).toBe('Jun 2025');
         expect(formatWindow(monthRangeWindow(2025, 10, 2025, 12))).toBe('Oct-Dec 2025');
         expect(formatWindow(monthRangeWindow(2025, 6, 2026, 4))).toBe('Jun 2025-Apr 2026');
-        expect(formatWindow(yearWindow(2026))).toBe('2026, date to be fixed');
+        expect(formatWindow(yearWindow(2026))).toBe('2026');
+        expect(formatWindow({ start: '2026-01-01', end: '2027-12-31', precision: 'year' })).toBe('2026-2027');
         expect(formatWindow(dayWindow('2026-03-12'))).toBe('12 Mar 2026');
-        expect(formatWindow(UNKNOWN_WINDOW)).toBe('Date to be fixed');
+        expect(formatWindow({ start: '2025-05-01', end: '2027-03-31', precision: 'ongoing' })).toBe('Ongoing to Mar 2027');
+        expect(formatWindow(UNKNOWN_WINDOW)).toBe('No date in the plan');
       });
     });
   });

@@ -72,7 +72,7 @@ const MAX_YEAR = 2100;
 
 /** Words that leave the window unknown: the plan has no date yet. */
 const UNKNOWN_TEXT =
-  /^(?:tbd|tbc|n\/a|unknown|not (?:yet )?(?:scheduled|dated|known)|(?:dates?|timing) (?:tbd|tbc|to be (?:fixed|defined|determined|confirmed))|to be (?:fixed|defined|determined|confirmed|scheduled))$/;
+  /^(?:tbd|tbc|n\/a|unknown|no date(?: given| in the plan)?|not (?:yet )?(?:scheduled|dated|known)|(?:dates?|timing) (?:tbd|tbc|to be (?:fixed|defined|determined|confirmed))|to be (?:fixed|defined|determined|confirmed|scheduled))$/;
 /** Words that mark a dated window as not yet confirmed. */
 const TENTATIVE_WORDS = /\b(?:tbc|to be confirmed|tentative(?:ly)?|provisional(?:ly)?|possibly|maybe)\b|\?/;
 /** Words that say only that the exact timing within the window is open: the precision says it already. */
@@ -348,7 +348,7 @@ function resolve(from: Point, to: Point, isRange: boolean, words: string, tentat
   }
   const precisionOf = (point: Point, months: [number, number] | undefined): DatePrecision =>
     point.day !== undefined ? 'day' : months !== undefined ? 'month' : 'year';
-  const rank: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, unknown: 3 };
+  const rank: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, ongoing: 3, unknown: 4 };
   const [a, b] = [precisionOf(from, fromMonths), precisionOf(to, to.months)];
   const precision = rank[a] >= rank[b] ? a : b;
   return { ok: true, reading: { start, end, precision, words, tentative } };

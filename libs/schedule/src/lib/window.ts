@@ -1,9 +1,13 @@
 import { compareDates, firstDayOfMonth, lastDayOfMonth, toLocalDate, type CalendarDate } from './calendar';
 
-/** How exactly the plan fixes a window: to the day, to the month, to the year, or not at all. */
-export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+/**
+ * How exactly the plan fixes a window: to the day, to the month, to the year, or not at all; or
+ * `ongoing`: work the plan gives no date because it runs throughout (communication activities),
+ * held from its start through the partnership's deadline.
+ */
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown' | 'ongoing';
 
-export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'unknown'];
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'unknown', 'ongoing'];
 
 /** A planned window. `unknown` windows have no dates; the others have both. */
 export interface PlanWindow {
@@ -44,9 +48,9 @@ export function isApproximate(window: Pick<PlanWindow, 'precision'>): boolean {
 }
 
 /**
- * A window the way people read it, never a made-up day:
- * "Jun 2025", "Oct-Dec 2025", "Jun 2025-Apr 2026", "2026, date to be fixed", "12 Mar 2026",
- * "Date to be fixed".
+ * A window the way people read it, never a made-up day nor a qualifier the plan does not give:
+ * "Jun 2025", "Oct-Dec 2025", "Jun 2025-Apr 2026", "2026", "2026-2027", "12 Mar 2026",
+ * "Ongoing to Mar 2027", "No date in the plan".
  */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const month = (d: Date) => MONTHS[d.getMonth()];
@@ -56,14 +60,16 @@ const dayMonthYear = (d: Date) => `${d.getDate()} ${monthYear(d)}`;
 export function formatWindow(window: PlanWindow): string {
   const { start, end, precision } = window;
   if (precision === 'unknown' || start === null || end === null) {
-    return 'Date to be fixed';
+    return 'No date in the plan';
   }
   const s = toLocalDate(start);
   const e = toLocalDate(end);
   const sameYear = s.getFullYear() === e.getFullYear();
   switch (precision) {
     case 'year':
-      return sameYear ? `${s.getFullYear()}, date to be fixed` : `${s.getFullYear()}-${e.getFullYear()}, dates to be fixed`;
+      return sameYear ? `${s.getFullYear()}` : `${s.getFullYear()}-${e.getFullYear()}`;
+    case 'ongoing':
+      return `Ongoing to ${monthYear(e)}`;
     case 'month':
       if (sameYear && s.getMonth() === e.getMonth()) {
         return monthYear(s);

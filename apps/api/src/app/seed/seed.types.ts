@@ -15,7 +15,7 @@ export type OrganisationType =
   | 'international_organisation'
   | 'other';
 
-export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown' | 'ongoing';
 
 /**
  * What the tracker says about the plan's words (as PlanNote in libs/contracts): a derived reading,

@@ -76,7 +76,7 @@ describe('toGanttItems', () => {
     });
     expect(items[0].daysLate).toBe(326);
     expect(items[0].windowLabel).toBe('Oct-Dec 2025');
-    expect(items[2].windowLabel).toBe('2026-2027, dates to be fixed');
+    expect(items[2].windowLabel).toBe('2026-2027');
   });
 
   it('judges a parent by the span of its steps, and never flags an Annex 1-only step on its own', () => {
