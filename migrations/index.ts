@@ -11,6 +11,7 @@ import { AddCalendarTokens1795472460015 } from './1795472460015-add-calendar-tok
 import { PlanEditingAndVersions1795500694363 } from './1795500694363-plan-editing-and-versions';
 import { PlanRevision1795560000000 } from './1795560000000-plan-revision';
 import { AmendableTargets1795570000000 } from './1795570000000-amendable-targets';
+import { OngoingWorkAndPotentialStakeholders1795580000000 } from './1795580000000-ongoing-work-and-potential-stakeholders';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationClass[] = [
   PlanEditingAndVersions1795500694363,
   PlanRevision1795560000000,
   AmendableTargets1795570000000,
+  OngoingWorkAndPotentialStakeholders1795580000000,
 ];

@@ -101,6 +101,7 @@ describe('one serialiser per contract type', () => {
           'number',
           'objective',
           'pillar',
+          'potentialStakeholders',
           'shortName',
           'source',
           'stakeholderNotes',

@@ -5,6 +5,10 @@
 
 export type CalendarDateString = string;
 
+/**
+ * How exactly the plan fixes a window; `ongoing` is work the plan gives no date because it runs
+ * throughout (communication activities): from its start through the partnership's deadline.
+ */
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown' | 'ongoing';
 
 export const MILESTONE_STATUSES = ['not_started', 'in_progress', 'done', 'on_hold', 'cancelled'] as const;
@@ -27,7 +31,7 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-export const PARTICIPANT_ROLES = ['co_leader', 'member', 'external_stakeholder'] as const;
+export const PARTICIPANT_ROLES = ['co_leader', 'member', 'external_stakeholder', 'potential_stakeholder'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /**
@@ -41,6 +45,14 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
  */
 export const PLAN_NOTE_KINDS = ['derived', 'inconsistency', 'annex_only', 'reading'] as const;
 export type PlanNoteKind = (typeof PLAN_NOTE_KINDS)[number];
+
+/** The kind of a note in words, the same on the pages and in the files. */
+export const PLAN_NOTE_KIND_LABELS: Readonly<Record<PlanNoteKind, string>> = {
+  derived: 'Derived reading',
+  inconsistency: 'The plan disagrees with itself',
+  annex_only: 'Annex 1 only',
+  reading: 'How the plan is read',
+};
 
 export interface PlanNote {
   kind: PlanNoteKind;
@@ -79,6 +91,8 @@ export interface Action {
   coLeaders: OrganisationRef[];
   members: OrganisationRef[];
   externalStakeholders: OrganisationRef[];
+  /** Bodies the plan names only as potential stakeholders for cooperation (2.x.8: "e.g. OECD"), not as taking part. */
+  potentialStakeholders: OrganisationRef[];
   stakeholderNotes: string[];
   source: string;
 }

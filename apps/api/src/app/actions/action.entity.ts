@@ -60,7 +60,7 @@ export class ActionEntity {
 /** An organisation's part in an Action: co-leader, Action-group member or external stakeholder. */
 @Entity('action_participant')
 @Index('UQ_action_participant', ['actionId', 'organisationId', 'role'], { unique: true })
-@Check('CHK_action_participant_role', `"role" IN ('co_leader', 'member', 'external_stakeholder')`)
+@Check('CHK_action_participant_role', `"role" IN ('co_leader', 'member', 'external_stakeholder', 'potential_stakeholder')`)
 export class ActionParticipantEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_action_participant' })
   id!: string;

@@ -76,7 +76,7 @@ const ACTION_JSON = `json_build_object(
   'id', a.id, 'number', a.number, 'shortName', a.short_name, 'title', a.title, 'objective', a.objective,
   'pillar', a.pillar, 'governanceLevels', to_json(a.governance_levels), 'deadline', a.deadline,
   'coLeaders', ${participants('co_leader')}, 'members', ${participants('member')},
-  'externalStakeholders', ${participants('external_stakeholder')},
+  'externalStakeholders', ${participants('external_stakeholder')}, 'potentialStakeholders', ${participants('potential_stakeholder')},
   'stakeholderNotes', to_json(a.stakeholder_notes), 'source', a.source)`;
 
 /** $1 partnership key, $2 Action number or null. `found` is false for an unknown partnership. */

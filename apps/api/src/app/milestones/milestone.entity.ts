@@ -6,7 +6,7 @@ import { ActionEntity } from '../actions/action.entity';
 @Entity('milestone')
 @Index('IDX_milestone_action_order', ['actionId', 'sortOrder'])
 @Check('CHK_milestone_status', `"status" IN ('not_started', 'in_progress', 'done', 'on_hold', 'cancelled')`)
-@Check('CHK_milestone_precision', `"precision" IN ('day', 'month', 'year', 'unknown')`)
+@Check('CHK_milestone_precision', `"precision" IN ('day', 'month', 'year', 'unknown', 'ongoing')`)
 @Check('CHK_milestone_progress', `"progress" BETWEEN 0 AND 100`)
 @Check(
   'CHK_milestone_window',
@@ -98,7 +98,7 @@ export class MilestoneEntity {
 
 /** Another reading of a milestone's dates found elsewhere in the plan, with its source. */
 @Entity('milestone_alternative')
-@Check('CHK_milestone_alternative_precision', `"precision" IN ('day', 'month', 'year', 'unknown')`)
+@Check('CHK_milestone_alternative_precision', `"precision" IN ('day', 'month', 'year', 'unknown', 'ongoing')`)
 export class MilestoneAlternativeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_milestone_alternative' })
   id!: string;

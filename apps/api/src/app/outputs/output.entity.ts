@@ -19,7 +19,7 @@ import { MilestoneEntity } from '../milestones/milestone.entity';
 @Entity('output')
 @Index('IDX_output_action_order', ['actionId', 'sortOrder'])
 @Check('CHK_output_status', `"status" IN ('planned', 'in_progress', 'delivered', 'cancelled')`)
-@Check('CHK_output_precision', `"precision" IN ('day', 'month', 'year', 'unknown')`)
+@Check('CHK_output_precision', `"precision" IN ('day', 'month', 'year', 'unknown', 'ongoing')`)
 @Check('CHK_output_actual', `"actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"`)
 @Check(
   'CHK_output_window',

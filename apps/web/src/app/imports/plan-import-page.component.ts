@@ -8,7 +8,13 @@ import { PartnershipService } from '../partnership/partnership.service';
 import { formatDay } from '../plan/labels';
 import { type NewPartnership, PlanImportService } from './plan-import.service';
 
-const PRECISION_WORDS: Record<PlanImportWindow['precision'], string> = { day: 'days', month: 'months', year: 'year', unknown: 'no dates yet', ongoing: 'ongoing' };
+const PRECISION_WORDS: Record<PlanImportWindow['precision'], string> = {
+  day: 'days',
+  month: 'months',
+  year: 'year',
+  unknown: 'no dates yet',
+  ongoing: 'ongoing',
+};
 
 /** "1 Oct 2025 to 31 Dec 2025 (months)": how a window's words were read. */
 export function readingOf(window: PlanImportWindow | null): string {

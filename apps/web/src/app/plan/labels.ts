@@ -1,4 +1,5 @@
 import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind, Role } from '@tracker/contracts';
+import { PLAN_NOTE_KIND_LABELS } from '@tracker/contracts';
 
 /** Status in words: the chart, the table and the details never rely on colour alone. */
 export const STATUS_LABELS: Record<MilestoneStatus | OutputStatus, string> = {
@@ -31,15 +32,11 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
   co_leader: 'Co-leader',
   member: 'Member',
   external_stakeholder: 'External stakeholder',
+  potential_stakeholder: 'Potential stakeholder (named by the plan, not taking part)',
 };
 
 /** The kind of a note on the plan, in words. */
-export const NOTE_KIND_LABELS: Record<PlanNoteKind, string> = {
-  derived: 'Derived reading',
-  inconsistency: 'The plan disagrees with itself',
-  annex_only: 'Annex 1 only',
-  reading: 'How the plan is read',
-};
+export const NOTE_KIND_LABELS: Readonly<Record<PlanNoteKind, string>> = PLAN_NOTE_KIND_LABELS;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
