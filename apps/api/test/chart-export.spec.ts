@@ -69,7 +69,8 @@ describe('the chart as a file', () => {
     for (const item of gantt.items) {
       expect(texts.some((t) => t.endsWith(item.title))).toBe(true);
     }
-    expect(texts[0]).toBe(`${gantt.partnership.name}: Work Plan timeline (Annex 2)`);
+    expect(texts[0]).toBe('Work Plan timeline, from sections 2.4.9 - 2.7.9');
+    expect(texts[1]).toMatch(new RegExp(`^${gantt.partnership.name} · `));
     expect(texts).toContain('Deadline 2027-03-31');
     expect(texts.some((t) => t.includes('as of 2026-11-22'))).toBe(true);
     expect(Array.from(svg.getElementsByTagName('line')).filter((l) => l.getAttribute('class') === 'deadline')).toHaveLength(1);
@@ -100,7 +101,7 @@ describe('the chart as a file', () => {
 
     const both = await svgOf('actions=2,4');
     expect(both.bars).toEqual(nowDated.filter((i) => [2, 4].includes(i.actionNumber)).map((i) => i.id));
-    expect(both.texts.some((t) => t.startsWith('Actions 2 Education, 4 Funds'))).toBe(true);
+    expect(both.texts.some((t) => t.startsWith(`${gantt.partnership.name} · Actions 2 Education, 4 Funds`))).toBe(true);
 
     const organisations = (await (await fetch(`${server.url}/api/organisations`)).json()) as {
       id: string;
@@ -154,7 +155,7 @@ describe('the chart as a file', () => {
       expect(all).toContain(flat(item.title));
     }
     pages.forEach((page, i) => {
-      expect(flat(page.text)).toContain(`${gantt.partnership.name}: Work Plan timeline (Annex 2)`);
+      expect(flat(page.text)).toContain(`Work Plan timeline, from sections 2.4.9 - 2.7.9 ${gantt.partnership.name} · `);
       expect(flat(page.text)).toContain(`as of 2026-11-22 · page ${i + 1} of ${pages.length}`);
       expect(flat(page.text)).toContain('Action / item');
       expect(flat(page.text)).toContain('Not started');

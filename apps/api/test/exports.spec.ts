@@ -80,6 +80,7 @@ describe('spreadsheet exports', () => {
       'Forecast end',
       'Flags',
       'Source section',
+      'Notes on the plan',
     ]);
     expect(rows.some((r) => r['Flags'].includes('tentative'))).toBe(gantt.items.some((i) => i.tentative));
   });
@@ -115,7 +116,7 @@ describe('spreadsheet exports', () => {
 
     const xml = await (await JSZip.loadAsync(answer.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(xml).toContain(`<autoFilter ref="A1:O${gantt.items.length + 1}"`);
+    expect(xml).toContain(`<autoFilter ref="A1:P${gantt.items.length + 1}"`);
   });
 
   it('writes the outputs, and keeps accents intact in CSV and XLSX', async () => {

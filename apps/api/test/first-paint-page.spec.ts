@@ -51,6 +51,10 @@ describe("the home page's first paint, drawn by the server", () => {
     const { block, script, root } = page as NonNullable<typeof page>;
     expect(block).toMatch(/^<div inert="" class="first-paint">/);
     expect(block).toContain('<h1>Work Plan timeline</h1>');
+    // The chart is titled for what it is, and its windows carry no qualifier the plan does not give.
+    expect(block).toContain('<h2>Gantt chart: Work Plan timeline, from sections 2.4.9 - 2.7.9</h2>');
+    expect(block).toMatch(/Institutional Self Assessment[^<"]*\. Action 3, 2025\. /);
+    expect(block).not.toContain('to be fixed');
     expect(block).toContain('aria-current="page"');
     expect(root).toBe('<wp-root data-first-paint></wp-root>');
     // One bar per row, each with its words, as the API's plan has them.

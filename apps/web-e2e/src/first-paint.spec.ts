@@ -148,7 +148,8 @@ describe("the home page's first paint", () => {
     const still = await context.newPage();
     await still.goto(`${BASE_URL}/`);
     const drawn = await still.evaluate(bars);
-    await expect(still.getByRole('heading', { name: 'Work Plan timeline' }).count()).resolves.toBe(1);
+    await expect(still.getByRole('heading', { name: 'Work Plan timeline', exact: true }).count()).resolves.toBe(1);
+    await expect(still.getByRole('heading', { name: 'Gantt chart: Work Plan timeline, from sections 2.4.9 - 2.7.9' }).count()).resolves.toBe(1);
     await context.close();
     const { page, errors } = await open(browser, '/');
     const app = await page.evaluate(bars);

@@ -7,7 +7,7 @@
  * Uses the global `document`: the browser's, or the server's own.
  */
 import type { GanttData, PartnershipSummary, SessionState } from '@tracker/contracts';
-import { type CalendarDate, daysToDeadline } from '@tracker/schedule';
+import { type CalendarDate, daysToDeadline, timelineTitle } from '@tracker/schedule';
 import { BOX_SHARE_OF_VIEWPORT, chartHeight } from './app/gantt/chart-options';
 import { ALL_EXPANDED, type ChartInputs, chartKey, chartPageItems, chartPageRows, planStart } from './app/gantt/gantt-model';
 import { legendEntries } from './app/gantt/legend';
@@ -83,7 +83,12 @@ export function chartPage({ plan: data, session, partnerships }: ChartPageAnswer
   // The key of what the chart draws: the app takes this chart over when it would draw the same (first-paint.ts).
   const host = element('div', { class: 'gantt-host', 'data-chart-rows': String(rows.length), 'data-chart-key': chartKey(inputs, asOf) });
   host.setAttribute('style', `min-height: min(${chartHeight(rows.length)}px, ${BOX_SHARE_OF_VIEWPORT * 100}vh)`);
-  const section = element('section', { class: 'chart-section' }, element('h2', {}, 'Gantt chart'), element('wp-legend', {}, legend));
+  const section = element(
+    'section',
+    { class: 'chart-section' },
+    element('h2', {}, `Gantt chart: ${timelineTitle(data.items.map((i) => i.source))}`),
+    element('wp-legend', {}, legend),
+  );
   if (data.actions.length > 1) {
     section.append(
       element(

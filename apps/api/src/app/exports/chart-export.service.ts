@@ -4,6 +4,7 @@ import {
   CHART_LAYOUT,
   type ChartItem,
   chartModel,
+  timelineTitle,
   type ChartModel,
   chartSvg,
   type ChartView,
@@ -128,8 +129,9 @@ export class ChartExportService {
           }`
         : `All Actions (${data.actions.map((a) => `${a.number} ${a.shortName}`).join(', ')})`;
     return chartModel({
-      title: `${data.partnership.name}: Work Plan timeline (Annex 2)`,
-      subtitle: [scope, ...filters].join(' · '),
+      // What the chart is, whole on the first line; the partnership's long name leads the second.
+      title: timelineTitle(data.items.map((i) => i.source)),
+      subtitle: [data.partnership.name, scope, ...filters].join(' · '),
       asOf: filter.asOf ?? (await this.risks.today()),
       deadline: data.partnership.deadline,
       items: version === null ? items : items.map((item) => ({ ...item, baseline: baselineOf(item, approved.get(item.id), version.number) })),

@@ -63,7 +63,7 @@ function chartFilter(query: ChartQuery) {
 
 const TYPES = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' } as const;
 
-/** The Gantt chart (Annex 2) as a file: every row of the filtered plan, not only what a screen shows. */
+/** The Gantt chart (the timeline rebuilt from the plan's sections) as a file: every row of the filtered plan, not only what a screen shows. */
 @ApiTags('exports')
 @Controller('exports')
 export class ChartController {

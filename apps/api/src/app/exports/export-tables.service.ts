@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FollowUp, GanttData, Milestone, MonitoringCall, Output, RegisterRisk, RiskItem } from '@tracker/contracts';
-import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
+import type { FollowUp, GanttData, Milestone, MonitoringCall, Output, PlanNote, RegisterRisk, RiskItem } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, PLAN_NOTE_KIND_LABELS } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { ganttJson, sqlClientOf } from '../gantt/plan-queries';
 import { MonitoringService } from '../monitoring/monitoring.service';
@@ -28,6 +28,11 @@ const text = <Row>(header: string, value: (row: Row) => string | null, width?: n
 const date = <Row>(header: string, value: (row: Row) => string | null): Column<Row> => ({ header, type: 'date', value });
 const num = <Row>(header: string, value: (row: Row) => number | null): Column<Row> => ({ header, type: 'number', value });
 const bool = <Row>(header: string, value: (row: Row) => boolean): Column<Row> => ({ header, type: 'boolean', value });
+
+/** The tracker's notes on an item's words, as the pages show them: "Derived reading (section 2.4.9, 2.4.10): ...". */
+function notesInWords(notes: readonly PlanNote[]): string | null {
+  return notes.map((n) => `${PLAN_NOTE_KIND_LABELS[n.kind]} (section ${n.source}): ${n.text}`).join('\n') || null;
+}
 
 /**
  * Builds every exported table from the services the API itself answers with (the chart's query, the
@@ -106,6 +111,7 @@ export class ExportTablesService {
         date('Forecast end', (m) => m.forecastEnd),
         text('Flags', (m) => [m.tentative ? 'tentative' : null, m.alternatives.length ? 'alternative reading' : null].filter(Boolean).join('; ') || null, 24),
         text('Source section', (m) => m.source, 14),
+        text('Notes on the plan', (m) => notesInWords(m.notes), 60),
       ],
       items,
     );
@@ -127,6 +133,7 @@ export class ExportTablesService {
         date('Forecast end', (o) => o.forecastEnd),
         text('Flags', (o) => (o.tentative ? 'tentative' : null), 12),
         text('Source section', (o) => o.source, 14),
+        text('Notes on the plan', (o) => notesInWords(o.notes), 60),
       ],
       outputs,
     );

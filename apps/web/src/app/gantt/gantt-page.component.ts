@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus, type Organisation, type PlanVersionSummary } from '@tracker/contracts';
-import { daysToDeadline, today } from '@tracker/schedule';
+import { daysToDeadline, timelineTitle, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
@@ -29,7 +29,7 @@ import { GanttTableComponent } from './gantt-table.component';
 import { ItemDetailsComponent } from './item-details.component';
 import { LegendComponent } from './legend.component';
 
-/** Home page: the Work Plan as a Gantt chart (Annex 2) and the same items as a table. */
+/** Home page: the Work Plan as a Gantt chart (rebuilt from the Action sections; see timelineTitle) and the same items as a table. */
 @Component({
   selector: 'wp-gantt-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,6 +81,8 @@ export class GanttPageComponent {
   /** The partnership shown, with its own deadline (from the data, never a constant). */
   readonly shown = computed(() => (this.loading() ? null : (this.data()?.partnership ?? null)));
   readonly deadline = computed(() => this.shown()?.deadline ?? null);
+  /** What the chart is: the timeline rebuilt from the plan's sections, not the plan's own chart (Annex 2). */
+  readonly chartTitle = computed(() => timelineTitle((this.data()?.milestones ?? []).map((m) => m.source)));
   readonly daysLeft = computed(() => {
     const deadline = this.deadline();
     return deadline === null ? null : daysToDeadline(this.asOf, deadline);
