@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { FIRST_VERSION_NAME } from '@tracker/contracts';
+import { firstDayOfMonth, lastDayOfMonth } from '@tracker/schedule';
 import { rowsOf } from '../common/pg-result';
 import { approveFirstVersionIfNone } from '../plan-versions/plan-versions.repository';
 import type { PlanAction, SeedMilestone, SeedOutput, SeedPartnership, SeedWindow, SeedWorkPlan } from './seed.types';
@@ -29,6 +30,8 @@ const untouched = (table: 'milestone' | 'output'): string =>
  * reading of the plan only where that overwrites nothing a user did:
  * - milestones and outputs nobody has touched (version 1 and no history entry) take the plan's
  *   current title, window, tentative mark and section; touched ones keep every field as it is;
+ * - so do their other readings of the dates (alternatives) and an output's links to the milestones
+ *   it comes from;
  * - notes (derived readings, inconsistencies, "Annex 1 only") are the tracker's reading of the plan,
  *   not user data: every seeded item, partnership and organisation gets the current ones;
  * - organisations, the partnership and the Actions' participants cannot be changed in the tracker and
@@ -147,6 +150,7 @@ export async function seedPartnershipPlan(
       ['co_leader', action.coLeaders],
       ['member', action.members],
       ['external_stakeholder', action.externalStakeholders],
+      ['potential_stakeholder', action.potentialStakeholders ?? []],
     ];
     for (const [role, keys] of roles) {
       for (const [index, key] of [...new Set(keys)].entries()) {
@@ -210,8 +214,19 @@ export async function seedPartnershipPlan(
       }
       const id = await idOf(manager, 'milestone', milestone.key);
       milestoneIds.set(milestone.key, id);
-      if (createdNow) {
-        report.milestones += 1;
+      report.milestones += createdNow ? 1 : 0;
+      // The other readings of its dates: written with the row, and brought to the current reading
+      // of the plan while nobody has touched the milestone.
+      const alternatives = milestone.alternatives.map((alt) => [alt.text, alt.start, alt.end, alt.precision, alt.source]);
+      const stored: { window_text: string; start_date: string | null; end_date: string | null; precision: string; source: string }[] = createdNow
+        ? []
+        : await manager.query(
+            `SELECT window_text, start_date, end_date, precision, source FROM milestone_alternative WHERE milestone_id = $1 ORDER BY sort_order`,
+            [id],
+          );
+      const same = JSON.stringify(stored.map((r) => [r.window_text, r.start_date, r.end_date, r.precision, r.source])) === JSON.stringify(alternatives);
+      if (createdNow || (!same && (await isUntouched(manager, 'milestone', id)))) {
+        await manager.query(`DELETE FROM milestone_alternative WHERE milestone_id = $1`, [id]);
         for (const [index, alt] of milestone.alternatives.entries()) {
           await manager.query(
             `INSERT INTO milestone_alternative (milestone_id, window_text, start_date, end_date, precision, source, sort_order)
@@ -219,6 +234,7 @@ export async function seedPartnershipPlan(
             [id, alt.text, alt.start, alt.end, alt.precision, alt.source, index],
           );
         }
+        report.corrected += createdNow ? 0 : 1;
       }
       for (const child of milestone.children) {
         await insertMilestone(child, id);
@@ -229,7 +245,7 @@ export async function seedPartnershipPlan(
     }
 
     for (const [index, output] of action.outputs.entries()) {
-      const due = dueOf(output, windowOf);
+      const due = dueOf(output, windowOf, action.deadline);
       const notes = JSON.stringify(output.notes ?? []);
       const createdNow = await insertIfMissing(
         manager,
@@ -246,16 +262,31 @@ export async function seedPartnershipPlan(
         );
         await corrected(`UPDATE output SET notes = $2::jsonb WHERE seed_key = $1 AND notes IS DISTINCT FROM $2::jsonb`, [output.key, notes]);
       }
-      if (createdNow) {
-        report.outputs += 1;
-        const outputId = await idOf(manager, 'output', output.key);
-        for (const key of output.milestoneKeys) {
-          const milestoneId = milestoneIds.get(key);
-          if (!milestoneId) {
-            throw new Error(`output "${output.key}" refers to unknown milestone "${key}"`);
-          }
+      report.outputs += createdNow ? 1 : 0;
+      // The milestones it comes from: written with the row, and brought to the current reading of
+      // the plan while nobody has touched the output.
+      const outputId = await idOf(manager, 'output', output.key);
+      const linked = output.milestoneKeys.map((key) => {
+        const milestoneId = milestoneIds.get(key);
+        if (!milestoneId) {
+          throw new Error(`output "${output.key}" refers to unknown milestone "${key}"`);
+        }
+        return milestoneId;
+      });
+      const links: { milestone_id: string }[] = createdNow
+        ? []
+        : await manager.query(`SELECT milestone_id FROM output_milestone WHERE output_id = $1`, [outputId]);
+      const sameLinks =
+        links
+          .map((l) => l.milestone_id)
+          .sort()
+          .join() === [...linked].sort().join();
+      if (createdNow || (!sameLinks && (await isUntouched(manager, 'output', outputId)))) {
+        await manager.query(`DELETE FROM output_milestone WHERE output_id = $1`, [outputId]);
+        for (const milestoneId of linked) {
           await manager.query(`INSERT INTO output_milestone (output_id, milestone_id) VALUES ($1, $2)`, [outputId, milestoneId]);
         }
+        report.corrected += createdNow ? 0 : 1;
       }
     }
 
@@ -298,14 +329,24 @@ export async function seedPartnershipPlan(
 }
 
 /**
- * The due window an output is seeded with: the plan's own, or, where the plan implies it
- * (`deriveDueFromMilestones`), the span of its milestones' windows with the coarsest precision.
+ * The due window an output is seeded with: the plan's own; or, where the plan implies it
+ * (`deriveDueFromMilestones`), the span of the windows of the milestones it is borrowed from
+ * (`dueFrom`, else all its milestones) with the coarsest precision, a month later where the output
+ * follows them (`dueFollowsMilestones`); or, for ongoing work (`ongoing`), from the first start of
+ * the Action's milestones through the Action's `deadline`.
  */
-export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWindow>): Pick<SeedWindow, 'start' | 'end' | 'precision'> {
+export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWindow>, deadline?: string): Pick<SeedWindow, 'start' | 'end' | 'precision'> {
+  if (output.ongoing && deadline) {
+    const start = [...windowOf.values()]
+      .map((w) => w.start)
+      .filter((d): d is string => d !== null)
+      .sort()[0];
+    return start ? { start, end: deadline, precision: 'ongoing' } : { start: null, end: null, precision: 'unknown' };
+  }
   if (output.due || !output.deriveDueFromMilestones) {
     return { start: output.due?.start ?? null, end: output.due?.end ?? null, precision: output.due?.precision ?? 'unknown' };
   }
-  const windows = output.milestoneKeys.map((key) => {
+  const windows = (output.dueFrom ?? output.milestoneKeys).map((key) => {
     const window = windowOf.get(key);
     if (!window) {
       throw new Error(`output "${output.key}" refers to unknown milestone "${key}"`);
@@ -317,16 +358,27 @@ export function dueOf(output: SeedOutput, windowOf: ReadonlyMap<string, SeedWind
   }
   const order = ['day', 'month', 'year'] as const;
   const precision = order[Math.max(...windows.map((w) => order.indexOf(w.precision as (typeof order)[number])))];
+  const ends = windows.map((w) => w.end as string).sort();
+  if (output.dueFollowsMilestones) {
+    return { start: firstDayOfMonth(...monthAfter(ends[0])), end: lastDayOfMonth(...monthAfter(ends[ends.length - 1])), precision: 'month' };
+  }
   const start = windows.map((w) => w.start as string).sort()[0];
-  const end = windows
-    .map((w) => w.end as string)
-    .sort()
-    .at(-1) as string;
-  return { start, end, precision };
+  return { start, end: ends[ends.length - 1], precision };
+}
+
+/** The year and month after the month of a yyyy-MM-dd date. */
+function monthAfter(date: string): [number, number] {
+  const [year, month] = date.split('-').map(Number);
+  return month === 12 ? [year + 1, 1] : [year, month + 1];
 }
 
 function actionKey(partnershipKey: string, action: PlanAction): string {
   return `${partnershipKey}/action-${action.number}`;
+}
+
+/** True when nobody has changed the milestone or output `id` in the tracker (see {@link untouched}). */
+async function isUntouched(manager: EntityManager, table: 'milestone' | 'output', id: string): Promise<boolean> {
+  return rowsOf(await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND ${untouched(table)}`, [id])).length > 0;
 }
 
 /** Runs an INSERT with `ON CONFLICT (seed_key) DO NOTHING`; true when a row was inserted. */

@@ -95,6 +95,19 @@ export interface SeedOutput {
    * windows (`due` stays null: the plan has no words for it; a `derived` note says why).
    */
   deriveDueFromMilestones?: boolean;
+  /** Keys of the milestones the derived window is borrowed from, where not all of `milestoneKeys` (a `derived` note names them). */
+  dueFrom?: string[];
+  /**
+   * The output follows its milestones ("each virtual exchange will be followed by an outcomes
+   * report"): the derived window runs from the month after the first one ends to the month after
+   * the last one ends (a `derived` note says so).
+   */
+  dueFollowsMilestones?: boolean;
+  /**
+   * Work the plan gives no date because it runs throughout (communication): ongoing from the
+   * Action's first step to its deadline, never undated (a `derived` note says so).
+   */
+  ongoing?: boolean;
   notes?: SeedNote[];
 }
 
@@ -133,6 +146,8 @@ export interface SeedAction {
   members: string[];
   /** Named external stakeholders as organisation keys (may be empty). */
   externalStakeholders: string[];
+  /** Bodies named only as potential stakeholders for cooperation (2.x.8), as organisation keys. */
+  potentialStakeholders?: string[];
   /** Stakeholders the plan names only loosely ("others TBD"), verbatim. */
   stakeholderNotes: string[];
   milestones: SeedMilestone[];
