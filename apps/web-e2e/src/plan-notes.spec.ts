@@ -24,7 +24,7 @@ describe("the plan's derived readings and inconsistencies, in words with their s
     await notes.waitFor();
     const text = (await notes.textContent()) ?? '';
     expect(text).toContain('Institutional Self Assessment (activity): The plan disagrees with itself.');
-    expect(text).toContain('"March - April 2026"');
+    expect(text).toContain('"March — April 2026"');
     expect(text).toContain('(section 2.6.9)');
     expect(text).toContain('Capacity Building (activity): Derived reading.');
     expect(text).toContain('Dissemination of guidance material (step): Annex 1 only.');
@@ -46,13 +46,20 @@ describe("the plan's derived readings and inconsistencies, in words with their s
     await page.close();
   });
 
-  it("shows the derived due window of Action 1's exchange outputs", async () => {
+  it("shows every due window borrowed from a step as derived, with the step's words as the step's", async () => {
     const { page, errors } = await openPage(browser, '/actions/1');
     const row = page.locator('[data-testid=outputs-table] tbody tr', { hasText: 'Outcomes report following each virtual exchange' });
     await row.waitFor();
     const text = (await row.textContent()) ?? '';
-    expect(text).toContain('(derived)');
-    expect(text).toContain('Derived reading (section 2.4.9, 2.4.10)');
+    expect(text).toContain('Jul 2025-Jan 2026 (derived)');
+    expect(text).toContain('Derived reading (section 2.4.5, 2.4.9, 2.4.10)');
+    const recommendation =
+      (await page.locator('[data-testid=outputs-table] tbody tr', { hasText: 'Recommendation based on good practices' }).textContent()) ?? '';
+    expect(recommendation).toContain('Jan-May 2026 (derived)');
+    expect(recommendation).toContain('the step "Development of recommendations based on good practices" (2.4.9), which the plan words "January — May 2026"');
+    expect(recommendation).not.toContain('("January');
+    const stakeholders = (await page.getByTestId('potential-stakeholders').textContent()) ?? '';
+    expect(stakeholders).toContain('Organisation for Economic Co-operation and Development (potential)');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -102,6 +102,16 @@ describe('WORK_PLAN seed data', () => {
       }
     });
 
+    it("keeps every window's words exactly as the plan's text words them, dashes included", () => {
+      // Only line breaks are undone ("August-\nSeptember", "January —\nMay 2026"): an em dash stays an em dash.
+      const exact = readFileSync(SOURCE_PATH, 'utf8')
+        .replace(/-[ \t]*\n\s*/g, '-')
+        .replace(/\s+/g, ' ');
+      const changed = allWindows().filter(({ window }) => !exact.includes(window.text));
+      expect(changed.map(({ where, window }) => `${where}: "${window.text}"`)).toEqual([]);
+      expect(milestoneByKey.get('a1-recommendations')?.window.text).toBe('January — May 2026');
+    });
+
     it('quotes every output title and due text from the source', () => {
       for (const o of outputs) {
         expectInSource(o.title, `title of output ${o.key}`);
@@ -195,7 +205,7 @@ describe('WORK_PLAN seed data', () => {
         plan.partnership.secretariat,
         ...plan.partnership.coordinators,
         ...plan.partnership.members,
-        ...plan.actions.flatMap((a) => [...a.coLeaders, ...a.members, ...a.externalStakeholders]),
+        ...plan.actions.flatMap((a) => [...a.coLeaders, ...a.members, ...a.externalStakeholders, ...(a.potentialStakeholders ?? [])]),
       ]);
       for (const o of plan.organisations) expect(used.has(o.key) ? o.key : `unused ${o.key}`).toBe(o.key);
     });
@@ -432,11 +442,82 @@ describe('WORK_PLAN seed data', () => {
       const exchanges = outputs.filter((o) => o.key === 'a1-out-virtual-exchanges' || o.key === 'a1-out-outcomes-reports');
       expect(exchanges.map((o) => [o.key, dueOf(o, windows)])).toEqual([
         ['a1-out-virtual-exchanges', { start: '2025-06-01', end: '2025-12-31', precision: 'month' }],
-        ['a1-out-outcomes-reports', { start: '2025-06-01', end: '2025-12-31', precision: 'month' }],
+        // Each report follows its exchange: the last one after the exchange of October - December 2025.
+        ['a1-out-outcomes-reports', { start: '2025-07-01', end: '2026-01-31', precision: 'month' }],
       ]);
       for (const o of exchanges) expect([o.key, notesOf(o).map((n) => n.kind)]).toEqual([o.key, ['derived']]);
       const studyVisit = outputs.find((o) => o.key === 'a1-out-study-visit') as SeedOutput;
       expect(dueOf(studyVisit, windows)).toEqual({ start: null, end: null, precision: 'unknown' });
+    });
+
+    it('gives no output due words of its own (2.x.10 has no dates) and says which step each borrowed window comes from', () => {
+      expect(outputs.filter((o) => o.due !== null).map((o) => o.key)).toEqual([]);
+      const windows = new Map(milestones.map((m) => [m.key, m.window]));
+      const borrowed = outputs.filter((o) => o.deriveDueFromMilestones);
+      expect(borrowed).toHaveLength(14);
+      for (const o of borrowed) {
+        const derived = notesOf(o).filter((n) => n.kind === 'derived');
+        expect([o.key, derived.length, derived[0]?.source.includes(o.source)]).toEqual([o.key, 1, true]);
+        for (const key of o.dueFrom ?? o.milestoneKeys) {
+          const step = milestoneByKey.get(key) as SeedMilestone;
+          expect([o.key, o.milestoneKeys.includes(key)]).toEqual([o.key, true]);
+          // The step by name, its section, and its words as the step's.
+          expect([o.key, derived[0].text]).toEqual([o.key, expect.stringContaining(`"${step.title}"`)]);
+          expect([o.key, derived[0].text]).toEqual([o.key, expect.stringContaining(`"${step.window.text}"`)]);
+          expect([o.key, derived[0].source]).toEqual([o.key, expect.stringContaining(step.source)]);
+        }
+        expect([o.key, dueOf(o, windows).end]).not.toEqual([o.key, null]);
+      }
+      const guidelines = outputs.find((o) => o.key === 'a3-out-guidelines') as SeedOutput;
+      expect(dueOf(guidelines, windows)).toEqual({ start: '2026-09-01', end: '2026-12-31', precision: 'month' });
+    });
+
+    it('models communication, which runs throughout, as ongoing to the deadline', () => {
+      const communication = outputs.filter((o) => o.title.startsWith('Social media posts'));
+      expect(communication.map((o) => [o.key, o.ongoing])).toEqual([
+        ['a2-out-communication', true],
+        ['a4-out-communication', true],
+      ]);
+      for (const action of plan.actions) {
+        const windows = new Map(allMilestones(action.milestones).map((m) => [m.key, m.window]));
+        for (const o of action.outputs.filter((x) => x.ongoing)) {
+          expect([o.key, dueOf(o, windows, action.deadline)]).toEqual([
+            o.key,
+            { start: action.number === 2 ? '2025-05-01' : '2025-06-01', end: '2027-03-31', precision: 'ongoing' },
+          ]);
+          expect([o.key, notesOf(o).map((n) => n.kind)]).toEqual([o.key, ['derived']]);
+        }
+      }
+    });
+
+    it('keeps potential stakeholders apart from those taking part, and says where each role comes from', () => {
+      expect(plan.actions.map((a) => [a.number, a.externalStakeholders, a.potentialStakeholders ?? []])).toEqual([
+        [1, [], ['oecd']],
+        [2, ['sirius-network'], ['iom', 'unhcr', 'unicef', 'ilo']],
+        [3, ['cemr', 'expert-group-views-of-migrants'], []],
+        [4, ['european-commission'], []],
+      ]);
+      const stakeholders = new Set(plan.actions.flatMap((a) => [...a.externalStakeholders, ...(a.potentialStakeholders ?? [])]));
+      for (const key of stakeholders) {
+        const org = plan.organisations.find((o) => o.key === key);
+        expect([key, (org?.notes ?? []).filter((n) => n.kind === 'reading').length > 0]).toEqual([key, true]);
+      }
+    });
+
+    it('turns every judgement on a name into a reading note users see', () => {
+      const reading = (key: string) => (plan.organisations.find((o) => o.key === key)?.notes ?? []).filter((n) => n.kind === 'reading');
+      for (const [key, words, section] of [
+        ['bologna', 'ASP Bologna', '2.7.8'],
+        ['cemr', 'Council of European local and regional authorities', '2.6.8'],
+        ['italy', 'Italian Ministry of Labour', '2.4.8'],
+        ['committee-of-the-regions', 'both as co-leader', '2.5.8'],
+        ['expert-group-views-of-migrants', 'both among the members', '2.6.8'],
+        ['basque-government', 'among the cities', '1.2.2'],
+        ['catalonia', 'among the cities', '1.2.2'],
+        ['sardinia', 'among the cities', '1.2.2'],
+      ]) {
+        expect([key, reading(key).some((n) => n.text.includes(words) && n.source.includes(section))]).toEqual([key, true]);
+      }
     });
 
     it('holds one risk per Action with the two causes and the mitigation the plan names', () => {

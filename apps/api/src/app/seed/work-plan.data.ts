@@ -6,7 +6,7 @@ import type { SeedWorkPlan } from './seed.types';
  * transcribed from source/work-plan.txt (the published text). Plain data: see work-plan.data.spec.ts for
  * the checks against the source text.
  *
- * Transcription notes (judgement calls on ambiguous source text):
+ * Transcription notes (judgement calls on ambiguous source text; each is also a note users see):
  * - Partnership members: Table 1 (1.2.2) lost its column layout in the text. The current-phase set
  *   below is the 35 organisations that section 1.2.3 counts ("Some 15 new members were admitted in
  *   2024, making a total of 35 organisations represented (see Table 1)"): every body with an entry in
@@ -88,7 +88,7 @@ export const WORK_PLAN: SeedWorkPlan = {
       },
       {
         kind: 'reading',
-        text: 'Table 1 lost its column layout in the text: the current members are read as the bodies listed in all three phases, the 15 admitted in 2024, and those listed twice that take part in a current Action (Milan, Flanders, Malta, Council of Europe Development Bank). Read as past members only: Athens, Budapest, Mechelen, Denmark, Greece, Ireland, URBACT, Council of Europe, European Council on Refugees and Exiles.',
+        text: 'The tracker could not tell which column of Table 1 each name is in: the text copy of the plan lost the table\'s layout. What is known: section 1.2.3 counts "a total of 35 organisations represented (see Table 1)", and the executive summary speaks of "The 36 members of the partnership". What the tracker assumed: the current members are the bodies listed in all three phases, the 15 admitted in 2024, and those listed twice that take part in a current Action (Milan, Flanders, Malta, Council of Europe Development Bank); the past members only are Athens, Budapest, Mechelen, Denmark, Greece, Ireland, URBACT, Council of Europe and European Council on Refugees and Exiles. The Council of Europe, for one, may instead be a current member (a 36th). Please check against the PDF.',
         source: '1.2.2, 1.2.3',
       },
       {
@@ -173,6 +173,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: 'IT',
       aliases: ['Bologna (IT)', 'ASP Bologna'],
       source: '1.2.2, 2.4.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Action 4 lists "ASP Bologna" (2.7.8), the city\'s public agency for personal services, among its members. The tracker reads it as the Partnership member Bologna (Table 1), not as a body of its own.',
+          source: '2.7.8, 1.2.2',
+        },
+      ],
     },
     {
       key: 'basque-government',
@@ -181,6 +188,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: 'ES',
       aliases: ['Basque Government (ES)'],
       source: '1.2.2, 2.4.8, 2.6.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Table 1 lists "Basque Government (ES)" among the cities. The tracker types it as a region, which it is; Flanders, by contrast, keeps the type Table 1 gives it (national governments).',
+          source: '1.2.2',
+        },
+      ],
     },
     {
       key: 'catalonia',
@@ -189,6 +203,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: 'ES',
       aliases: ['Catalunya (ES)', 'Catalunya', 'Catalonia Region', 'Government of Catalonia'],
       source: '1.2.2, 2.4.8, 2.6.5, 2.6.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Table 1 lists "Catalunya (ES)" among the cities. The tracker types it as a region, which it is; Flanders, by contrast, keeps the type Table 1 gives it (national governments).',
+          source: '1.2.2',
+        },
+      ],
     },
     {
       key: 'fuenlabrada',
@@ -213,6 +234,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: 'IT',
       aliases: ['Sardinian Regione (IT)', 'Sardinian Regione', 'Sardiania Region'],
       source: '1.2.2, 2.5.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Table 1 lists "Sardinian Regione (IT)" among the cities. The tracker types it as a region, which it is; Flanders, by contrast, keeps the type Table 1 gives it (national governments).',
+          source: '1.2.2',
+        },
+      ],
     },
     {
       key: 'timisoara',
@@ -238,6 +266,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: 'IT',
       aliases: ['Italian Ministry of Labour'],
       source: '1.2.2, 2.4.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Actions 1 and 4 list the "Italian Ministry of Labour" among their members (2.4.8, 2.7.8). The tracker reads it as the Partnership member Italy (Table 1).',
+          source: '2.4.8, 2.7.8, 1.2.2',
+        },
+      ],
     },
     {
       key: 'portugal',
@@ -258,7 +293,7 @@ export const WORK_PLAN: SeedWorkPlan = {
       notes: [
         {
           kind: 'reading',
-          text: 'Table 1 lists "Belgium (Flanders)" among the national governments, so it is typed as one here; elsewhere the plan calls it "Flanders Region" or "Region of Flanders", a region of Belgium.',
+          text: 'Table 1 lists "Belgium (Flanders)" among the national governments, so the tracker types it as one; elsewhere the plan calls it "Flanders Region" or "Region of Flanders", a region of Belgium. The regions Table 1 lists among the cities (Basque Government, Catalonia, Sardinia) are typed as regions.',
           source: '1.2.2',
         },
       ],
@@ -287,6 +322,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['CEMR', 'Council of European local and regional authorities'],
       source: '1.2.2, 1.2.3, 2.6.8',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Action 3 names the "Council of European local and regional authorities" among its external stakeholders (2.6.8). The plan names no body of that kind otherwise, so the tracker reads it as the Council of European Municipalities and Regions (CEMR), a Partnership member.',
+          source: '2.6.8, 1.2.2',
+        },
+      ],
     },
     {
       key: 'aer',
@@ -328,6 +370,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['Committee of the Regions', 'Committee of the Regions (CoR)', 'CoR'],
       source: '1.2.2, 1.2.3, 2.4.8, 2.5.5, 2.5.8, 2.6.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Section 2.5.8 names the Committee of the Regions both as co-leader of Action 2 and among its members. The tracker shows it in both roles, as the plan does.',
+          source: '2.5.8',
+        },
+      ],
     },
     {
       key: 'eib',
@@ -352,6 +401,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['European Commission’s Expert Group on the Views of Migrants', 'Expert Group of the Views of Migrants'],
       source: '1.2.2, 1.2.3, 2.2, 2.3, 2.4.8, 2.5.8, 2.6.8, 2.7.8, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Section 2.6.8 lists the Expert Group on the Views of Migrants both among the members of Action 3 and among its external stakeholders ("Expert group on the views of migrants"). The tracker shows it in both roles, as the plan does.',
+          source: '2.6.8',
+        },
+      ],
     },
     {
       key: 'jrc',
@@ -418,14 +474,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['OECD'],
       source: '2.4.8',
-    },
-    {
-      key: 'european-integration-network',
-      name: 'European Integration Network',
-      type: 'other',
-      country: null,
-      aliases: ['EIN'],
-      source: '2.4.5, 2.4.9',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Named only as an example of a potential stakeholder for cooperation of Action 1: "Labour market integration experts from international organisations (e.g. OECD), others TBD". Not taking part.',
+          source: '2.4.8',
+        },
+      ],
     },
     {
       key: 'iom',
@@ -434,6 +489,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['IOM'],
       source: '2.5.2, 2.5.8',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Named as a potential stakeholder for cooperation of Action 2, in the words "other important international organisations (IOM, UNHCR, UNICEF, ILO) have also identified these problems in European countries". Not taking part.',
+          source: '2.5.2, 2.5.8',
+        },
+      ],
     },
     {
       key: 'unhcr',
@@ -442,6 +504,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['UNHCR'],
       source: '2.5.2, 2.5.8',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Named as a potential stakeholder for cooperation of Action 2, in the words "other important international organisations (IOM, UNHCR, UNICEF, ILO) have also identified these problems in European countries". Not taking part.',
+          source: '2.5.2, 2.5.8',
+        },
+      ],
     },
     {
       key: 'unicef',
@@ -450,6 +519,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['UNICEF'],
       source: '2.5.2, 2.5.8',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Named as a potential stakeholder for cooperation of Action 2, in the words "other important international organisations (IOM, UNHCR, UNICEF, ILO) have also identified these problems in European countries". Not taking part.',
+          source: '2.5.2, 2.5.8',
+        },
+      ],
     },
     {
       key: 'ilo',
@@ -458,6 +534,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: ['ILO'],
       source: '2.5.2, 2.5.8',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'Named as a potential stakeholder for cooperation of Action 2, in the words "other important international organisations (IOM, UNHCR, UNICEF, ILO) have also identified these problems in European countries". Not taking part.',
+          source: '2.5.2, 2.5.8',
+        },
+      ],
     },
     {
       key: 'sirius-network',
@@ -466,6 +549,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: [],
       source: '2.5.9',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'An external stakeholder of Action 2 because of one step of its mapping: "Meeting to be organised with specialist(s) from SIRIUS Network".',
+          source: '2.5.9',
+        },
+      ],
     },
     {
       key: 'european-commission',
@@ -474,6 +564,13 @@ export const WORK_PLAN: SeedWorkPlan = {
       country: null,
       aliases: [],
       source: '2.7.5, 2.7.9, Annex 1',
+      notes: [
+        {
+          kind: 'reading',
+          text: 'An external stakeholder of Action 4: "Relevant officers at the European Commission will be invited to participate in discussions with Action group members on how the MFF is being shaped"; Annex 1 names it too.',
+          source: '2.7.5, Annex 1',
+        },
+      ],
     },
   ],
 
@@ -514,7 +611,8 @@ export const WORK_PLAN: SeedWorkPlan = {
         'university-of-coimbra',
         'mareena',
       ],
-      externalStakeholders: ['oecd', 'european-integration-network'],
+      externalStakeholders: [],
+      potentialStakeholders: ['oecd'],
       stakeholderNotes: ['Labour market integration experts from international organisations (e.g. OECD), others TBD'],
       milestones: [
         {
@@ -557,13 +655,20 @@ export const WORK_PLAN: SeedWorkPlan = {
           window: { text: 'December 2025', start: '2025-12-01', end: '2025-12-31', precision: 'month' },
           tentative: false,
           source: '2.4.9',
+          notes: [
+            {
+              kind: 'reading',
+              text: 'The European Integration Network appears in the plan only as the host of this meeting: the Action "has also been invited to present at the European Integration Network\'s (EIN) December 2025 meeting on employment". The tracker does not list it as a stakeholder of Action 1.',
+              source: '2.4.5, 2.4.9',
+            },
+          ],
           alternatives: [],
           children: [],
         },
         {
           key: 'a1-recommendations',
           title: 'Development of recommendations based on good practices',
-          window: { text: 'January - May 2026', start: '2026-01-01', end: '2026-05-31', precision: 'month' },
+          window: { text: 'January — May 2026', start: '2026-01-01', end: '2026-05-31', precision: 'month' },
           tentative: false,
           source: '2.4.9',
           alternatives: [],
@@ -590,7 +695,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           notes: [
             {
               kind: 'derived',
-              text: 'The plan gives no due date of its own. The exchanges are the First Virtual Exchange ("June 2025") and the Second Virtual Exchange ("October - December 2025"), so it is due June - December 2025.',
+              text: 'The plan gives no due date of its own (2.4.10). The window shown is borrowed from the steps "First Virtual Exchange" and "Second Virtual Exchange" (2.4.9), which the plan words "June 2025" and "October - December 2025": June - December 2025.',
               source: '2.4.9, 2.4.10',
             },
           ],
@@ -606,26 +711,43 @@ export const WORK_PLAN: SeedWorkPlan = {
           notes: [
             {
               kind: 'derived',
-              text: 'The plan gives no due date of its own. A report follows each virtual exchange: the first in "June 2025", the second in "October - December 2025", so the reports are due June - December 2025.',
-              source: '2.4.9, 2.4.10',
+              text: 'The plan gives no due date of its own (2.4.10), but "each virtual exchange will be followed by an outcomes report" (2.4.5). The window shown is derived from the steps "First Virtual Exchange" and "Second Virtual Exchange" (2.4.9), which the plan words "June 2025" and "October - December 2025". The plan does not say how soon a report follows its exchange; the tracker assumes within the next month, so the reports are due from July 2025 (the first) to January 2026 (the second).',
+              source: '2.4.5, 2.4.9, 2.4.10',
             },
           ],
+          dueFollowsMilestones: true,
           milestoneKeys: ['a1-virtual-exchange-1', 'a1-virtual-exchange-2'],
         },
         {
           key: 'a1-out-recommendation',
           title: 'Recommendation based on good practices',
-          due: { text: 'January - May 2026', start: '2026-01-01', end: '2026-05-31', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.4.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.4.10). The window shown is borrowed from the step "Development of recommendations based on good practices" (2.4.9), which the plan words "January — May 2026".',
+              source: '2.4.9, 2.4.10',
+            },
+          ],
           milestoneKeys: ['a1-recommendations'],
         },
         {
           key: 'a1-out-capacity-building',
           title: 'Capacity-building output (details TBD)',
-          due: { text: '2026, precise timing TBD', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
+          due: null,
           tentative: false,
           source: '2.4.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.4.10). The window shown is borrowed from the step "Urban Academy capacity-building dissemination activity" (2.4.9), which the plan words "2026, precise timing TBD".',
+              source: '2.4.9, 2.4.10',
+            },
+          ],
           milestoneKeys: ['a1-capacity-building-dissemination'],
         },
         {
@@ -680,7 +802,8 @@ export const WORK_PLAN: SeedWorkPlan = {
         'expert-group-views-of-migrants',
         'committee-of-the-regions',
       ],
-      externalStakeholders: ['iom', 'unhcr', 'unicef', 'ilo', 'sirius-network'],
+      externalStakeholders: ['sirius-network'],
+      potentialStakeholders: ['iom', 'unhcr', 'unicef', 'ilo'],
       stakeholderNotes: [
         'Besides the institutions of the European Union, other important international organisations (IOM, UNHCR, UNICEF, ILO) have also identified these problems in European countries.',
         'Meeting to be organised with specialist(s) from SIRIUS Network',
@@ -741,7 +864,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           notes: [
             {
               kind: 'inconsistency',
-              text: 'The plan gives the mapping "June to November 2025", but lists among its steps "Capacity building elements to be developed: 2026 (tbd)". The plan\'s words are kept; the risk view judges it by the span of its steps.',
+              text: 'The plan gives the mapping "June to November 2025", but its steps start in "May" ("Action group members to decide on scope of mapping") and end with "Capacity building elements to be developed: 2026 (tbd)". The plan\'s words are kept; for warnings the tracker uses its steps\' dates, May 2025 to December 2026.',
               source: '2.5.9',
             },
           ],
@@ -845,33 +968,65 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a2-out-mapping-report',
           title: 'Good practices mapping report',
-          due: { text: 'June to November 2025', start: '2025-06-01', end: '2025-11-30', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.5.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.5.10). The window shown is borrowed from the step "Mapping of good practices & webinar" (2.5.9), which the plan words "June to November 2025".',
+              source: '2.5.9, 2.5.10',
+            },
+          ],
           milestoneKeys: ['a2-mapping'],
         },
         {
           key: 'a2-out-recommendations',
           title: 'List of recommendations',
-          due: { text: 'January-March 2026', start: '2026-01-01', end: '2026-03-31', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.5.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.5.10). The window shown is borrowed from the step "Recommendations" (2.5.9), which the plan words "January-March 2026".',
+              source: '2.5.9, 2.5.10',
+            },
+          ],
           milestoneKeys: ['a2-recommendations'],
         },
         {
           key: 'a2-out-capacity-building',
           title: 'Capacity building',
-          due: { text: '2026 (tbd)', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
+          due: null,
           tentative: false,
           source: '2.5.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.5.10). The window shown is borrowed from the step "Capacity building elements to be developed" (2.5.9), which the plan words "2026 (tbd)".',
+              source: '2.5.9, 2.5.10',
+            },
+          ],
           milestoneKeys: ['a2-mapping-capacity-building'],
         },
         {
           key: 'a2-out-resources-report',
           title: 'Report on existing resources',
-          due: { text: 'May to September 2025', start: '2025-05-01', end: '2025-09-30', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.5.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.5.10). The window shown is borrowed from the step "Collection of resources" (2.5.9), which the plan words "May to September 2025".',
+              source: '2.5.9, 2.5.10',
+            },
+          ],
           milestoneKeys: ['a2-collection-of-resources'],
         },
         {
@@ -880,6 +1035,14 @@ export const WORK_PLAN: SeedWorkPlan = {
           due: null,
           tentative: false,
           source: '2.5.10',
+          ongoing: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no date for "Social media posts & other communication outputs": communication runs throughout the Action. The tracker shows it as ongoing from the Action\'s first step (May 2025) to its deadline, March 2027, and never warns about it for lack of a date.',
+              source: '2.5.9, 2.5.10',
+            },
+          ],
           milestoneKeys: [],
         },
       ],
@@ -941,7 +1104,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           notes: [
             {
               kind: 'inconsistency',
-              text: 'The plan gives "Institutional Self Assessment: 2025", but its steps run to "March - April 2026" ("Extraction of the information and analysis") after a survey disseminated "November - February 2026". The plan\'s words are kept; the risk view judges it by the span of its steps.',
+              text: 'The plan gives "Institutional Self Assessment: 2025", but its steps run to "March — April 2026" ("Extraction of the information and analysis") after a survey disseminated "November — February 2026". The plan\'s words are kept; for warnings the tracker uses its steps\' dates, to April 2026.',
               source: '2.6.9',
             },
           ],
@@ -950,12 +1113,12 @@ export const WORK_PLAN: SeedWorkPlan = {
             {
               key: 'a3-self-assessment-preparation',
               title: 'Preparation of the self-assessment',
-              window: { text: 'June - October 2025', start: '2025-06-01', end: '2025-10-31', precision: 'month' },
+              window: { text: 'June — October 2025', start: '2025-06-01', end: '2025-10-31', precision: 'month' },
               tentative: false,
               source: '2.6.9',
               alternatives: [
                 {
-                  text: 'April - June 2025',
+                  text: 'April —June 2025',
                   start: '2025-04-01',
                   end: '2025-06-30',
                   precision: 'month',
@@ -967,12 +1130,12 @@ export const WORK_PLAN: SeedWorkPlan = {
             {
               key: 'a3-survey-dissemination',
               title: 'Dissemination of the survey',
-              window: { text: 'November - February 2026', start: '2025-11-01', end: '2026-02-28', precision: 'month' },
+              window: { text: 'November — February 2026', start: '2025-11-01', end: '2026-02-28', precision: 'month' },
               tentative: false,
               source: '2.6.9',
               alternatives: [
                 {
-                  text: 'July - October 2025',
+                  text: 'July — October 2025',
                   start: '2025-07-01',
                   end: '2025-10-31',
                   precision: 'month',
@@ -984,12 +1147,12 @@ export const WORK_PLAN: SeedWorkPlan = {
             {
               key: 'a3-analysis',
               title: 'Extraction of the information and analysis',
-              window: { text: 'March - April 2026', start: '2026-03-01', end: '2026-04-30', precision: 'month' },
+              window: { text: 'March — April 2026', start: '2026-03-01', end: '2026-04-30', precision: 'month' },
               tentative: false,
               source: '2.6.9',
               alternatives: [
                 {
-                  text: 'November - December 2025',
+                  text: 'November — December 2025',
                   start: '2025-11-01',
                   end: '2025-12-31',
                   precision: 'month',
@@ -1014,10 +1177,17 @@ export const WORK_PLAN: SeedWorkPlan = {
               window: { text: 'May - July 2026', start: '2026-05-01', end: '2026-07-31', precision: 'month' },
               tentative: false,
               source: '2.6.9',
+              notes: [
+                {
+                  kind: 'reading',
+                  text: 'Annex 1 lists "Creation of the guidance material: January — April 2026" under "Capacity Building: 2026", not under a phase of guideline development. The tracker reads it as the same work as this step of 2.6.9 ("May - July 2026") and keeps its dates as the other reading.',
+                  source: 'Annex 1, 2.6.9',
+                },
+              ],
               alternatives: [
                 // Annex 1: "Creation of the guidance material: January - April 2026".
                 {
-                  text: 'January - April 2026',
+                  text: 'January — April 2026',
                   start: '2026-01-01',
                   end: '2026-04-30',
                   precision: 'month',
@@ -1038,7 +1208,7 @@ export const WORK_PLAN: SeedWorkPlan = {
           notes: [
             {
               kind: 'derived',
-              text: 'The plan gives "2026 - 2027", years only. Its last step, "Test the tools in an Urban Academy edition or another online or hybrid format", runs "January - March 2027", and the Action\'s deadline is "March 2027" (the current phase "will draw to a close in March 2027"), so it is read as ending by 31 March 2027 and judged by the span of its steps.',
+              text: 'The plan gives "2026 - 2027", years only. Its last step, "Test the tools in an Urban Academy edition or another online or hybrid format", runs "January - March 2027", and the Action\'s deadline is "March 2027" (the current phase "will draw to a close in March 2027"), so it is read as ending by 31 March 2027; for warnings the tracker uses its steps\' dates, to March 2027.',
               source: '2.6, 2.6.9, 5',
             },
           ],
@@ -1055,7 +1225,7 @@ export const WORK_PLAN: SeedWorkPlan = {
             {
               key: 'a3-guidelines-set',
               title: 'Utilisation of the findings and analysis from the previous step to produce a set of guidelines',
-              window: { text: 'September - December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
+              window: { text: 'September — December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
               tentative: false,
               source: '2.6.9',
               alternatives: [],
@@ -1065,7 +1235,7 @@ export const WORK_PLAN: SeedWorkPlan = {
               key: 'a3-capacity-building-test',
               title: 'Test the tools in an Urban Academy edition or another online or hybrid format',
               window: {
-                text: 'January - March 2027, format tbd',
+                text: 'January — March 2027, format tbd',
                 start: '2027-01-01',
                 end: '2027-03-31',
                 precision: 'month',
@@ -1085,7 +1255,7 @@ export const WORK_PLAN: SeedWorkPlan = {
               notes: [
                 {
                   kind: 'annex_only',
-                  text: 'Annex 1 only: Annex 1 lists "Dissemination of guidance material: May - July 2026" under "Capacity Building: 2026". Section 2.6.9, the plan of record, has no such step; its guideline development runs in the same months. Shown as the Annex 1 reading and never flagged on its own; a forecast end set here is judged.',
+                  text: 'Annex 1 only: Annex 1 lists "Dissemination of guidance material: May - July 2026" under "Capacity Building: 2026". Section 2.6.9, the plan of record, has no such step; its guideline development runs in the same months. Shown, but warned about only if someone sets an expected end date.',
                   source: 'Annex 1, 2.6.9',
                 },
               ],
@@ -1095,13 +1265,13 @@ export const WORK_PLAN: SeedWorkPlan = {
             {
               key: 'a3-annex1-evaluation-recommendations',
               title: 'Evaluation and recommendations',
-              window: { text: 'September - December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
+              window: { text: 'September — December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
               tentative: false,
               source: 'Annex 1',
               notes: [
                 {
                   kind: 'annex_only',
-                  text: 'Annex 1 only: Annex 1 lists "Evaluation and recommendations: September - December 2026" under "Capacity Building: 2026". Section 2.6.9, the plan of record, has no such step; its set of guidelines is produced in the same months. Shown as the Annex 1 reading and never flagged on its own; a forecast end set here is judged.',
+                  text: 'Annex 1 only: Annex 1 lists "Evaluation and recommendations: September - December 2026" under "Capacity Building: 2026". Section 2.6.9, the plan of record, has no such step; its set of guidelines is produced in the same months. Shown, but warned about only if someone sets an expected end date.',
                   source: 'Annex 1, 2.6.9',
                 },
               ],
@@ -1115,33 +1285,72 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a3-out-questionnaire',
           title: 'Self-assessment questionnaire',
-          due: { text: 'June - October 2025', start: '2025-06-01', end: '2025-10-31', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.6.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.6.10). The window shown is borrowed from the step "Preparation of the self-assessment" (2.6.9), which the plan words "June — October 2025".',
+              source: '2.6.9, 2.6.10',
+            },
+          ],
           milestoneKeys: ['a3-self-assessment-preparation'],
         },
         {
           key: 'a3-out-analysis-recommendations',
           title: 'Analysis and recommendations',
-          due: { text: '2026', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
+          due: null,
           tentative: false,
           source: '2.6.10',
+          deriveDueFromMilestones: true,
+          dueFrom: ['a3-guidelines'],
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.6.10). The window shown is borrowed from the step "Guideline and recommendation development" (2.6.9), which the plan words "2026".',
+              source: '2.6.9, 2.6.10',
+            },
+            {
+              kind: 'inconsistency',
+              text: 'The plan places the analysis in different years. The intermediary timeline of Action 3 has "Analysis and Recommendations: 2026". Section 2.6.9 and Annex 1 put "Extraction of the information and analysis" under the "Institutional Self Assessment: 2025" (2.6.9: "March — April 2026"; Annex 1: "November — December 2025"). The due window follows 2.6.9: 2026.',
+              source: '2.6 intermediary timeline, 2.6.9, Annex 1',
+            },
+          ],
           milestoneKeys: ['a3-analysis', 'a3-guidelines'],
         },
         {
           key: 'a3-out-guidelines',
           title: 'Resulting guidelines',
-          due: { text: 'September - December 2026', start: '2026-09-01', end: '2026-12-31', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.6.10',
+          deriveDueFromMilestones: true,
+          dueFrom: ['a3-guidelines-set'],
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.6.10). The window shown is borrowed from the step "Utilisation of the findings and analysis from the previous step to produce a set of guidelines" (2.6.9), which the plan words "September — December 2026".',
+              source: '2.6.9, 2.6.10',
+            },
+          ],
           milestoneKeys: ['a3-guidelines-development', 'a3-guidelines-set'],
         },
         {
           key: 'a3-out-capacity-building',
           title: 'Capacity building delivery/testing',
-          due: { text: 'January - March 2027', start: '2027-01-01', end: '2027-03-31', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.6.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.6.10). The window shown is borrowed from the step "Test the tools in an Urban Academy edition or another online or hybrid format" (2.6.9), which the plan words "January — March 2027, format tbd".',
+              source: '2.6.9, 2.6.10',
+            },
+          ],
           milestoneKeys: ['a3-capacity-building-test'],
         },
       ],
@@ -1207,7 +1416,7 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a4-ceb-support',
           title: 'Tailored support from CEB',
-          window: { text: 'June 2025 - December 2026', start: '2025-06-01', end: '2026-12-31', precision: 'month' },
+          window: { text: 'June 2025-December 2026', start: '2025-06-01', end: '2026-12-31', precision: 'month' },
           tentative: false,
           source: '2.7.9',
           alternatives: [
@@ -1224,19 +1433,19 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a4-collection-of-practices',
           title: 'Collection of practices',
-          window: { text: 'June - December 2025', start: '2025-06-01', end: '2025-12-31', precision: 'month' },
+          window: { text: 'June-December 2025', start: '2025-06-01', end: '2025-12-31', precision: 'month' },
           tentative: false,
           source: '2.7.9',
           notes: [
             {
               kind: 'inconsistency',
-              text: 'The plan gives "Collection of practices: June-December 2025", but lists among its steps "Capacity building elements and dissemination activities to be developed: 2026 (tbd)". The plan\'s words are kept; the risk view judges it by the span of its steps.',
+              text: 'The plan gives "Collection of practices: June-December 2025", but lists among its steps "Capacity building elements and dissemination activities to be developed: 2026 (tbd)". The plan\'s words are kept; for warnings the tracker uses its steps\' dates, to December 2026.',
               source: '2.7.9',
             },
           ],
           alternatives: [
             {
-              text: 'June 2025 - April 2026',
+              text: 'June 2025-April 2026',
               start: '2025-06-01',
               end: '2026-04-30',
               precision: 'month',
@@ -1311,7 +1520,7 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a4-ec-exchanges',
           title: 'Ad-hoc exchanges with the European Commission',
-          window: { text: 'June 2025 - December 2026', start: '2025-06-01', end: '2026-12-31', precision: 'month' },
+          window: { text: 'June 2025-December 2026', start: '2025-06-01', end: '2026-12-31', precision: 'month' },
           tentative: false,
           source: '2.7.9',
           alternatives: [
@@ -1330,17 +1539,38 @@ export const WORK_PLAN: SeedWorkPlan = {
         {
           key: 'a4-out-practices-report',
           title: 'Report on collection of practices',
-          due: { text: 'June - December 2025', start: '2025-06-01', end: '2025-12-31', precision: 'month' },
+          due: null,
           tentative: false,
           source: '2.7.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.7.10). The window shown is borrowed from the step "Collection of practices" (2.7.9), which the plan words "June-December 2025".',
+              source: '2.7.9, 2.7.10',
+            },
+            {
+              kind: 'inconsistency',
+              text: 'The intermediary timeline of Action 4 gives "Collection of practices: June 2025-April 2026"; section 2.7.9 gives "June-December 2025". The report is shown as due by December 2025, as in 2.7.9; by the intermediary timeline it would be due by April 2026.',
+              source: '2.7 intermediary timeline, 2.7.9',
+            },
+          ],
           milestoneKeys: ['a4-collection-of-practices'],
         },
         {
           key: 'a4-out-capacity-building',
           title: 'Capacity building',
-          due: { text: '2026 (tbd)', start: '2026-01-01', end: '2026-12-31', precision: 'year' },
+          due: null,
           tentative: false,
           source: '2.7.10',
+          deriveDueFromMilestones: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no due date of its own (2.7.10). The window shown is borrowed from the step "Capacity building elements and dissemination activities to be developed" (2.7.9), which the plan words "2026 (tbd)".',
+              source: '2.7.9, 2.7.10',
+            },
+          ],
           milestoneKeys: ['a4-practices-capacity-building'],
         },
         {
@@ -1349,6 +1579,14 @@ export const WORK_PLAN: SeedWorkPlan = {
           due: null,
           tentative: false,
           source: '2.7.10',
+          ongoing: true,
+          notes: [
+            {
+              kind: 'derived',
+              text: 'The plan gives no date for "Social media posts & other communication activities": communication runs throughout the Action. The tracker shows it as ongoing from the Action\'s first step (June 2025) to its deadline, March 2027, and never warns about it for lack of a date.',
+              source: '2.7.9, 2.7.10',
+            },
+          ],
           milestoneKeys: [],
         },
       ],
