@@ -1,6 +1,6 @@
 import type { ActionDetail, Partnership } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
-import { getJson, launchBrowser, openPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { BASE_URL, getJson, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
 
 describe("the plan's derived readings and inconsistencies, in words with their sections", () => {
   let browser: Browser;
@@ -62,6 +62,20 @@ describe("the plan's derived readings and inconsistencies, in words with their s
     expect(stakeholders).toContain('Organisation for Economic Co-operation and Development (potential)');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("says in an output's update dialog where its due window comes from", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'secretariat@example.org');
+    await page.goto(`${BASE_URL}/actions/1`, { waitUntil: 'networkidle' });
+    await page.getByTestId('outputs-table').getByRole('button', { name: 'Update Recommendation based on good practices' }).click();
+    const notes = page.getByTestId('output-editor').getByTestId('output-editor-notes');
+    await notes.waitFor();
+    await expect(notes.textContent()).resolves.toContain(
+      'Derived reading: The plan gives no due date of its own (2.4.10). The window shown is borrowed from the step "Development of recommendations based on good practices" (2.4.9)',
+    );
+    await context.close();
   });
 
   it("shows the Partnership's coordinators, members and the plan's disagreement on their number", async () => {

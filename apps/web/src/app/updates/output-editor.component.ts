@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
-import { STATUS_LABELS } from '../plan/labels';
+import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { DialogClosing } from './dialog-closing';
 import { EditDialog } from './edit-dialog';
 import { UpdatesService } from './updates.service';
@@ -13,6 +13,13 @@ import { UpdatesService } from './updates.service';
     <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (cancel)="closing.byReader()" (close)="closing.byEvent()">
       @if (edit.values(); as v) {
         <h2 id="output-editor-title">{{ v.title }}</h2>
+        @if (v.notes.length) {
+          <ul class="plan-notes" data-testid="output-editor-notes">
+            @for (note of v.notes; track $index) {
+              <li><strong>{{ noteKinds[note.kind] }}:</strong> {{ note.text }} <span class="muted">(section {{ note.source }})</span></li>
+            }
+          </ul>
+        }
         @if (edit.message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
         <form class="edit-form" (submit)="submit($event)" novalidate>
           <div class="form-grid">
@@ -56,6 +63,7 @@ export class OutputEditorComponent {
 
   readonly statuses = OUTPUT_STATUSES;
   readonly labels = STATUS_LABELS;
+  readonly noteKinds = NOTE_KIND_LABELS;
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   readonly edit = new EditDialog<Output>(
     () => this.item(),
