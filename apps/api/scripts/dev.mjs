@@ -33,7 +33,7 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 rmSync(main, { force: true });
-run('the API build', [join(root, 'apps/api/scripts/build.mjs'), '--watch', 'apps/api/src/main.ts']);
+run('the API build', [join(root, 'apps/api/scripts/build.mjs'), '--watch', 'apps/api/src/main.ts', 'apps/api/src/app/exports/render/export-worker.ts']);
 while (!existsSync(main)) await sleep(200);
 // The API alone (the dev server serves the web app); node --watch restarts it after each rebuild.
 run('the API', ['--watch', main], { WEB_DIST: '', NODE_ENV: process.env.NODE_ENV ?? 'development' });

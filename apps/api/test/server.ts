@@ -2,11 +2,14 @@ import { type AppConfig, loadConfig } from '../src/app/config/config';
 import type { Clock } from '../src/app/reminders/clock';
 import { type RunningServer, startServer } from '../src/app/server';
 
-/** Starts the API on a free port on the given database, quietly, without the web app. */
+/**
+ * Starts the API on a free port on the given database, quietly, without the web app, with the
+ * export worker built for this run (test/global-setup.ts).
+ */
 export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}, clock?: Clock): Promise<RunningServer> {
   return startServer(
     {
-      ...loadConfig({ NODE_ENV: 'test' }, { webDist: null }),
+      ...loadConfig({ NODE_ENV: 'test', EXPORT_WORKER: process.env['TEST_EXPORT_WORKER'] }, { webDist: null }),
       port: 0,
       host: '127.0.0.1',
       databaseUrl,

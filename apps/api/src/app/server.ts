@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -51,8 +52,13 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     }
   };
   try {
-    // Fail fast, before a database is started, when the port is taken.
+    // Fail fast, before a database is started, when the port is taken or the export worker was not built.
     await assertPortFree(config.port, config.host);
+    if (!existsSync(config.exports.worker)) {
+      throw new StartupError(
+        `the export worker ${config.exports.worker} is missing: build the API first (npm run build), or set EXPORT_WORKER to the built export-worker.js`,
+      );
+    }
     let url = config.databaseUrl;
     let databaseLost: Promise<string> | null = null;
     if (url === null) {

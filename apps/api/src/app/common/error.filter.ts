@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { AuthEventsService } from '../auth/auth-events.service';
 import type { AuthRequest } from '../auth/auth.types';
 import { SAFE_METHODS } from '../auth/xsrf';
+import { RetryLaterException } from './retry-later.exception';
 
 /**
  * Every error answer of the API. HTTP errors keep their body; anything else is logged with its
@@ -32,6 +33,9 @@ export class ErrorFilter implements ExceptionFilter {
       });
     }
     if (!response.headersSent) {
+      if (exception instanceof RetryLaterException) {
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      }
       response.status(status).json(body);
     }
   }

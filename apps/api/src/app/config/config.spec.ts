@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, describeDatabaseUrl, loadConfig } from './config';
 
@@ -27,7 +28,24 @@ describe('loadConfig', () => {
       publicUrl: null,
       reminders: true,
       oidc: null,
+      exports: {
+        worker: resolve(__dirname, 'export-worker.js'),
+        threads: Math.max(1, availableParallelism() - 1),
+        queue: 8,
+        cacheMb: 64,
+        anonymousPerMinute: 30,
+      },
     });
+  });
+
+  it('reads the export pool, cache and rate limit, and names a bad one', () => {
+    const config = loadConfig(
+      { EXPORT_WORKER: 'build/worker.js', EXPORT_THREADS: '3', EXPORT_QUEUE: '0', EXPORT_CACHE_MB: '0', EXPORT_RATE_LIMIT: '5' },
+      defaults,
+    );
+    expect(config.exports).toEqual({ worker: resolve('build/worker.js'), threads: 3, queue: 0, cacheMb: 0, anonymousPerMinute: 5 });
+    expect(() => loadConfig({ EXPORT_THREADS: '0' }, defaults)).toThrow(/EXPORT_THREADS must be a whole number from 1 to 64, got "0"/);
+    expect(() => loadConfig({ EXPORT_QUEUE: 'many' }, defaults)).toThrow(/EXPORT_QUEUE must be a whole number/);
   });
 
   it('reads the mail, reminder and OpenID Connect settings', () => {

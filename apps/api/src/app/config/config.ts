@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type Environment = 'production' | 'development' | 'test';
@@ -43,6 +44,21 @@ export interface AppConfig {
   reminders: boolean;
   /** Sign-in with an OpenID Connect provider, or null when not configured. */
   oidc: OidcConfig | null;
+  /** Chart files and calendars are drawn in a pool of worker threads, off the request loop: see docs/exports.md. */
+  exports: ExportsConfig;
+}
+
+export interface ExportsConfig {
+  /** The built worker (dist/api/export-worker.js, beside main.js). */
+  worker: string;
+  /** Worker threads drawing files at once. */
+  threads: number;
+  /** Files waiting for a thread at most; beyond it a request is answered 503 with Retry-After. */
+  queue: number;
+  /** Memory kept for drawn files (by plan revision and parameters), in MiB; 0: none kept. */
+  cacheMb: number;
+  /** Export requests without a session allowed per client address per minute before 429; 0: no limit. */
+  anonymousPerMinute: number;
 }
 
 export interface OidcConfig {
@@ -92,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
     publicUrl: parsePublicUrl(env['PUBLIC_URL']),
     reminders: parseBoolean(env, 'REMINDERS', true),
     oidc: parseOidc(env),
+    exports: {
+      // Every bundle in dist/api (main.js and the commands) lies beside the worker's.
+      worker: resolve(env['EXPORT_WORKER'] || resolve(__dirname, 'export-worker.js')),
+      threads: parseWhole(env, 'EXPORT_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
+      queue: parseWhole(env, 'EXPORT_QUEUE', 8, 0, 10_000),
+      cacheMb: parseWhole(env, 'EXPORT_CACHE_MB', 64, 0, 16_384),
+      anonymousPerMinute: parseWhole(env, 'EXPORT_RATE_LIMIT', 30, 0, 1_000_000),
+    },
   };
 }
 

@@ -2,7 +2,6 @@ import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Quer
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { PrivateFeed } from '@tracker/contracts';
-import type { ICalCalendar } from 'ical-generator';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery, PartnershipQuery } from '../common/list-query.dto';
@@ -10,9 +9,11 @@ import { ActionNumberParam } from '../common/parse-action-number.pipe';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
+import { sendFile } from './chart.controller';
+import type { RenderedFile } from './render/export-renderer';
 
-function send(response: Response, calendar: ICalCalendar, file: string): void {
-  response.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${file}"`).send(calendar.toString());
+function send(response: Response, calendar: RenderedFile, file: string): void {
+  sendFile(response, calendar, 'text/calendar; charset=utf-8', `inline; filename="${file}"`);
 }
 
 /** iCalendar feeds (RFC 5545): public ones of the plan, and a private one per person behind a secret token. */

@@ -1,32 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { FollowUp, GanttData, Output } from '@tracker/contracts';
+import type { GanttData, Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
-import { addDays, format, parseISO } from 'date-fns';
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { PlanCache } from '../gantt/plan-cache';
+import { outputsJson, sqlClientOf } from '../gantt/plan-queries';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
-import { OutputsService } from '../outputs/outputs.service';
+import { ExportRenderer, type RenderedFile } from './render/export-renderer';
 import { ExportTablesService } from './export-tables.service';
-
-/** Domain of every UID: an event keeps its UID across downloads, so calendars update it in place. */
-const UID_DOMAIN = 'inclusion-tracker';
-
-const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
-const nextDay = (day: string) => format(addDays(parseISO(day), 1), 'yyyy-MM-dd');
-
-interface Windowed {
-  id: string;
-  title: string;
-  start: string | null;
-  end: string | null;
-  precision: string;
-  tentative: boolean;
-  version: number;
-  updatedAt: string;
-  source: string;
-  status: string;
-  actionNumber: number;
-}
 
 export interface FeedScope {
   partnership?: string;
@@ -34,133 +17,83 @@ export interface FeedScope {
   organisationId?: string;
 }
 
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
 /**
- * iCalendar (RFC 5545) feeds of the plan: milestones and outputs as all-day events spanning their
- * window (a month window is its whole months; a year-only window is one all-day event on its last
- * day, marked TENTATIVE; items without dates are left out), the phase deadline, and in a person's
- * private feed the monitoring calls and the follow-ups with a due date. UIDs are the record ids;
- * SEQUENCE is the record's version, so it goes up with every change.
+ * iCalendar (RFC 5545) feeds of the plan (drawn by render/calendar-files.ts in the export pool):
+ * milestones and outputs of a partnership, one Action or an organisation's Actions, with the
+ * deadline; in a person's private feed the monitoring calls and follow-ups too. The data is read
+ * here; each feed is kept by the plan's revision, its outputs' and calls' state, and its scope.
  */
 @Injectable()
 export class CalendarService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: ExportTablesService,
-    private readonly outputs: OutputsService,
     private readonly organisations: OrganisationsRepository,
     private readonly partnerships: PartnershipsRepository,
+    private readonly plans: PlanCache,
+    private readonly renderer: ExportRenderer,
   ) {}
 
-  async planFeed(scope: FeedScope): Promise<ICalCalendar> {
+  async planFeed(scope: FeedScope): Promise<RenderedFile> {
     const partnership = scope.partnership ?? DEFAULT_PARTNERSHIP_KEY;
-    const data = await this.tables.gantt(partnership);
-    let actions = new Set(data.actions.map((a) => a.number));
-    let name = data.partnership.name;
-    if (scope.action !== undefined) {
-      const action = data.actions.find((a) => a.number === scope.action);
-      if (!action) {
-        throw new NotFoundException(`Action ${scope.action} not found`);
+    const plan = await this.plans.gantt(partnership);
+    const outputs = await outputsJson(sqlClientOf(this.dataSource), partnership, null);
+    if (plan === null || outputs === null) {
+      throw new NotFoundException(`partnership "${partnership}" not found`);
+    }
+    const organisation =
+      scope.organisationId === undefined ? null : await this.organisations.get(await this.partnerships.byKey(partnership), scope.organisationId);
+    const key = [
+      'calendar',
+      plan.partnershipId,
+      plan.revision,
+      digest(outputs),
+      scope.action ?? null,
+      organisation && { id: organisation.id, name: organisation.name, actions: organisation.actions.map((a) => a.actionNumber) },
+    ];
+    return this.renderer.file(key, async () => {
+      const data = JSON.parse((await plan.body('identity')).toString('utf8')) as GanttData;
+      let actions = data.actions.map((a) => a.number);
+      let name = data.partnership.name;
+      if (scope.action !== undefined) {
+        const action = data.actions.find((a) => a.number === scope.action);
+        if (!action) {
+          throw new NotFoundException(`Action ${scope.action} not found`);
+        }
+        actions = [action.number];
+        name = `Action ${action.number} ${action.shortName} - ${data.partnership.name}`;
       }
-      actions = new Set([action.number]);
-      name = `Action ${action.number} ${action.shortName} - ${data.partnership.name}`;
-    }
-    if (scope.organisationId !== undefined) {
-      const organisation = await this.organisations.get(await this.partnerships.byKey(partnership), scope.organisationId);
-      actions = new Set(organisation.actions.map((a) => a.actionNumber).filter((n) => actions.has(n)));
-      name = `${organisation.name} - ${data.partnership.name}`;
-    }
-    const outputs = await this.outputs.list({ partnership });
-    const calendar = this.calendar(name, data);
-    this.addPlan(calendar, data, outputs, actions);
-    return calendar;
+      if (organisation !== null) {
+        const theirs = organisation.actions.map((a) => a.actionNumber);
+        actions = actions.filter((n) => theirs.includes(n));
+        name = `${organisation.name} - ${data.partnership.name}`;
+      }
+      return { kind: 'calendar', feed: { name, data, outputs: JSON.parse(outputs) as Output[], actions, calls: null } };
+    });
   }
 
   /** The Work Plan with the monitoring calls and follow-ups (for one signed-in person's calendar). */
-  async privateFeed(): Promise<ICalCalendar> {
-    const data = await this.tables.gantt(DEFAULT_PARTNERSHIP_KEY);
-    const calendar = this.calendar(`${data.partnership.name} (with monitoring calls)`, data);
-    this.addPlan(calendar, data, await this.outputs.list({ partnership: DEFAULT_PARTNERSHIP_KEY }), new Set(data.actions.map((a) => a.number)));
-    for (const call of await this.tables.calls(await this.partnerships.byKey(DEFAULT_PARTNERSHIP_KEY))) {
-      calendar.createEvent({
-        id: `call-${call.id}@${UID_DOMAIN}`,
-        sequence: call.version,
-        allDay: true,
-        start: utcDay(call.heldOn),
-        end: utcDay(nextDay(call.heldOn)),
-        stamp: utcDay(call.heldOn),
-        summary: `Monitoring call (Actions ${call.actionNumbers.join(', ')})`,
-        description: [call.attendees.length ? `Attendees: ${call.attendees.join('; ')}` : '', call.notes, call.decisions ? `Decisions: ${call.decisions}` : '']
-          .filter(Boolean)
-          .join('\n\n'),
-      });
-      call.followUps.filter((f) => f.dueDate !== null).forEach((f) => this.addFollowUp(calendar, f));
+  async privateFeed(): Promise<RenderedFile> {
+    const plan = await this.plans.gantt(DEFAULT_PARTNERSHIP_KEY);
+    const outputs = await outputsJson(sqlClientOf(this.dataSource), DEFAULT_PARTNERSHIP_KEY, null);
+    if (plan === null || outputs === null) {
+      throw new NotFoundException(`partnership "${DEFAULT_PARTNERSHIP_KEY}" not found`);
     }
-    return calendar;
-  }
-
-  private calendar(name: string, data: GanttData): ICalCalendar {
-    const calendar = ical({
-      name,
-      prodId: { company: 'Urban Agenda for the EU', product: 'Work Plan tracker', language: 'EN' },
-      method: ICalCalendarMethod.PUBLISH,
-    });
-    calendar.createEvent({
-      id: `deadline-${data.partnership.id}@${UID_DOMAIN}`,
-      sequence: 0,
-      allDay: true,
-      start: utcDay(data.partnership.deadline),
-      end: utcDay(nextDay(data.partnership.deadline)),
-      stamp: utcDay(data.partnership.deadline),
-      summary: `Deadline of the Work Plan: ${data.partnership.name}`,
-    });
-    return calendar;
-  }
-
-  private addPlan(calendar: ICalCalendar, data: GanttData, outputs: Output[], actions: Set<number>): void {
-    for (const item of data.items.filter((m) => actions.has(m.actionNumber))) {
-      this.addWindow(calendar, { ...item, title: `Action ${item.actionNumber}: ${item.title}` }, `milestone-${item.id}`, item.windowText);
-    }
-    for (const output of outputs.filter((o) => actions.has(o.actionNumber))) {
-      this.addWindow(calendar, { ...output, title: `Action ${output.actionNumber} output: ${output.title}` }, `output-${output.id}`, output.dueText);
-    }
-  }
-
-  private addWindow(calendar: ICalCalendar, item: Windowed, uid: string, windowText: string | null): void {
-    if (item.start === null || item.end === null || item.precision === 'unknown') {
-      return; // no day to put it on: never invent one
-    }
-    const yearOnly = item.precision === 'year';
-    const first = yearOnly ? item.end : item.start;
-    calendar.createEvent({
-      id: `${uid}@${UID_DOMAIN}`,
-      sequence: item.version,
-      allDay: true,
-      start: utcDay(first),
-      end: utcDay(nextDay(item.end)),
-      stamp: new Date(item.updatedAt),
-      lastModified: new Date(item.updatedAt),
-      summary: item.title,
-      status: yearOnly || item.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
-      description: [
-        windowText ? `Planned: ${windowText}${yearOnly ? ' (year only: shown on its last day)' : ''}` : '',
-        `Status: ${item.status.replace(/_/g, ' ')}`,
-        `Work Plan section ${item.source}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    });
-  }
-
-  private addFollowUp(calendar: ICalCalendar, followUp: FollowUp): void {
-    const due = followUp.dueDate!;
-    calendar.createEvent({
-      id: `follow-up-${followUp.id}@${UID_DOMAIN}`,
-      sequence: followUp.version,
-      allDay: true,
-      start: utcDay(due),
-      end: utcDay(nextDay(due)),
-      stamp: utcDay(followUp.callHeldOn),
-      summary: `${followUp.done ? 'Done: ' : 'Follow-up due: '}${followUp.what}`,
-      description: [`Asked at the monitoring call of ${followUp.callHeldOn}`, followUp.owner?.name, followUp.ownerText].filter(Boolean).join('\n'),
+    const calls = await this.tables.callsState(plan.partnershipId);
+    return this.renderer.file(['private-calendar', plan.partnershipId, plan.revision, digest(outputs), calls], async () => {
+      const data = JSON.parse((await plan.body('identity')).toString('utf8')) as GanttData;
+      return {
+        kind: 'calendar',
+        feed: {
+          name: `${data.partnership.name} (with monitoring calls)`,
+          data,
+          outputs: JSON.parse(outputs) as Output[],
+          actions: data.actions.map((a) => a.number),
+          calls: await this.tables.calls(await this.partnerships.byKey(DEFAULT_PARTNERSHIP_KEY)),
+        },
+      };
     });
   }
 }

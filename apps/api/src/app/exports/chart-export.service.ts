@@ -1,29 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import type { FollowUp, GanttData, MonitoringCall, PlanSnapshotItem } from '@tracker/contracts';
-import {
-  CHART_LAYOUT,
-  type ChartItem,
-  chartModel,
-  timelineTitle,
-  type ChartModel,
-  chartSvg,
-  type ChartView,
-  isApproximate,
-  paginate,
-  type PlanWindow,
-  slipOf,
-  VIEW_SCALE,
-  windowChanged,
-} from '@tracker/schedule';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { GanttData, MonitoringCall, PlanSnapshotItem } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
+import { type ChartItem, chartModel, timelineTitle, type ChartModel, type ChartView, isApproximate, type PlanWindow, slipOf, windowChanged } from '@tracker/schedule';
+import { addYears, format, parseISO, subYears } from 'date-fns';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { PlanCache } from '../gantt/plan-cache';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
+import type { Paper } from './render/chart-files';
+import { ExportRenderer, type RenderedFile } from './render/export-renderer';
 import { ExportTablesService } from './export-tables.service';
+
+export { PAPER, type Paper } from './render/chart-files';
 
 /** An item against its approved window: the slip in words (libs/schedule), or "added since version N". */
 function baselineOf(item: PlanWindow, then: PlanSnapshotItem | undefined, versionNumber: number): NonNullable<ChartItem['baseline']> {
@@ -41,25 +33,8 @@ function baselineOf(item: PlanWindow, then: PlanSnapshotItem | undefined, versio
   };
 }
 
-/** Paper sizes in points, landscape. */
-export const PAPER = { a4: [841.89, 595.28], a3: [1190.55, 841.89] } as const;
-export type Paper = keyof typeof PAPER;
-
-/** The fonts every chart file uses, shipped in an npm package: the same glyphs in PDF and PNG. */
-const FONT_DIR = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
-const FONTS = {
-  regular: `${FONT_DIR}DejaVuSansCondensed.ttf`,
-  bold: `${FONT_DIR}DejaVuSansCondensed-Bold.ttf`,
-  italic: `${FONT_DIR}DejaVuSansCondensed-Oblique.ttf`,
-};
-/** Points (or pixels at 1x) per day when the whole chart is one image. */
-const IMAGE_DAY_WIDTH = 1.2;
-
-let wasmReady: Promise<void> | null = null;
-function resvgReady(): Promise<void> {
-  wasmReady ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
-  return wasmReady;
-}
+/** How far an `asOf` may lie before the plan's first day or after its deadline, in years. */
+export const AS_OF_YEARS = 2;
 
 export interface ChartFilter {
   partnership?: string;
@@ -77,23 +52,90 @@ export interface ChartFilter {
 }
 
 /**
- * The chart as files, drawn on the server from the chart model of @tracker/schedule: SVG (the whole
- * chart on one canvas), PNG (that SVG at 2x, rasterised by resvg compiled to WebAssembly: no native
- * binary, no browser) and PDF (A4 or A3 landscape, paged by rows and by months, header repeated).
+ * The chart as files, drawn from the chart model of @tracker/schedule (render/chart-files.ts): SVG
+ * (the whole chart on one canvas), PNG (that SVG at 2x, or smaller within the rasteriser's limits)
+ * and PDF (A4 or A3 landscape, paged by rows and by months, header repeated). The model is read
+ * here, on the main thread; the files are drawn in the export pool and kept by plan revision and
+ * parameters (render/export-renderer.ts).
  */
 @Injectable()
 export class ChartExportService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: ExportTablesService,
     private readonly risks: RiskViewService,
     private readonly organisations: OrganisationsRepository,
     private readonly partnerships: PartnershipsRepository,
     private readonly versions: PlanVersionsRepository,
+    private readonly plans: PlanCache,
+    private readonly renderer: ExportRenderer,
   ) {}
 
+  /** The chart of the filtered plan as SVG, PNG or PDF; 400 naming `asOf` when it lies far outside the plan. */
+  async file(filter: ChartFilter, format: 'svg' | 'png' | 'pdf', paper: Paper): Promise<RenderedFile> {
+    const key = filter.partnership ?? DEFAULT_PARTNERSHIP_KEY;
+    const plan = await this.plans.gantt(key);
+    if (plan === null) {
+      throw new NotFoundException(`partnership "${key}" not found`);
+    }
+    if (filter.asOf !== undefined) {
+      await this.checkAsOf(plan.partnershipId, filter.asOf);
+    }
+    const asOf = filter.asOf ?? (await this.risks.today());
+    // An organisation's Actions are not part of the plan's revision: they are read, and named in the key.
+    const organisation = filter.organisation === undefined ? null : await this.organisations.get(await this.partnerships.byKey(key), filter.organisation);
+    const scope = {
+      action: filter.action ?? null,
+      actions: filter.actions ?? null,
+      organisation: organisation && { id: organisation.id, name: organisation.name, actions: organisation.actions.map((a) => a.actionNumber) },
+      statuses: filter.statuses ?? null,
+      view: filter.view ?? 'month',
+      baseline: filter.baseline ?? null,
+      asOf,
+    };
+    return this.renderer.file(['chart', format, format === 'pdf' ? paper : null, plan.partnershipId, plan.revision, scope], async () => {
+      const data = JSON.parse((await plan.body('identity')).toString('utf8')) as GanttData;
+      return { kind: 'chart', format, paper, model: await this.model({ ...filter, asOf }, data) };
+    });
+  }
+
+  /** The pack of a monitoring call as PDF (see render/chart-files.ts), kept by the call as read and the plan's revision. */
+  async callPack(call: MonitoringCall, paper: Paper): Promise<RenderedFile> {
+    const plan = await this.plans.gantt(call.partnership);
+    const callHash = createHash('sha256').update(JSON.stringify(call)).digest('base64url');
+    return this.renderer.file(['call-pack', paper, call.id, callHash, plan?.partnershipId, plan?.revision], async () => ({
+      kind: 'call-pack',
+      call,
+      paper,
+      timeZone: PARTNERSHIP_TIME_ZONE,
+      model: await this.model({ partnership: call.partnership, actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number }),
+    }));
+  }
+
+  /**
+   * An `asOf` far outside the plan stretches the chart's time axis to it (every month in between is
+   * drawn, and paged in the PDF), so the work grows with the distance: it must lie within
+   * AS_OF_YEARS of the plan's first day and of its deadline.
+   */
+  private async checkAsOf(partnershipId: string, asOf: string): Promise<void> {
+    const [row] = await this.dataSource.query<{ first: string | null; deadline: string }[]>(
+      `SELECT (SELECT min(m.start_date) FROM milestone m JOIN action a ON a.id = m.action_id WHERE a.partnership_id = p.id)::text AS first,
+              p.deadline::text AS deadline
+         FROM partnership p WHERE p.id = $1`,
+      [partnershipId],
+    );
+    const from = format(subYears(parseISO(row.first !== null && row.first < row.deadline ? row.first : row.deadline), AS_OF_YEARS), 'yyyy-MM-dd');
+    const to = format(addYears(parseISO(row.deadline), AS_OF_YEARS), 'yyyy-MM-dd');
+    if (asOf < from || asOf > to) {
+      throw new BadRequestException(
+        `asOf must lie within ${AS_OF_YEARS} years of the plan, from ${from} (before its first day) to ${to} (after its deadline), got ${asOf}`,
+      );
+    }
+  }
+
   /** The chart of the filtered plan, as the chart page filters it (Actions, an organisation's Actions, statuses). */
-  async model(filter: ChartFilter): Promise<ChartModel> {
-    const data: GanttData = await this.tables.gantt(filter.partnership);
+  async model(filter: ChartFilter, plan?: GanttData): Promise<ChartModel> {
+    const data: GanttData = plan ?? (await this.tables.gantt(filter.partnership));
     let wanted = filter.actions ?? (filter.action === undefined ? null : [filter.action]);
     const filters: string[] = [];
     if (filter.organisation !== undefined) {
@@ -139,113 +181,4 @@ export class ChartExportService {
       baselineName,
     });
   }
-
-  /** The whole chart on one page: every row, every month. */
-  svg(model: ChartModel): string {
-    const L = CHART_LAYOUT;
-    const width = Math.ceil(2 * L.margin + L.labelWidth + model.totalDays * IMAGE_DAY_WIDTH * VIEW_SCALE[model.view]);
-    const height = Math.ceil(2 * L.margin + L.titleHeight + L.headerHeight + L.legendHeight + 12 + model.rows.length * L.rowHeight);
-    const [page] = paginate(model, width, height);
-    return chartSvg(model, page);
-  }
-
-  async png(model: ChartModel): Promise<Buffer> {
-    await resvgReady();
-    const resvg = new Resvg(this.svg(model), {
-      fitTo: { mode: 'zoom', value: 2 },
-      font: { fontBuffers: Object.values(FONTS).map((f) => readFileSync(f)), defaultFontFamily: 'DejaVu Sans Condensed', loadSystemFonts: false },
-    });
-    return Buffer.from(resvg.render().asPng());
-  }
-
-  async pdf(model: ChartModel, paper: Paper): Promise<Buffer> {
-    const { doc, done } = this.document(`${model.title} - ${model.subtitle}`);
-    this.chartPages(doc, model, paper);
-    doc.end();
-    return done;
-  }
-
-  /**
-   * The monitoring-call pack: the call, the RAG per Action with its reasons and the risk view as of
-   * the call's day, the changes since the previous call, the open follow-ups, then the chart of the
-   * Actions the call covered. As `GET /api/monitoring-calls/:id` answers it.
-   */
-  async callPack(call: MonitoringCall, paper: Paper): Promise<Buffer> {
-    const { doc, done } = this.document(`Monitoring call of ${call.heldOn}`);
-    const [width, height] = PAPER[paper];
-    doc.addPage({ size: [width, height], margins: { top: 36, bottom: 36, left: 40, right: 40 } });
-    const heading = (text: string) => doc.moveDown(0.6).font('bold').fontSize(12).fillColor('#111827').text(text).moveDown(0.2).font('regular').fontSize(9);
-    const line = (text: string, indent = 0) => doc.font('regular').fontSize(9).fillColor('#111827').text(text, { indent });
-    doc.font('bold').fontSize(16).text(`Monitoring call of ${call.heldOn}`);
-    line(`Actions covered: ${call.actionNumbers.join(', ')}${call.previousCall ? ` · previous call ${call.previousCall.heldOn}` : ' · the first call'}`);
-    if (call.attendees.length) line(`Attendees: ${call.attendees.join('; ')}`);
-    if (call.notes) line(`Notes: ${call.notes}`);
-    if (call.decisions) line(`Decisions: ${call.decisions}`);
-
-    heading(`Rating per Action as of ${call.risks.asOf} (${call.risks.daysToDeadline} days to the ${call.risks.deadline} deadline)`);
-    for (const action of call.risks.actions) {
-      doc.font('bold').fontSize(9).text(`Action ${action.number} ${action.shortName}: ${action.rag.toUpperCase()}`);
-      action.reasons.forEach((reason) => line(`- ${reason}`, 10));
-    }
-    heading(`What needs attention as of ${call.risks.asOf}`);
-    const covered = call.risks.items.filter((i) => call.actionNumbers.includes(i.actionNumber));
-    if (covered.length === 0) line('Nothing flagged in the Actions covered.');
-    covered.forEach((item) => line(`- [${item.kind.replace(/_/g, ' ')}] Action ${item.actionNumber}: ${item.title} (${item.reason})`, 0));
-
-    heading(`Changes since ${call.previousCall ? `the previous call (${call.previousCall.heldOn})` : 'the start'}`);
-    if (call.changesSincePrevious.length === 0) line('No changes.');
-    for (const change of call.changesSincePrevious) {
-      const shown = (value: typeof change.from): string => (value === null ? '-' : Array.isArray(value) ? value.join(', ') : String(value));
-      const what = change.field ? `${change.field}: ${shown(change.from)} -> ${shown(change.to)}` : 'note';
-      line(
-        `- ${new Date(change.at).toLocaleDateString('en-CA', { timeZone: PARTNERSHIP_TIME_ZONE })} ${change.itemTitle}: ${what}${change.note ? ` ("${change.note}")` : ''} (${change.by.name})`,
-      );
-    }
-    heading('Follow-ups of this call');
-    if (call.followUps.length === 0) line('None recorded.');
-    call.followUps.forEach((f) => line(`- ${f.done ? '[done] ' : ''}${f.what}${followUpTail(f)}`));
-    heading('Open follow-ups of earlier calls');
-    if (call.openEarlierFollowUps.length === 0) line('None open.');
-    call.openEarlierFollowUps.forEach((f) => line(`- ${f.what} (asked ${f.callHeldOn})${followUpTail(f)}`));
-
-    this.chartPages(
-      doc,
-      await this.model({ partnership: call.partnership, actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number }),
-      paper,
-    );
-    doc.end();
-    return done;
-  }
-
-  private document(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-    const doc = new PDFDocument({ margin: 0, autoFirstPage: false, info: { Title: title, Creator: 'Work Plan tracker' } });
-    doc.registerFont('regular', FONTS.regular);
-    doc.registerFont('bold', FONTS.bold);
-    doc.registerFont('italic', FONTS.italic);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-    return { doc, done };
-  }
-
-  private chartPages(doc: PDFKit.PDFDocument, model: ChartModel, paper: Paper): void {
-    const [width, height] = PAPER[paper];
-    for (const page of paginate(model, width, height)) {
-      doc.addPage({ size: [width, height], margin: 0 });
-      SVGtoPDF(doc, chartSvg(model, page), 0, 0, {
-        width,
-        height,
-        assumePt: true,
-        fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'bold' : italic ? 'italic' : 'regular'),
-      });
-    }
-  }
-}
-
-function followUpTail(f: FollowUp): string {
-  const owner = [f.owner?.name, f.ownerText].filter(Boolean).join(' - ');
-  return `${owner ? `, owner ${owner}` : ''}${f.dueDate ? `, due ${f.dueDate}` : ', no due date'}`;
 }

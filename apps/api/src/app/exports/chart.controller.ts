@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES } from '@tracker/contracts';
 import { CHART_VIEWS, type ChartView } from '@tracker/schedule';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
@@ -10,6 +18,7 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
 import { BaselineField } from '../common/list-query.dto';
 import { ExportQuery } from './dto';
+import type { RenderedFile } from './render/export-renderer';
 
 const STATUS_LIST = new RegExp(`^(${MILESTONE_STATUSES.join('|')})(,(${MILESTONE_STATUSES.join('|')}))*$`);
 
@@ -63,6 +72,11 @@ function chartFilter(query: ChartQuery) {
 
 const TYPES = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' } as const;
 
+/** Sends a drawn file; `X-Cache` says whether it was drawn for this request or kept from an earlier one. */
+export function sendFile(response: Response, file: RenderedFile, type: string, disposition: string): void {
+  response.type(type).setHeader('Content-Disposition', disposition).setHeader('X-Cache', file.cache).send(file.body);
+}
+
 /** The Gantt chart (the timeline rebuilt from the plan's sections) as a file: every row of the filtered plan, not only what a screen shows. */
 @ApiTags('exports')
 @Controller('exports')
@@ -82,8 +96,7 @@ export class ChartController {
   })
   async pack(@Param('id', ParseIdPipe) id: string, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const call = await this.monitoring.get(id);
-    const body = await this.charts.callPack(call, query.paper);
-    response.type(TYPES.pdf).setHeader('Content-Disposition', `attachment; filename="monitoring-call-${call.heldOn}.pdf"`).send(body);
+    sendFile(response, await this.charts.callPack(call, query.paper), TYPES.pdf, `attachment; filename="monitoring-call-${call.heldOn}.pdf"`);
   }
 
   @Get(['chart.svg', 'chart.png', 'chart.pdf'])
@@ -91,12 +104,14 @@ export class ChartController {
   @ApiProduces(...Object.values(TYPES))
   @ApiOkResponse({
     description:
-      'SVG (whole chart), PNG (the same at 2x) or PDF (A4/A3 landscape, paged by rows and months, header repeated, legend, deadline and as-of lines)',
+      'SVG (whole chart), PNG (the same at 2x, smaller for a very large chart) or PDF (A4/A3 landscape, paged by rows and months, header repeated, legend, deadline and as-of lines)',
   })
+  @ApiBadRequestResponse({ description: 'A bad parameter, named in the message (e.g. an asOf far outside the plan)' })
+  @ApiUnprocessableEntityResponse({ description: 'A PNG too large for one image, with what to ask for instead' })
+  @ApiServiceUnavailableResponse({ description: 'The server is drawing as many files as it can; see Retry-After' })
   async chart(@Req() request: Request, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const format = request.path.split('.').pop() as keyof typeof TYPES;
-    const model = await this.charts.model(chartFilter(query));
-    const body = format === 'svg' ? this.charts.svg(model) : format === 'png' ? await this.charts.png(model) : await this.charts.pdf(model, query.paper);
+    const file = await this.charts.file(chartFilter(query), format, query.paper);
     const stem = [
       'chart',
       query.partnership === DEFAULT_PARTNERSHIP_KEY ? null : query.partnership,
@@ -105,6 +120,6 @@ export class ChartController {
     ]
       .filter(Boolean)
       .join('-');
-    response.type(TYPES[format]).setHeader('Content-Disposition', `attachment; filename="${stem}.${format}"`).send(body);
+    sendFile(response, file, TYPES[format], `attachment; filename="${stem}.${format}"`);
   }
 }

@@ -189,6 +189,22 @@ export class ExportTablesService {
     return calls;
   }
 
+  /**
+   * The state of a partnership's monitoring calls and follow-ups in one short text (their ids and
+   * versions, and the names of the follow-ups' owners), which changes whenever a calendar that shows
+   * them would: the private feed is kept under it.
+   */
+  async callsState(partnershipId: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ state: string }[]>(
+      `SELECT md5(COALESCE(string_agg(c.id::text || ':' || c.version || '[' || COALESCE((
+                SELECT string_agg(f.id::text || ':' || f.version || ':' || COALESCE(o.name, ''), ',' ORDER BY f.id)
+                  FROM follow_up f LEFT JOIN organisation o ON o.id = f.owner_organisation_id WHERE f.call_id = c.id), '') || ']', ';' ORDER BY c.id), '')) AS state
+         FROM monitoring_call c WHERE c.partnership_id = $1`,
+      [partnershipId],
+    );
+    return row.state;
+  }
+
   private callTable(calls: MonitoringCall[]): Table<MonitoringCall> {
     return table<MonitoringCall>(
       'Monitoring calls',

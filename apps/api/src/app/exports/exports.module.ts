@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GanttModule } from '../gantt/gantt.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutputsModule } from '../outputs/outputs.module';
@@ -11,12 +12,16 @@ import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { ExportTablesService } from './export-tables.service';
 import { ExportsController } from './exports.controller';
+import { ExportRenderer } from './render/export-renderer';
 
-/** Files people attach to reports: the chart (SVG, PNG, PDF), spreadsheets (CSV, XLSX) and calendar feeds (iCalendar). */
+/**
+ * Files people attach to reports: the chart (SVG, PNG, PDF), spreadsheets (CSV, XLSX) and calendar
+ * feeds (iCalendar). The chart files and calendars are drawn in a pool of worker threads (ExportRenderer).
+ */
 @Module({
-  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule, PlanVersionsModule],
+  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule, PlanVersionsModule, GanttModule],
   // The chart's routes before the catch-all `:file` of ExportsController.
   controllers: [ChartController, ExportsController, CalendarController],
-  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService],
+  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService, ExportRenderer],
 })
 export class ExportsModule {}

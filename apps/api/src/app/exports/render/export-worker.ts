@@ -1,0 +1,22 @@
+// The export worker: a worker thread of the export pool (export-renderer.ts) that draws the files
+// the API must not draw on its request loop. Built as its own bundle beside main.js
+// (dist/api/export-worker.js); its default export is the function the pool calls with each task.
+import { calendarText } from './calendar-files';
+import { callPackPdf, chartPdf, chartPng, chartSvgFile } from './chart-files';
+import type { RenderResult, RenderTask } from './render-task';
+
+export default async function render(task: RenderTask): Promise<RenderResult> {
+  switch (task.kind) {
+    case 'chart': {
+      if (task.format === 'svg') {
+        return { body: Buffer.from(chartSvgFile(task.model), 'utf8') };
+      }
+      const body = task.format === 'png' ? await chartPng(task.model) : await chartPdf(task.model, task.paper);
+      return Buffer.isBuffer(body) ? { body } : { refusal: body };
+    }
+    case 'call-pack':
+      return { body: await callPackPdf(task.call, task.model, task.paper, task.timeZone) };
+    case 'calendar':
+      return { body: Buffer.from(calendarText(task.feed), 'utf8') };
+  }
+}
