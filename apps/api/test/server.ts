@@ -4,12 +4,13 @@ import { type RunningServer, startServer } from '../src/app/server';
 
 /**
  * Starts the API on a free port on the given database, quietly, without the web app, with the
- * export worker built for this run (test/global-setup.ts).
+ * export worker built for this run (test/global-setup.ts). Files are not rate-limited (every spec
+ * asks for many from one address); export-load.spec.ts turns the limit on.
  */
 export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}, clock?: Clock): Promise<RunningServer> {
   return startServer(
     {
-      ...loadConfig({ NODE_ENV: 'test', EXPORT_WORKER: process.env['TEST_EXPORT_WORKER'] }, { webDist: null }),
+      ...loadConfig({ NODE_ENV: 'test', EXPORT_WORKER: process.env['TEST_EXPORT_WORKER'], EXPORT_RATE_LIMIT: '0' }, { webDist: null }),
       port: 0,
       host: '127.0.0.1',
       databaseUrl,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { PrivateFeed } from '@tracker/contracts';
@@ -10,6 +10,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { sendFile } from './chart.controller';
+import { ExportRateGuard } from './export-rate.guard';
 import type { RenderedFile } from './render/export-renderer';
 
 function send(response: Response, calendar: RenderedFile, file: string): void {
@@ -26,6 +27,7 @@ export class CalendarController {
   ) {}
 
   @Get('plan.ics')
+  @UseGuards(ExportRateGuard)
   @Access('plan.read')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'Milestones, outputs and the deadline of a partnership (or of one Action with ?action=N)' })
@@ -34,6 +36,7 @@ export class CalendarController {
   }
 
   @Get('actions/:number.ics')
+  @UseGuards(ExportRateGuard)
   @Access('plan.read')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: "One Action's milestones and outputs, and the deadline" })
@@ -43,6 +46,7 @@ export class CalendarController {
   }
 
   @Get('organisations/:id.ics')
+  @UseGuards(ExportRateGuard)
   @Access('plan.read')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The milestones and outputs of the Actions an organisation takes part in, and the deadline' })
@@ -76,6 +80,7 @@ export class CalendarController {
   }
 
   @Get('private/:token.ics')
+  @UseGuards(ExportRateGuard)
   @Access('public')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The Work Plan with the monitoring calls and follow-ups with a due date' })

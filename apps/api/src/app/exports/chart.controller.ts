@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -6,6 +6,7 @@ import {
   ApiPropertyOptional,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES } from '@tracker/contracts';
@@ -18,6 +19,7 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
 import { BaselineField } from '../common/list-query.dto';
 import { ExportQuery } from './dto';
+import { ExportRateGuard } from './export-rate.guard';
 import type { RenderedFile } from './render/export-renderer';
 
 const STATUS_LIST = new RegExp(`^(${MILESTONE_STATUSES.join('|')})(,(${MILESTONE_STATUSES.join('|')}))*$`);
@@ -101,6 +103,7 @@ export class ChartController {
 
   @Get(['chart.svg', 'chart.png', 'chart.pdf'])
   @Access('plan.read')
+  @UseGuards(ExportRateGuard)
   @ApiProduces(...Object.values(TYPES))
   @ApiOkResponse({
     description:
@@ -108,6 +111,7 @@ export class ChartController {
   })
   @ApiBadRequestResponse({ description: 'A bad parameter, named in the message (e.g. an asOf far outside the plan)' })
   @ApiUnprocessableEntityResponse({ description: 'A PNG too large for one image, with what to ask for instead' })
+  @ApiTooManyRequestsResponse({ description: 'Too many files asked from this address without signing in; see Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'The server is drawing as many files as it can; see Retry-After' })
   async chart(@Req() request: Request, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const format = request.path.split('.').pop() as keyof typeof TYPES;

@@ -12,6 +12,7 @@ import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { ExportTablesService } from './export-tables.service';
 import { ExportsController } from './exports.controller';
+import { ExportRateGuard } from './export-rate.guard';
 import { ExportRenderer } from './render/export-renderer';
 
 /**
@@ -22,6 +23,6 @@ import { ExportRenderer } from './render/export-renderer';
   imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule, PlanVersionsModule, GanttModule],
   // The chart's routes before the catch-all `:file` of ExportsController.
   controllers: [ChartController, ExportsController, CalendarController],
-  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService, ExportRenderer],
+  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService, ExportRenderer, ExportRateGuard],
 })
 export class ExportsModule {}
