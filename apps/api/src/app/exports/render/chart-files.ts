@@ -60,7 +60,11 @@ export function chartSvgFile(model: ChartModel): string {
 /** The zoom a PNG of the chart is drawn at: 2x, or less to stay within PNG_LIMITS; null when even MIN_ZOOM is beyond them. */
 export function pngZoom(model: ChartModel): number | null {
   const { width, height } = imageSize(model);
-  const zoom = Math.min(PNG_LIMITS.zoom, Math.sqrt(PNG_LIMITS.maxPixels / (width * height)), PNG_LIMITS.maxSide / width, PNG_LIMITS.maxSide / height);
+  let zoom = Math.min(PNG_LIMITS.zoom, Math.sqrt(PNG_LIMITS.maxPixels / (width * height)), PNG_LIMITS.maxSide / width, PNG_LIMITS.maxSide / height);
+  // The rasteriser rounds each side up.
+  while (Math.ceil(width * zoom) * Math.ceil(height * zoom) > PNG_LIMITS.maxPixels) {
+    zoom -= 0.001;
+  }
   return zoom >= PNG_LIMITS.minZoom ? zoom : null;
 }
 
