@@ -1,6 +1,13 @@
-import { type AppConfig, loadConfig } from '../src/app/config/config';
+import { type AppConfig, type ExportsConfig, loadConfig } from '../src/app/config/config';
 import type { Clock } from '../src/app/reminders/clock';
 import { type RunningServer, startServer } from '../src/app/server';
+
+const TEST_ENV = { NODE_ENV: 'test', EXPORT_WORKER: process.env['TEST_EXPORT_WORKER'], EXPORT_RATE_LIMIT: '0' } as const;
+
+/** The export settings of the test server with some changed (a smaller pool, a rate limit). */
+export function testExports(overrides: Partial<ExportsConfig>): ExportsConfig {
+  return { ...loadConfig(TEST_ENV, { webDist: null }).exports, ...overrides };
+}
 
 /**
  * Starts the API on a free port on the given database, quietly, without the web app, with the
@@ -10,7 +17,7 @@ import { type RunningServer, startServer } from '../src/app/server';
 export function startTestServer(databaseUrl: string, overrides: Partial<AppConfig> = {}, clock?: Clock): Promise<RunningServer> {
   return startServer(
     {
-      ...loadConfig({ NODE_ENV: 'test', EXPORT_WORKER: process.env['TEST_EXPORT_WORKER'], EXPORT_RATE_LIMIT: '0' }, { webDist: null }),
+      ...loadConfig(TEST_ENV, { webDist: null }),
       port: 0,
       host: '127.0.0.1',
       databaseUrl,
