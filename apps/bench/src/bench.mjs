@@ -24,8 +24,11 @@
 //  - The web app's initial JavaScript (bytes, gzip) and the API's resident memory after the runs.
 //
 // Medians of BENCH_ROUNDS rounds (default 3), each round alternating the two sides; page figures are
-// medians of BENCH_LOADS loads (default 3). BENCH_ONLY=api,gantt,scroll,firstload,lighthouse,exports
-// (a comma list) runs only those parts. Results, with a table of the goals, are printed and written
+// medians of BENCH_LOADS loads (default 3). BENCH_ONLY=api,gantt,scroll,firstload,lighthouse,exports,storm
+// (a comma list) runs only those parts.
+//  - The storm (apps/bench/src/storm.mjs): ten anonymous clients asking for chart files and
+//    calendars of the 5,000-item plan at once while /api/health is timed, and the API's memory
+//    during an XLSX decompression-bomb import. Results, with a table of the goals, are printed and written
 // to apps/bench/results/<time>.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,6 +41,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { bombMemory, exportStorm, signInForWrites } from './storm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Requires a part the build wrote under dist/ (checked to be there before the run starts). */
@@ -46,7 +50,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
-const PARTS = ['api', 'exports', 'gantt', 'scroll', 'firstload', 'lighthouse'];
+const PARTS = ['api', 'exports', 'gantt', 'scroll', 'firstload', 'lighthouse', 'storm'];
 const CHROMIUM = '/usr/bin/chromium';
 /**
  * Browser features off in every Chromium the bench starts. Headless Chromium builds its address
@@ -646,7 +650,9 @@ async function main() {
     const appPort = await freePort();
     const app = await startProcess(
       ['dist/api/main.js'],
-      { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development' },
+      // Every client of the bench is 127.0.0.1: without the per-client limit of anonymous exports, the
+      // export parts and the storm measure the pool and its queue, not the limit.
+      { DATABASE_URL, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'development', EXPORT_RATE_LIMIT: '0' },
       'Work Plan tracker ready',
     );
     cleanups.push(async () => app.kill('SIGINT'));
@@ -702,6 +708,26 @@ async function main() {
       console.log('  ' + (await run(['dist/api/seed-scale.js', '--prefix', 'big', '--partnerships', '1', '--items', '4100'], env)));
       console.log('  ' + (await run(['dist/api/seed-scale.js', '--prefix', 'chartk', '--partnerships', '1', '--items', '1000'], env)));
       console.log('  ' + (await run(['dist/api/seed-scale.js', '--prefix', 'chartfivek', '--partnerships', '1', '--items', '5000'], env)));
+    } else if (runs('storm')) {
+      console.log('Adding a 5,000-item plan for the storm...');
+      console.log('  ' + (await run(['dist/api/seed-scale.js', '--prefix', 'chartfivek', '--partnerships', '1', '--items', '5000'], { DATABASE_URL })));
+    }
+
+    if (runs('storm')) {
+      console.log('The storm: ten anonymous clients asking for chart PDFs, PNGs and calendars of the 5,000-item plan at once, /api/health timed meanwhile...');
+      results.storm = await exportStorm(appBase, 'chartfivek-0001');
+      const s = results.storm;
+      console.log(
+        `  /api/health: p50 ${s.health.p50} ms, p99 ${s.health.p99} ms, max ${s.health.max} ms (${s.health.requests} requests); exports: ${s.served} served, ${s.refused503} refused with 503 (${s.refused503WithRetryAfter} with Retry-After), ${s.refused4xx} refused otherwise (4xx), ${s.failed5xx} failed (5xx), in ${s.seconds} s`,
+      );
+      for (const example of s.examples) console.log(`    ${example}`);
+      console.log("The API's memory during an XLSX decompression-bomb import...");
+      const { cookie, xsrf } = await signInForWrites(appBase);
+      results.bomb = await bombMemory(appBase, app.pid, cookie, xsrf);
+      const b = results.bomb;
+      console.log(
+        `  ${b.fileKiB} KiB file inflating to ${b.inflatedMiB} MiB: answered ${b.status} in ${b.ms} ms; RSS idle ${b.idleMiB} MiB, peak ${b.peakMiB} MiB (+${b.growthMiB} MiB), after ${b.afterMiB} MiB`,
+      );
     }
 
     if (runs('api')) {
@@ -1002,6 +1028,27 @@ function goals(results) {
     lh?.performance >= 90,
   );
   add('Home page, Lighthouse accessibility', '100', lh && `${lh.accessibility}`, lh?.accessibility === 100);
+  const storm = results.storm;
+  add(
+    'The storm: /api/health p99 while 10 anonymous clients ask for chart PDFs, PNGs and calendars of 5,000 items',
+    '< 200 ms',
+    storm && `${storm.health.p99} ms (${storm.health.requests} requests, max ${storm.health.max} ms)`,
+    storm?.health.p99 < 200,
+  );
+  add(
+    'The storm: the exports answered',
+    'each served or refused (503 with Retry-After, or 4xx), none a 500',
+    storm &&
+      `${storm.served} served, ${storm.refused503} refused with 503 (${storm.refused503WithRetryAfter} with Retry-After), ${storm.refused4xx} refused with 4xx, ${storm.failed5xx} failed with 5xx, ${storm.unanswered} unanswered`,
+    storm?.failed5xx === 0 && storm.unanswered === 0 && storm.refused503 === storm.refused503WithRetryAfter,
+  );
+  const bomb = results.bomb;
+  add(
+    'XLSX bomb import (100 MB of sheet XML): API memory',
+    '< idle + 100 MB',
+    bomb && `peak ${bomb.peakMiB} MiB against ${bomb.idleMiB} MiB idle (+${bomb.growthMiB} MiB); answered ${bomb.status} in ${bomb.ms} ms`,
+    bomb?.growthMiB < 100,
+  );
   const first = results.firstLoad;
   add(
     'Home page, first load, compressed bytes',
