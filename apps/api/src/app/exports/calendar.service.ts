@@ -1,5 +1,4 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { GanttData, Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -53,25 +52,16 @@ export class CalendarService {
       scope.action ?? null,
       organisation && { id: organisation.id, name: organisation.name, actions: organisation.actions.map((a) => a.actionNumber) },
     ];
-    return this.renderer.file(key, async () => {
-      const data = JSON.parse((await plan.body('identity')).toString('utf8')) as GanttData;
-      let actions = data.actions.map((a) => a.number);
-      let name = data.partnership.name;
-      if (scope.action !== undefined) {
-        const action = data.actions.find((a) => a.number === scope.action);
-        if (!action) {
-          throw new NotFoundException(`Action ${scope.action} not found`);
-        }
-        actions = [action.number];
-        name = `Action ${action.number} ${action.shortName} - ${data.partnership.name}`;
-      }
-      if (organisation !== null) {
-        const theirs = organisation.actions.map((a) => a.actionNumber);
-        actions = actions.filter((n) => theirs.includes(n));
-        name = `${organisation.name} - ${data.partnership.name}`;
-      }
-      return { kind: 'calendar', feed: { name, data, outputs: JSON.parse(outputs) as Output[], actions, calls: null } };
-    });
+    return this.renderer.file(key, async () => ({
+      kind: 'calendar',
+      feed: {
+        gantt: (await plan.body('identity')).toString('utf8'),
+        outputs,
+        action: scope.action ?? null,
+        organisation: organisation && { name: organisation.name, actions: organisation.actions.map((a) => a.actionNumber) },
+        calls: null,
+      },
+    }));
   }
 
   /** The Work Plan with the monitoring calls and follow-ups (for one signed-in person's calendar). */
@@ -82,18 +72,15 @@ export class CalendarService {
       throw new NotFoundException(`partnership "${DEFAULT_PARTNERSHIP_KEY}" not found`);
     }
     const calls = await this.tables.callsState(plan.partnershipId);
-    return this.renderer.file(['private-calendar', plan.partnershipId, plan.revision, digest(outputs), calls], async () => {
-      const data = JSON.parse((await plan.body('identity')).toString('utf8')) as GanttData;
-      return {
-        kind: 'calendar',
-        feed: {
-          name: `${data.partnership.name} (with monitoring calls)`,
-          data,
-          outputs: JSON.parse(outputs) as Output[],
-          actions: data.actions.map((a) => a.number),
-          calls: await this.tables.calls(await this.partnerships.byKey(DEFAULT_PARTNERSHIP_KEY)),
-        },
-      };
-    });
+    return this.renderer.file(['private-calendar', plan.partnershipId, plan.revision, digest(outputs), calls], async () => ({
+      kind: 'calendar',
+      feed: {
+        gantt: (await plan.body('identity')).toString('utf8'),
+        outputs,
+        action: null,
+        organisation: null,
+        calls: await this.tables.calls(await this.partnerships.byKey(DEFAULT_PARTNERSHIP_KEY)),
+      },
+    }));
   }
 }

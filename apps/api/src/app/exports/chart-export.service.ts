@@ -1,37 +1,21 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GanttData, MonitoringCall, PlanSnapshotItem } from '@tracker/contracts';
+import type { MonitoringCall } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
-import { type ChartItem, chartModel, timelineTitle, type ChartModel, type ChartView, isApproximate, type PlanWindow, slipOf, windowChanged } from '@tracker/schedule';
+import type { ChartView } from '@tracker/schedule';
 import { addYears, format, parseISO, subYears } from 'date-fns';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PlanCache } from '../gantt/plan-cache';
+import { type CachedView, PlanCache } from '../gantt/plan-cache';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
 import type { Paper } from './render/chart-files';
+import type { ChartSource } from './render/chart-source';
 import { ExportRenderer, type RenderedFile } from './render/export-renderer';
-import { ExportTablesService } from './export-tables.service';
 
 export { PAPER, type Paper } from './render/chart-files';
-
-/** An item against its approved window: the slip in words (libs/schedule), or "added since version N". */
-function baselineOf(item: PlanWindow, then: PlanSnapshotItem | undefined, versionNumber: number): NonNullable<ChartItem['baseline']> {
-  if (!then) {
-    return { start: null, end: null, approximate: false, words: `added since version ${versionNumber}`, changed: true };
-  }
-  const window: PlanWindow = { start: then.start, end: then.end, precision: then.precision };
-  const current: PlanWindow = { start: item.start, end: item.end, precision: item.precision };
-  return {
-    start: then.start,
-    end: then.end,
-    approximate: isApproximate(window),
-    words: slipOf(window, current).words,
-    changed: windowChanged(window, current),
-  };
-}
 
 /** How far an `asOf` may lie before the plan's first day or after its deadline, in years. */
 export const AS_OF_YEARS = 2;
@@ -62,7 +46,6 @@ export interface ChartFilter {
 export class ChartExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tables: ExportTablesService,
     private readonly risks: RiskViewService,
     private readonly organisations: OrganisationsRepository,
     private readonly partnerships: PartnershipsRepository,
@@ -93,22 +76,30 @@ export class ChartExportService {
       baseline: filter.baseline ?? null,
       asOf,
     };
-    return this.renderer.file(['chart', format, format === 'pdf' ? paper : null, plan.partnershipId, plan.revision, scope], async () => {
-      const data = JSON.parse((await plan.body('identity')).toString('utf8')) as GanttData;
-      return { kind: 'chart', format, paper, model: await this.model({ ...filter, asOf }, data) };
-    });
+    return this.renderer.file(['chart', format, format === 'pdf' ? paper : null, plan.partnershipId, plan.revision, scope], async () => ({
+      kind: 'chart',
+      format,
+      paper,
+      source: await this.source({ ...filter, asOf }, plan),
+    }));
   }
 
   /** The pack of a monitoring call as PDF (see render/chart-files.ts), kept by the call as read and the plan's revision. */
   async callPack(call: MonitoringCall, paper: Paper): Promise<RenderedFile> {
     const plan = await this.plans.gantt(call.partnership);
+    if (plan === null) {
+      throw new NotFoundException(`partnership "${call.partnership}" not found`);
+    }
     const callHash = createHash('sha256').update(JSON.stringify(call)).digest('base64url');
-    return this.renderer.file(['call-pack', paper, call.id, callHash, plan?.partnershipId, plan?.revision], async () => ({
+    return this.renderer.file(['call-pack', paper, call.id, callHash, plan.partnershipId, plan.revision], async () => ({
       kind: 'call-pack',
       call,
       paper,
       timeZone: PARTNERSHIP_TIME_ZONE,
-      model: await this.model({ partnership: call.partnership, actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number }),
+      source: await this.source(
+        { partnership: call.partnership, actions: call.actionNumbers, asOf: call.heldOn, baseline: call.comparedVersion?.number },
+        plan,
+      ),
     }));
   }
 
@@ -133,52 +124,22 @@ export class ChartExportService {
     }
   }
 
-  /** The chart of the filtered plan, as the chart page filters it (Actions, an organisation's Actions, statuses). */
-  async model(filter: ChartFilter, plan?: GanttData): Promise<ChartModel> {
-    const data: GanttData = plan ?? (await this.tables.gantt(filter.partnership));
-    let wanted = filter.actions ?? (filter.action === undefined ? null : [filter.action]);
-    const filters: string[] = [];
-    if (filter.organisation !== undefined) {
-      const organisation = await this.organisations.get(await this.partnerships.byKey(filter.partnership), filter.organisation);
-      const theirs = organisation.actions.map((a) => a.actionNumber);
-      wanted = (wanted ?? theirs).filter((n) => theirs.includes(n));
-      filters.push(`Actions of ${organisation.name}`);
-    }
-    if (filter.statuses !== undefined && filter.statuses.length > 0) {
-      filters.push(`status ${filter.statuses.map((s) => s.replace(/_/g, ' ')).join(', ')}`);
-    }
-    if (filter.view !== undefined && filter.view !== 'month') {
-      filters.push(`${filter.view} view`);
-    }
-    const version = filter.baseline === undefined ? null : await this.versions.byNumber(data.partnership.id, filter.baseline, 'baseline');
-    const baselineName = version ? `version ${version.number}, ${version.name}` : null;
-    if (baselineName) {
-      filters.push(`compared with ${baselineName}`);
-    }
-    const approved = new Map((version?.items ?? []).filter((i) => i.kind === 'milestone').map((i) => [i.id, i]));
-    const action = wanted?.length === 1 ? data.actions.find((a) => a.number === wanted[0]) : null;
-    const items = data.items.filter(
-      (i) => (wanted === null || wanted.includes(i.actionNumber)) && (filter.statuses === undefined || filter.statuses.includes(i.status)),
-    );
-    const scope = action
-      ? `Action ${action.number} ${action.shortName}`
-      : wanted
-        ? `Actions ${
-            data.actions
-              .filter((a) => wanted.includes(a.number))
-              .map((a) => `${a.number} ${a.shortName}`)
-              .join(', ') || 'none'
-          }`
-        : `All Actions (${data.actions.map((a) => `${a.number} ${a.shortName}`).join(', ')})`;
-    return chartModel({
-      // What the chart is, whole on the first line; the partnership's long name leads the second.
-      title: timelineTitle(data.items.map((i) => i.source)),
-      subtitle: [data.partnership.name, scope, ...filters].join(' · '),
-      asOf: filter.asOf ?? (await this.risks.today()),
-      deadline: data.partnership.deadline,
-      items: version === null ? items : items.map((item) => ({ ...item, baseline: baselineOf(item, approved.get(item.id), version.number) })),
-      view: filter.view,
-      baselineName,
-    });
+  /**
+   * What the chart of the filtered plan is drawn from (render/chart-source.ts), read here: the plan's
+   * JSON as text, and what the filters name (an organisation's Actions, the approved version).
+   */
+  private async source(filter: ChartFilter & { asOf: string }, plan: CachedView): Promise<ChartSource> {
+    const organisation =
+      filter.organisation === undefined ? null : await this.organisations.get(await this.partnerships.byKey(filter.partnership), filter.organisation);
+    const version = filter.baseline === undefined ? null : await this.versions.byNumber(plan.partnershipId, filter.baseline, 'baseline');
+    return {
+      gantt: (await plan.body('identity')).toString('utf8'),
+      actions: filter.actions ?? (filter.action === undefined ? null : [filter.action]),
+      organisation: organisation && { name: organisation.name, actions: organisation.actions.map((a) => a.actionNumber) },
+      statuses: filter.statuses ?? null,
+      view: filter.view ?? 'month',
+      asOf: filter.asOf,
+      version: version && { number: version.number, name: version.name, items: version.items },
+    };
   }
 }

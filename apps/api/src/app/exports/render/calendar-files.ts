@@ -1,7 +1,7 @@
 import type { FollowUp, GanttData, Output } from '@tracker/contracts';
 import { addDays, format, parseISO } from 'date-fns';
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
-import type { CalendarFeed } from './render-task';
+import type { CalendarFeed, Refusal } from './render-task';
 
 /**
  * iCalendar (RFC 5545) feeds of the plan, drawn from plain data (in the export workers):
@@ -32,10 +32,29 @@ interface Windowed {
   actionNumber: number;
 }
 
-/** The feed as the text of an .ics file. */
-export function calendarText(feed: CalendarFeed): string {
-  const calendar = calendarOf(feed.name, feed.data);
-  addPlan(calendar, feed.data, feed.outputs, new Set(feed.actions));
+/** The feed as the text of an .ics file; a 404 for an Action the plan does not have. */
+export function calendarText(feed: CalendarFeed): string | Refusal {
+  const data = JSON.parse(feed.gantt) as GanttData;
+  let actions = data.actions.map((a) => a.number);
+  let name = data.partnership.name;
+  if (feed.action !== null) {
+    const action = data.actions.find((a) => a.number === feed.action);
+    if (!action) {
+      return { status: 404, message: `Action ${feed.action} not found` };
+    }
+    actions = [action.number];
+    name = `Action ${action.number} ${action.shortName} - ${data.partnership.name}`;
+  }
+  if (feed.organisation !== null) {
+    const theirs = feed.organisation.actions;
+    actions = actions.filter((n) => theirs.includes(n));
+    name = `${feed.organisation.name} - ${data.partnership.name}`;
+  }
+  if (feed.calls !== null) {
+    name = `${data.partnership.name} (with monitoring calls)`;
+  }
+  const calendar = calendarOf(name, data);
+  addPlan(calendar, data, JSON.parse(feed.outputs) as Output[], new Set(actions));
   for (const call of feed.calls ?? []) {
     calendar.createEvent({
       id: `call-${call.id}@${UID_DOMAIN}`,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, UnprocessableEntityException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
@@ -96,7 +96,8 @@ export class ExportRenderer implements OnModuleDestroy {
       const result = await this.pool.run(await prepare());
       this.rendered++;
       if ('refusal' in result) {
-        throw new UnprocessableEntityException(result.refusal.message);
+        const { status, message } = result.refusal;
+        throw new HttpException({ statusCode: status, error: status === 404 ? 'Not Found' : 'Unprocessable Entity', message }, status);
       }
       return Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
     } finally {
