@@ -93,14 +93,11 @@ export async function exportStorm(base, partnership) {
 
 /** A workbook of a few hundred kB whose one sheet's XML inflates to about `megabytes` MB. */
 export async function xlsxBomb(megabytes = 100) {
-  const row = (n) => `<row r="${n}"><c r="A${n}" t="inlineStr"><is><t>x</t></is></c></row>`;
-  const rows = [];
-  let size = 0;
-  for (let n = 1; size < megabytes * 1024 * 1024; n++) {
-    const text = row(n);
-    rows.push(text);
-    size += text.length;
-  }
+  // One row over and over (row and cell references are optional): it deflates about a thousandfold.
+  const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
+  const count = Math.ceil((megabytes * 1024 * 1024) / row.length);
+  const rows = new Array(count).fill(row);
+  const size = count * row.length;
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
