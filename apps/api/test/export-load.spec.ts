@@ -180,3 +180,11 @@ describe('exports asked without a session', () => {
     expect((await download(server.url, '/api/exports/chart.svg', { cookie })).status).toBe(200);
   });
 });
+
+describe('the export worker', () => {
+  it('must be built: without it the server does not start, and says what to do', async () => {
+    await expect(startTestServer('postgres://nobody@127.0.0.1:1/none', { exports: testExports({ worker: '/nowhere/export-worker.js' }) })).rejects.toThrow(
+      'the export worker /nowhere/export-worker.js is missing: build the API first (npm run build), or set EXPORT_WORKER to the built export-worker.js',
+    );
+  });
+});
