@@ -38,9 +38,9 @@ export interface ChartFilter {
 /**
  * The chart as files, drawn from the chart model of @tracker/schedule (render/chart-files.ts): SVG
  * (the whole chart on one canvas), PNG (that SVG at 2x, or smaller within the rasteriser's limits)
- * and PDF (A4 or A3 landscape, paged by rows and by months, header repeated). The model is read
- * here, on the main thread; the files are drawn in the export pool and kept by plan revision and
- * parameters (render/export-renderer.ts).
+ * and PDF (A4 or A3 landscape, paged by rows and by months, header repeated). What the chart is
+ * drawn from is read here, on the main thread (render/chart-source.ts); the model is built and the
+ * files drawn in the export pool, and kept by plan revision and parameters (render/export-renderer.ts).
  */
 @Injectable()
 export class ChartExportService {

@@ -50,7 +50,8 @@ export class ExportRenderer implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { worker, threads, queue, cacheMb } = config.exports;
     this.capacity = threads + queue;
-    // Threads start with the first export and stop after a minute without one.
+    // Threads start with the first export and stop after a minute without one. The admission count
+    // (threads + queue) keeps piscina's own queue within `queue`; its limit is a backstop.
     this.pool = new Piscina({ filename: worker, minThreads: 0, maxThreads: threads, maxQueue: Math.max(queue, 1) * 2, idleTimeout: 60_000 });
     this.cache = cacheMb > 0 ? new LRUCache<string, Buffer>({ maxSize: cacheMb * 1024 * 1024, sizeCalculation: (body) => Math.max(body.length, 1) }) : null;
   }
