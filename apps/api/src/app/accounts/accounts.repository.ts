@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Account, AccountChange, DigestSetting, Profile, Role } from '@tracker/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rowsOf } from '../common/pg-result';
+import { revokeCalendarToken } from '../exports/calendar.repository';
 import { WORK_PLAN } from '../seed/work-plan.data';
 import type { AccountTokenPurpose } from './account.entity';
 
@@ -104,11 +105,17 @@ export class AccountsRepository {
     await manager.query(`UPDATE user_account SET role = $2, organisation_id = $3, updated_at = now() WHERE id = $1`, [userId, role, organisationId]);
   }
 
-  /** Deactivates the account and ends its sessions and open links in the same transaction. */
+  /** Deactivates the account and ends its sessions, open links and calendar feed in the same transaction. */
   async deactivate(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE user_account SET deactivated_at = now(), updated_at = now() WHERE id = $1 AND deactivated_at IS NULL`, [userId]);
     await this.endSessions(manager, userId);
     await manager.query(`DELETE FROM account_token WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+    await revokeCalendarToken(manager, userId);
+  }
+
+  /** Ends the account's private calendar feed (its secret address stops working). */
+  async revokeCalendarFeed(manager: EntityManager, userId: string): Promise<void> {
+    await revokeCalendarToken(manager, userId);
   }
 
   async endSessions(manager: EntityManager, userId: string): Promise<void> {

@@ -283,6 +283,8 @@ export class AccountsService {
       }
       await this.repository.setPassword(manager, userId, passwordHash);
       await this.repository.endSessions(manager, userId);
+      // A new password ends every way in that the old one opened: sessions and the calendar feed's address.
+      await this.repository.revokeCalendarFeed(manager, userId);
       await this.repository.recordChange(manager, { userId, actorId: null, change });
       const account = await this.repository.find(userId, manager);
       return { email: account!.email };

@@ -84,7 +84,7 @@ export class CalendarController {
   @Access('public')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The Work Plan with the monitoring calls and follow-ups with a due date' })
-  @ApiNotFoundResponse({ description: 'No such feed (never issued, replaced or revoked)' })
+  @ApiNotFoundResponse({ description: 'No such feed (never issued, replaced or revoked, or its account deactivated)' })
   async privateFeed(@Param('token') token: string, @Res() response: Response): Promise<void> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token) || (await this.tokens.userOf(token)) === null) {
       throw new NotFoundException('no calendar feed at this address: it was replaced or revoked');
