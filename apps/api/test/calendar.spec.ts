@@ -142,7 +142,7 @@ describe('calendar feeds', () => {
     expect((await anonymous.post('/api/calendar/private-feed')).status).toBe(401);
     const issued = await secretariat.post<{ url: string; webcal: string }>('/api/calendar/private-feed');
     expect(issued.status).toBe(201);
-    expect(issued.body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar\/private\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(issued.body.url).toMatch(/^http:\/\/localhost:\d+\/api\/calendar\/private\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(issued.body.webcal).toBe(issued.body.url.replace(/^http:/, 'webcal:'));
     const path = new URL(issued.body.url).pathname;
     const mine = await feed(path);

@@ -1,12 +1,13 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { PrivateFeed } from '@tracker/contracts';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery, PartnershipQuery } from '../common/list-query.dto';
 import { ActionNumberParam } from '../common/parse-action-number.pipe';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Links } from '../mail/links';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { sendFile } from './chart.controller';
@@ -24,6 +25,7 @@ export class CalendarController {
   constructor(
     private readonly feeds: CalendarService,
     private readonly tokens: CalendarRepository,
+    private readonly links: Links,
   ) {}
 
   @Get('plan.ics')
@@ -65,9 +67,10 @@ export class CalendarController {
   @Post('private-feed')
   @Access('signed_in')
   @ApiCreatedResponse({ description: '{url, webcal, issuedAt}: a new secret address of your private feed (the old one stops working)' })
-  async issue(@SignedInUser() user: AuthUser, @Req() request: Request): Promise<PrivateFeed> {
+  async issue(@SignedInUser() user: AuthUser): Promise<PrivateFeed> {
     const token = await this.tokens.issue(user.id);
-    const url = `${request.protocol}://${request.get('host')}/api/calendar/private/${token}.ics`;
+    // PUBLIC_URL (else this server's own address), never the request's Host: a forged Host would hand out a link to another site.
+    const url = this.links.to(`/api/calendar/private/${token}.ics`);
     return { url, webcal: url.replace(/^https?:/, 'webcal:'), issuedAt: await this.tokens.issuedAt(user.id) };
   }
 
