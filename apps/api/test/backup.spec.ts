@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Milestone, MonitoringCall } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { signedIn } from './client';
@@ -135,5 +136,31 @@ describe('backup and restore', () => {
     expect(restore.code).toBe(1);
     expect(restore.stderr.trim()).toBe('Restore failed: this file is not a tracker backup (format tracker-backup, version 1)');
     expect(await snapshot(target.url)).toEqual(before);
+  });
+
+  it('refuses a backup that lacks a table or a column of its schema, or has one more, naming it and changing nothing', async () => {
+    const backup = JSON.parse(gunzipSync(await readFile(join(dir, 'one.json.gz'))).toString('utf8')) as { tables: Record<string, Record<string, unknown>[]> };
+    expect(backup.tables['audit_entry'].length).toBeGreaterThan(0);
+    const damaged = async (name: string, damage: (tables: Record<string, Record<string, unknown>[]>) => void) => {
+      const copy = structuredClone(backup);
+      damage(copy.tables);
+      const file = join(dir, `${name}.json`);
+      await writeFile(file, JSON.stringify(copy));
+      return file;
+    };
+    const cases: [string, (tables: Record<string, Record<string, unknown>[]>) => void, string][] = [
+      ['no-audit', (tables) => delete tables['audit_entry'], 'it lacks the table audit_entry'],
+      ['no-progress', (tables) => tables['milestone'].forEach((row) => delete row['progress']), 'table milestone lacks the column progress'],
+      ['extra-column', (tables) => tables['milestone'].forEach((row) => (row['colour'] = 'red')), 'table milestone has the unknown column colour'],
+    ];
+    const before = await snapshot(target.url);
+    expect(before['audit_entry'].length).toBeGreaterThan(0);
+    for (const [name, damage, says] of cases) {
+      const restore = await run('db-restore.js', [await damaged(name, damage)], { DATABASE_URL: target.url });
+      expect([name, restore.code]).toEqual([name, 1]);
+      expect(restore.stderr.trim()).toMatch(/^Restore failed: the backup does not hold the schema of migration \w+ it claims, so nothing was restored: /);
+      expect(restore.stderr).toContain(says);
+      expect(await snapshot(target.url)).toEqual(before);
+    }
   });
 });

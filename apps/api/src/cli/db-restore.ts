@@ -8,7 +8,8 @@ import { openDatabase } from './open-database';
 /**
  * `npm run db:restore -- <file>`: replaces every row of the database (DATABASE_URL, else the
  * embedded one in DATA_DIR; stop the server first) with those of a backup made by db:backup, in one
- * transaction. The database gets the migrations first, so an empty one will do.
+ * transaction. The database gets the migrations first, so an empty one will do. A file that lacks a
+ * table or column of the schema it was taken at (or has one more) is refused and nothing changes.
  */
 async function main(): Promise<void> {
   const argument = process.argv[2];

@@ -50,7 +50,9 @@ export async function takeBackup(dataSource: DataSource): Promise<Backup> {
 
 /**
  * Replaces every row of the database with the backup's, in one transaction (all or nothing). The
- * database must be at the backup's migrations.
+ * database must be at the backup's migrations, and the backup must hold every table and every column
+ * of that schema and nothing else: a file that lacks one is refused before anything is written
+ * (restoring it would empty that table, or drop that column's values, without a word).
  */
 export async function restoreBackup(dataSource: DataSource, backup: unknown): Promise<{ tables: number; rows: number }> {
   const valid = backup as Partial<Backup> | null;
@@ -68,6 +70,12 @@ export async function restoreBackup(dataSource: DataSource, backup: unknown): Pr
     const unknown = Object.keys(valid.tables!).filter((t) => !tables.includes(t));
     if (unknown.length > 0) {
       throw new BackupError(`the backup has tables this database lacks: ${unknown.join(', ')}`);
+    }
+    const problems = schemaProblems(valid.tables!, tables, await tableColumns(manager));
+    if (problems.length > 0) {
+      throw new BackupError(
+        `the backup does not hold the schema of migration ${present.at(-1) ?? '(none)'} it claims, so nothing was restored: ${problems.join('; ')}`,
+      );
     }
     await manager.query(`TRUNCATE ${tables.map(ident).join(', ')} CASCADE`);
     let rows = 0;
@@ -105,6 +113,68 @@ export async function restoreBackup(dataSource: DataSource, backup: unknown): Pr
     }
     return { tables: Object.keys(valid.tables!).length, rows };
   });
+}
+
+/** Each table's columns: `all` of them, and those a row must hold (`written`: all but the generated ones). */
+async function tableColumns(manager: EntityManager): Promise<Map<string, { all: Set<string>; written: string[] }>> {
+  const rows = (await manager.query(
+    `SELECT table_name, column_name, is_generated FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+  )) as { table_name: string; column_name: string; is_generated: string }[];
+  const columns = new Map<string, { all: Set<string>; written: string[] }>();
+  for (const row of rows) {
+    const table = columns.get(row.table_name) ?? { all: new Set<string>(), written: [] };
+    table.all.add(row.column_name);
+    if (row.is_generated === 'NEVER') {
+      table.written.push(row.column_name);
+    }
+    columns.set(row.table_name, table);
+  }
+  return columns;
+}
+
+/**
+ * What a backup lacks or has beyond the schema, one phrase each: tables it does not hold, rows that
+ * are not objects, columns a row lacks, columns no table of the schema has.
+ */
+function schemaProblems(backup: Record<string, unknown>, tables: string[], columns: Map<string, { all: Set<string>; written: string[] }>): string[] {
+  const problems: string[] = [];
+  const absent = tables.filter((t) => !Object.prototype.hasOwnProperty.call(backup, t));
+  if (absent.length > 0) {
+    problems.push(`it lacks the table${absent.length === 1 ? '' : 's'} ${absent.join(', ')}`);
+  }
+  for (const table of tables.filter((t) => !absent.includes(t))) {
+    const rows = backup[table];
+    if (!Array.isArray(rows)) {
+      problems.push(`table ${table} is not a list of rows`);
+      continue;
+    }
+    const { all, written } = columns.get(table) ?? { all: new Set<string>(), written: [] };
+    const missing = new Set<string>();
+    const extra = new Set<string>();
+    let notObjects = 0;
+    for (const row of rows) {
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+        notObjects += 1;
+        continue;
+      }
+      for (const column of written) {
+        if (!Object.prototype.hasOwnProperty.call(row, column)) missing.add(column);
+      }
+      for (const key of Object.keys(row)) {
+        if (!all.has(key)) extra.add(key);
+      }
+    }
+    if (notObjects > 0) {
+      problems.push(`table ${table} has ${notObjects} row${notObjects === 1 ? '' : 's'} that ${notObjects === 1 ? 'is' : 'are'} not an object`);
+    }
+    if (missing.size > 0) {
+      problems.push(`table ${table} lacks the column${missing.size === 1 ? '' : 's'} ${[...missing].join(', ')}`);
+    }
+    if (extra.size > 0) {
+      problems.push(`table ${table} has the unknown column${extra.size === 1 ? '' : 's'} ${[...extra].join(', ')}`);
+    }
+  }
+  return problems;
 }
 
 async function tableNames(manager: EntityManager): Promise<string[]> {
