@@ -127,11 +127,22 @@ export async function setSortOrder(manager: EntityManager, id: string, sortOrder
   await manager.query(`UPDATE milestone SET sort_order = $2 WHERE id = $1`, [id, sortOrder]);
 }
 
+/**
+ * Holds the Action's row until the transaction ends, so that additions to one Action take their
+ * places one after another: each reads the last position after the previous one committed. Without
+ * it, two concurrent additions read the same maximum and get the same position. FOR NO KEY UPDATE
+ * leaves the foreign-key checks of other writers (FOR KEY SHARE) free.
+ */
+export async function lockActionOrder(manager: EntityManager, actionId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM action WHERE id = $1 FOR NO KEY UPDATE`, [actionId]);
+}
+
 /** Inserts a milestone at the end of its activity's steps (or after the Action's last item) and answers its id. */
 export async function insertMilestone(
   manager: EntityManager,
   values: { actionId: string; parentId: string | null; title: string; window: ReadWindow; tentative: boolean },
 ): Promise<string> {
+  await lockActionOrder(manager, values.actionId);
   const [{ after }] = await manager.query<{ after: number }[]>(
     `SELECT COALESCE(MAX(sort_order), 0) AS after FROM milestone
       WHERE action_id = $1 AND ($2::uuid IS NULL OR id = $2 OR parent_id = $2)`,
@@ -162,6 +173,7 @@ export async function insertOutput(
   manager: EntityManager,
   values: { actionId: string; title: string; window: ReadWindow; milestoneIds: readonly string[] },
 ): Promise<string> {
+  await lockActionOrder(manager, values.actionId);
   const ids = [...new Set(values.milestoneIds)];
   if (ids.length > 0) {
     const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM milestone WHERE action_id = $1 AND id = ANY($2::uuid[])`, [

@@ -7,7 +7,7 @@ import { VersionedUpdateService } from '../audit/versioned-update.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { Partnership } from '../partnership/partnerships.repository';
 import { AccessService } from '../auth/access.service';
-import { actionIdOf } from '../plan-editing/plan-items.repository';
+import { actionIdOf, lockActionOrder } from '../plan-editing/plan-items.repository';
 import type { CreateRiskDto } from './dto/create-risk.dto';
 import type { UpdateRiskDto } from './dto/update-risk.dto';
 
@@ -79,6 +79,7 @@ export class RiskRegisterService {
         mitigation: body.mitigation ?? '',
         nextReview: body.nextReview ?? null,
       };
+      await lockActionOrder(manager, actionId);
       const [{ id: created }] = await manager.query<{ id: string }[]>(
         `INSERT INTO risk (action_id, title, description, causes, likelihood, impact, owner_organisation_id, mitigation, next_review, sort_order)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM risk WHERE action_id = $1)) RETURNING id`,

@@ -8,7 +8,7 @@ import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { sqlClientOf, targetJson, targetsJson } from '../gantt/plan-queries';
 import type { Partnership } from '../partnership/partnerships.repository';
-import { ADDED_SOURCE, actionIdOf } from '../plan-editing/plan-items.repository';
+import { ADDED_SOURCE, actionIdOf, lockActionOrder } from '../plan-editing/plan-items.repository';
 import type { CreateTargetDto, UpdateTargetDto } from './targets.dto';
 
 /** The targets of an Action: added, reworded and cancelled as the plan is amended, with their history. */
@@ -40,6 +40,7 @@ export class TargetsService {
       const actionId = await actionIdOf(manager, body.partnership, body.actionNumber);
       await this.access.assertAllowed(user, TARGET_SPEC.permission ?? 'milestone.update', actionId, manager);
       const description = body.description.trim();
+      await lockActionOrder(manager, actionId);
       const [{ id: created }] = await manager.query<{ id: string }[]>(
         `INSERT INTO target (action_id, description, source, sort_order)
          VALUES ($1, $2, $3, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM target WHERE action_id = $1)) RETURNING id`,
