@@ -64,7 +64,8 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     if (url === null) {
       let embedded: EmbeddedDatabase;
       try {
-        embedded = await startEmbeddedPostgres(config.dataDir, options.databaseLog);
+        // This process stops the database itself (close() below), after the queue and the pools that use it.
+        embedded = await startEmbeddedPostgres(config.dataDir, options.databaseLog, { ownSignals: true });
       } catch (error) {
         throw new StartupError(message(error));
       }

