@@ -83,6 +83,7 @@ describe('every partnership end to end', () => {
   });
 
   it("judges each partnership's risks against its own deadline, on its own items only", async () => {
+    await giveSeat(SCALE); // a partnership's risks are its own people's
     const workPlan = await ok<RiskView>('/api/risks?asOf=2026-11-22');
     const scale = await ok<RiskView>(`/api/risks?partnership=${SCALE}&asOf=2026-11-22`);
     expect([workPlan.deadline, workPlan.daysToDeadline]).toEqual(['2027-03-31', 129]);
@@ -105,10 +106,9 @@ describe('every partnership end to end', () => {
     expect((await ok<RegisterRisk[]>('/api/risk-register')).length).toBe(4);
     expect(await ok<RegisterRisk[]>(`/api/risk-register?partnership=${SCALE}`)).toEqual([]);
 
-    // The Work Plan's Secretariat records calls only where its organisation has a seat.
-    const refused = await secretariat.post<ApiError>(`/api/monitoring-calls?partnership=${SCALE}`, { heldOn: '2026-11-20', actionNumbers: [1, 2] });
+    // The Work Plan's Secretariat records calls only where its organisation has a seat (it has one in SCALE).
+    const refused = await secretariat.post<ApiError>(`/api/monitoring-calls?partnership=${OTHER}`, { heldOn: '2026-11-20', actionNumbers: [1, 2] });
     expect([refused.status, refused.body.message]).toEqual([403, expect.stringMatching(/no seat in this partnership/)]);
-    await giveSeat(SCALE);
 
     const call = await secretariat.post<MonitoringCall>(`/api/monitoring-calls?partnership=${SCALE}`, { heldOn: '2026-11-20', actionNumbers: [1, 2] });
     expect(call.status).toBe(201);

@@ -13,7 +13,9 @@ import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES } from '@tracker/contracts'
 import { CHART_VIEWS, type ChartView } from '@tracker/schedule';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Access } from '../auth/access.decorator';
+import { Access, SignedInUser } from '../auth/access.decorator';
+import { AccessService } from '../auth/access.service';
+import type { AuthUser } from '../auth/auth.types';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
@@ -86,6 +88,7 @@ export class ChartController {
   constructor(
     private readonly charts: ChartExportService,
     private readonly monitoring: MonitoringService,
+    private readonly access: AccessService,
   ) {}
 
   /** The pack of an opened monitoring call, to send round before or after it. */
@@ -96,7 +99,8 @@ export class ChartController {
     description:
       'The call, RAG per Action with reasons, the risk view as of its day, changes since the previous call, open follow-ups, and the chart of its Actions',
   })
-  async pack(@Param('id', ParseIdPipe) id: string, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
+  async pack(@Param('id', ParseIdPipe) id: string, @Query() query: ChartQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
+    await this.access.assertPrivateRecordReader(user, 'monitoring_call', id);
     const call = await this.monitoring.get(id);
     sendFile(response, await this.charts.callPack(call, query.paper), TYPES.pdf, `attachment; filename="monitoring-call-${call.heldOn}.pdf"`);
   }

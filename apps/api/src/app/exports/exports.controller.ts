@@ -2,7 +2,10 @@ import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@n
 import { ApiBadRequestResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
-import { Access } from '../auth/access.decorator';
+import { Access, SignedInUser } from '../auth/access.decorator';
+import { AccessService } from '../auth/access.service';
+import type { AuthUser } from '../auth/auth.types';
+import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { toCsv } from './csv';
 import { ExportQuery } from './dto';
 import { EXPORT_TABLES, type ExportTableName, ExportTablesService, PLAN_TABLES } from './export-tables.service';
@@ -17,7 +20,11 @@ const FORMATS = {
 @ApiTags('exports')
 @Controller('exports')
 export class ExportsController {
-  constructor(private readonly tables: ExportTablesService) {}
+  constructor(
+    private readonly tables: ExportTablesService,
+    private readonly access: AccessService,
+    private readonly partnerships: PartnershipsRepository,
+  ) {}
 
   /** The plan and its outputs: readable as the plan is (without an account unless PUBLIC_READ=false). */
   @Get(PLAN_TABLES.flatMap((name) => [`${name}.csv`, `${name}.xlsx`]))
@@ -29,14 +36,15 @@ export class ExportsController {
     return this.send(request.path.split('/').pop() ?? '', query, response);
   }
 
-  /** The risk view, the register, calls and follow-ups: signed in. */
+  /** The risk view, the register, calls and follow-ups: signed in, with a seat in the partnership. */
   @Get(':file')
   @Access('signed_in')
   @ApiParam({ name: 'file', description: `<table>.csv or <table>.xlsx; tables: ${EXPORT_TABLES.join(', ')}` })
   @ApiProduces(FORMATS.csv, FORMATS.xlsx)
   @ApiOkResponse({ description: 'CSV (RFC 4180, UTF-8 with BOM) or XLSX (date cells, frozen header, filters, one sheet per table)' })
   @ApiBadRequestResponse({ description: 'An unknown table or format, or a bad parameter, named in the message' })
-  file(@Param('file') file: string, @Query() query: ExportQuery, @Res() response: Response): Promise<void> {
+  async file(@Param('file') file: string, @Query() query: ExportQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
+    await this.access.assertPrivateReader(user, (await this.partnerships.byKey(query.partnership)).id);
     return this.send(file, query, response);
   }
 

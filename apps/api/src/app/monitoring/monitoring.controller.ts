@@ -12,6 +12,7 @@ import {
 import type { AuditEntry, FollowUp, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Access, SignedInUser } from '../auth/access.decorator';
+import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { PartnershipQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -26,15 +27,19 @@ export class MonitoringController {
     private readonly calls: MonitoringService,
     private readonly audit: AuditService,
     private readonly partnerships: PartnershipsRepository,
+    private readonly access: AccessService,
   ) {}
 
   @Get('monitoring-calls')
   @Access('signed_in')
   @ApiOkResponse({ description: 'Every monitoring call, the latest first, with its count of open follow-ups' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: "Your organisation has no seat in this partnership: its calls, risks and register are its people's" })
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
-  async list(@Query() query: PartnershipQuery): Promise<MonitoringCallSummary[]> {
-    return this.calls.list(await this.partnerships.byKey(query.partnership));
+  async list(@Query() query: PartnershipQuery, @SignedInUser() user: AuthUser): Promise<MonitoringCallSummary[]> {
+    const partnership = await this.partnerships.byKey(query.partnership);
+    await this.access.assertPrivateReader(user, partnership.id);
+    return this.calls.list(partnership);
   }
 
   @Post('monitoring-calls')
@@ -52,8 +57,10 @@ export class MonitoringController {
   @ApiOkResponse({
     description: 'The call, its follow-ups, the changes since the previous call, open follow-ups of earlier calls, the risk view as of its day',
   })
+  @ApiForbiddenResponse({ description: "Your organisation has no seat in this partnership: its calls, risks and register are its people's" })
   @ApiNotFoundResponse({ description: 'No call has this id' })
-  get(@Param('id', ParseIdPipe) id: string): Promise<MonitoringCall> {
+  async get(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<MonitoringCall> {
+    await this.access.assertPrivateRecordReader(user, 'monitoring_call', id);
     return this.calls.get(id);
   }
 
@@ -81,8 +88,10 @@ export class MonitoringController {
   @Get('follow-ups/:id')
   @Access('signed_in')
   @ApiOkResponse({ description: 'One follow-up' })
+  @ApiForbiddenResponse({ description: "Your organisation has no seat in this partnership: its calls, risks and register are its people's" })
   @ApiNotFoundResponse({ description: 'No follow-up has this id' })
-  followUp(@Param('id', ParseIdPipe) id: string): Promise<FollowUp> {
+  async followUp(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<FollowUp> {
+    await this.access.assertPrivateRecordReader(user, 'follow_up', id);
     return this.calls.followUp(id);
   }
 
@@ -103,7 +112,8 @@ export class MonitoringController {
   @ApiOkResponse({ description: 'Every change of the call, newest first, one entry per changed field' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
   @ApiNotFoundResponse({ description: 'No call has this id' })
-  callHistory(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+  async callHistory(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<AuditEntry[]> {
+    await this.access.assertPrivateRecordReader(user, 'monitoring_call', id);
     return this.audit.history('monitoring_call', id);
   }
 
@@ -112,7 +122,8 @@ export class MonitoringController {
   @ApiOkResponse({ description: 'Every change of the follow-up, newest first, one entry per changed field' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
   @ApiNotFoundResponse({ description: 'No follow-up has this id' })
-  followUpHistory(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+  async followUpHistory(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<AuditEntry[]> {
+    await this.access.assertPrivateRecordReader(user, 'follow_up', id);
     return this.audit.history('follow_up', id);
   }
 }

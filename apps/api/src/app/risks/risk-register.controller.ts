@@ -13,6 +13,7 @@ import {
 import type { AuditEntry, RegisterRisk } from '@tracker/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Access, SignedInUser } from '../auth/access.decorator';
+import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -28,6 +29,7 @@ export class RiskRegisterController {
     private readonly register: RiskRegisterService,
     private readonly audit: AuditService,
     private readonly partnerships: PartnershipsRepository,
+    private readonly access: AccessService,
   ) {}
 
   @Get()
@@ -35,9 +37,12 @@ export class RiskRegisterController {
   @ApiQuery({ name: 'action', required: false, type: Number, description: 'Action number' })
   @ApiOkResponse({ description: 'The risks of every Action (or one), in plan order' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: "Your organisation has no seat in this partnership: its calls, risks and register are its people's" })
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
-  async list(@Query() query: ActionFilterQuery): Promise<RegisterRisk[]> {
-    return this.register.list(await this.partnerships.byKey(query.partnership), query.action);
+  async list(@Query() query: ActionFilterQuery, @SignedInUser() user: AuthUser): Promise<RegisterRisk[]> {
+    const partnership = await this.partnerships.byKey(query.partnership);
+    await this.access.assertPrivateReader(user, partnership.id);
+    return this.register.list(partnership, query.action);
   }
 
   @Post()
@@ -54,8 +59,10 @@ export class RiskRegisterController {
   @Get(':id')
   @Access('signed_in')
   @ApiOkResponse({ description: 'One risk' })
+  @ApiForbiddenResponse({ description: "Your organisation has no seat in this partnership: its calls, risks and register are its people's" })
   @ApiNotFoundResponse({ description: 'No risk has this id' })
-  get(@Param('id', ParseIdPipe) id: string): Promise<RegisterRisk> {
+  async get(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<RegisterRisk> {
+    await this.access.assertPrivateRecordReader(user, 'risk', id);
     return this.register.get(id);
   }
 
@@ -75,7 +82,8 @@ export class RiskRegisterController {
   @ApiOkResponse({ description: 'Every change of the risk, newest first, one entry per changed field: who, when, from, to, note' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
   @ApiNotFoundResponse({ description: 'No risk has this id' })
-  history(@Param('id', ParseIdPipe) id: string): Promise<AuditEntry[]> {
+  async history(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<AuditEntry[]> {
+    await this.access.assertPrivateRecordReader(user, 'risk', id);
     return this.audit.history('risk', id);
   }
 }
