@@ -65,13 +65,13 @@ export class AccountsRepository {
     return row?.id ?? null;
   }
 
-  /** An account that may sign in (not deactivated) by its address. */
-  async activeByEmail(email: string): Promise<{ id: string; name: string; email: string } | null> {
-    const [row] = await this.dataSource.query<{ id: string; name: string; email: string }[]>(
-      `SELECT id, name, email FROM user_account WHERE email = $1 AND deactivated_at IS NULL`,
+  /** An account that may sign in (not deactivated) by its address; `hasPassword` false until an invitation is taken up. */
+  async activeByEmail(email: string): Promise<{ id: string; name: string; email: string; hasPassword: boolean } | null> {
+    const [row] = await this.dataSource.query<{ id: string; name: string; email: string; has_password: boolean }[]>(
+      `SELECT id, name, email, password_hash IS NOT NULL AS has_password FROM user_account WHERE email = $1 AND deactivated_at IS NULL`,
       [email],
     );
-    return row ?? null;
+    return row ? { id: row.id, name: row.name, email: row.email, hasPassword: row.has_password } : null;
   }
 
   async organisationExists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {

@@ -183,8 +183,10 @@ export class AccountsService {
   }
 
   /**
-   * Mails a reset link when the address has an active account; answers the same either way. Over
-   * the limit for the address or the client, 429 (also the same either way).
+   * Mails a reset link when the address has an active account with a password; answers the same
+   * either way. An invited account that never set one gets no link: a reset changes a password, it
+   * never sets the first one (that is the invitation's, which the Secretariat resends; see
+   * docs/security.md). Over the limit for the address or the client, 429 (also the same either way).
    */
   async requestReset(rawEmail: string, ip: string): Promise<void> {
     const email = normaliseEmail(rawEmail);
@@ -202,7 +204,7 @@ export class AccountsService {
       );
     }
     const account = await this.repository.activeByEmail(email);
-    if (!account) {
+    if (!account || !account.hasPassword) {
       return;
     }
     await this.repository.transaction(async (manager) => {
@@ -277,7 +279,9 @@ export class AccountsService {
     const passwordHash = await hashPassword(password);
     return this.repository.transaction(async (manager) => {
       const userId = await this.repository.consumeToken(manager, purpose, hashToken(token));
-      if (!userId) {
+      const status = userId ? (await this.repository.find(userId, manager))?.status : undefined;
+      // A reset link (one mailed before this rule, say) never activates an invitation not taken up.
+      if (!userId || (purpose === 'password_reset' && status !== 'active')) {
         const what = purpose === 'invitation' ? 'invitation' : 'password-reset link';
         throw new BadRequestException(`token: this ${what} is unknown, already used or expired; ask for a new one`);
       }
