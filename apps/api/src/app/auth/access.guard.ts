@@ -5,7 +5,7 @@ import { ACCESS_KEY, type AccessRule } from './access.decorator';
 import { APP_CONFIG, type AuthRequest, SESSION_COOKIE } from './auth.types';
 import { PUBLIC_READ_PERMISSIONS, refusal, scopeOf } from './permissions';
 import { SessionsService } from './sessions.service';
-import { SAFE_METHODS, XSRF_REFUSAL, xsrfEchoed } from './xsrf';
+import { crossSiteWithoutSession, CROSS_SITE_REFUSAL, SAFE_METHODS, XSRF_REFUSAL, xsrfEchoed } from './xsrf';
 
 /**
  * Global guard, before every route: writes must echo the XSRF token; then the route's rule (see
@@ -22,8 +22,13 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthRequest>();
-    if (!SAFE_METHODS.has(request.method) && !xsrfEchoed(request)) {
-      throw new ForbiddenException(XSRF_REFUSAL);
+    if (!SAFE_METHODS.has(request.method)) {
+      if (!xsrfEchoed(request)) {
+        throw new ForbiddenException(XSRF_REFUSAL);
+      }
+      if (crossSiteWithoutSession(request)) {
+        throw new ForbiddenException(CROSS_SITE_REFUSAL);
+      }
     }
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'signed_in';
     if (rule === 'public') {

@@ -11,10 +11,17 @@ import { SESSION_COOKIE } from './auth.types';
  * With a session the token is bound to it: `<nonce>.<HMAC-SHA256 of the nonce keyed with the session
  * token>`. The session cookie is httpOnly, so a cookie planted by someone else (from a sibling
  * subdomain, say) cannot carry a valid token for the victim's session.
+ *
+ * Before a session exists (signing in, resetting a password, taking up an invitation) there is
+ * nothing to bind the token to, so a cookie planted from a sibling subdomain would pass the
+ * double-submit. Those writes are also refused when the browser says they come from another site
+ * or a sibling one (Fetch Metadata, `Sec-Fetch-Site`): see docs/security.md.
  */
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const XSRF_REFUSAL = `missing or wrong ${XSRF_HEADER} header: send the value of the ${XSRF_COOKIE} cookie (any GET, e.g. GET /api/auth/me, sets it) with every POST, PATCH, PUT and DELETE`;
+
+export const CROSS_SITE_REFUSAL = "this request comes from another site (Sec-Fetch-Site): sign in from the tracker's own pages";
 
 function cookieOptions(secure: boolean): CookieOptions {
   return { httpOnly: false, sameSite: 'lax', secure, path: '/' };
@@ -51,6 +58,18 @@ export function xsrfCookieMiddleware(secure: boolean) {
     }
     next();
   };
+}
+
+/** `Sec-Fetch-Site` values of a write the page itself made (`none`: typed or bookmarked by the user). */
+const OWN_SITE = new Set(['same-origin', 'none']);
+
+/**
+ * True for a write without a session that a browser says another site (or a sibling subdomain)
+ * started. Clients that send no Fetch Metadata (scripts, older browsers) rest on the double-submit.
+ */
+export function crossSiteWithoutSession(req: Request): boolean {
+  const site = req.get('sec-fetch-site');
+  return sessionOf(req) === undefined && site !== undefined && !OWN_SITE.has(site.toLowerCase());
 }
 
 /** True when the request echoes its XSRF cookie in the header, and that cookie belongs to its session. */
