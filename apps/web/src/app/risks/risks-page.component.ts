@@ -15,7 +15,7 @@ import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RiskItemsTableComponent } from './risk-items-table.component';
 import { RisksService } from './risks.service';
 
-type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'failed' };
+type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'no_seat' | 'failed' };
 
 /**
  * The risk view for monitoring calls: what is overdue, due soon, beyond the deadline, unscheduled or
@@ -96,6 +96,8 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
       <p role="status">Loading the risk view…</p>
     } @else if (loaded()!.error === 'signed_out') {
       <p role="alert">The risk view needs sign-in. <a routerLink="/sign-in" [queryParams]="partnerships.linkParams()">Sign in</a> to see it.</p>
+    } @else if (loaded()!.error === 'no_seat') {
+      <p role="alert">Your organisation has no seat in this partnership: its risks, register and monitoring calls are for its own people.</p>
     } @else if (loaded()!.error === 'failed') {
       <p class="error" role="alert">The risk view could not be loaded. Reload the page to try again.</p>
     } @else if (loaded()!.view; as view) {
@@ -217,9 +219,7 @@ export class RisksPageComponent {
               register: this.risks.register(this.partnerships.apiParams()),
             }).pipe(
               map(({ view, register }): Loaded => ({ view, register, error: null })),
-              catchError((error: unknown) =>
-                of<Loaded>({ view: null, register: [], error: error instanceof HttpErrorResponse && error.status === 401 ? 'signed_out' : 'failed' }),
-              ),
+              catchError((error: unknown) => of<Loaded>({ view: null, register: [], error: errorKind(error) })),
             ),
       ),
     ),
@@ -255,4 +255,11 @@ export class RisksPageComponent {
   private navigate(change: Record<string, string | null>): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: change, queryParamsHandling: 'merge', replaceUrl: true });
   }
+}
+
+/** What a failed load of the risk view means to the reader: sign in, no seat in the partnership, or try again. */
+function errorKind(error: unknown): 'signed_out' | 'no_seat' | 'failed' {
+  if (error instanceof HttpErrorResponse && error.status === 401) return 'signed_out';
+  if (error instanceof HttpErrorResponse && error.status === 403) return 'no_seat';
+  return 'failed';
 }
