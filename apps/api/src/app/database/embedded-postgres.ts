@@ -204,10 +204,14 @@ export async function startEmbeddedPostgres(
     }
   }
   const url = server.url(DATABASE);
+  let lost = false;
+  void server.lost.then(() => (lost = true));
   return {
     url,
     stop: async () => {
-      await clientsGone(url);
+      if (!lost) {
+        await clientsGone(url);
+      }
       await server.stop();
     },
     lost: server.lost,
