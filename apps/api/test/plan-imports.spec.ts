@@ -2,6 +2,7 @@ import type { Action, GanttData, Organisation, Output, Partnership, PlanImportPr
 import { PLAN_IMPORT_COLUMNS } from '@tracker/contracts';
 import { readWindowText } from '@tracker/schedule';
 import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
@@ -131,6 +132,19 @@ describe('plan import', () => {
     expect(preview.rows.find((r) => r.organisation === 'Croix-Rouge française')?.organisationExists).toBe(true);
     expect(await count('organisation')).toBe(before);
     expect((await secretariat.get('/api/partnership?partnership=tourism-preview')).status).toBe(404);
+  });
+
+  it('reads every character of an XLSX sheet whose text is far longer than a piece the reader decodes at once', async () => {
+    // About 300 kB of shared strings, two bytes a letter: wherever the workbook is cut to be read, a cut could fall inside a letter.
+    const titles = Array.from({ length: 3000 }, (_, index) => `Картографирование заинтересованных сторон — этап ${index + 1}`);
+    const book = new Workbook();
+    const sheet = book.addWorksheet('Plan');
+    sheet.addRow(['Action', 'Action title', 'Type', 'Parent', 'Title', 'Window']);
+    titles.forEach((title) => sheet.addRow([1, 'Мобильность', 'activity', '', title, 'June 2025']));
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const answer = await upload<PlanImportPreview>(secretariat, `/api/plan-imports/preview${query('long-text')}`, bytes, XLSX);
+    expect(answer.status).toBe(200);
+    expect(answer.body.rows.map((row) => row.title)).toEqual(titles);
   });
 
   it('imports the sample into a new partnership: the chart serves its items, the partnership its deadline', async () => {
