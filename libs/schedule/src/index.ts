@@ -5,3 +5,4 @@ export * from './lib/flags';
 export * from './lib/risk';
 export * from './lib/chart';
 export * from './lib/baseline';
+export * from './lib/forecast';

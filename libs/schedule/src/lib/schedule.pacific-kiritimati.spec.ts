@@ -1,5 +1,6 @@
 /** @jest-environment-options {"timezone": "Pacific/Kiritimati"} */
 import { describeBaseline } from './baseline.cases';
+import { describeForecast } from './forecast.cases';
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 import { describeWindowText } from './window-text.cases';
@@ -8,3 +9,4 @@ describeSchedule('Pacific/Kiritimati');
 describeRisk('Pacific/Kiritimati');
 describeWindowText('Pacific/Kiritimati');
 describeBaseline('Pacific/Kiritimati');
+describeForecast('Pacific/Kiritimati');

@@ -1,5 +1,6 @@
 /** @jest-environment-options {"timezone": "UTC"} */
 import { describeBaseline } from './baseline.cases';
+import { describeForecast } from './forecast.cases';
 import { describeRisk } from './risk.cases';
 import { describeSchedule } from './schedule.cases';
 import { describeWindowText } from './window-text.cases';
@@ -8,3 +9,4 @@ describeSchedule('UTC');
 describeRisk('UTC');
 describeWindowText('UTC');
 describeBaseline('UTC');
+describeForecast('UTC');

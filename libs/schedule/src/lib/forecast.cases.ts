@@ -1,0 +1,159 @@
+import { findCycle, forecastChain, forecastPlan, paceEnd, plannedEndRange, type ForecastItem, type ForecastLink } from '../index';
+
+/** The forecast at its boundaries; run in every zone of the schedule specs (see schedule.cases.ts). */
+export function describeForecast(zone: string): void {
+  describe(`forecast in TZ=${zone}`, () => {
+    const item = (id: string, values: Partial<ForecastItem> = {}): ForecastItem => ({
+      id,
+      start: '2025-10-01',
+      end: '2025-12-31',
+      precision: 'month',
+      status: 'not_started',
+      ...values,
+    });
+    const link = (predecessorId: string, successorId: string, lagMonths = 0): ForecastLink => ({ predecessorId, successorId, lagMonths });
+
+    describe('the range of a planned window', () => {
+      it('is the month of a month window, the year of a year window, the day of a day window', () => {
+        expect(plannedEndRange({ end: '2025-12-31', precision: 'month' })).toEqual({ earliest: '2025-12-01', latest: '2025-12-31' });
+        expect(plannedEndRange({ end: '2028-02-29', precision: 'month' })).toEqual({ earliest: '2028-02-01', latest: '2028-02-29' });
+        expect(plannedEndRange({ end: '2026-12-31', precision: 'year' })).toEqual({ earliest: '2026-01-01', latest: '2026-12-31' });
+        expect(plannedEndRange({ end: '2026-03-12', precision: 'day' })).toEqual({ earliest: '2026-03-12', latest: '2026-03-12' });
+        expect(plannedEndRange({ end: null, precision: 'unknown' })).toEqual({ earliest: null, latest: null });
+      });
+
+      it('gives every item its own range when nothing pushes it', () => {
+        const forecasts = forecastPlan(
+          [
+            item('month'),
+            item('year', { start: '2026-01-01', end: '2026-12-31', precision: 'year' }),
+            item('tbc', { start: null, end: null, precision: 'unknown' }),
+          ],
+          [],
+          '2025-06-01',
+        );
+        expect(forecasts.get('month')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
+        expect(forecasts.get('year')).toEqual({ earliestEnd: '2026-01-01', latestEnd: '2026-12-31', drivenBy: 'self' });
+        expect(forecasts.get('tbc')).toEqual({ earliestEnd: null, latestEnd: null, drivenBy: 'self' });
+      });
+    });
+
+    describe('what a person set', () => {
+      it('stands: an actual end, else a forecast end, whatever comes before', () => {
+        const items = [
+          item('a', { forecastEnd: '2027-01-31' }),
+          item('b', { actualEnd: '2025-11-15', forecastEnd: '2026-05-31' }),
+          item('c', { forecastEnd: '2026-02-28' }),
+        ];
+        const forecasts = forecastPlan(items, [link('a', 'c')], '2025-06-01');
+        expect(forecasts.get('a')).toEqual({ earliestEnd: '2027-01-31', latestEnd: '2027-01-31', drivenBy: 'self' });
+        expect(forecasts.get('b')).toEqual({ earliestEnd: '2025-11-15', latestEnd: '2025-11-15', drivenBy: 'self' });
+        expect(forecasts.get('c')).toEqual({ earliestEnd: '2026-02-28', latestEnd: '2026-02-28', drivenBy: 'self' });
+      });
+
+      it('keeps an open item from ending before the as-of day', () => {
+        expect(forecastPlan([item('late')], [], '2026-12-07').get('late')).toEqual({ earliestEnd: '2026-12-07', latestEnd: '2026-12-07', drivenBy: 'self' });
+        expect(forecastPlan([item('done', { status: 'done' })], [], '2026-12-07').get('done')).toEqual({
+          earliestEnd: '2025-12-01',
+          latestEnd: '2025-12-31',
+          drivenBy: 'self',
+        });
+      });
+    });
+
+    describe('predecessors', () => {
+      it('push a slip through three levels, with lags in whole months', () => {
+        // Planned back to back: Jul-Sep 2025, then Oct-Dec 2025 a month after, then Mar 2026 two months after.
+        const items = [
+          item('first', { start: '2025-07-01', end: '2025-09-30', forecastEnd: '2025-12-31' }),
+          item('second', { start: '2025-11-01', end: '2025-12-31' }),
+          item('third', { start: '2026-03-01', end: '2026-03-31', precision: 'day' }),
+        ];
+        const forecasts = forecastPlan(items, [link('first', 'second', 1), link('second', 'third', 2)], '2025-06-01');
+        // first ends 3 months late; second may start a month after (February 2026) and needs its two months.
+        expect(forecasts.get('second')).toEqual({ earliestEnd: '2026-03-31', latestEnd: '2026-03-31', drivenBy: 'first' });
+        // third may start two months after (June 2026) and needs its month.
+        expect(forecasts.get('third')).toEqual({ earliestEnd: '2026-06-30', latestEnd: '2026-06-30', drivenBy: 'second' });
+        expect(forecastChain('third', forecasts)).toEqual(['first', 'second', 'third']);
+        // Without the slip the plan holds.
+        const onTime = forecastPlan(
+          [{ ...items[0], forecastEnd: null }, items[1], items[2]],
+          [link('first', 'second', 1), link('second', 'third', 2)],
+          '2025-06-01',
+        );
+        expect(onTime.get('third')).toEqual({ earliestEnd: '2026-03-31', latestEnd: '2026-03-31', drivenBy: 'self' });
+        expect(onTime.get('second')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
+      });
+
+      it('carry a range forward, and leave room the plan gave', () => {
+        // A year-long predecessor pushes a range; a successor planned well after it is not pushed.
+        const items = [
+          item('year', { start: '2026-01-01', end: '2026-12-31', precision: 'year' }),
+          item('next', { start: '2027-01-01', end: '2027-02-28' }),
+          item('far', { start: '2027-06-01', end: '2027-06-30' }),
+        ];
+        const forecasts = forecastPlan(items, [link('year', 'next'), link('year', 'far')], '2025-06-01');
+        expect(forecasts.get('next')).toEqual({ earliestEnd: '2027-02-01', latestEnd: '2027-02-28', drivenBy: 'self' });
+        const slipped = forecastPlan(
+          [{ ...items[0], forecastEnd: '2027-02-28' }, items[1], items[2]],
+          [link('year', 'next'), link('year', 'far')],
+          '2025-06-01',
+        );
+        expect(slipped.get('next')).toEqual({ earliestEnd: '2027-04-30', latestEnd: '2027-04-30', drivenBy: 'year' });
+        expect(slipped.get('far')).toEqual({ earliestEnd: '2027-06-01', latestEnd: '2027-06-30', drivenBy: 'self' });
+      });
+
+      it('push from an overdue predecessor, and not from a cancelled one', () => {
+        const items = [item('mapping', { start: '2025-07-01', end: '2025-09-30' }), item('recommendations', { start: '2025-10-01', end: '2025-12-31' })];
+        const forecasts = forecastPlan(items, [link('mapping', 'recommendations')], '2026-12-07');
+        expect(forecasts.get('mapping')).toEqual({ earliestEnd: '2026-12-07', latestEnd: '2026-12-07', drivenBy: 'self' });
+        expect(forecasts.get('recommendations')).toEqual({ earliestEnd: '2027-03-07', latestEnd: '2027-03-07', drivenBy: 'mapping' });
+        const cancelled = forecastPlan([{ ...items[0], status: 'cancelled' }, items[1]], [link('mapping', 'recommendations')], '2026-12-07');
+        expect(cancelled.get('recommendations')?.drivenBy).toBe('self');
+      });
+
+      it('take the predecessor that pushes furthest', () => {
+        const items = [
+          item('a', { forecastEnd: '2026-01-31' }),
+          item('b', { forecastEnd: '2026-03-31' }),
+          item('c', { start: '2026-01-01', end: '2026-01-31' }),
+        ];
+        const forecasts = forecastPlan(items, [link('a', 'c'), link('b', 'c')], '2025-06-01');
+        expect(forecasts.get('c')).toMatchObject({ latestEnd: '2026-04-30', drivenBy: 'b' });
+      });
+    });
+
+    describe('pace', () => {
+      it('carries the progress reported against the time elapsed on to the end', () => {
+        // 92 days elapsed of Oct-Dec 2025 as of 31 Dec, 50% done: 184 days in all, ending 2 Apr 2026.
+        const slow = item('slow', { status: 'in_progress', progress: 50 });
+        expect(paceEnd(slow, '2025-12-31')).toBe('2026-04-02');
+        expect(forecastPlan([slow], [], '2025-12-31').get('slow')).toEqual({ earliestEnd: '2026-04-02', latestEnd: '2026-04-02', drivenBy: 'pace' });
+        // Ahead of its window: the window stands.
+        const quick = item('quick', { status: 'in_progress', progress: 90 });
+        expect(forecastPlan([quick], [], '2025-11-15').get('quick')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
+        // It counts from the actual start.
+        expect(paceEnd(item('x', { status: 'in_progress', progress: 50, actualStart: '2025-11-01' }), '2025-11-30')).toBe('2025-12-30');
+      });
+
+      it('says nothing without progress, before the start, or when not in progress', () => {
+        expect(paceEnd(item('a', { status: 'in_progress', progress: 0 }), '2025-12-31')).toBeNull();
+        expect(paceEnd(item('b', { status: 'in_progress', progress: 50 }), '2025-09-30')).toBeNull();
+        expect(paceEnd(item('c', { status: 'not_started', progress: 50 }), '2025-12-31')).toBeNull();
+      });
+    });
+
+    describe('cycles', () => {
+      it('are found, with the items in them in link order', () => {
+        expect(findCycle([link('a', 'b'), link('b', 'c')])).toEqual([]);
+        expect(findCycle([link('x', 'a'), link('a', 'b'), link('b', 'c'), link('c', 'a')])).toEqual(['a', 'b', 'c']);
+        expect(findCycle([link('a', 'a')])).toEqual(['a']);
+      });
+
+      it('leave the items in them forecast on their own', () => {
+        const forecasts = forecastPlan([item('a', { forecastEnd: '2026-06-30' }), item('b')], [link('a', 'b'), link('b', 'a')], '2025-06-01');
+        expect(forecasts.get('b')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
+      });
+    });
+  });
+}
