@@ -12,6 +12,7 @@ import { PlanEditingAndVersions1795500694363 } from './1795500694363-plan-editin
 import { PlanRevision1795560000000 } from './1795560000000-plan-revision';
 import { AmendableTargets1795570000000 } from './1795570000000-amendable-targets';
 import { OngoingWorkAndPotentialStakeholders1795580000000 } from './1795580000000-ongoing-work-and-potential-stakeholders';
+import { AddDependencies1795590000000 } from './1795590000000-add-dependencies';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   PlanRevision1795560000000,
   AmendableTargets1795570000000,
   OngoingWorkAndPotentialStakeholders1795580000000,
+  AddDependencies1795590000000,
 ];

@@ -23,6 +23,8 @@ describe('who may change what', () => {
   let db: TestDatabase;
   let server: RunningServer;
   let ids: Record<WriteEndpoint['itemType'], Record<1 | 2, string>>;
+  /** Milestones added for the links' cases, per Action: no seeded link touches them, so no case makes a cycle. */
+  const linkable: Record<1 | 2, string[]> = { 1: [], 2: [] };
   const clients = new Map<Role, Client>();
   let day = 0;
 
@@ -52,6 +54,13 @@ describe('who may change what', () => {
     const target = async (action: number) =>
       (await secretariat.post<{ id: string }>('/api/targets', { actionNumber: action, description: `Target of Action ${action}` })).body.id;
     ids.target = { 1: await target(1), 2: await target(2) };
+    for (const action of [1, 2] as const) {
+      for (let i = 0; i < 6; i++) {
+        linkable[action].push(
+          (await secretariat.post<{ id: string }>('/api/milestones', { actionNumber: action, title: `Linkable ${i}`, windowText: 'June 2026' })).body.id,
+        );
+      }
+    }
   });
 
   afterAll(async () => {
@@ -101,6 +110,12 @@ describe('who may change what', () => {
     '/api/targets': {
       body: (role, action) => ({ actionNumber: action, description: `${role} adds` }),
       list: () => '/api/targets',
+      refusal: /may (not change milestones|change only)/,
+    },
+    '/api/dependencies': {
+      // One successor per Action, a different predecessor for each role.
+      body: (role, action) => ({ predecessorId: linkable[action][1 + ROLES.indexOf(role)], successorId: linkable[action][0] }),
+      list: () => '/api/dependencies',
       refusal: /may (not change milestones|change only)/,
     },
     '/api/plan-versions': {
@@ -157,6 +172,10 @@ describe('who may change what', () => {
       'secretariat /api/monitoring-calls/:id/follow-ups other',
       'secretariat /api/follow-ups/:id own',
       'secretariat /api/follow-ups/:id other',
+      'secretariat /api/dependencies own',
+      'secretariat /api/dependencies other',
+      'secretariat /api/dependencies/:id own',
+      'secretariat /api/dependencies/:id other',
       'co_leader /api/milestones/:id own',
       'co_leader /api/outputs/:id own',
       'co_leader /api/risk-register/:id own',
@@ -166,6 +185,8 @@ describe('who may change what', () => {
       'co_leader /api/risk-register own',
       'co_leader /api/targets own',
       'co_leader /api/targets/:id own',
+      'co_leader /api/dependencies own',
+      'co_leader /api/dependencies/:id own',
     ]);
   });
 
@@ -183,6 +204,25 @@ describe('who may change what', () => {
         expect(await countOf(endpoint, id)).toBe(before + (allowed ? 1 : 0));
         if (!allowed) {
           expect(created.body.message).toMatch(CREATIONS[endpoint.path].refusal);
+        }
+        return;
+      }
+      if (endpoint.method === 'DELETE') {
+        const action = which === 'own' ? 1 : 2;
+        const secretariat = clients.get('secretariat')!;
+        const extra = await secretariat.post<{ id: string }>('/api/milestones', {
+          actionNumber: action,
+          title: `${role} link ${date}`,
+          windowText: 'May 2026',
+        });
+        const link = await secretariat.post<{ id: string }>('/api/dependencies', { predecessorId: extra.body.id, successorId: linkable[action][0] });
+        expect(link.status).toBe(201);
+        const removed = await clients.get(role)!.request<{ message: string }>(method, path(endpoint, link.body.id));
+        expect(removed.status).toBe(allowed ? 204 : 403);
+        const links = await secretariat.get<{ id: string }[]>('/api/dependencies');
+        expect(links.body.some((l) => l.id === link.body.id)).toBe(!allowed);
+        if (!allowed) {
+          expect(removed.body.message).toMatch(/may (not change milestones|change only)/);
         }
         return;
       }

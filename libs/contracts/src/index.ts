@@ -6,3 +6,4 @@ export * from './lib/gantt';
 export * from './lib/accounts';
 export * from './lib/plan-versions';
 export * from './lib/imports';
+export * from './lib/dependencies';

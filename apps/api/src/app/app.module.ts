@@ -6,6 +6,7 @@ import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
+import { DependenciesModule } from './dependencies/dependencies.module';
 import { ExportsModule } from './exports/exports.module';
 import { GanttModule } from './gantt/gantt.module';
 import { MailModule, urlOf } from './mail/mail.module';
@@ -44,6 +45,7 @@ export class AppModule {
         TargetsModule,
         GanttModule,
         OutputsModule,
+        DependenciesModule,
         OrganisationsModule,
         AuditModule,
         RisksModule,

@@ -129,6 +129,8 @@ export interface Milestone {
   alternatives: DateAlternative[];
   /** Derived readings and the plan's inconsistencies about this item, with their sections. */
   notes: PlanNote[];
+  /** The milestones and outputs that must end before it starts (see `GET /api/dependencies`). */
+  predecessorIds: string[];
   updatedAt: string;
 }
 

@@ -149,6 +149,8 @@ export const AUDIT_FIELDS = [
   'parentId',
   'dueText',
   'position',
+  /** The titles of the items that must end before it (a link added or removed). */
+  'predecessors',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditField, AuditValue, ConflictError } from '@tracker/contracts';
+import type { AuditField, AuditItemType, AuditValue, ConflictError } from '@tracker/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -143,10 +143,25 @@ export class VersionedUpdateService {
     await this.record(manager, user, spec, id, 1, entries, text);
   }
 
+  /**
+   * The history of a change that is not a field of the record's row (a link to another item added or
+   * removed), written in the caller's transaction at the record's current version.
+   */
+  async recordChange(
+    manager: EntityManager,
+    user: AuthUser,
+    itemType: AuditItemType,
+    id: string,
+    version: number,
+    entry: { field: AuditField; from: AuditValue; to: AuditValue },
+  ): Promise<void> {
+    await this.record(manager, user, { itemType }, id, version, [entry], null);
+  }
+
   private async record(
     manager: EntityManager,
     user: AuthUser,
-    spec: ItemSpec,
+    spec: Pick<ItemSpec, 'itemType'>,
     id: string,
     version: number,
     entries: readonly { field: AuditField | null; from: AuditValue; to: AuditValue }[],

@@ -105,6 +105,9 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'PATCH', path: '/api/monitoring-calls/:id', permission: 'monitoring.write', itemType: 'monitoring_call' },
   { method: 'POST', path: '/api/monitoring-calls/:id/follow-ups', permission: 'monitoring.write', itemType: 'monitoring_call' },
   { method: 'PATCH', path: '/api/follow-ups/:id', permission: 'monitoring.write', itemType: 'follow_up' },
+  /** A link belongs to its successor: the successor's Action decides (a milestone's here; an output's needs output.update). */
+  { method: 'POST', path: '/api/dependencies', permission: 'milestone.update', itemType: 'milestone' },
+  { method: 'DELETE', path: '/api/dependencies/:id', permission: 'milestone.update', itemType: 'milestone' },
 ];
 
 /** Write routes with no Action scope, the Secretariat's only: account management and importing a plan (its preview writes nothing). */

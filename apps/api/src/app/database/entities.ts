@@ -1,6 +1,7 @@
 import { AccountActionEntity, AccountChangeEntity, AccountTokenEntity } from '../accounts/account.entity';
 import { ActionEntity, ActionParticipantEntity, TargetEntity } from '../actions/action.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { DependencyEntity } from '../dependencies/dependency.entity';
 import { AuthEventEntity } from '../auth/auth-event.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   MailEntity,
   CalendarTokenEntity,
   PlanVersionEntity,
+  DependencyEntity,
 ];

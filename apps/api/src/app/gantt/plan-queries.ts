@@ -24,6 +24,7 @@ const MILESTONE_JSON = `json_build_object(
                                       'precision', alt.precision, 'source', alt.source) ORDER BY alt.sort_order)
       FROM milestone_alternative alt WHERE alt.milestone_id = m.id), '[]'::json),
   'notes', m.notes,
+  'predecessorIds', COALESCE((SELECT json_agg(d.predecessor_id ORDER BY d.created_at, d.predecessor_id) FROM dependency d WHERE d.successor_id = m.id), '[]'::json),
   'updatedAt', to_char(m.updated_at AT TIME ZONE 'UTC', ${ISO_INSTANT}))`;
 
 /** The revision of the plan of partnership `p` (see migrations/*-plan-revision.ts), as text. */

@@ -40,6 +40,7 @@ function newMilestone(overrides: Partial<Milestone> = {}): Milestone {
     sortOrder: seq,
     alternatives: [],
     notes: [],
+    predecessorIds: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };

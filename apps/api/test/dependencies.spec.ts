@@ -1,0 +1,125 @@
+import type { ApiError, AuditEntry, Dependency, GanttData, Milestone } from '@tracker/contracts';
+import type { RunningServer } from '../src/app/server';
+import { type Client, signedIn } from './client';
+import { createTestDatabase, type TestDatabase } from './database';
+import { startTestServer } from './server';
+
+/** Links between plan items, the forecast they feed, and the seeded plan's own links. */
+describe('dependencies and the forecast', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let secretariat: Client;
+  let colead: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db.url);
+    secretariat = await signedIn(server.url, 'secretariat@example.org');
+    colead = await signedIn(server.url, 'colead.labour@example.org');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  /** A new activity of an Action (the Secretariat adds it), with its window in the plan's words. */
+  const newMilestone = async (title: string, windowText: string, actionNumber = 1): Promise<Milestone> => {
+    const answer = await secretariat.post<Milestone>('/api/milestones', { actionNumber, title, windowText });
+    expect(answer.status).toBe(201);
+    return answer.body;
+  };
+  const link = async (predecessorId: string, successorId: string, lagMonths?: number, client = secretariat) =>
+    client.post<Dependency & ApiError>('/api/dependencies', { predecessorId, successorId, ...(lagMonths === undefined ? {} : { lagMonths }) });
+
+  describe('the links', () => {
+    it('adds a link, lists it, and the chart and the milestones carry it as predecessorIds', async () => {
+      const first = await newMilestone('Survey to be drafted', 'July - September 2026');
+      const second = await newMilestone('Survey results to be published', 'October 2026');
+      const chart = await secretariat.get<GanttData>('/api/gantt');
+      const created = await link(first.id, second.id, 1);
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({ id: expect.any(String), predecessorId: first.id, successorId: second.id, lagMonths: 1, source: null, notes: [] });
+      const listed = await secretariat.get<Dependency[]>('/api/dependencies');
+      expect(listed.body).toContainEqual(created.body);
+      // The chart's ETag names the plan's revision: a new link moves it.
+      const again = await secretariat.request<GanttData>('GET', '/api/gantt', undefined, { headers: { 'if-none-match': chart.headers.get('etag') ?? '' } });
+      expect(again.status).toBe(200);
+      expect(again.body.items.find((i) => i.id === second.id)?.predecessorIds).toEqual([first.id]);
+      expect(again.body.items.find((i) => i.id === first.id)?.predecessorIds).toEqual([]);
+      const list = await secretariat.get<Milestone[]>('/api/milestones?action=1');
+      expect(list.body.find((i) => i.id === second.id)?.predecessorIds).toEqual([first.id]);
+      // In the successor's history, by title.
+      const history = await secretariat.get<AuditEntry[]>(`/api/milestones/${second.id}/history`);
+      expect(history.body[0]).toMatchObject({ field: 'predecessors', from: [], to: ['Survey to be drafted'] });
+
+      const removed = await secretariat.request('DELETE', `/api/dependencies/${created.body.id}`);
+      expect(removed.status).toBe(204);
+      expect((await secretariat.get<Milestone>(`/api/milestones/${second.id}`)).body.predecessorIds).toEqual([]);
+      expect((await secretariat.request<ApiError>('DELETE', `/api/dependencies/${created.body.id}`)).status).toBe(404);
+      const after = await secretariat.get<AuditEntry[]>(`/api/milestones/${second.id}/history`);
+      expect(after.body[0]).toMatchObject({ field: 'predecessors', from: ['Survey to be drafted'], to: [] });
+    });
+
+    it('refuses a cycle, naming its items by title, and writes nothing', async () => {
+      const a = await newMilestone('Cycle step A', 'January 2026');
+      const b = await newMilestone('Cycle step B', 'February 2026');
+      const c = await newMilestone('Cycle step C', 'March 2026');
+      expect((await link(a.id, b.id)).status).toBe(201);
+      expect((await link(b.id, c.id)).status).toBe(201);
+      const before = (await secretariat.get<Dependency[]>('/api/dependencies')).body.length;
+      const cycle = await link(c.id, a.id);
+      expect(cycle.status).toBe(400);
+      expect(cycle.body.message).toMatch(/cycle/);
+      for (const title of ['Cycle step A', 'Cycle step B', 'Cycle step C']) {
+        expect(cycle.body.message).toContain(`"${title}"`);
+      }
+      expect((await secretariat.get<Dependency[]>('/api/dependencies')).body).toHaveLength(before);
+      expect((await link(a.id, a.id)).status).toBe(400);
+    });
+
+    it('names the field of a bad or unknown id, refuses a bad lag and a second copy of a link', async () => {
+      const a = await newMilestone('Checked step A', 'January 2026');
+      const b = await newMilestone('Checked step B', 'February 2026');
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      const badPredecessor = await link('not-an-id', b.id);
+      expect(badPredecessor.status).toBe(400);
+      expect(JSON.stringify(badPredecessor.body.message)).toMatch(/predecessorId/);
+      const unknownSuccessor = await link(a.id, unknown);
+      expect(unknownSuccessor.status).toBe(400);
+      expect(unknownSuccessor.body.message).toMatch(/^successorId: no milestone or output has the id/);
+      for (const lagMonths of [-1, 1.5, 'two']) {
+        const answer = await secretariat.post<ApiError>('/api/dependencies', { predecessorId: a.id, successorId: b.id, lagMonths });
+        expect(answer.status).toBe(400);
+        expect(JSON.stringify(answer.body.message)).toMatch(/lagMonths/);
+      }
+      expect((await link(a.id, b.id)).status).toBe(201);
+      const twice = await link(a.id, b.id, 2);
+      expect(twice.status).toBe(409);
+      expect(twice.body.message).toBe('"Checked step A" already comes before "Checked step B"');
+    });
+
+    it('lets the Secretariat link anything, a co-leader only into their own Action, and nobody else', async () => {
+      const own = await newMilestone('Own Action step', 'April 2026', 1);
+      const other = await newMilestone('Other Action step', 'May 2026', 2);
+      const ownLater = await newMilestone('Own Action later step', 'June 2026', 1);
+      // A co-leader of Action 1 may make Action 1's step follow anything, not Action 2's.
+      const mine = await link(other.id, own.id, 0, colead);
+      expect(mine.status).toBe(201);
+      const theirs = await link(own.id, other.id, 0, colead);
+      expect(theirs.status).toBe(403);
+      expect(theirs.body.message).toMatch(/co-leaders may change only/);
+      for (const email of ['coordinator@example.org', 'member@example.org']) {
+        const reader = await signedIn(server.url, email);
+        const refused = await link(own.id, ownLater.id, 0, reader);
+        expect(refused.status).toBe(403);
+        expect((await reader.request('DELETE', `/api/dependencies/${mine.body.id}`)).status).toBe(403);
+        expect((await reader.get<Dependency[]>('/api/dependencies')).status).toBe(200);
+      }
+      const byTheSecretariat = await link(ownLater.id, other.id);
+      expect(byTheSecretariat.status).toBe(201);
+      expect((await colead.request<ApiError>('DELETE', `/api/dependencies/${byTheSecretariat.body.id}`)).status).toBe(403);
+      expect((await colead.request('DELETE', `/api/dependencies/${mine.body.id}`)).status).toBe(204);
+    });
+  });
+});
