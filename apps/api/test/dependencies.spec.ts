@@ -1,7 +1,9 @@
-import type { ApiError, AuditEntry, Dependency, GanttData, Milestone } from '@tracker/contracts';
+import type { ApiError, AuditEntry, Dependency, GanttData, Milestone, Output } from '@tracker/contracts';
+import { workPlanDependencies } from '../src/app/seed/work-plan-dependencies.data';
+import { WORK_PLAN } from '../src/app/seed/work-plan.data';
 import type { RunningServer } from '../src/app/server';
 import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
+import { createTestDatabase, type TestDatabase, withClient } from './database';
 import { startTestServer } from './server';
 
 /** Links between plan items, the forecast they feed, and the seeded plan's own links. */
@@ -120,6 +122,65 @@ describe('dependencies and the forecast', () => {
       expect(byTheSecretariat.status).toBe(201);
       expect((await colead.request<ApiError>('DELETE', `/api/dependencies/${byTheSecretariat.body.id}`)).status).toBe(403);
       expect((await colead.request('DELETE', `/api/dependencies/${mine.body.id}`)).status).toBe(204);
+    });
+  });
+
+  describe("the seeded plan's links", () => {
+    const seeded = async () => (await secretariat.get<Dependency[]>('/api/dependencies')).body.filter((d) => d.source !== null);
+    const titles = async () => {
+      const milestones = (await secretariat.get<Milestone[]>('/api/milestones')).body;
+      const outputs = (await secretariat.get<Output[]>('/api/outputs')).body;
+      return new Map([...milestones, ...outputs].map((item) => [item.id, { title: item.title, action: item.actionNumber }]));
+    };
+
+    it('are the links the plan states, each citing its section with a derived note quoting it', async () => {
+      const links = await seeded();
+      expect(links).toHaveLength(workPlanDependencies(WORK_PLAN).length);
+      const items = await titles();
+      for (const link of links) {
+        const successor = items.get(link.successorId);
+        const predecessor = items.get(link.predecessorId);
+        expect(successor).toBeDefined();
+        expect(predecessor?.action).toBe(successor?.action);
+        // Action N's sections are 2.(N+3).x.
+        expect(link.source).toMatch(new RegExp(`^2\\.${(successor?.action ?? 0) + 3}\\.\\d+(, 2\\.${(successor?.action ?? 0) + 3}\\.\\d+)*$`));
+        expect(link.notes).toEqual([{ kind: 'derived', text: expect.stringMatching(/"[^"]+"/), source: link.source }]);
+        expect(link.lagMonths).toBe(0);
+      }
+      const said = links.map((l) => `${items.get(l.predecessorId)?.title} -> ${items.get(l.successorId)?.title}`);
+      expect(said).toEqual(
+        expect.arrayContaining([
+          'First Virtual Exchange -> Outcomes report following each virtual exchange',
+          'Mapping to be drafted -> Recommendations to be developed based on the mapping exercise',
+          'Mapping to be drafted -> Mapping to be reviewed and validated by Action group members',
+          'Mapping to be drafted -> Webinar to be organised to disseminate the results of the mapping',
+          'Study visit -> Report to be updated with outcomes of the study visit',
+          'Extraction of the information and analysis -> Development of a guidelines based on the self-assessment results and collection of good practices',
+        ]),
+      );
+      const mapping = links.find((l) => items.get(l.successorId)?.title === 'Recommendations to be developed based on the mapping exercise');
+      expect(mapping?.notes[0].text).toContain('"Recommendations to be developed based on the mapping exercise"');
+      // Where the plan is silent there is no link: the survey's dissemination follows nothing it names.
+      const survey = [...items].find(([, item]) => item.title === 'Dissemination of the survey')?.[0];
+      expect(survey).toBeDefined();
+      expect(links.filter((l) => l.successorId === survey)).toEqual([]);
+    });
+
+    it('reach an existing database on its next start, and a link someone removed stays removed', async () => {
+      const links = await seeded();
+      const items = await titles();
+      const removed = links.find((l) => items.get(l.successorId)?.title === 'Study visit (TBC)') ?? links[0];
+      expect((await secretariat.request('DELETE', `/api/dependencies/${removed.id}`)).status).toBe(204);
+      await withClient(db.url, (c) => c.query(`DELETE FROM dependency WHERE source IS NOT NULL`));
+      const again = await startTestServer(db.url);
+      try {
+        expect(again.seeded.dependencies).toBe(links.length - 1);
+        const back = await seeded();
+        expect(back).toHaveLength(links.length - 1);
+        expect(back.some((l) => l.predecessorId === removed.predecessorId && l.successorId === removed.successorId)).toBe(false);
+      } finally {
+        await again.close();
+      }
     });
   });
 });

@@ -460,7 +460,7 @@ describe('an existing database', () => {
     // A second start corrects nothing more.
     const again = await startTestServer(db.url);
     try {
-      expect(again.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 });
+      expect(again.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, dependencies: 0, corrected: 0 });
     } finally {
       await again.close();
     }

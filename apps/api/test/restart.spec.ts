@@ -61,7 +61,7 @@ describe('restarting the tracker', () => {
 
     const second = await startTestServer(db.url);
     try {
-      expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 });
+      expect(second.seeded).toEqual({ organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, dependencies: 0, corrected: 0 });
       const risk = await withClient(db.url, (client) =>
         client.query(`SELECT likelihood, status, version FROM risk WHERE seed_key = 'a1-risk-objectives-not-met'`),
       );

@@ -69,7 +69,7 @@ export class PlanImportRepository {
       }
       orgIds.set(secretariatOrganisationId, secretariatOrganisationId);
       const members = [...new Set(plan.actions.flatMap((action) => [...action.coLeaders, ...action.members]))];
-      const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 };
+      const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, dependencies: 0, corrected: 0 };
       await seedPartnershipPlan(
         manager,
         { ...plan.partnership, coordinators: [], members, secretariat: secretariatOrganisationId, firstVersionName: 'Plan as imported' },

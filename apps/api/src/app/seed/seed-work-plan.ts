@@ -3,7 +3,9 @@ import { FIRST_VERSION_NAME } from '@tracker/contracts';
 import { firstDayOfMonth, lastDayOfMonth } from '@tracker/schedule';
 import { rowsOf } from '../common/pg-result';
 import { approveFirstVersionIfNone } from '../plan-versions/plan-versions.repository';
+import { seedDependencies } from './seed-dependencies';
 import type { PlanAction, SeedMilestone, SeedOutput, SeedPartnership, SeedWindow, SeedWorkPlan } from './seed.types';
+import { workPlanDependencies } from './work-plan-dependencies.data';
 
 export interface SeedReport {
   organisations: number;
@@ -12,6 +14,8 @@ export interface SeedReport {
   outputs: number;
   targets: number;
   risks: number;
+  /** Links between items the plan states (work-plan-dependencies.data.ts). */
+  dependencies: number;
   /** Rows already present that were brought to the current reading of the plan (see {@link seedWorkPlan}). */
   corrected: number;
 }
@@ -40,10 +44,12 @@ const untouched = (table: 'milestone' | 'output'): string =>
  *   plan no longer names is deleted while untouched, and kept once a user has changed it.
  * - version 1 of the plan ("Work Plan as approved, April 2025") is snapshotted once, when the
  *   partnership has no version yet.
+ * - the links the plan states between its items (see seed-dependencies.ts) are added unless someone
+ *   changed the successor's links; seeded links take the current section and note.
  * Returns how many records were inserted, and how many were corrected.
  */
 export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): Promise<SeedReport> {
-  const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, corrected: 0 };
+  const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, dependencies: 0, corrected: 0 };
   const orgIds = new Map<string, string>();
   const corrected = async (sql: string, params: unknown[]): Promise<void> => {
     report.corrected += rowsOf(await manager.query(`${sql} RETURNING 1`, params)).length;
@@ -68,7 +74,10 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
   const orgRows: { id: string; seed_key: string }[] = await manager.query(`SELECT id, seed_key FROM organisation WHERE seed_key IS NOT NULL`);
   orgRows.forEach((row) => orgIds.set(row.seed_key, row.id));
 
-  await seedPartnershipPlan(manager, plan.partnership, plan.actions, orgIds, report);
+  const partnershipId = await seedPartnershipPlan(manager, plan.partnership, plan.actions, orgIds, report);
+  const links = await seedDependencies(manager, partnershipId, workPlanDependencies(plan));
+  report.dependencies += links.added;
+  report.corrected += links.corrected;
   return report;
 }
 
