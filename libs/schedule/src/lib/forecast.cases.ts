@@ -112,6 +112,23 @@ export function describeForecast(zone: string): void {
         expect(cancelled.get('recommendations')?.drivenBy).toBe('self');
       });
 
+      it('leave the room the plan gave after the last of them', () => {
+        // An output of two exchanges, due June - December 2025: the first one's slip to October is absorbed.
+        const items = [
+          item('first', { start: '2025-06-01', end: '2025-06-30', forecastEnd: '2025-10-31' }),
+          item('second', { start: '2025-10-01', end: '2025-12-31' }),
+          item('output', { start: '2025-06-01', end: '2025-12-31' }),
+        ];
+        const forecasts = forecastPlan(items, [link('first', 'output'), link('second', 'output')], '2025-06-01');
+        expect(forecasts.get('output')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
+        const later = forecastPlan(
+          [{ ...items[0], forecastEnd: '2026-02-28' }, items[1], items[2]],
+          [link('first', 'output'), link('second', 'output')],
+          '2025-06-01',
+        );
+        expect(later.get('output')).toEqual({ earliestEnd: '2026-02-28', latestEnd: '2026-02-28', drivenBy: 'first' });
+      });
+
       it('take the predecessor that pushes furthest', () => {
         const items = [
           item('a', { forecastEnd: '2026-01-31' }),

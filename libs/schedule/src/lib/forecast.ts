@@ -181,9 +181,9 @@ export function findCycle(links: readonly Pick<ForecastLink, 'predecessorId' | '
  * - otherwise the planned window, with its precision as the range ({@link plannedEndRange}); an item
  *   still open cannot end before the as-of day;
  * - pushed later by each predecessor (finish-to-start, plus the lag in whole months): the part of
- *   the item's window the plan put after its predecessor's planned end (plus lag) starts only when the
- *   predecessor's forecast end (plus lag) is past, so its end moves by the predecessor's slip beyond
- *   the room the plan left; a cancelled predecessor pushes nothing;
+ *   the item's window the plan put after the last of its predecessors' planned ends (plus lag) starts
+ *   only when each predecessor's forecast end (plus lag) is past, so its end moves by a predecessor's
+ *   slip beyond the room the plan left; a cancelled predecessor pushes nothing;
  * - for an item in progress, pushed later by its pace ({@link paceEnd}).
  *
  * `drivenBy` names the rule that gives the latest end (the item itself on a tie). Items in a cycle of
@@ -258,15 +258,17 @@ function forecastOne(
   if (pace !== null) {
     consider({ earliest: pace, latest: pace }, 'pace');
   }
-  for (const link of links) {
-    const predecessor = byId.get(link.predecessorId) as ForecastItem;
+  // The room the plan gives the item after the last of its predecessors (plus lag) was due to end: an
+  // output that comes from two exchanges is due after the second, whatever the first does meanwhile.
+  const counted = links.filter((link) => (byId.get(link.predecessorId) as ForecastItem).status !== 'cancelled');
+  let plannedReady = item.start === null ? null : plusDays(item.start, -1);
+  for (const link of counted) {
+    const end = (byId.get(link.predecessorId) as ForecastItem).end;
+    plannedReady = later(plannedReady, end === null ? null : plusMonths(end, link.lagMonths));
+  }
+  for (const link of counted) {
     const theirs = known.get(link.predecessorId);
-    if (predecessor.status === 'cancelled' || theirs === undefined || theirs.latestEnd === null) continue;
-    // The room the plan gives the item after its predecessor (plus lag) was due to end.
-    const plannedReady = later(
-      predecessor.end === null ? null : plusMonths(predecessor.end, link.lagMonths),
-      item.start === null ? null : plusDays(item.start, -1),
-    );
+    if (theirs === undefined || theirs.latestEnd === null) continue;
     const push = (end: CalendarDate | null) => {
       if (end === null) return null;
       const ready = plusMonths(end, link.lagMonths);
