@@ -5,10 +5,15 @@
  * of the Actions their organisation co-leads; only the Secretariat records monitoring calls and their
  * follow-ups. Writes take the `version` the client last saw: 409 `ConflictError` (updates.ts) when stale.
  */
+import type { ItemForecast } from './dependencies';
 import type { AuditEntry } from './updates';
 import type { CalendarDateString, OrganisationRef, PlanNote } from './plan';
 
-export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
+/**
+ * `forecast_beyond_deadline`: even the earliest expected end (see {@link ItemForecast}) is after the
+ * deadline; `may_pass_deadline`: only the latest is.
+ */
+export type RiskKind = 'overdue' | 'beyond_deadline' | 'forecast_beyond_deadline' | 'may_pass_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
 export type Rag = 'red' | 'amber' | 'green';
 
@@ -27,6 +32,8 @@ export interface ActionRag {
   rag: Rag;
   /** Why, in words; the last one is the countdown to the deadline. */
   reasons: string[];
+  /** When the Action is expected to finish (the latest expected ends of its items), and whether that fits its deadline. */
+  finish: { earliestEnd: CalendarDateString | null; latestEnd: CalendarDateString | null; fitsDeadline: 'yes' | 'no' | 'maybe' };
 }
 
 /** One flag of one item: an item both overdue and beyond the deadline appears twice. */
@@ -47,6 +54,8 @@ export interface RiskItem {
   reason: string;
   /** The item's notes on the plan (derived readings, inconsistencies), with their sections. */
   notes: PlanNote[];
+  /** When the item is expected to end, and which rule set it. */
+  forecast: ItemForecast;
 }
 
 export interface RiskView {
@@ -58,7 +67,7 @@ export interface RiskView {
   /** The approved version compared against (`?baseline=N`), or null; with it, items that slipped are flagged. */
   baseline: { number: number; name: string; slipMonths: number } | null;
   actions: ActionRag[];
-  /** Most severe first: overdue (longest late first), beyond the deadline, stalled, slipped, unscheduled, due soon. */
+  /** Most severe first: overdue (longest late first), beyond the deadline, forecast beyond the deadline, may pass the deadline, stalled, slipped, unscheduled, due soon. */
   items: RiskItem[];
 }
 

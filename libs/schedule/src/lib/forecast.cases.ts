@@ -1,4 +1,16 @@
-import { findCycle, forecastChain, forecastPlan, paceEnd, plannedEndRange, type ForecastItem, type ForecastLink } from '../index';
+import {
+  actionFinish,
+  findCycle,
+  forecastBecause,
+  forecastChain,
+  forecastFlag,
+  forecastPlan,
+  paceEnd,
+  plannedEndRange,
+  type ChainItem,
+  type ForecastItem,
+  type ForecastLink,
+} from '../index';
 
 /** The forecast at its boundaries; run in every zone of the schedule specs (see schedule.cases.ts). */
 export function describeForecast(zone: string): void {
@@ -157,6 +169,68 @@ export function describeForecast(zone: string): void {
         expect(paceEnd(item('a', { status: 'in_progress', progress: 0 }), '2025-12-31')).toBeNull();
         expect(paceEnd(item('b', { status: 'in_progress', progress: 50 }), '2025-09-30')).toBeNull();
         expect(paceEnd(item('c', { status: 'not_started', progress: 50 }), '2025-12-31')).toBeNull();
+      });
+    });
+
+    describe('the deadline by the forecast', () => {
+      const deadline = '2027-03-31';
+      const chainItem = (title: string, values: Partial<ChainItem> = {}): ChainItem => ({
+        title,
+        actionNumber: 2,
+        status: 'not_started',
+        end: '2025-09-30',
+        forecastEnd: null,
+        forecast: { earliestEnd: '2027-01-15', latestEnd: '2027-01-15', drivenBy: 'self' },
+        ...values,
+      });
+
+      it('is beyond it when even the earliest end is after it, may pass it when only the latest is', () => {
+        expect(
+          forecastFlag({ status: 'not_started' }, { earliestEnd: '2027-04-01', latestEnd: '2027-04-30', drivenBy: 'x' }, deadline, 'because'),
+        ).toMatchObject({
+          kind: 'forecast_beyond_deadline',
+          severity: 'high',
+          reason: 'expected to end between 1 Apr 2027 and 30 Apr 2027, after the 31 Mar 2027 deadline, because',
+        });
+        expect(
+          forecastFlag({ status: 'in_progress' }, { earliestEnd: '2027-01-01', latestEnd: '2027-12-31', drivenBy: 'self' }, deadline, 'because'),
+        ).toMatchObject({
+          kind: 'may_pass_deadline',
+          severity: 'medium',
+        });
+        expect(
+          forecastFlag({ status: 'not_started' }, { earliestEnd: '2027-03-01', latestEnd: '2027-03-31', drivenBy: 'self' }, deadline, 'because'),
+        ).toBeNull();
+        expect(forecastFlag({ status: 'done' }, { earliestEnd: '2027-04-01', latestEnd: '2027-04-30', drivenBy: 'self' }, deadline, 'because')).toBeNull();
+      });
+
+      it('says the chain from its first cause', () => {
+        const chain = [
+          chainItem('Mapping to be drafted', { forecast: { earliestEnd: '2027-01-15', latestEnd: '2027-01-15', drivenBy: 'self' } }),
+          chainItem('Recommendations to be developed', { end: '2026-02-28' }),
+          chainItem('Recommendations to be reviewed', { end: '2026-03-31' }),
+        ];
+        expect(forecastBecause(chain, '2027-01-15')).toBe(
+          "because 'Mapping to be drafted' (Action 2), overdue since 30 Sep 2025, comes before 'Recommendations to be developed' (Action 2), which comes before it",
+        );
+        expect(forecastBecause([chainItem('First', { end: '2026-12-31', forecastEnd: '2027-02-28' }), chainItem('Next')], '2026-12-07')).toBe(
+          "because 'First' (Action 2), forecast to end 28 Feb 2027, comes before it",
+        );
+        expect(forecastBecause([chainItem('Alone', { end: '2027-12-31' })], '2026-12-07')).toBe('because it is planned to end 31 Dec 2027');
+        expect(forecastBecause([chainItem('Slow', { forecast: { earliestEnd: '2028-01-03', latestEnd: '2028-01-03', drivenBy: 'pace' } })], '2026-12-07')).toBe(
+          'because at the pace of its progress so far it would end 3 Jan 2028',
+        );
+      });
+
+      it("gives an Action's finish as the latest of its items' ranges", () => {
+        const f = (earliestEnd: string | null, latestEnd: string | null) => ({ earliestEnd, latestEnd, drivenBy: 'self' });
+        expect(actionFinish([f('2026-12-01', '2026-12-31'), f('2027-01-01', '2027-03-31'), f(null, null)], deadline)).toEqual({
+          earliestEnd: '2027-01-01',
+          latestEnd: '2027-03-31',
+          fitsDeadline: 'yes',
+        });
+        expect(actionFinish([f('2027-01-01', '2027-12-31')], deadline).fitsDeadline).toBe('maybe');
+        expect(actionFinish([f('2027-04-01', '2027-04-30'), f('2026-01-01', '2026-12-31')], deadline).fitsDeadline).toBe('no');
       });
     });
 

@@ -1,6 +1,7 @@
 import { compareDates, daysBetween, type CalendarDate } from './calendar';
 import { CLOSED_STATUSES, daysLate, daysToDeadline, effectiveEnd, isBeyondDeadline, plannedEndCounts } from './flags';
 import { DEFAULT_SLIP_THRESHOLD_MONTHS, slipOf } from './baseline';
+import type { Forecast } from './forecast';
 import type { DatePrecision, PlanWindow } from './window';
 
 /**
@@ -8,17 +9,28 @@ import type { DatePrecision, PlanWindow } from './window';
  * One item may raise several flags (e.g. overdue and beyond the deadline); each is one risk.
  */
 
-export type RiskKind = 'overdue' | 'beyond_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
+export type RiskKind = 'overdue' | 'beyond_deadline' | 'forecast_beyond_deadline' | 'may_pass_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
 export type RiskSeverity = 'high' | 'medium' | 'low';
 export type Rag = 'red' | 'amber' | 'green';
 
 /** Kinds from the most to the least severe; the order of the risk view. */
-export const RISK_KINDS: readonly RiskKind[] = ['overdue', 'beyond_deadline', 'stalled', 'slipped', 'unscheduled', 'due_soon'];
+export const RISK_KINDS: readonly RiskKind[] = [
+  'overdue',
+  'beyond_deadline',
+  'forecast_beyond_deadline',
+  'may_pass_deadline',
+  'stalled',
+  'slipped',
+  'unscheduled',
+  'due_soon',
+];
 
 /** Every kind in words, for pages, mails and files (status is never in colour alone). */
 export const RISK_KIND_LABELS: Readonly<Record<RiskKind, string>> = {
   overdue: 'Overdue',
   beyond_deadline: 'Beyond the deadline',
+  forecast_beyond_deadline: 'Forecast beyond the deadline',
+  may_pass_deadline: 'May pass the deadline',
   stalled: 'Stalled',
   slipped: 'Slipped',
   unscheduled: 'Unscheduled',
@@ -28,6 +40,8 @@ export const RISK_KIND_LABELS: Readonly<Record<RiskKind, string>> = {
 export const RISK_SEVERITY: Readonly<Record<RiskKind, RiskSeverity>> = {
   overdue: 'high',
   beyond_deadline: 'high',
+  forecast_beyond_deadline: 'high',
+  may_pass_deadline: 'medium',
   stalled: 'medium',
   slipped: 'medium',
   unscheduled: 'medium',
@@ -291,6 +305,16 @@ export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[],
   if (beyond.length > 0) {
     reasons.push(`${beyond.length} end${beyond.length === 1 ? 's' : ''} after the ${formatDay(deadline)} deadline`);
   }
+  const forecastBeyond = count('forecast_beyond_deadline');
+  if (forecastBeyond.length > 0) {
+    reasons.push(
+      `${forecastBeyond.length} expected to end after the deadline, pushed by what comes before ${forecastBeyond.length === 1 ? 'it' : 'them'} or by ${forecastBeyond.length === 1 ? 'its' : 'their'} pace`,
+    );
+  }
+  const mayPass = count('may_pass_deadline');
+  if (mayPass.length > 0) {
+    reasons.push(`${mayPass.length} may end after the deadline`);
+  }
   const stalled = count('stalled');
   if (stalled.length > 0) {
     reasons.push(`${stalled.length} stalled (no update for ${days(options.stalledDays ?? DEFAULT_STALLED_DAYS)} or more)`);
@@ -309,11 +333,104 @@ export function actionRag(risks: readonly Pick<RiskFlag, 'kind' | 'daysLate'>[],
   if (soon.length > 0) {
     reasons.push(`${soon.length} due within ${days(options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS)}`);
   }
-  const rag: Rag = overdue.length + beyond.length > 0 ? 'red' : reasons.length > 0 ? 'amber' : 'green';
+  const rag: Rag = overdue.length + beyond.length + forecastBeyond.length > 0 ? 'red' : reasons.length > 0 ? 'amber' : 'green';
   if (rag === 'green') {
     reasons.push('nothing overdue, stalled, unscheduled, due soon or beyond the deadline');
   }
   const left = daysToDeadline(asOf, deadline);
   reasons.push(left >= 0 ? `${days(left)} to the deadline` : `the deadline passed ${days(-left)} ago`);
   return { rag, reasons };
+}
+
+/** An item of a forecast chain, as the reasons name it. */
+export interface ChainItem {
+  title: string;
+  actionNumber: number;
+  status: string;
+  end: CalendarDate | null;
+  forecastEnd: CalendarDate | null;
+  forecast: Forecast;
+}
+
+/**
+ * What pushes an item's forecast, in words: the chain of predecessors from the first cause
+ * ("because 'Mapping to be drafted' (Action 2), overdue since 30 Sep 2025, comes before
+ * 'Recommendations to be developed...' (Action 2), which comes before it"), or its own pace or dates
+ * when nothing before it does. `chain` runs from the first cause to the item itself.
+ */
+export function forecastBecause(chain: readonly ChainItem[], asOf: CalendarDate): string {
+  const item = chain[chain.length - 1];
+  const name = (c: ChainItem) => `'${c.title}' (Action ${c.actionNumber})`;
+  const state = (c: ChainItem): string => {
+    const end = effectiveEnd(c);
+    if (c.forecast.drivenBy === 'pace') {
+      return `at the pace of its progress so far, expected to end ${formatDay(c.forecast.latestEnd as CalendarDate)}`;
+    }
+    if (end !== null && daysLate(c, asOf) > 0) {
+      return `overdue since ${formatDay(end)}`;
+    }
+    if (c.forecastEnd !== null) {
+      return `forecast to end ${formatDay(c.forecastEnd)}`;
+    }
+    return end === null ? 'with no date' : `planned to end ${formatDay(end)}`;
+  };
+  if (chain.length === 1) {
+    return item.forecast.drivenBy === 'pace'
+      ? `because at the pace of its progress so far it would end ${formatDay(item.forecast.latestEnd as CalendarDate)}`
+      : `because it is ${state(item)}`;
+  }
+  const [first, ...rest] = chain;
+  const between = rest.slice(0, -1).map((c) => `${name(c)}, which comes before `);
+  return `because ${name(first)}, ${state(first)}, comes before ${between.join('')}it`;
+}
+
+const range = (forecast: Forecast): string =>
+  forecast.earliestEnd === forecast.latestEnd
+    ? formatDay(forecast.latestEnd as CalendarDate)
+    : `between ${formatDay(forecast.earliestEnd as CalendarDate)} and ${formatDay(forecast.latestEnd as CalendarDate)}`;
+
+/**
+ * The deadline by the forecast: `forecast_beyond_deadline` when even its earliest expected end is
+ * after the deadline, `may_pass_deadline` when only its latest is; with the reason and what pushes it
+ * ({@link forecastBecause}). Done, delivered and cancelled items are not judged.
+ */
+export function forecastFlag(item: Pick<RiskSubject, 'status'>, forecast: Forecast, deadline: CalendarDate, because: string): RiskFlag | null {
+  if (CLOSED_STATUSES.includes(item.status) || forecast.latestEnd === null || compareDates(forecast.latestEnd, deadline) <= 0) {
+    return null;
+  }
+  if (forecast.earliestEnd !== null && compareDates(forecast.earliestEnd, deadline) > 0) {
+    return {
+      kind: 'forecast_beyond_deadline',
+      severity: RISK_SEVERITY.forecast_beyond_deadline,
+      daysLate: 0,
+      reason: `expected to end ${range(forecast)}, after the ${formatDay(deadline)} deadline, ${because}`,
+    };
+  }
+  return {
+    kind: 'may_pass_deadline',
+    severity: RISK_SEVERITY.may_pass_deadline,
+    daysLate: 0,
+    reason: `expected to end ${range(forecast)}, so it may pass the ${formatDay(deadline)} deadline, ${because}`,
+  };
+}
+
+/** When an Action is expected to finish (its items' latest expected ends), and whether that fits the deadline. */
+export interface ActionFinish {
+  earliestEnd: CalendarDate | null;
+  latestEnd: CalendarDate | null;
+  /** 'yes' when even the latest end is by the deadline, 'no' when even the earliest is after it, else 'maybe'. */
+  fitsDeadline: 'yes' | 'no' | 'maybe';
+}
+
+/** The expected finish of an Action from the forecasts of its items (cancelled ones aside, as the caller chooses). */
+export function actionFinish(forecasts: readonly Forecast[], deadline: CalendarDate): ActionFinish {
+  let earliestEnd: CalendarDate | null = null;
+  let latestEnd: CalendarDate | null = null;
+  for (const f of forecasts) {
+    if (f.earliestEnd !== null && (earliestEnd === null || compareDates(f.earliestEnd, earliestEnd) > 0)) earliestEnd = f.earliestEnd;
+    if (f.latestEnd !== null && (latestEnd === null || compareDates(f.latestEnd, latestEnd) > 0)) latestEnd = f.latestEnd;
+  }
+  const fitsDeadline =
+    latestEnd === null || compareDates(latestEnd, deadline) <= 0 ? 'yes' : earliestEnd !== null && compareDates(earliestEnd, deadline) > 0 ? 'no' : 'maybe';
+  return { earliestEnd, latestEnd, fitsDeadline };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PlanNote, RiskItem, RiskView } from '@tracker/contracts';
 import {
+  actionFinish,
   actionRag,
   compareRisks,
   DEFAULT_DUE_SOON_DAYS,
@@ -9,11 +10,18 @@ import {
   DEFAULT_STALLED_DAYS,
   type DatePrecision,
   daysToDeadline,
+  type Forecast,
+  type ForecastItem,
+  forecastBecause,
+  forecastChain,
+  forecastFlag,
+  forecastPlan,
   judgeBySteps,
   riskFlags,
   type SteppedSubject,
 } from '@tracker/schedule';
 import { DataSource } from 'typeorm';
+import { DependenciesRepository } from '../dependencies/dependencies.repository';
 import type { Partnership } from '../partnership/partnerships.repository';
 import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 
@@ -30,6 +38,10 @@ interface ItemRow {
   end_date: string | null;
   precision: DatePrecision;
   forecast_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  /** Percent done: milestones report it, outputs do not (null). */
+  progress: number | null;
   status: string;
   last_update: string | null;
   parent_id: string | null;
@@ -57,6 +69,7 @@ export class RiskViewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: PlanVersionsRepository,
+    private readonly links: DependenciesRepository,
   ) {}
 
   async today(): Promise<string> {
@@ -70,12 +83,12 @@ export class RiskViewService {
     const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
     const rows = await this.dataSource.query<ItemRow[]>(
       `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
-              m.forecast_end, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order,
+              m.forecast_end, m.actual_start, m.actual_end, m.progress, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order,
               m.parent_id, m.tentative, m.notes, NOT (m.notes @> '[{"kind": "annex_only"}]'::jsonb) AS plan_of_record
          FROM milestone m JOIN action a ON a.id = m.action_id WHERE a.partnership_id = $1
        UNION ALL
        SELECT 'output', o.id, a.number, o.title, o.due_text, o.start_date, o.end_date, o.precision,
-              o.forecast_end, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order,
+              o.forecast_end, o.actual_start, o.actual_end, NULL, o.status, (o.updated_at AT TIME ZONE $2)::date, 1, o.sort_order,
               NULL, o.tentative, o.notes, NOT (o.notes @> '[{"kind": "annex_only"}]'::jsonb)
          FROM output o JOIN action a ON a.id = o.action_id WHERE a.partnership_id = $1
        ORDER BY action_number, kind_order, sort_order`,
@@ -102,8 +115,34 @@ export class RiskViewService {
     }));
     // A parent is judged by the span of its steps (libs/schedule judgeBySteps).
     const judged = judgeBySteps(subjects);
+    const forecasts = forecastPlan(rows.map(forecastItemOf), await this.links.list(partnership.id), asOf);
+    const forecastOf = (id: string): Forecast => forecasts.get(id) ?? { earliestEnd: null, latestEnd: null, drivenBy: 'self' };
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const chainOf = (id: string) =>
+      forecastChain(id, forecasts).map((link) => {
+        const row = byId.get(link) as ItemRow;
+        return {
+          title: row.title,
+          actionNumber: row.action_number,
+          status: row.status,
+          end: row.end_date,
+          forecastEnd: row.forecast_end,
+          forecast: forecastOf(link),
+        };
+      });
+    const flagsOf = (row: ItemRow, index: number) => {
+      const flags = riskFlags(judged.get(subjects[index].id) ?? subjects[index], asOf, ruleOptions);
+      // An item beyond the deadline by its own dates is said so once.
+      if (flags.some((flag) => flag.kind === 'beyond_deadline')) {
+        return flags;
+      }
+      const forecast = forecastOf(row.id);
+      const byForecast =
+        forecast.latestEnd !== null && forecast.latestEnd > deadline ? forecastFlag(row, forecast, deadline, forecastBecause(chainOf(row.id), asOf)) : null;
+      return byForecast ? [...flags, byForecast] : flags;
+    };
     const items: RiskItem[] = rows.flatMap((row, index) =>
-      riskFlags(judged.get(subjects[index].id) ?? subjects[index], asOf, ruleOptions).map((flag) => ({
+      flagsOf(row, index).map((flag) => ({
         kind: flag.kind,
         severity: flag.severity,
         actionNumber: row.action_number,
@@ -118,6 +157,7 @@ export class RiskViewService {
         daysLate: flag.daysLate,
         reason: flag.reason,
         notes: row.notes,
+        forecast: forecastOf(row.id),
       })),
     );
     items.sort((a, b) => compareRisks({ ...a, end: a.forecastEnd ?? a.end }, { ...b, end: b.forecastEnd ?? b.end }) || a.actionNumber - b.actionNumber);
@@ -136,8 +176,31 @@ export class RiskViewService {
           asOf,
           ruleOptions,
         ),
+        finish: actionFinish(
+          rows.filter((row) => row.action_number === action.number && row.status !== 'cancelled' && row.plan_of_record).map((row) => forecastOf(row.id)),
+          deadline,
+        ),
       })),
       items,
     };
   }
+}
+
+/**
+ * An item as the forecast reads it: a reading outside the plan of record has no planned window of
+ * its own (only what a person sets counts), as the risk rules judge it.
+ */
+function forecastItemOf(row: ItemRow): ForecastItem {
+  const planned = row.plan_of_record
+    ? { start: row.start_date, end: row.end_date, precision: row.precision }
+    : { start: null, end: null, precision: 'unknown' as const };
+  return {
+    id: row.id,
+    ...planned,
+    status: row.status,
+    progress: row.progress,
+    actualStart: row.actual_start,
+    actualEnd: row.actual_end,
+    forecastEnd: row.forecast_end,
+  };
 }

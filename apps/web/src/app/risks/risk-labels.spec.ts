@@ -16,8 +16,15 @@ const item = (actionNumber: number, kind: RiskItem['kind']): RiskItem => ({
   daysLate: 0,
   reason: 'r',
   notes: [],
+  forecast: { earliestEnd: null, latestEnd: null, drivenBy: 'self' },
 });
-const rag = (number: number): ActionRag => ({ number, shortName: `A${number}`, rag: 'red', reasons: [] });
+const rag = (number: number): ActionRag => ({
+  number,
+  shortName: `A${number}`,
+  rag: 'red',
+  reasons: [],
+  finish: { earliestEnd: null, latestEnd: null, fitsDeadline: 'yes' },
+});
 
 describe('risk page logic', () => {
   it('reads the filter from the URL and ignores junk', () => {
@@ -36,6 +43,8 @@ describe('risk page logic', () => {
     expect(countByKind([item(1, 'overdue'), item(2, 'overdue'), item(1, 'due_soon')]).map((c) => `${c.label}: ${c.count}`)).toEqual([
       'Overdue: 2',
       'Beyond the deadline: 0',
+      'Forecast beyond the deadline: 0',
+      'May pass the deadline: 0',
       'Stalled: 0',
       'Slipped: 0',
       'Unscheduled: 0',
