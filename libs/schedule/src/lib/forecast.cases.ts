@@ -1,3 +1,4 @@
+import { addDays, differenceInCalendarDays, lightFormat, parseISO } from 'date-fns';
 import {
   actionFinish,
   findCycle,
@@ -163,6 +164,23 @@ export function describeForecast(zone: string): void {
         expect(forecastPlan([quick], [], '2025-11-15').get('quick')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
         // It counts from the actual start.
         expect(paceEnd(item('x', { status: 'in_progress', progress: 50, actualStart: '2025-11-01' }), '2025-11-30')).toBe('2025-12-30');
+      });
+
+      it('counts days as date-fns does, across leap years and centuries', () => {
+        const day = (d: Date) => lightFormat(d, 'yyyy-MM-dd');
+        for (let start = new Date(1899, 11, 20); start.getFullYear() < 2102; start = addDays(start, 97)) {
+          for (const [elapsed, progress] of [
+            [1, 1],
+            [59, 7],
+            [366, 33],
+          ]) {
+            const from = day(start);
+            const asOf = day(addDays(start, elapsed - 1));
+            expect(differenceInCalendarDays(parseISO(asOf), parseISO(from)) + 1).toBe(elapsed);
+            const expected = day(addDays(start, Math.ceil((elapsed * 100) / progress) - 1));
+            expect(paceEnd(item('x', { start: from, end: from, status: 'in_progress', progress }), asOf)).toBe(expected);
+          }
+        }
       });
 
       it('says nothing without progress, before the start, or when not in progress', () => {

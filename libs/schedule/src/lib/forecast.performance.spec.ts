@@ -31,12 +31,12 @@ it('forecasts 5,000 items with 5,000 links well under 200 ms', () => {
   }
   findCycle(links);
   forecastPlan(items, links, '2026-12-07');
-  const times = [0, 1, 2].map(() => {
+  const times = [0, 1, 2, 3, 4].map(() => {
     const started = performance.now();
     expect(findCycle(links)).toEqual([]);
     const forecasts = forecastPlan(items, links, '2026-12-07');
     expect(forecasts.size).toBe(5000);
     return performance.now() - started;
   });
-  expect(times.sort((a, b) => a - b)[1]).toBeLessThan(200);
+  expect(times.sort((a, b) => a - b)[2]).toBeLessThan(200);
 });

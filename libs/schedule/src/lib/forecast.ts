@@ -51,22 +51,35 @@ const later = (a: CalendarDate | null, b: CalendarDate | null): CalendarDate | n
 /*
  * Day and month arithmetic on the numbers of a calendar date. The forecast of a large plan does a few
  * of these per item and link, and a Date per step (parse, local midnight, format) costs some fifty
- * times more; UTC day numbers carry no time zone, so the day never moves with the process's zone.
+ * times more. Days are counted from 1970-01-01 with the proleptic Gregorian calendar's own rules
+ * (H. Hinnant's days_from_civil and civil_from_days): plain integers, no time zone, no Date.
  */
-const DAY_MS = 86_400_000;
 const digit = (date: CalendarDate, at: number): number => date.charCodeAt(at) - 48;
 const yearOf = (date: CalendarDate): number => digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
 const monthOf = (date: CalendarDate): number => digit(date, 5) * 10 + digit(date, 6);
 const dayOf = (date: CalendarDate): number => digit(date, 8) * 10 + digit(date, 9);
-const dayNumber = (date: CalendarDate): number => Date.UTC(yearOf(date), monthOf(date) - 1, dayOf(date)) / DAY_MS;
+const dayNumber = (date: CalendarDate): number => {
+  const m = monthOf(date);
+  const y = yearOf(date) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + dayOf(date) - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+};
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const ofNumbers = (y: number, m: number, d: number): CalendarDate => `${y}-${pad(m)}-${pad(d)}`;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (y: number, m: number): number => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]);
 const daysBetween = (from: CalendarDate, to: CalendarDate): number => dayNumber(to) - dayNumber(from);
 const plusDays = (date: CalendarDate, days: number): CalendarDate => {
-  const t = new Date((dayNumber(date) + days) * DAY_MS);
-  return ofNumbers(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const z = dayNumber(date) + days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return ofNumbers(yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - Math.floor((153 * mp + 2) / 5) + 1);
 };
 const isMonthEnd = (date: CalendarDate): boolean => dayOf(date) === daysInMonth(yearOf(date), monthOf(date));
 const monthsBetween = (from: CalendarDate, to: CalendarDate): number => {
@@ -260,21 +273,24 @@ function forecastOne(
   }
   // The room the plan gives the item after the last of its predecessors (plus lag) was due to end: an
   // output that comes from two exchanges is due after the second, whatever the first does meanwhile.
-  const counted = links.filter((link) => (byId.get(link.predecessorId) as ForecastItem).status !== 'cancelled');
-  let plannedReady = item.start === null ? null : plusDays(item.start, -1);
-  for (const link of counted) {
-    const end = (byId.get(link.predecessorId) as ForecastItem).end;
-    plannedReady = later(plannedReady, end === null ? null : plusMonths(end, link.lagMonths));
+  if (links.length === 0) {
+    return best;
   }
-  for (const link of counted) {
+  const counts = (link: ForecastLink) => (byId.get(link.predecessorId) as ForecastItem).status !== 'cancelled';
+  let plannedReady = item.start === null ? null : plusDays(item.start, -1);
+  for (const link of links) {
+    const end = (byId.get(link.predecessorId) as ForecastItem).end;
+    if (counts(link) && end !== null) plannedReady = later(plannedReady, plusMonths(end, link.lagMonths));
+  }
+  const push = (end: CalendarDate | null, lagMonths: number) => {
+    if (end === null) return null;
+    const ready = plusMonths(end, lagMonths);
+    return item.end === null || plannedReady === null ? ready : carry(ready, plannedReady, item.end);
+  };
+  for (const link of links) {
     const theirs = known.get(link.predecessorId);
-    if (theirs === undefined || theirs.latestEnd === null) continue;
-    const push = (end: CalendarDate | null) => {
-      if (end === null) return null;
-      const ready = plusMonths(end, link.lagMonths);
-      return item.end === null || plannedReady === null ? ready : carry(ready, plannedReady, item.end);
-    };
-    consider({ earliest: push(theirs.earliestEnd ?? theirs.latestEnd), latest: push(theirs.latestEnd) }, link.predecessorId);
+    if (!counts(link) || theirs === undefined || theirs.latestEnd === null) continue;
+    consider({ earliest: push(theirs.earliestEnd ?? theirs.latestEnd, link.lagMonths), latest: push(theirs.latestEnd, link.lagMonths) }, link.predecessorId);
   }
   return best;
 }
