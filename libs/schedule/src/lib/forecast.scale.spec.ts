@@ -1,7 +1,10 @@
 /** @jest-environment-options {"timezone": "Europe/Brussels"} */
 import { findCycle, forecastPlan, type ForecastItem, type ForecastLink } from '../index';
 
-/** The forecast of a large plan (the benchmark's size: 5,000 items, 5,000 links), in one zone: its speed does not depend on it. */
+/**
+ * The forecast of a large plan (the benchmark's size: 5,000 items, 5,000 links) is whole: every item
+ * forecast, no cycle found. Its speed is measured by `npm run bench`, not here.
+ */
 const item = (id: string, values: Partial<ForecastItem>): ForecastItem => ({
   id,
   start: null,
@@ -12,7 +15,7 @@ const item = (id: string, values: Partial<ForecastItem>): ForecastItem => ({
 });
 const link = (predecessorId: string, successorId: string, lagMonths: number): ForecastLink => ({ predecessorId, successorId, lagMonths });
 
-it('forecasts 5,000 items with 5,000 links well under 200 ms', () => {
+it('forecasts every item of a 5,000-item plan with 5,000 links', () => {
   const items: ForecastItem[] = [];
   const links: ForecastLink[] = [];
   for (let i = 0; i < 5000; i++) {
@@ -29,14 +32,10 @@ it('forecasts 5,000 items with 5,000 links well under 200 ms', () => {
     );
     if (i > 0) links.push(link(`i${Math.floor(i / 2)}`, `i${i}`, i % 3));
   }
-  findCycle(links);
-  forecastPlan(items, links, '2026-12-07');
-  const times = [0, 1, 2, 3, 4].map(() => {
-    const started = performance.now();
-    expect(findCycle(links)).toEqual([]);
-    const forecasts = forecastPlan(items, links, '2026-12-07');
-    expect(forecasts.size).toBe(5000);
-    return performance.now() - started;
-  });
-  expect(times.sort((a, b) => a - b)[2]).toBeLessThan(200);
+  expect(findCycle(links)).toEqual([]);
+  const forecasts = forecastPlan(items, links, '2026-12-07');
+  expect(forecasts.size).toBe(5000);
+  // Every item is open: none can end before the as-of day, and no range is upside down.
+  const wrong = [...forecasts.entries()].filter(([, f]) => f.earliestEnd === null || f.earliestEnd < '2026-12-07' || (f.latestEnd ?? '') < f.earliestEnd);
+  expect(wrong).toEqual([]);
 });
