@@ -38,14 +38,14 @@ describe('the risk page for monitoring calls', () => {
     expect(first.slice(0, 2)).toEqual(['High', 'Overdue']);
     expect(first[6]).toMatch(/passed \d+ days ago/);
     // A parent judged by its steps says so, with the plan's inconsistency and its section.
-    const parent = page.getByTestId('risk-items').locator('tbody tr', { hasText: 'Institutional Self Assessment' });
+    const parent = page.getByTestId('risk-items').locator('tbody tr[data-kind="overdue"]', { hasText: 'Institutional Self Assessment' });
     await expect(parent.textContent()).resolves.toContain('planned end of its steps 30 Apr 2026');
     await expect(parent.getByTestId('risk-item-note').textContent()).resolves.toMatch(
       /^The plan disagrees with itself \(section 2\.6\.9\): The plan gives "Institutional Self Assessment: 2025"/,
     );
     // An output whose due window is derived shows it as such.
     const derived = page.getByTestId('risk-items').locator('tbody tr', { hasText: 'Outcomes report following each virtual exchange' });
-    await expect(derived.locator('td').nth(3).textContent()).resolves.toContain('1 Jun 2025 to 31 Dec 2025 (derived)');
+    await expect(derived.locator('td').nth(3).textContent()).resolves.toContain('1 Jul 2025 to 31 Jan 2026 (derived)');
     // One risk per Action (2.x.7), with the two causes the plan names.
     await expect(page.getByTestId('risk-register').locator('tbody tr').count()).resolves.toBe(4);
     await expect(page.getByTestId('risk-causes').first().textContent()).resolves.toBe(
