@@ -17,7 +17,10 @@ export function legendEntries(deadline: string | null): LegendEntry[] {
     { swatch: 'swatch-overdue', text: 'Red edge: overdue' },
     ...(deadline === null ? [] : [{ swatch: 'swatch-deadline', text: `Purple: after the ${formatLongDay(deadline)} deadline` }]),
     { swatch: 'swatch-today', text: 'Red line: today' },
-    { swatch: null, text: '"Annex 1 only": a step found only in Annex 1, not in the plan of record; never flagged on its own' },
+    {
+      swatch: null,
+      text: '"Annex 1 only": a step found only in Annex 1, not in the plan of record; shown, but warned about only if someone sets an expected end date',
+    },
     { swatch: null, text: 'Each bar also says its status and flags in words' },
   ];
 }
