@@ -34,8 +34,12 @@ export async function runServerProcess(loadConfig: () => AppConfig): Promise<voi
   void server.databaseLost?.then((reason) => {
     if (!stopping) {
       stopping = true;
-      console.error(`Stopping: ${reason}; start the tracker again (npm start)`);
-      void server.close().finally(() => process.exit(1));
+      // Said once the server is closed, so that the driver's reports of the lost connections come
+      // before it and this line is the last.
+      void server.close().finally(() => {
+        console.error(`Stopping: ${reason}; start the tracker again (npm start)`);
+        process.exit(1);
+      });
     }
   });
   const stop = async (signal: string) => {
