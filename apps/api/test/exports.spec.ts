@@ -78,6 +78,7 @@ describe('spreadsheet exports', () => {
       'Actual start',
       'Actual end',
       'Forecast end',
+      'Depends on',
       'Flags',
       'Source section',
       'Notes on the plan',
@@ -116,7 +117,7 @@ describe('spreadsheet exports', () => {
 
     const xml = await (await JSZip.loadAsync(answer.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(xml).toContain(`<autoFilter ref="A1:P${gantt.items.length + 1}"`);
+    expect(xml).toContain(`<autoFilter ref="A1:Q${gantt.items.length + 1}"`);
   });
 
   it('writes the outputs, and keeps accents intact in CSV and XLSX', async () => {

@@ -35,6 +35,16 @@ function notesInWords(notes: readonly PlanNote[]): string | null {
 }
 
 /**
+ * How a "Depends on" cell names one predecessor, as the plan import reads it back: its title, after
+ * "Action N: " when it is in another Action than its successor, and " (+N months)" for a lag.
+ */
+export function dependencyReference(link: { title: string; actionNumber: number; lagMonths: number }, successorAction: number): string {
+  const where = link.actionNumber === successorAction ? '' : `Action ${link.actionNumber}: `;
+  const lag = link.lagMonths === 0 ? '' : ` (+${link.lagMonths} month${link.lagMonths === 1 ? '' : 's'})`;
+  return `${where}${link.title}${lag}`;
+}
+
+/**
  * Builds every exported table from the services the API itself answers with (the chart's query, the
  * outputs, the risk view, the register, the monitoring calls), so a file says what the screen says.
  */
@@ -65,7 +75,7 @@ export class ExportTablesService {
         return [await this.plan(partnership, filter.action)];
       case 'outputs':
         await this.gantt(partnership); // 404 for an unknown partnership
-        return [this.outputTable(await this.outputs.list({ partnership, actionNumber: filter.action }))];
+        return [this.outputTable(await this.outputs.list({ partnership, actionNumber: filter.action }), await this.dependsOn(partnership))];
       default:
         break;
     }
@@ -93,6 +103,7 @@ export class ExportTablesService {
     const items = data.items.filter((item) => action === undefined || item.actionNumber === action);
     const titles = new Map(data.items.map((item) => [item.id, item.title]));
     const shortNames = new Map(data.actions.map((a) => [a.number, a.shortName]));
+    const dependsOn = await this.dependsOn(partnership);
     return table<Milestone>(
       'Plan',
       [
@@ -109,6 +120,7 @@ export class ExportTablesService {
         date('Actual start', (m) => m.actualStart),
         date('Actual end', (m) => m.actualEnd),
         date('Forecast end', (m) => m.forecastEnd),
+        text('Depends on', (m) => dependsOn(m.id, m.actionNumber), 40),
         text('Flags', (m) => [m.tentative ? 'tentative' : null, m.alternatives.length ? 'alternative reading' : null].filter(Boolean).join('; ') || null, 24),
         text('Source section', (m) => m.source, 14),
         text('Notes on the plan', (m) => notesInWords(m.notes), 60),
@@ -117,7 +129,30 @@ export class ExportTablesService {
     );
   }
 
-  private outputTable(outputs: Output[]): Table<Output> {
+  /**
+   * The "Depends on" cell of each milestone or output of a partnership: its predecessors, one a line,
+   * in the order the links were made (see {@link dependencyReference}); null for an item with none.
+   */
+  private async dependsOn(partnership: string): Promise<(id: string, actionNumber: number) => string | null> {
+    const rows = await this.dataSource.query<{ successor_id: string; title: string; action_number: number; lag_months: number }[]>(
+      `SELECT d.successor_id, COALESCE(m.title, o.title) AS title, a.number AS action_number, d.lag_months
+         FROM dependency d JOIN partnership p ON p.id = d.partnership_id
+         LEFT JOIN milestone m ON m.id = d.predecessor_id LEFT JOIN output o ON o.id = d.predecessor_id
+         JOIN action a ON a.id = COALESCE(m.action_id, o.action_id)
+        WHERE p.seed_key = $1 ORDER BY d.created_at, d.id`,
+      [partnership],
+    );
+    const bySuccessor = new Map<string, typeof rows>();
+    for (const row of rows) {
+      bySuccessor.set(row.successor_id, [...(bySuccessor.get(row.successor_id) ?? []), row]);
+    }
+    return (id, actionNumber) =>
+      (bySuccessor.get(id) ?? [])
+        .map((row) => dependencyReference({ title: row.title, actionNumber: row.action_number, lagMonths: row.lag_months }, actionNumber))
+        .join('\n') || null;
+  }
+
+  private outputTable(outputs: Output[], dependsOn: (id: string, actionNumber: number) => string | null): Table<Output> {
     return table<Output>(
       'Outputs',
       [
@@ -131,6 +166,7 @@ export class ExportTablesService {
         date('Actual start', (o) => o.actualStart),
         date('Actual end', (o) => o.actualEnd),
         date('Forecast end', (o) => o.forecastEnd),
+        text('Depends on', (o) => dependsOn(o.id, o.actionNumber), 40),
         text('Flags', (o) => (o.tentative ? 'tentative' : null), 12),
         text('Source section', (o) => o.source, 14),
         text('Notes on the plan', (o) => notesInWords(o.notes), 60),
