@@ -1,4 +1,4 @@
-import type { GanttData, Output } from '@tracker/contracts';
+import type { Dependency, GanttData, Output, PlanImportPreview, PlanImportResult } from '@tracker/contracts';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import type { RunningServer } from '../src/app/server';
@@ -29,6 +29,32 @@ describe('dependencies in files and versions', () => {
     return Buffer.from(await response.arrayBuffer());
   };
   const csv = (bytes: Buffer): Record<string, string>[] => parse(bytes.toString('utf8'), { bom: true, columns: true });
+  /** POSTs a sheet as the raw body, as the import page does. */
+  const upload = async <T>(path: string, body: string) => {
+    const xsrf = secretariat.cookies.get('XSRF-TOKEN') ?? '';
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/csv',
+        cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-xsrf-token': decodeURIComponent(xsrf),
+      },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+  const query = (key: string) => `?key=${key}&name=${encodeURIComponent('Partnership on Housing')}&deadline=2027-03-31`;
+  /** A plan sheet as CSV: the header, then rows of cells (quoted where they hold a comma, a quote or a line break). */
+  const sheet = (rows: string[][]): string =>
+    [['Action', 'Action title', 'Type', 'Parent', 'Title', 'Window', 'Depends on'], ...rows]
+      .map((cells) => cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','))
+      .join('\r\n');
+  const PLAN = [
+    ['1', 'Housing data', 'activity', '', 'Mapping of housing data', 'Q3 2025', ''],
+    ['1', '', 'step', 'Mapping of housing data', 'Survey of cities', 'July 2025', ''],
+    ['1', '', 'output', 'Mapping of housing data', 'Report on housing data', 'Q4 2025', 'Survey of cities (+1 month)'],
+    ['2', 'Housing finance', 'activity', '', 'Guidance on finance', 'Q1 2026', 'Action 1: report on housing data\nAction 1: Mapping of housing data'],
+  ];
 
   describe('exports', () => {
     it('writes each item\'s predecessors in a "Depends on" column, by title, another Action\'s named, with the lag', async () => {
@@ -58,6 +84,85 @@ describe('dependencies in files and versions', () => {
       const linked = outputRows.filter((r) => r['Depends on'] !== '');
       expect(linked.length).toBeGreaterThan(0);
       expect(outputs.map((o) => o.title)).toEqual(expect.arrayContaining(linked.map((r) => r['Title'])));
+    });
+  });
+
+  describe('import', () => {
+    it('reads the "Depends on" column: the preview shows each row\'s references, the import creates the links', async () => {
+      const body = sheet(PLAN);
+      const preview = await upload<PlanImportPreview>(`/api/plan-imports/preview${query('housing')}`, body);
+      expect(preview.status).toBe(200);
+      expect(preview.body.problems).toEqual([]);
+      expect(preview.body.rows.map((r) => r.dependsOn)).toEqual([
+        [],
+        [],
+        ['Survey of cities (+1 month)'],
+        ['Action 1: report on housing data', 'Action 1: Mapping of housing data'],
+      ]);
+
+      const imported = await upload<PlanImportResult>(`/api/plan-imports${query('housing')}`, body);
+      expect(imported.status).toBe(201);
+      const gantt = (await secretariat.get<GanttData>('/api/gantt?partnership=housing')).body;
+      const outputs = (await secretariat.get<Output[]>('/api/outputs?partnership=housing')).body;
+      const id = (title: string) => [...gantt.items, ...outputs].find((i) => i.title === title)!.id;
+      const links = (await secretariat.get<Dependency[]>('/api/dependencies?partnership=housing')).body;
+      expect(links.map((l) => [l.predecessorId, l.successorId, l.lagMonths]).sort()).toEqual(
+        [
+          [id('Survey of cities'), id('Report on housing data'), 1],
+          [id('Report on housing data'), id('Guidance on finance'), 0],
+          [id('Mapping of housing data'), id('Guidance on finance'), 0],
+        ].sort(),
+      );
+      expect(links.every((l) => l.source !== null && l.notes.length === 1)).toBe(true);
+      expect(gantt.items.find((i) => i.title === 'Guidance on finance')!.predecessorIds.sort()).toEqual(
+        [id('Report on housing data'), id('Mapping of housing data')].sort(),
+      );
+
+      // The export writes the column back as the import reads it.
+      const exported = csv(await download('/api/exports/plan.csv?partnership=housing')).find((r) => r['Title'] === 'Guidance on finance')!;
+      expect(exported['Depends on']).toBe('Action 1: Mapping of housing data\nAction 1: Report on housing data');
+    });
+
+    it('names an unknown reference, an ambiguous one and a cycle by row and column, and imports nothing', async () => {
+      const rows = [
+        ...PLAN.slice(0, 3),
+        ['1', '', 'step', 'Mapping of housing data', 'Draft the survey', 'August 2025', 'Report on housing data; Survey of towns'],
+        ['1', '', 'activity', '', 'Guidance on finance', 'Q2 2026', 'Action 2: Guidance on finance'],
+        ['2', 'Housing finance', 'activity', '', 'Guidance on finance', 'Q1 2026', 'Action 1: Draft the survey'],
+        ['2', '', 'step', 'Guidance on finance', 'Step of itself', 'March 2026', 'Step of itself'],
+        ['2', '', 'output', '', 'Guidance on finance', 'June 2026', ''],
+      ];
+      rows[1] = ['1', '', 'step', 'Mapping of housing data', 'Survey of cities', 'July 2025', 'Draft the survey'];
+      const preview = await upload<PlanImportPreview>(`/api/plan-imports/preview${query('housing-bad')}`, sheet(rows));
+      expect(preview.status).toBe(200);
+      expect(preview.body.ok).toBe(false);
+      const messages = preview.body.problems.filter((p) => p.column === 'Depends on').map((p) => p.message);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'row 5, column "Depends on": Action 1 has no activity, step or output called "Survey of towns"',
+          'row 8, column "Depends on": "Step of itself" is this row\'s own item: an item cannot come after itself',
+          'row 6, column "Depends on": Action 2 has more than one item called "Guidance on finance" (rows 7, 9): rename one',
+        ]),
+      );
+      expect(
+        messages.some(
+          (m) =>
+            /^row \d+, column "Depends on": the links go round in a circle/.test(m) &&
+            m.includes('"Survey of cities" (row 3)') &&
+            m.includes('"Draft the survey" (row 5)'),
+        ),
+      ).toBe(true);
+      expect(preview.body.rows.find((r) => r.row === 5)!.problems.join(' ')).toContain('Survey of towns');
+      const refused = await upload<{ message: string }>(`/api/plan-imports${query('housing-bad')}`, sheet(rows));
+      expect(refused.status).toBe(400);
+      expect((await secretariat.get('/api/gantt?partnership=housing-bad')).status).toBe(404);
+    });
+
+    it('offers the column in the template, with an example and its explanation', async () => {
+      const template = csv(Buffer.from(await (await fetch(`${server.url}/api/plan-imports/template.csv`)).arrayBuffer()));
+      expect(template.find((r) => r['Title'] === 'Report on visitor flow data')!['Depends on']).toBe('Survey of partner cities');
+      const [, help] = await readXlsxFile(Buffer.from(await (await fetch(`${server.url}/api/plan-imports/template.xlsx`)).arrayBuffer()));
+      expect(help.data.find((r) => r[0] === 'Depends on')?.[1]).toMatch(/one a line.*"Action 2: its title".*\(\+2 months\)/);
     });
   });
 });

@@ -400,6 +400,7 @@ describe('plan import', () => {
           risks: [],
         },
       ],
+      links: [],
     };
     const user = (
       await server.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM user_account WHERE email = 'secretariat@example.org'`)

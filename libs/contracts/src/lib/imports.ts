@@ -6,7 +6,18 @@ export type PlanImportRowType = 'activity' | 'step' | 'output' | 'co-leader' | '
 export const PLAN_IMPORT_ROW_TYPES: readonly PlanImportRowType[] = ['activity', 'step', 'output', 'co-leader', 'member'];
 
 /** The columns of the import template, in order. */
-export const PLAN_IMPORT_COLUMNS = ['Action', 'Action title', 'Type', 'Parent', 'Title', 'Window', 'Tentative', 'Organisation', 'Country'] as const;
+export const PLAN_IMPORT_COLUMNS = [
+  'Action',
+  'Action title',
+  'Type',
+  'Parent',
+  'Title',
+  'Window',
+  'Tentative',
+  'Organisation',
+  'Country',
+  'Depends on',
+] as const;
 
 export type PlanImportColumn = (typeof PLAN_IMPORT_COLUMNS)[number];
 
@@ -37,6 +48,8 @@ export interface PlanImportRow {
   country: string | null;
   /** For co-leaders and members: whether an organisation of that name is already in the tracker (else it is created). */
   organisationExists: boolean | null;
+  /** The `Depends on` column: the items that must end before this one starts, one reference each (see the template's "How to fill" sheet). */
+  dependsOn: string[];
   /** The problems of this row, in words. */
   problems: string[];
 }

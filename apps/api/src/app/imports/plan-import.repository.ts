@@ -1,8 +1,10 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { seedDependencies } from '../seed/seed-dependencies';
 import { seedPartnershipPlan, type SeedReport } from '../seed/seed-work-plan';
 import type { PlanAction, SeedPartnership } from '../seed/seed.types';
+import type { SeedDependency } from '../seed/work-plan-dependencies.data';
 import { organisationKey } from './plan-reading';
 
 /** What an import writes: the partnership, its Actions as the plan writer takes them, and the organisations they name. */
@@ -11,6 +13,8 @@ export interface ImportPlan {
   actions: PlanAction[];
   /** Organisations by {@link organisationKey}: co-leaders' and members' keys in `actions` are these. */
   organisations: Map<string, { name: string; country: string | null }>;
+  /** Links between the Actions' milestones and outputs, by their keys. */
+  links: SeedDependency[];
 }
 
 /** Source of what an import creates. */
@@ -70,16 +74,23 @@ export class PlanImportRepository {
       orgIds.set(secretariatOrganisationId, secretariatOrganisationId);
       const members = [...new Set(plan.actions.flatMap((action) => [...action.coLeaders, ...action.members]))];
       const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, dependencies: 0, corrected: 0 };
-      await seedPartnershipPlan(
+      const partnershipId = await seedPartnershipPlan(
         manager,
         { ...plan.partnership, coordinators: [], members, secretariat: secretariatOrganisationId, firstVersionName: 'Plan as imported' },
         plan.actions,
         orgIds,
         report,
       );
+      const links = await seedDependencies(manager, partnershipId, plan.links);
       const milestones = plan.actions.reduce((n, a) => n + a.milestones.reduce((m, x) => m + 1 + x.children.length, 0), 0);
       const outputs = plan.actions.reduce((n, a) => n + a.outputs.length, 0);
-      if (report.corrected > 0 || report.actions !== plan.actions.length || report.milestones !== milestones || report.outputs !== outputs) {
+      if (
+        report.corrected > 0 ||
+        report.actions !== plan.actions.length ||
+        report.milestones !== milestones ||
+        report.outputs !== outputs ||
+        links.added !== plan.links.length
+      ) {
         // Every record is new: anything found in place means keys collided with another plan's.
         throw new ConflictException(`records of the partnership "${plan.partnership.key}" are already in the tracker`);
       }

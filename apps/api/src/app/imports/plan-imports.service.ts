@@ -120,6 +120,13 @@ export class PlanImportsService {
     return {
       partnership: { key: partnership.key, name: partnership.name, deadline: partnership.deadline, source: IMPORT_SOURCE, notes: [] },
       organisations: new Map(reading.organisations.map((o) => [organisationKey(o.name), o])),
+      links: reading.links.map((link) => ({
+        predecessor: keyOf(link.predecessorRow),
+        successor: keyOf(link.successorRow),
+        lagMonths: link.lagMonths,
+        source: `row ${link.successorRow}`,
+        words: `The imported sheet's "Depends on" column names row ${link.predecessorRow} on row ${link.successorRow}: it starts once that item has ended.`,
+      })),
       actions: reading.actions.map((action) => ({
         number: action.number,
         shortName: shortNameOf(action.title),

@@ -53,9 +53,9 @@ describe('reading a plan sheet', () => {
   it('refuses a sheet without the columns it needs, or with a column it does not know', () => {
     const reading = readPlanSheet(readCsv(Buffer.from('Action,Titel,Window\n1,Mapping,2026\n')));
     expect(reading.problems.map((p) => p.message)).toEqual([
-      'row 1, column "Titel": not a column of the template (Action, Action title, Type, Parent, Title, Window, Tentative, Organisation, Country)',
-      'row 1, column "Type": the column is missing; the first row names the columns (Action, Action title, Type, Parent, Title, Window, Tentative, Organisation, Country)',
-      'row 1, column "Title": the column is missing; the first row names the columns (Action, Action title, Type, Parent, Title, Window, Tentative, Organisation, Country)',
+      'row 1, column "Titel": not a column of the template (Action, Action title, Type, Parent, Title, Window, Tentative, Organisation, Country, Depends on)',
+      'row 1, column "Type": the column is missing; the first row names the columns (Action, Action title, Type, Parent, Title, Window, Tentative, Organisation, Country, Depends on)',
+      'row 1, column "Title": the column is missing; the first row names the columns (Action, Action title, Type, Parent, Title, Window, Tentative, Organisation, Country, Depends on)',
     ]);
     expect(readPlanSheet(readCsv(Buffer.from(''))).problems.map((p) => p.message)).toEqual([
       'the sheet is empty: fill in the template, one row per activity, step, output, co-leader or member',

@@ -8,7 +8,7 @@ import {
   type PlanImportSummary,
   type PlanImportWindow,
 } from '@tracker/contracts';
-import { readWindowText, type WindowReading } from '@tracker/schedule';
+import { findCycle, readWindowText, type WindowReading } from '@tracker/schedule';
 import type { SheetText } from './plan-sheet';
 
 /** Columns a sheet must have; the others may be left out. */
@@ -44,7 +44,18 @@ export interface PlanReading {
   actions: ReadAction[];
   /** Organisations named by co-leader and member rows: name as first written, with its country where given. */
   organisations: { name: string; country: string | null }[];
+  /** The finish-to-start links the `Depends on` column states, between the rows of their items. */
+  links: ReadLink[];
 }
+
+export interface ReadLink {
+  predecessorRow: number;
+  successorRow: number;
+  lagMonths: number;
+}
+
+/** One reference of a `Depends on` cell: its title, after "Action 2: " for another Action's item, before "(+2 months)" for a lag. */
+const REFERENCE = /^(?:action\s+(\d{1,2})\s*:\s*)?(.*?)(?:\s*\(\s*\+\s*(\d{1,3})\s*months?\s*\))?$/i;
 
 /** The key an organisation name is matched by: case, accents' composition and spacing do not matter. */
 export function organisationKey(name: string): string {
@@ -70,7 +81,7 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
     problems.push(found);
     return found;
   };
-  const reading: PlanReading = { rows: [], problems, actions: [], organisations: [] };
+  const reading: PlanReading = { rows: [], problems, actions: [], organisations: [], links: [] };
   const meaningful = sheet.rows.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
   const [header, ...body] = meaningful;
   // Problems of single cells (a date where words were expected), named by their column's header.
@@ -117,6 +128,7 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
   const pendingSteps: { row: PlanImportRow; action: number; milestone: Omit<ReadMilestone, 'window'> & { words: string } }[] = [];
   const pendingOutputs: { row: PlanImportRow; action: number; output: ReadAction['outputs'][number]; parent: string }[] = [];
   const organisations = new Map<string, { name: string; country: string | null; row: number }>();
+  const pendingLinks: { row: PlanImportRow; action: number }[] = [];
 
   for (const line of body) {
     const cell = (column: PlanImportColumn): string => {
@@ -135,6 +147,11 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
       organisation: cell('Organisation') || null,
       country: cell('Country') ? cell('Country').toUpperCase() : null,
       organisationExists: null,
+      // One reference a line, each line's spacing as the other cells'.
+      dependsOn: (line.cells[at.get('Depends on') ?? -1] ?? '')
+        .split(/\r\n|\r|\n/)
+        .map((reference) => reference.trim().replace(/\s+/g, ' '))
+        .filter((reference) => reference !== ''),
       problems: [],
     };
     reading.rows.push(row);
@@ -211,6 +228,13 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
       return true;
     };
     row.tentative = markedTentative;
+    if (row.dependsOn.length > 0) {
+      if (row.type === 'co-leader' || row.type === 'member') {
+        rowProblem('Depends on', `a ${row.type} row names an organisation only: leave Depends on empty`);
+      } else if (row.action !== null && row.title !== null) {
+        pendingLinks.push({ row, action: row.action });
+      }
+    }
 
     switch (row.type) {
       case 'activity': {
@@ -325,6 +349,7 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
       (output as { parentRow: number | null }).parentRow = found.milestone.row;
     }
   }
+  reading.links = readLinks(actions, pendingLinks, problem);
   for (const action of actions.values()) {
     if (action.title === '') {
       problem(action.row, 'Action title', `Action ${action.number} has no title: write it on at least one of its rows`);
@@ -335,6 +360,88 @@ export function readPlanSheet(sheet: SheetText): PlanReading {
   reading.organisations = [...organisations.values()].map(({ name, country }) => ({ name, country }));
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return reading;
+}
+
+/**
+ * The links of the `Depends on` column, once every item is read: each reference names an activity,
+ * step or output by title, in the row's Action unless written "Action N: title". A reference that
+ * names no item, or more than one, is a problem of its row and column, and so is a link that would
+ * make an item come after itself (directly or through others): then no link is read.
+ */
+function readLinks(
+  actions: ReadonlyMap<number, ReadAction>,
+  pending: readonly { row: PlanImportRow; action: number }[],
+  problem: (row: number | null, column: string | null, text: string) => PlanImportProblem,
+): ReadLink[] {
+  const items = new Map<string, { row: number; title: string }[]>();
+  const add = (action: number, row: number, title: string): void => {
+    const key = `${action}\u0000${title.toLowerCase()}`;
+    items.set(key, [...(items.get(key) ?? []), { row, title }]);
+  };
+  for (const action of actions.values()) {
+    for (const activity of action.activities) {
+      add(action.number, activity.row, activity.title);
+      activity.steps.forEach((step) => add(action.number, step.row, step.title));
+    }
+    action.outputs.forEach((output) => add(action.number, output.row, output.title));
+  }
+  const itemRows = new Map([...items.values()].flat().map((item) => [item.row, item.title]));
+  const find = (reference: string, action: number): { row: number; lagMonths: number } | string => {
+    const [, actionText, title, lag] = REFERENCE.exec(reference) ?? [];
+    const number = actionText === undefined ? action : Number(actionText);
+    const found = items.get(`${number}\u0000${(title ?? reference).toLowerCase()}`) ?? [];
+    if (found.length === 0) {
+      return `Action ${number} has no activity, step or output called "${title ?? reference}"`;
+    }
+    if (found.length > 1) {
+      return `Action ${number} has more than one item called "${title}" (rows ${found.map((f) => f.row).join(', ')}): rename one`;
+    }
+    return { row: found[0].row, lagMonths: lag === undefined ? 0 : Number(lag) };
+  };
+  const links: ReadLink[] = [];
+  let complete = true;
+  for (const { row, action } of pending) {
+    if (!itemRows.has(row.row)) {
+      continue; // The row itself was not read: its own problems say why.
+    }
+    const fail = (text: string): void => {
+      row.problems.push(problem(row.row, 'Depends on', text).message);
+      complete = false;
+    };
+    for (const line of row.dependsOn) {
+      // A line is one reference, or several separated by ";" when it names no item as a whole.
+      const whole = find(line, action);
+      const parts =
+        typeof whole === 'string' && line.includes(';')
+          ? line
+              .split(';')
+              .map((part) => part.trim())
+              .filter(Boolean)
+          : [line];
+      for (const part of parts) {
+        const found = parts.length === 1 ? whole : find(part, action);
+        if (typeof found === 'string') {
+          fail(found);
+        } else if (found.row === row.row) {
+          fail(`"${part}" is this row's own item: an item cannot come after itself`);
+        } else if (!links.some((l) => l.predecessorRow === found.row && l.successorRow === row.row)) {
+          links.push({ predecessorRow: found.row, successorRow: row.row, lagMonths: found.lagMonths });
+        }
+      }
+    }
+  }
+  const cycle = findCycle(links.map((l) => ({ predecessorId: String(l.predecessorRow), successorId: String(l.successorRow) }))).map(Number);
+  if (cycle.length > 0) {
+    const chain = [...cycle, cycle[0]].map((r) => `"${itemRows.get(r)}" (row ${r})`).join(' comes before ');
+    const found = problem(Math.min(...cycle), 'Depends on', `the links go round in a circle, so none of these can start: ${chain}`);
+    for (const { row } of pending) {
+      if (cycle.includes(row.row)) {
+        row.problems.push(found.message);
+      }
+    }
+    complete = false;
+  }
+  return complete ? links : [];
 }
 
 function windowOf(reading: WindowReading): PlanImportWindow {

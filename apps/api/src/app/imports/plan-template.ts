@@ -10,7 +10,14 @@ export type PlanSheetRow = Partial<Record<PlanImportColumn, string | number>>;
 export const TEMPLATE_ROWS: readonly PlanSheetRow[] = [
   { Action: 1, 'Action title': 'Better data on visitor flows', Type: 'activity', Title: 'Mapping of visitor flow data', Window: 'October - December 2025' },
   { Action: 1, Type: 'step', Parent: 'Mapping of visitor flow data', Title: 'Survey of partner cities', Window: 'November 2025', Tentative: 'yes' },
-  { Action: 1, Type: 'output', Parent: 'Mapping of visitor flow data', Title: 'Report on visitor flow data', Window: 'Q1 2026' },
+  {
+    Action: 1,
+    Type: 'output',
+    Parent: 'Mapping of visitor flow data',
+    Title: 'Report on visitor flow data',
+    Window: 'Q1 2026',
+    'Depends on': 'Survey of partner cities',
+  },
   { Action: 1, Type: 'co-leader', Organisation: 'City of Seville', Country: 'ES' },
   { Action: 1, Type: 'member', Organisation: 'Croix-Rouge française', Country: 'FR' },
 ];
@@ -28,6 +35,8 @@ export const COLUMN_HELP: Readonly<Record<PlanImportColumn, string>> = {
   Organisation:
     "For a co-leader or member: the organisation's name. An organisation already in the tracker (by name or alias, case aside) is used; any other is created.",
   Country: 'For a co-leader or member: the two-letter country code (BE, IT ...), optional.',
+  'Depends on':
+    'Optional, for an activity, step or output: the items that must end before it starts, one a line (or separated by ";"), each by its title as in the Title column. An item of another Action is written "Action 2: its title"; a wait after it "its title (+2 months)". No item may come after itself, even through others.',
 };
 
 const COLUMN_WIDTHS: Readonly<Record<PlanImportColumn, number>> = {
@@ -40,6 +49,7 @@ const COLUMN_WIDTHS: Readonly<Record<PlanImportColumn, number>> = {
   Tentative: 10,
   Organisation: 32,
   Country: 8,
+  'Depends on': 40,
 };
 
 /** A plan sheet as CSV: RFC 4180, UTF-8 with a byte order mark (Excel reads accents right), CRLF line ends. */
