@@ -131,7 +131,7 @@ export class ExportTablesService {
 
   /**
    * The "Depends on" cell of each milestone or output of a partnership: its predecessors, one a line,
-   * in the order the links were made (see {@link dependencyReference}); null for an item with none.
+   * in the order the links were made, then in plan order (see {@link dependencyReference}); null for an item with none.
    */
   private async dependsOn(partnership: string): Promise<(id: string, actionNumber: number) => string | null> {
     const rows = await this.dataSource.query<{ successor_id: string; title: string; action_number: number; lag_months: number }[]>(
@@ -139,7 +139,7 @@ export class ExportTablesService {
          FROM dependency d JOIN partnership p ON p.id = d.partnership_id
          LEFT JOIN milestone m ON m.id = d.predecessor_id LEFT JOIN output o ON o.id = d.predecessor_id
          JOIN action a ON a.id = COALESCE(m.action_id, o.action_id)
-        WHERE p.seed_key = $1 ORDER BY d.created_at, d.id`,
+        WHERE p.seed_key = $1 ORDER BY d.created_at, a.number, m.id IS NULL, COALESCE(m.sort_order, o.sort_order), d.id`,
       [partnership],
     );
     const bySuccessor = new Map<string, typeof rows>();
