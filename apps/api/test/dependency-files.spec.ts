@@ -1,4 +1,14 @@
-import type { Dependency, GanttData, Output, PlanImportPreview, PlanImportResult } from '@tracker/contracts';
+import type {
+  Dependency,
+  GanttData,
+  Milestone,
+  Output,
+  PlanComparison,
+  PlanImportPreview,
+  PlanImportResult,
+  PlanVersion,
+  PlanVersionSummary,
+} from '@tracker/contracts';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import type { RunningServer } from '../src/app/server';
@@ -163,6 +173,60 @@ describe('dependencies in files and versions', () => {
       expect(template.find((r) => r['Title'] === 'Report on visitor flow data')!['Depends on']).toBe('Survey of partner cities');
       const [, help] = await readXlsxFile(Buffer.from(await (await fetch(`${server.url}/api/plan-imports/template.xlsx`)).arrayBuffer()));
       expect(help.data.find((r) => r[0] === 'Depends on')?.[1]).toMatch(/one a line.*"Action 2: its title".*\(\+2 months\)/);
+    });
+  });
+
+  describe('approved versions', () => {
+    const versionNumbered = async (number: number): Promise<PlanVersion> => {
+      const summary = (await secretariat.get<PlanVersionSummary[]>('/api/plan-versions')).body.find((v) => v.number === number)!;
+      return (await secretariat.get<PlanVersion>(`/api/plan-versions/${summary.id}`)).body;
+    };
+
+    it('hold the links and the forecast ends, and the comparison lists links added and removed and forecast moves', async () => {
+      const gantt = (await secretariat.get<GanttData>('/api/gantt')).body;
+      const byTitle = (title: string) => gantt.items.find((i) => i.title === title)!;
+      const draft = byTitle('Document to be drafted to present resources in a practical way');
+      const review = byTitle('Action group members to review and validate collection of resources');
+      const seeded = (await secretariat.get<Dependency[]>('/api/dependencies')).body.find((l) => l.predecessorId === draft.id && l.successorId === review.id)!;
+
+      // Version 1, the plan as approved, holds the links the plan states.
+      const first = await versionNumbered(1);
+      expect(first.items.find((i) => i.id === review.id)?.predecessors).toEqual([{ id: draft.id, lagMonths: 0 }]);
+
+      // A forecast set by a person, a link removed (the one added by the export test stays added).
+      const mapping: Milestone = byTitle('Mapping to be drafted');
+      const patched = await secretariat.patch<Milestone>(`/api/milestones/${mapping.id}`, { version: mapping.version, forecastEnd: '2027-01-31' });
+      expect(patched.status).toBe(200);
+      expect((await secretariat.request('DELETE', `/api/dependencies/${seeded.id}`)).status).toBe(204);
+
+      const diff = (await secretariat.get<PlanComparison>('/api/plan-versions/compare?from=1&to=current')).body;
+      expect(diff.forecastMoved.map((m) => [m.item.title, m.from, m.to, m.words])).toEqual([
+        ['Mapping to be drafted', null, '2027-01-31', 'forecast 31 Jan 2027, 16 months after its planned end'],
+      ]);
+      expect(diff.linksRemoved.map((l) => [l.predecessor.id, l.successor.id, l.lagMonths])).toEqual([[draft.id, review.id, 0]]);
+      expect(diff.linksAdded.map((l) => [l.successor.id, l.lagMonths])).toEqual([[review.id, 2]]);
+
+      // Approved as version 2, it holds them: nothing left to list against the current plan.
+      expect((await secretariat.post('/api/plan-versions', { name: 'With the re-planned mapping' })).status).toBe(201);
+      const second = await versionNumbered(2);
+      expect(second.items.find((i) => i.id === mapping.id)?.forecastEnd).toBe('2027-01-31');
+      const now = (await secretariat.get<PlanComparison>('/api/plan-versions/compare?from=2&to=current')).body;
+      expect([now.forecastMoved, now.linksAdded, now.linksRemoved]).toEqual([[], [], []]);
+      const back = (await secretariat.get<PlanComparison>('/api/plan-versions/compare?from=2&to=1')).body;
+      expect(back.forecastMoved.map((m) => m.words)).toEqual(['forecast 31 Jan 2027 cleared']);
+      expect(back.linksAdded.map((l) => [l.predecessor.id, l.successor.id])).toEqual([[draft.id, review.id]]);
+    });
+
+    it('say nothing about links when a version was approved before the tracker kept them', async () => {
+      // A version as the tracker wrote it before: its items without links or forecast ends.
+      await server.dataSource.query(
+        `UPDATE plan_version SET items = (SELECT jsonb_agg(i - 'predecessors' - 'forecastEnd') FROM jsonb_array_elements(items) i) WHERE number = 1
+            AND partnership_id = (SELECT id FROM partnership WHERE seed_key = 'inclusion-of-migrants-and-refugees')`,
+      );
+      const diff = (await secretariat.get<PlanComparison>('/api/plan-versions/compare?from=1&to=current')).body;
+      expect(diff.linksAdded).toEqual([]);
+      expect(diff.linksRemoved).toEqual([]);
+      expect(diff.forecastMoved.map((m) => m.item.title)).toEqual(['Mapping to be drafted']);
     });
   });
 });

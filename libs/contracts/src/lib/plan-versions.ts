@@ -31,6 +31,18 @@ export interface PlanSnapshotItem {
   tentative: boolean;
   status: string;
   sortOrder: number;
+  /** The forecast end a person set; absent in versions approved before the tracker kept it (read as none). */
+  forecastEnd?: CalendarDateString | null;
+  /**
+   * The items that must end before it starts, with the lag in whole months (see `GET /api/dependencies`);
+   * absent in versions approved before the tracker kept links, which then say nothing about them.
+   */
+  predecessors?: PlanSnapshotLink[];
+}
+
+export interface PlanSnapshotLink {
+  id: string;
+  lagMonths: number;
 }
 
 /** `GET /api/plan-versions[?partnership=key]`: newest first. */
@@ -75,6 +87,22 @@ export interface RenamedItem {
   fromTitle: string;
 }
 
+/** A forecast end set, changed or cleared between two versions. */
+export interface ForecastMove {
+  item: PlanSnapshotItem;
+  from: CalendarDateString | null;
+  to: CalendarDateString | null;
+  /** "forecast 31 Jan 2027, 4 months after its planned end", "forecast moved 2 months later", "forecast cleared". */
+  words: string;
+}
+
+/** A link between two items of `to` (added) or of `from` (removed). */
+export interface ChangedLink {
+  predecessor: PlanSnapshotItem;
+  successor: PlanSnapshotItem;
+  lagMonths: number;
+}
+
 /** `GET /api/plan-versions/compare?from=N&to=M|current`: what changed from one version to the other. */
 export interface PlanComparison {
   from: { number: number | null; name: string };
@@ -90,4 +118,10 @@ export interface PlanComparison {
   moved: MovedItem[];
   /** Put under another activity (or made an activity). */
   reparented: { item: PlanSnapshotItem; fromParentId: string | null }[];
+  /** Forecast end set by a person changed (beside the plan's own moves). */
+  forecastMoved: ForecastMove[];
+  /** Links in `to` only (a changed lag is a link removed and one added); none when either side predates links. */
+  linksAdded: ChangedLink[];
+  /** Links in `from` only. */
+  linksRemoved: ChangedLink[];
 }

@@ -1,5 +1,5 @@
-import { differenceInCalendarMonths } from 'date-fns';
-import type { MovedItem, PlanComparison, PlanSnapshotItem, Slip } from '@tracker/contracts';
+import { differenceInCalendarMonths, format } from 'date-fns';
+import type { ChangedLink, ForecastMove, MovedItem, PlanComparison, PlanSnapshotItem, Slip } from '@tracker/contracts';
 import { toLocalDate } from './calendar';
 import type { PlanWindow } from './window';
 
@@ -7,6 +7,8 @@ import type { PlanWindow } from './window';
 export const DEFAULT_SLIP_THRESHOLD_MONTHS = 1;
 
 const months = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+/** "31 Jan 2027". */
+const formatDay = (date: string): string => format(toLocalDate(date), 'd MMM yyyy');
 
 /**
  * How far a window moved from its baseline, in whole calendar months, read by the end of the window
@@ -37,10 +39,30 @@ export function windowChanged(a: PlanWindow, b: PlanWindow): boolean {
   return a.start !== b.start || a.end !== b.end || a.precision !== b.precision;
 }
 
+/** A forecast end set, changed or cleared, in words; null when it stayed. */
+export function forecastMoveOf(item: PlanSnapshotItem, from: string | null, to: string | null): ForecastMove | null {
+  if (from === to) {
+    return null;
+  }
+  let words: string;
+  if (to === null) {
+    words = `forecast ${formatDay(from as string)} cleared`;
+  } else if (from === null) {
+    const gap = item.end === null ? 0 : differenceInCalendarMonths(toLocalDate(to), toLocalDate(item.end));
+    const against = gap === 0 ? '' : `, ${months(Math.abs(gap))} ${gap > 0 ? 'after' : 'before'} its planned end`;
+    words = `forecast ${formatDay(to)}${against}`;
+  } else {
+    words = `forecast moved from ${formatDay(from)} to ${formatDay(to)}`;
+  }
+  return { item, from, to, words };
+}
+
 /**
  * What changed from one snapshot of a plan to another: items added and removed, cancelled since,
- * renamed, moved (with the slip in months and words) and put under another activity. Each list in
- * plan order of `to` (or `from` for removed items).
+ * renamed, moved (with the slip in months and words), put under another activity, their forecast
+ * ends set by a person, and the links between them (only when both snapshots hold links: versions
+ * approved before the tracker kept them say nothing about links). Each list in plan order of `to`
+ * (or `from` for removed items and links).
  */
 export function comparePlans(
   from: { number: number | null; name: string; items: readonly PlanSnapshotItem[] },
@@ -59,6 +81,9 @@ export function comparePlans(
     renamed: [],
     moved: [],
     reparented: [],
+    forecastMoved: [],
+    linksAdded: [],
+    linksRemoved: [],
   };
   for (const item of [...to.items].sort(order)) {
     const old = before.get(key(item));
@@ -77,7 +102,34 @@ export function comparePlans(
       result.moved.push(moved);
     }
     if (item.parentId !== old.parentId) result.reparented.push({ item, fromParentId: old.parentId });
+    const forecast = forecastMoveOf(item, old.forecastEnd ?? null, item.forecastEnd ?? null);
+    if (forecast) result.forecastMoved.push(forecast);
   }
   result.removed = [...from.items].filter((item) => !after.has(key(item))).sort(order);
+  if (from.items.some((item) => item.predecessors !== undefined) && to.items.some((item) => item.predecessors !== undefined)) {
+    result.linksAdded = linksOnlyIn(to.items, from.items, order);
+    result.linksRemoved = linksOnlyIn(from.items, to.items, order);
+  }
   return result;
+}
+
+/** The links of `items` that `other` does not hold (same items, same lag), in plan order of their successors. */
+function linksOnlyIn(
+  items: readonly PlanSnapshotItem[],
+  other: readonly PlanSnapshotItem[],
+  order: (a: PlanSnapshotItem, b: PlanSnapshotItem) => number,
+): ChangedLink[] {
+  const linkKey = (predecessorId: string, successorId: string, lagMonths: number) => `${predecessorId}>${successorId}+${lagMonths}`;
+  const known = new Set(other.flatMap((item) => (item.predecessors ?? []).map((p) => linkKey(p.id, item.id, p.lagMonths))));
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const links: ChangedLink[] = [];
+  for (const successor of [...items].sort(order)) {
+    for (const { id, lagMonths } of successor.predecessors ?? []) {
+      const predecessor = byId.get(id);
+      if (predecessor && !known.has(linkKey(id, successor.id, lagMonths))) {
+        links.push({ predecessor, successor, lagMonths });
+      }
+    }
+  }
+  return links;
 }

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { approveFirstVersionIfNone } from '../plan-versions/plan-versions.repository';
 import { seedDependencies } from '../seed/seed-dependencies';
 import { seedPartnershipPlan, type SeedReport } from '../seed/seed-work-plan';
 import type { PlanAction, SeedPartnership } from '../seed/seed.types';
@@ -16,6 +17,9 @@ export interface ImportPlan {
   /** Links between the Actions' milestones and outputs, by their keys. */
   links: SeedDependency[];
 }
+
+/** The name of an imported plan's version 1. */
+const IMPORTED_VERSION_NAME = 'Plan as imported';
 
 /** Source of what an import creates. */
 export const IMPORT_SOURCE = 'spreadsheet import';
@@ -76,12 +80,14 @@ export class PlanImportRepository {
       const report: SeedReport = { organisations: 0, actions: 0, milestones: 0, outputs: 0, targets: 0, risks: 0, dependencies: 0, corrected: 0 };
       const partnershipId = await seedPartnershipPlan(
         manager,
-        { ...plan.partnership, coordinators: [], members, secretariat: secretariatOrganisationId, firstVersionName: 'Plan as imported' },
+        { ...plan.partnership, coordinators: [], members, secretariat: secretariatOrganisationId },
         plan.actions,
         orgIds,
         report,
       );
       const links = await seedDependencies(manager, partnershipId, plan.links);
+      // The plan as imported, with its links, is version 1, the first baseline.
+      await approveFirstVersionIfNone(manager, partnershipId, IMPORTED_VERSION_NAME);
       const milestones = plan.actions.reduce((n, a) => n + a.milestones.reduce((m, x) => m + 1 + x.children.length, 0), 0);
       const outputs = plan.actions.reduce((n, a) => n + a.outputs.length, 0);
       if (

@@ -3,19 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PlanSnapshotItem, PlanVersion, PlanVersionSummary } from '@tracker/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** Every milestone and output of partnership $1 as `PlanSnapshotItem`s, in plan order. */
+/** The links into item `alias` as `PlanSnapshotLink`s, in the order they were made. */
+const PREDECESSORS = (alias: string) => `(SELECT COALESCE(json_agg(json_build_object('id', d.predecessor_id, 'lagMonths', d.lag_months)
+  ORDER BY d.created_at, d.predecessor_id), '[]'::json) FROM dependency d WHERE d.successor_id = ${alias}.id)`;
+
+/** Every milestone and output of partnership $1 as `PlanSnapshotItem`s (with their links and forecast ends), in plan order. */
 const SNAPSHOT_SQL = `
 SELECT COALESCE(json_agg(s.item ORDER BY s.action_number, s.kind, s.sort_order), '[]'::json) AS items FROM (
   SELECT a.number AS action_number, 'milestone' AS kind, m.sort_order,
          json_build_object('id', m.id, 'kind', 'milestone', 'actionNumber', a.number, 'parentId', m.parent_id, 'title', m.title,
                            'windowText', m.window_text, 'start', m.start_date, 'end', m.end_date, 'precision', m.precision,
-                           'tentative', m.tentative, 'status', m.status, 'sortOrder', m.sort_order) AS item
+                           'tentative', m.tentative, 'status', m.status, 'sortOrder', m.sort_order, 'forecastEnd', m.forecast_end,
+                           'predecessors', ${PREDECESSORS('m')}) AS item
     FROM milestone m JOIN action a ON a.id = m.action_id WHERE a.partnership_id = $1
   UNION ALL
   SELECT a.number, 'output', o.sort_order,
          json_build_object('id', o.id, 'kind', 'output', 'actionNumber', a.number, 'parentId', NULL, 'title', o.title,
                            'windowText', COALESCE(o.due_text, ''), 'start', o.start_date, 'end', o.end_date, 'precision', o.precision,
-                           'tentative', o.tentative, 'status', o.status, 'sortOrder', o.sort_order)
+                           'tentative', o.tentative, 'status', o.status, 'sortOrder', o.sort_order, 'forecastEnd', o.forecast_end,
+                           'predecessors', ${PREDECESSORS('o')})
     FROM output o JOIN action a ON a.id = o.action_id WHERE a.partnership_id = $1
 ) s`;
 

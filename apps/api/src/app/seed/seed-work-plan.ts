@@ -78,6 +78,8 @@ export async function seedWorkPlan(manager: EntityManager, plan: SeedWorkPlan): 
   const links = await seedDependencies(manager, partnershipId, workPlanDependencies(plan));
   report.dependencies += links.added;
   report.corrected += links.corrected;
+  // The plan as first written, with its links, is the plan as approved: version 1, the first baseline.
+  await approveFirstVersionIfNone(manager, partnershipId, plan.partnership.firstVersionName ?? FIRST_VERSION_NAME);
   return report;
 }
 
@@ -332,8 +334,6 @@ export async function seedPartnershipPlan(
       action.risks.map((r) => r.key),
     ]);
   }
-  // The plan as first written is the plan as approved: version 1, the first baseline.
-  await approveFirstVersionIfNone(manager, partnershipId, partnership.firstVersionName ?? FIRST_VERSION_NAME);
   return partnershipId;
 }
 
