@@ -1,27 +1,11 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
 import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
-import { NOTE_KIND_LABELS, STATUS_LABELS, sourceWords } from '../plan/labels';
+import { HISTORY_FIELD_LABELS, NOTE_KIND_LABELS, STATUS_LABELS, historyValue, sourceWords } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import { DialogClosing } from '../updates/dialog-closing';
 import type { EditOutcome } from '../updates/milestone-editor';
 import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
-
-const FIELD_LABELS: Record<string, string> = {
-  status: 'Status',
-  progress: 'Progress',
-  actualStart: 'Actual start',
-  actualEnd: 'Actual end',
-  forecastEnd: 'Forecast end',
-  title: 'Title',
-  windowText: 'Window',
-  start: 'Planned start',
-  end: 'Planned end',
-  precision: 'Precision',
-  tentative: 'Tentative',
-  parentId: 'Activity',
-  position: 'Place in the plan',
-};
 
 /**
  * Details of one item in a modal dialog: the window as the plan words it, status, source, other
@@ -62,7 +46,7 @@ export class ItemDetailsComponent {
 
   readonly statuses = MILESTONE_STATUSES;
   readonly statusLabels = STATUS_LABELS;
-  readonly fieldLabels = FIELD_LABELS;
+  readonly fieldLabels = HISTORY_FIELD_LABELS;
   readonly sourceWords = sourceWords;
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
@@ -128,11 +112,7 @@ export class ItemDetailsComponent {
   }
 
   describeValue(field: string | null, value: AuditValue): string {
-    if (value === null) return 'none';
-    if (Array.isArray(value)) return value.join(', ');
-    if (field === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
-    if (field === 'progress') return `${String(value)}%`;
-    return String(value);
+    return historyValue(field, value);
   }
 
   when(at: string): string {

@@ -1,5 +1,32 @@
-import type { MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind, Role } from '@tracker/contracts';
+import type { AuditValue, MilestoneStatus, OrganisationType, OutputStatus, ParticipantRole, PlanNoteKind, Role } from '@tracker/contracts';
 import { PLAN_NOTE_KIND_LABELS } from '@tracker/contracts';
+
+/** The history's name for each field of a milestone or output an entry may change. */
+export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
+  status: 'Status',
+  progress: 'Progress',
+  actualStart: 'Actual start',
+  actualEnd: 'Actual end',
+  forecastEnd: 'Forecast end',
+  title: 'Title',
+  windowText: 'Window',
+  start: 'Planned start',
+  end: 'Planned end',
+  precision: 'Precision',
+  tentative: 'Tentative',
+  parentId: 'Activity',
+  position: 'Place in the plan',
+  predecessors: 'Comes after',
+};
+
+/** A value of a history entry in words: a list (the titles an item comes after) joined, an empty one "none". */
+export function historyValue(field: string | null, value: AuditValue): string {
+  if (value === null) return 'none';
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : 'none';
+  if (field === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
+  if (field === 'progress') return `${String(value)}%`;
+  return String(value);
+}
 
 /** Status in words: the chart, the table and the details never rely on colour alone. */
 export const STATUS_LABELS: Record<MilestoneStatus | OutputStatus, string> = {

@@ -5,6 +5,9 @@ describe('monitoring-call labels', () => {
     expect(describeChange({ field: 'status', from: 'not_started', to: 'in_progress' })).toBe('Status from Not started to In progress');
     expect(describeChange({ field: 'progress', from: 10, to: 40 })).toBe('Progress from 10 % to 40 %');
     expect(describeChange({ field: 'forecastEnd', from: null, to: '2027-05-31' })).toBe('Forecast end from none to 31 May 2027');
+    expect(describeChange({ field: 'predecessors', from: [], to: ['Mapping to be drafted', 'Survey of cities'] })).toBe(
+      'Comes after from none to Mapping to be drafted, Survey of cities',
+    );
     expect(describeChange({ field: null, from: null, to: null })).toBe('Note');
   });
 

@@ -8,6 +8,7 @@ const FIELD_LABELS: Record<string, string> = {
   actualStart: 'Actual start',
   actualEnd: 'Actual end',
   forecastEnd: 'Forecast end',
+  predecessors: 'Comes after',
 };
 
 function value(field: string, v: AuditValue): string {
