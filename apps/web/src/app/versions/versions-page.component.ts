@@ -2,20 +2,12 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { PlanComparison, PlanSnapshotItem, PlanVersionSummary } from '@tracker/contracts';
-import { formatWindow } from '@tracker/schedule';
+import type { PlanComparison, PlanVersionSummary } from '@tracker/contracts';
 import { catchError, combineLatest, firstValueFrom, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
-import { STATUS_LABELS } from '../plan/labels';
 import { PlanService } from '../plan/plan.service';
-
-/** One line of the comparison, in words. */
-interface ChangeLine {
-  kind: 'Added' | 'Removed' | 'Cancelled' | 'Renamed' | 'Moved' | 'Put under another activity';
-  item: PlanSnapshotItem;
-  detail: string;
-}
+import { type ChangeLine, comparisonLines } from './comparison-lines';
 
 /**
  * Approved versions of the plan: the list, approving the current plan as the next version (the
@@ -104,7 +96,7 @@ interface ChangeLine {
             <caption>{{ lines().length }} changes from {{ c.from.name }} to {{ c.to.name }}</caption>
             <thead><tr><th scope="col">Change</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Details</th></tr></thead>
             <tbody>
-              @for (line of lines(); track line.kind + line.item.kind + line.item.id) {
+              @for (line of lines(); track line.kind + line.item.kind + line.item.id + line.detail) {
                 <tr>
                   <td>{{ line.kind }}</td>
                   <td>{{ line.item.actionNumber }}</td>
@@ -166,24 +158,7 @@ export class VersionsPageComponent {
   );
   readonly lines = computed<ChangeLine[]>(() => {
     const c = this.comparison();
-    if (!c) return [];
-    const window = (w: Pick<PlanSnapshotItem, 'start' | 'end' | 'precision' | 'windowText'>) => `"${w.windowText || 'no timing'}" (${formatWindow(w)})`;
-    return [
-      ...c.added.map((item) => ({ kind: 'Added' as const, item, detail: `${window(item)}${item.parentId ? ', a step' : ''}` })),
-      ...c.removed.map((item) => ({ kind: 'Removed' as const, item, detail: window(item) })),
-      ...c.cancelled.map((item) => ({
-        kind: 'Cancelled' as const,
-        item,
-        detail: `now ${STATUS_LABELS[item.status as keyof typeof STATUS_LABELS] ?? item.status}`,
-      })),
-      ...c.renamed.map(({ item, fromTitle }) => ({ kind: 'Renamed' as const, item, detail: `was "${fromTitle}"` })),
-      ...c.moved.map(({ item, from, slip }) => ({ kind: 'Moved' as const, item, detail: `${slip.words}: from ${window(from)} to ${window(item)}` })),
-      ...c.reparented.map(({ item }) => ({
-        kind: 'Put under another activity' as const,
-        item,
-        detail: item.parentId ? 'now a step of another activity' : 'now an activity',
-      })),
-    ];
+    return c ? comparisonLines(c) : [];
   });
 
   chartParams(number: number): Record<string, string | number> {
