@@ -9,6 +9,7 @@ import type {
   PlanVersion,
   PlanVersionSummary,
 } from '@tracker/contracts';
+import { forecastPlan } from '@tracker/schedule';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import type { RunningServer } from '../src/app/server';
@@ -94,6 +95,25 @@ describe('dependencies in files and versions', () => {
       const linked = outputRows.filter((r) => r['Depends on'] !== '');
       expect(linked.length).toBeGreaterThan(0);
       expect(outputs.map((o) => o.title)).toEqual(expect.arrayContaining(linked.map((r) => r['Title'])));
+    });
+  });
+
+  describe('expected ends', () => {
+    it("writes each item's expected end as a range, as the forecast pushes it through its links", async () => {
+      const create = async (title: string, windowText: string) =>
+        (await secretariat.post<Milestone>('/api/milestones', { actionNumber: 3, title, windowText })).body;
+      const first = await create('Study visit to be organised', 'July 2030');
+      const second = await create('Study visit report to be written', 'August 2030');
+      expect((await secretariat.post('/api/dependencies', { predecessorId: first.id, successorId: second.id, lagMonths: 2 })).status).toBe(201);
+      const forecasts = forecastPlan([first, second], [{ predecessorId: first.id, successorId: second.id, lagMonths: 2 }], '2026-12-07');
+      const rows = csv(await download('/api/exports/plan.csv?asOf=2026-12-07'));
+      for (const item of [first, second]) {
+        const row = rows.find((r) => r['Title'] === item.title)!;
+        expect([row['Expected end, earliest'], row['Expected end, latest']]).toEqual([forecasts.get(item.id)!.earliestEnd, forecasts.get(item.id)!.latestEnd]);
+      }
+      // The report waits for the visit and two months: it is expected after its planned August.
+      expect(rows.find((r) => r['Title'] === second.title)!['Expected end, earliest'] > '2030-08-31').toBe(true);
+      expect(rows.find((r) => r['Title'] === first.title)!['Expected end, latest']).toBe('2030-07-31');
     });
   });
 
@@ -204,7 +224,10 @@ describe('dependencies in files and versions', () => {
         ['Mapping to be drafted', null, '2027-01-31', 'forecast 31 Jan 2027, 16 months after its planned end'],
       ]);
       expect(diff.linksRemoved.map((l) => [l.predecessor.id, l.successor.id, l.lagMonths])).toEqual([[draft.id, review.id, 0]]);
-      expect(diff.linksAdded.map((l) => [l.successor.id, l.lagMonths])).toEqual([[review.id, 2]]);
+      // The link added to a version 1 item, and the one between two items added since (the expected-ends test).
+      const inFirst = new Set(first.items.map((i) => i.id));
+      expect(diff.linksAdded.filter((l) => inFirst.has(l.successor.id)).map((l) => [l.successor.id, l.lagMonths])).toEqual([[review.id, 2]]);
+      expect(diff.linksAdded.filter((l) => !inFirst.has(l.successor.id)).map((l) => l.successor.title)).toEqual(['Study visit report to be written']);
 
       // Approved as version 2, it holds them: nothing left to list against the current plan.
       expect((await secretariat.post('/api/plan-versions', { name: 'With the re-planned mapping' })).status).toBe(201);

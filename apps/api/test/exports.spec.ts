@@ -78,6 +78,8 @@ describe('spreadsheet exports', () => {
       'Actual start',
       'Actual end',
       'Forecast end',
+      'Expected end, earliest',
+      'Expected end, latest',
       'Depends on',
       'Flags',
       'Source section',
@@ -117,7 +119,7 @@ describe('spreadsheet exports', () => {
 
     const xml = await (await JSZip.loadAsync(answer.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(xml).toContain(`<autoFilter ref="A1:Q${gantt.items.length + 1}"`);
+    expect(xml).toContain(`<autoFilter ref="A1:S${gantt.items.length + 1}"`);
   });
 
   it('writes the outputs, and keeps accents intact in CSV and XLSX', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FollowUp, GanttData, Milestone, MonitoringCall, Output, PlanNote, RegisterRisk, RiskItem } from '@tracker/contracts';
+import type { FollowUp, GanttData, ItemForecast, Milestone, MonitoringCall, Output, PlanNote, RegisterRisk, RiskItem } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY, PLAN_NOTE_KIND_LABELS } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { ganttJson, sqlClientOf } from '../gantt/plan-queries';
@@ -72,10 +72,12 @@ export class ExportTablesService {
     const partnership = filter.partnership ?? DEFAULT_PARTNERSHIP_KEY;
     switch (name) {
       case 'plan':
-        return [await this.plan(partnership, filter.action)];
-      case 'outputs':
+        return [await this.plan(partnership, filter)];
+      case 'outputs': {
         await this.gantt(partnership); // 404 for an unknown partnership
-        return [this.outputTable(await this.outputs.list({ partnership, actionNumber: filter.action }), await this.dependsOn(partnership))];
+        const expected = await this.expectedEnds(partnership, filter.asOf);
+        return [this.outputTable(await this.outputs.list({ partnership, actionNumber: filter.action }), await this.dependsOn(partnership), expected)];
+      }
       default:
         break;
     }
@@ -98,9 +100,10 @@ export class ExportTablesService {
     }
   }
 
-  private async plan(partnership: string, action?: number): Promise<Table<Milestone>> {
+  private async plan(partnership: string, filter: ExportFilter): Promise<Table<Milestone>> {
     const data = await this.gantt(partnership);
-    const items = data.items.filter((item) => action === undefined || item.actionNumber === action);
+    const items = data.items.filter((item) => filter.action === undefined || item.actionNumber === filter.action);
+    const expected = await this.expectedEnds(partnership, filter.asOf);
     const titles = new Map(data.items.map((item) => [item.id, item.title]));
     const shortNames = new Map(data.actions.map((a) => [a.number, a.shortName]));
     const dependsOn = await this.dependsOn(partnership);
@@ -120,6 +123,8 @@ export class ExportTablesService {
         date('Actual start', (m) => m.actualStart),
         date('Actual end', (m) => m.actualEnd),
         date('Forecast end', (m) => m.forecastEnd),
+        date('Expected end, earliest', (m) => expected(m.id).earliestEnd),
+        date('Expected end, latest', (m) => expected(m.id).latestEnd),
         text('Depends on', (m) => dependsOn(m.id, m.actionNumber), 40),
         text('Flags', (m) => [m.tentative ? 'tentative' : null, m.alternatives.length ? 'alternative reading' : null].filter(Boolean).join('; ') || null, 24),
         text('Source section', (m) => m.source, 14),
@@ -152,7 +157,20 @@ export class ExportTablesService {
         .join('\n') || null;
   }
 
-  private outputTable(outputs: Output[], dependsOn: (id: string, actionNumber: number) => string | null): Table<Output> {
+  /**
+   * Each item's expected end as a range, as the risk view forecasts it (as of `asOf`, today by
+   * default): its own dates, pushed by its predecessors and its pace.
+   */
+  private async expectedEnds(partnership: string, asOf?: string): Promise<(id: string) => ItemForecast> {
+    const { forecasts } = await this.riskView.forecasts(await this.partnerships.byKey(partnership), asOf);
+    return (id) => forecasts.get(id) ?? { earliestEnd: null, latestEnd: null, drivenBy: 'self' };
+  }
+
+  private outputTable(
+    outputs: Output[],
+    dependsOn: (id: string, actionNumber: number) => string | null,
+    expected: (id: string) => ItemForecast,
+  ): Table<Output> {
     return table<Output>(
       'Outputs',
       [
@@ -166,6 +184,8 @@ export class ExportTablesService {
         date('Actual start', (o) => o.actualStart),
         date('Actual end', (o) => o.actualEnd),
         date('Forecast end', (o) => o.forecastEnd),
+        date('Expected end, earliest', (o) => expected(o.id).earliestEnd),
+        date('Expected end, latest', (o) => expected(o.id).latestEnd),
         text('Depends on', (o) => dependsOn(o.id, o.actionNumber), 40),
         text('Flags', (o) => (o.tentative ? 'tentative' : null), 12),
         text('Source section', (o) => o.source, 14),

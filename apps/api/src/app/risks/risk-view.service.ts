@@ -77,11 +77,16 @@ export class RiskViewService {
     return row.today;
   }
 
-  async view(partnership: Partnership, options: RiskViewOptions = {}): Promise<RiskView> {
-    const asOf = options.asOf ?? (await this.today());
-    const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
-    const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
-    const rows = await this.dataSource.query<ItemRow[]>(
+  /** Every item's forecast as of a day (today in the partnership's time zone by default), as the risk view reads it. */
+  async forecasts(partnership: Partnership, asOf?: string): Promise<{ asOf: string; forecasts: Map<string, Forecast> }> {
+    const day = asOf ?? (await this.today());
+    const rows = await this.itemRows(partnership);
+    return { asOf: day, forecasts: forecastPlan(rows.map(forecastItemOf), await this.links.list(partnership.id), day) };
+  }
+
+  /** Every milestone and output of a partnership as the rules read them, in plan order. */
+  private itemRows(partnership: Partnership): Promise<ItemRow[]> {
+    return this.dataSource.query<ItemRow[]>(
       `SELECT 'milestone' AS item_type, m.id, a.number AS action_number, m.title, m.window_text, m.start_date, m.end_date, m.precision,
               m.forecast_end, m.actual_start, m.actual_end, m.progress, m.status, (m.updated_at AT TIME ZONE $2)::date AS last_update, 0 AS kind_order, m.sort_order,
               m.parent_id, m.tentative, m.notes, NOT (m.notes @> '[{"kind": "annex_only"}]'::jsonb) AS plan_of_record
@@ -94,6 +99,13 @@ export class RiskViewService {
        ORDER BY action_number, kind_order, sort_order`,
       [partnership.id, PARTNERSHIP_TIME_ZONE],
     );
+  }
+
+  async view(partnership: Partnership, options: RiskViewOptions = {}): Promise<RiskView> {
+    const asOf = options.asOf ?? (await this.today());
+    const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+    const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
+    const rows = await this.itemRows(partnership);
     const deadline = partnership.deadline;
     const version = options.baseline ? await this.versions.byNumber(partnership.id, options.baseline, 'baseline') : null;
     const slipMonths = options.slipMonths ?? DEFAULT_SLIP_THRESHOLD_MONTHS;
