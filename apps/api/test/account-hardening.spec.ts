@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Account, Milestone, MonitoringCall, Output } from '@tracker/contracts';
 import { AccountsRepository } from '../src/app/accounts/accounts.repository';
 import { hashToken } from '../src/app/auth/sessions.service';
@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase, withClient } from './database';
 import { newUser, TEST_PASSWORD } from './fixtures';
 import { startTestServer } from './server';
 import { type ReceivedMail, TestSmtpServer } from './smtp';
+import { alive, DIST, launchBuilt, postmasterPid, stopBuilt } from './support/built-tracker';
 
 const PUBLIC_URL = 'https://tracker.example.org';
 const NEW_PASSWORD = 'a-long-new-password';
@@ -263,44 +264,8 @@ describe('log lines', () => {
   });
 });
 
-/** The built programs, as `npm start` and `npm run seed:scale` run them (npm test builds them first). */
-const DIST = resolve(__dirname, '../../../dist/api');
-
-interface Tracker {
-  child: ChildProcess;
-  output: () => string;
-  ready: Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function launch(env: Record<string, string>): Tracker {
-  const child = spawn(process.execPath, [join(DIST, 'main.js')], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'development', WEB_DIST: '', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
-  const ready = new Promise<string>((ok, fail) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /ready at http:\/\/localhost:(\d+)/.exec(output);
-      if (port) ok(`http://127.0.0.1:${port[1]}`);
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    void exited.then((code) => fail(new Error(`exited with ${code} before it was ready: ${output}`)));
-  });
-  ready.catch(() => undefined);
-  return { child, output: () => output, ready, exited };
-}
-
-async function stop(tracker: Tracker): Promise<number | null> {
-  const timer = setTimeout(() => tracker.child.kill('SIGKILL'), 30_000);
-  tracker.child.kill('SIGTERM');
-  const code = await tracker.exited;
-  clearTimeout(timer);
-  return code;
-}
+const launch = launchBuilt;
+const stop = stopBuilt;
 
 /** Lines of a log that report an error (the readable form's level, or a stack trace's first line). */
 const errorLines = (output: string) =>
@@ -308,19 +273,10 @@ const errorLines = (output: string) =>
     .split('\n')
     .filter((line) => /\bERROR\b|^\s*at |Error:|error:/.test(line) && !line.includes('DeprecationWarning') && !line.includes('--trace-deprecation'));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('the built tracker on its embedded Postgres: starts and stops in order, and says what it did', () => {
   let dataDir: string;
   const leftovers: number[] = [];
-  const postmaster = async () => Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const postmaster = () => postmasterPid(dataDir);
 
   beforeAll(async () => {
     if (!existsSync(join(DIST, 'main.js')) || !existsSync(join(DIST, 'seed-scale.js'))) {

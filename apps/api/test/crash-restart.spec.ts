@@ -1,63 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { alive, DIST, exitWithin, launchBuilt, postmasterPid } from './support/built-tracker';
 
-/** The built server, as `npm start` runs it (npm test builds it first). */
-const MAIN = resolve(__dirname, '../../../dist/api/main.js');
-
-interface Tracker {
-  child: ChildProcess;
-  /** Settles with the exit code (and the output so far) when the process ends. */
-  exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
-  /** Settles when the tracker says it is ready, or rejects if it exits first. */
-  ready: Promise<void>;
-}
-
-function launch(dataDir: string): Tracker {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'development', WEB_DIST: '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((ok) => child.on('exit', (code) => ok({ code, stdout, stderr })));
-  const ready = new Promise<void>((ok, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes('Work Plan tracker ready at')) ok();
-    });
-    void exited.then(({ code }) => fail(new Error(`exited with ${code} before it was ready: ${stdout} ${stderr}`)));
-  });
-  ready.catch(() => undefined);
-  return { child, exited, ready };
-}
-
-/** Waits for the exit, killing the process after `ms` so that a hang fails the test instead of stalling it. */
-async function exitWithin(tracker: Tracker, ms: number) {
-  const timer = setTimeout(() => tracker.child.kill('SIGKILL'), ms);
-  const result = await tracker.exited;
-  clearTimeout(timer);
-  return result;
-}
+const MAIN = join(DIST, 'main.js');
+const launch = (dataDir: string) => launchBuilt({ DATA_DIR: dataDir });
 
 function errorLines(stderr: string): string[] {
   return stderr.split('\n').filter((l) => l.trim() !== '' && !l.includes('DeprecationWarning') && !l.includes('--trace-deprecation'));
-}
-
-async function postmasterPid(dataDir: string): Promise<number> {
-  return Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('a start after a crash, a second instance, a damaged database', () => {
