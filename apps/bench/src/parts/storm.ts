@@ -1,33 +1,63 @@
-// The storm (`BENCH_ONLY=storm`, part of `npm run bench`): what anonymous clients asking for drawn
-// files at once do to everyone else, and what an XLSX decompression bomb does to the API's memory.
-//
-//  - Ten anonymous clients at once, each asking for a chart PDF, a chart PNG and a calendar of the
-//    5,000-item plan (each client its own `asOf` and Action, so the files differ and the cache cannot
-//    answer them all), while /api/health is asked one request after another: its p99, and the count
-//    of files served, refused with 503 and Retry-After, refused otherwise (4xx) and failed (5xx).
-//  - The API's resident memory (RSS) while a signed-in Secretariat imports a small .xlsx whose sheet
-//    XML inflates to about 100 MB, against its idle figure just before.
+/**
+ * The storm (`BENCH_ONLY=storm`): what anonymous clients asking for drawn files at once do to
+ * everyone else, and what an XLSX decompression bomb does to the API's memory.
+ *
+ *  - Ten anonymous clients at once, each asking for a chart PDF, a chart PNG and a calendar of the
+ *    5,000-item plan (each client its own `asOf` and Action, so the files differ and the cache cannot
+ *    answer them all), while /api/health is asked one request after another: its p99, and the count
+ *    of files served, refused with 503 and Retry-After, refused otherwise (4xx) and failed (5xx).
+ *  - The API's resident memory (RSS) while a signed-in Secretariat imports a small .xlsx whose sheet
+ *    XML inflates to about 100 MB, against its idle figure just before.
+ */
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
+import type { BenchPart } from '../shared/part';
+import { rssKiB } from '../shared/processes';
+import { percentile, round } from '../shared/stats';
+import { signInAsSecretariat } from '../shared/tracker';
 
 const CLIENTS = 10;
 
-function rssKiB(pid) {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+export interface StormFigures {
+  requests: number;
+  seconds: number;
+  health: { requests: number; p50: number; p99: number; max: number; failures: number };
+  served: number;
+  refused503: number;
+  refused503WithRetryAfter: number;
+  refused4xx: number;
+  failed5xx: number;
+  unanswered: number;
+  byStatus: Record<string, number>;
+  examples: string[];
 }
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
-};
-const round = (n) => Math.round(n * 10) / 10;
+export interface BombFigures {
+  fileKiB: number;
+  inflatedMiB: number;
+  status: number;
+  answer: string;
+  ms: number;
+  idleMiB: number;
+  peakMiB: number;
+  afterMiB: number;
+  growthMiB: number;
+}
+
+interface Answer {
+  path: string;
+  status: number;
+  retryAfter: string | null;
+  ms: number;
+  bytes: number;
+  text: string;
+}
 
 /** Asks /api/health one request after another until `done` settles: each answer's time in ms. */
-async function timeHealth(base, done) {
+async function timeHealth(base: string, done: Promise<unknown>): Promise<{ times: number[]; failures: number[] }> {
   let finished = false;
   void done.finally(() => (finished = true));
-  const times = [];
-  const failures = [];
+  const times: number[] = [];
+  const failures: number[] = [];
   while (!finished) {
     const started = performance.now();
     const response = await fetch(`${base}/api/health`);
@@ -38,7 +68,7 @@ async function timeHealth(base, done) {
   return { times, failures };
 }
 
-async function ask(base, path) {
+async function ask(base: string, path: string): Promise<Answer> {
   const started = performance.now();
   try {
     const response = await fetch(`${base}${path}`);
@@ -57,8 +87,8 @@ async function ask(base, path) {
 }
 
 /** The storm against the 5,000-item plan `partnership`: /api/health's figures and the exports' answers. */
-export async function exportStorm(base, partnership) {
-  const paths = [];
+export async function exportStorm(base: string, partnership: string): Promise<StormFigures> {
+  const paths: string[] = [];
   for (let i = 0; i < CLIENTS; i++) {
     const asOf = `2026-${String(1 + i).padStart(2, '0')}-15`;
     paths.push(`/api/exports/chart.pdf?partnership=${partnership}&asOf=${asOf}`);
@@ -68,20 +98,19 @@ export async function exportStorm(base, partnership) {
   const started = performance.now();
   const exports = Promise.all(paths.map((path) => ask(base, path)));
   const [health, answers] = await Promise.all([timeHealth(base, exports), exports]);
-  const count = (test) => answers.filter(test).length;
-  const refused503 = answers.filter((a) => a.status === 503);
+  const count = (test: (a: Answer) => boolean) => answers.filter(test).length;
   return {
     requests: answers.length,
     seconds: round((performance.now() - started) / 1000),
     health: {
       requests: health.times.length,
-      p50: round(percentile(health.times, 50)),
-      p99: round(percentile(health.times, 99)),
+      p50: round(percentile(health.times, 50) ?? Number.NaN),
+      p99: round(percentile(health.times, 99) ?? Number.NaN),
       max: round(Math.max(...health.times)),
       failures: health.failures.length,
     },
     served: count((a) => a.status === 200),
-    refused503: refused503.length,
+    refused503: count((a) => a.status === 503),
     refused503WithRetryAfter: count((a) => a.status === 503 && Number(a.retryAfter) >= 1),
     refused4xx: count((a) => a.status >= 400 && a.status < 500),
     failed5xx: count((a) => a.status >= 500 && a.status !== 503),
@@ -92,11 +121,11 @@ export async function exportStorm(base, partnership) {
 }
 
 /** A workbook of a few hundred kB whose one sheet's XML inflates to about `megabytes` MB. */
-export async function xlsxBomb(megabytes = 100) {
+export async function xlsxBomb(megabytes = 100): Promise<{ bytes: Buffer; inflated: number }> {
   // One row over and over (row and cell references are optional): it deflates about a thousandfold.
   const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
   const count = Math.ceil((megabytes * 1024 * 1024) / row.length);
-  const rows = new Array(count).fill(row);
+  const rows = new Array<string>(count).fill(row);
   const size = count * row.length;
   const zip = new JSZip();
   zip.file(
@@ -127,9 +156,9 @@ export async function xlsxBomb(megabytes = 100) {
  * The API's RSS while the bomb is imported (POST /api/plan-imports as the Secretariat, `cookie` and
  * `xsrf` from its sign-in), sampled every 20 ms, against the median of ten samples while idle.
  */
-export async function bombMemory(base, pid, cookie, xsrf) {
+export async function bombMemory(base: string, pid: number, cookie: string, xsrf: string): Promise<BombFigures> {
   const { bytes, inflated } = await xlsxBomb(100);
-  const idleSamples = [];
+  const idleSamples: number[] = [];
   for (let i = 0; i < 10; i++) {
     idleSamples.push(rssKiB(pid));
     await new Promise((ok) => setTimeout(ok, 50));
@@ -148,7 +177,7 @@ export async function bombMemory(base, pid, cookie, xsrf) {
         cookie,
         'x-xsrf-token': xsrf,
       },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     status = response.status;
     text = (await response.text()).slice(0, 200);
@@ -170,18 +199,26 @@ export async function bombMemory(base, pid, cookie, xsrf) {
   };
 }
 
-/** Signs in as the demo Secretariat: the cookies and the XSRF token a write sends. */
-export async function signInForWrites(base) {
-  const cookieOf = (response, name) => new RegExp(`${name}=([^;]+)`).exec(response.headers.getSetCookie().join('\n'))?.[1];
-  const me = await fetch(`${base}/api/auth/me`);
-  const before = cookieOf(me, 'XSRF-TOKEN');
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-xsrf-token': decodeURIComponent(before ?? ''), cookie: `XSRF-TOKEN=${before}` },
-    body: JSON.stringify({ email: 'secretariat@example.org', password: 'demo-password' }),
-  });
-  const session = cookieOf(login, 'tracker_session');
-  const xsrf = cookieOf(login, 'XSRF-TOKEN') ?? before;
-  if (!session) throw new Error(`the storm's sign-in was refused: ${login.status}`);
-  return { cookie: `tracker_session=${session}; XSRF-TOKEN=${xsrf}`, xsrf: decodeURIComponent(xsrf ?? '') };
+export function storm(): BenchPart {
+  return {
+    name: 'storm',
+    plans: ['chartfivek'],
+    async run(bench) {
+      console.log('The storm: ten anonymous clients asking for chart PDFs, PNGs and calendars of the 5,000-item plan at once, /api/health timed meanwhile...');
+      const s = await exportStorm(bench.appBase, 'chartfivek-0001');
+      bench.results.storm = s;
+      console.log(
+        `  /api/health: p50 ${s.health.p50} ms, p99 ${s.health.p99} ms, max ${s.health.max} ms (${s.health.requests} requests); exports: ${s.served} served, ${s.refused503} refused with 503 (${s.refused503WithRetryAfter} with Retry-After), ${s.refused4xx} refused otherwise (4xx), ${s.failed5xx} failed (5xx), in ${s.seconds} s`,
+      );
+      for (const example of s.examples) console.log(`    ${example}`);
+      console.log("The API's memory during an XLSX decompression-bomb import...");
+      const { cookie, xsrf } = await signInAsSecretariat(bench.appBase);
+      if (bench.app.pid === undefined) throw new Error('the API has no process id to read its memory from');
+      const b = await bombMemory(bench.appBase, bench.app.pid, cookie, xsrf);
+      bench.results.bomb = b;
+      console.log(
+        `  ${b.fileKiB} KiB file inflating to ${b.inflatedMiB} MiB: answered ${b.status} in ${b.ms} ms; RSS idle ${b.idleMiB} MiB, peak ${b.peakMiB} MiB (+${b.growthMiB} MiB), after ${b.afterMiB} MiB`,
+      );
+    },
+  };
 }

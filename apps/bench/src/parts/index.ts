@@ -1,0 +1,18 @@
+/**
+ * Every measurement family, in the order a full run takes them: `BENCH_ONLY=<name>,<name>` runs
+ * those alone. A new family is a module beside these exporting a BenchPart (apps/bench/src/shared/part.ts),
+ * added here.
+ */
+import type { BenchPart } from '../shared/part';
+import { apiLoad } from './api-load';
+import { chartFiles } from './exports';
+import { firstLoad } from './first-load';
+import { gantt } from './gantt';
+import { lighthouse } from './lighthouse';
+import { scroll } from './scroll';
+import { storm } from './storm';
+
+export function benchParts(): BenchPart[] {
+  // The storm first, on an API that no other part has warmed (as the latest baseline was measured).
+  return [storm(), apiLoad(), chartFiles(), gantt(), scroll(), firstLoad(), lighthouse()];
+}
