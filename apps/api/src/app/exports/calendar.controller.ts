@@ -11,7 +11,7 @@ import { Links } from '../mail/links';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { sendFile } from './chart.controller';
-import { ExportRateGuard } from './export-rate.guard';
+import { ExportThrottlerGuard } from './export-throttler.guard';
 import type { RenderedFile } from './render/export-renderer';
 
 function send(response: Response, calendar: RenderedFile, file: string): void {
@@ -29,7 +29,7 @@ export class CalendarController {
   ) {}
 
   @Get('plan.ics')
-  @UseGuards(ExportRateGuard)
+  @UseGuards(ExportThrottlerGuard)
   @Access('plan.read')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'Milestones, outputs and the deadline of a partnership (or of one Action with ?action=N)' })
@@ -38,7 +38,7 @@ export class CalendarController {
   }
 
   @Get('actions/:number.ics')
-  @UseGuards(ExportRateGuard)
+  @UseGuards(ExportThrottlerGuard)
   @Access('plan.read')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: "One Action's milestones and outputs, and the deadline" })
@@ -48,7 +48,7 @@ export class CalendarController {
   }
 
   @Get('organisations/:id.ics')
-  @UseGuards(ExportRateGuard)
+  @UseGuards(ExportThrottlerGuard)
   @Access('plan.read')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The milestones and outputs of the Actions an organisation takes part in, and the deadline' })
@@ -83,7 +83,7 @@ export class CalendarController {
   }
 
   @Get('private/:token.ics')
-  @UseGuards(ExportRateGuard)
+  @UseGuards(ExportThrottlerGuard)
   @Access('public')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The Work Plan with the monitoring calls and follow-ups with a due date' })

@@ -21,7 +21,7 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { ChartExportService, type Paper } from './chart-export.service';
 import { BaselineField } from '../common/list-query.dto';
 import { ExportQuery } from './dto';
-import { ExportRateGuard } from './export-rate.guard';
+import { ExportThrottlerGuard } from './export-throttler.guard';
 import type { RenderedFile } from './render/export-renderer';
 
 const STATUS_LIST = new RegExp(`^(${MILESTONE_STATUSES.join('|')})(,(${MILESTONE_STATUSES.join('|')}))*$`);
@@ -107,7 +107,7 @@ export class ChartController {
 
   @Get(['chart.svg', 'chart.png', 'chart.pdf'])
   @Access('plan.read')
-  @UseGuards(ExportRateGuard)
+  @UseGuards(ExportThrottlerGuard)
   @ApiProduces(...Object.values(TYPES))
   @ApiOkResponse({
     description:

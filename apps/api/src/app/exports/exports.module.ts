@@ -12,7 +12,7 @@ import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { ExportTablesService } from './export-tables.service';
 import { ExportsController } from './exports.controller';
-import { ExportRateGuard } from './export-rate.guard';
+import { anonymousExportsThrottler, ExportThrottlerGuard } from './export-throttler.guard';
 import { ExportRenderer } from './render/export-renderer';
 
 /**
@@ -20,9 +20,9 @@ import { ExportRenderer } from './render/export-renderer';
  * feeds (iCalendar). The chart files and calendars are drawn in a pool of worker threads (ExportRenderer).
  */
 @Module({
-  imports: [OutputsModule, RisksModule, MonitoringModule, OrganisationsModule, PlanVersionsModule, GanttModule],
+  imports: [anonymousExportsThrottler(), OutputsModule, RisksModule, MonitoringModule, OrganisationsModule, PlanVersionsModule, GanttModule],
   // The chart's routes before the catch-all `:file` of ExportsController.
   controllers: [ChartController, ExportsController, CalendarController],
-  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService, ExportRenderer, ExportRateGuard],
+  providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService, ExportRenderer, ExportThrottlerGuard],
 })
 export class ExportsModule {}
