@@ -13,6 +13,7 @@ import { PlanRevision1795560000000 } from './1795560000000-plan-revision';
 import { AmendableTargets1795570000000 } from './1795570000000-amendable-targets';
 import { OngoingWorkAndPotentialStakeholders1795580000000 } from './1795580000000-ongoing-work-and-potential-stakeholders';
 import { AddDependencies1795590000000 } from './1795590000000-add-dependencies';
+import { AddEvidence1795600000000 } from './1795600000000-add-evidence';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AmendableTargets1795570000000,
   OngoingWorkAndPotentialStakeholders1795580000000,
   AddDependencies1795590000000,
+  AddEvidence1795600000000,
 ];

@@ -151,6 +151,8 @@ export const AUDIT_FIELDS = [
   'position',
   /** The titles of the items that must end before it (a link added or removed). */
   'predecessors',
+  /** Evidence of delivery added or removed (its title; a file's name, a link's address). */
+  'evidence',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -2,6 +2,7 @@ import { AccountActionEntity, AccountChangeEntity, AccountTokenEntity } from '..
 import { ActionEntity, ActionParticipantEntity, TargetEntity } from '../actions/action.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { DependencyEntity } from '../dependencies/dependency.entity';
+import { EvidenceChunkEntity, EvidenceEntity } from '../evidence/evidence.entity';
 import { AuthEventEntity } from '../auth/auth-event.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
@@ -42,4 +43,6 @@ export const ENTITIES = [
   CalendarTokenEntity,
   PlanVersionEntity,
   DependencyEntity,
+  EvidenceEntity,
+  EvidenceChunkEntity,
 ];
