@@ -7,3 +7,4 @@ export * from './lib/accounts';
 export * from './lib/plan-versions';
 export * from './lib/imports';
 export * from './lib/dependencies';
+export * from './lib/evidence';

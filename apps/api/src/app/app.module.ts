@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { DependenciesModule } from './dependencies/dependencies.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { GanttModule } from './gantt/gantt.module';
 import { MailModule, urlOf } from './mail/mail.module';
@@ -46,6 +47,7 @@ export class AppModule {
         GanttModule,
         OutputsModule,
         DependenciesModule,
+        EvidenceModule,
         OrganisationsModule,
         AuditModule,
         RisksModule,

@@ -35,7 +35,15 @@ describe('loadConfig', () => {
         cacheMb: 64,
         anonymousPerMinute: 30,
       },
+      evidence: { maxFileBytes: 25 * 1024 * 1024, quotaBytes: 2048 * 1024 * 1024 },
     });
+  });
+
+  it('reads the evidence size limit and quota in megabytes, and names a bad one', () => {
+    const config = loadConfig({ EVIDENCE_MAX_FILE_MB: '10', EVIDENCE_QUOTA_MB: '500' }, defaults);
+    expect(config.evidence).toEqual({ maxFileBytes: 10 * 1024 * 1024, quotaBytes: 500 * 1024 * 1024 });
+    expect(() => loadConfig({ EVIDENCE_MAX_FILE_MB: '0' }, defaults)).toThrow(/EVIDENCE_MAX_FILE_MB must be a whole number from 1 to 1024, got "0"/);
+    expect(() => loadConfig({ EVIDENCE_QUOTA_MB: 'lots' }, defaults)).toThrow(/EVIDENCE_QUOTA_MB must be a whole number/);
   });
 
   it('reads the export pool, cache and rate limit, and names a bad one', () => {

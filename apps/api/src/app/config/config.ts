@@ -46,6 +46,15 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Chart files and calendars are drawn in a pool of worker threads, off the request loop: see docs/exports.md. */
   exports: ExportsConfig;
+  /** Evidence of delivery on outputs and milestones: see docs/evidence.md. */
+  evidence: EvidenceConfig;
+}
+
+export interface EvidenceConfig {
+  /** Largest file one upload may be, in bytes (EVIDENCE_MAX_FILE_MB, 25 by default). */
+  maxFileBytes: number;
+  /** Bytes of files one partnership may keep, removed ones aside (EVIDENCE_QUOTA_MB, 2048 by default). */
+  quotaBytes: number;
 }
 
 export interface ExportsConfig {
@@ -73,6 +82,9 @@ export interface OidcConfig {
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** A megabyte of the settings: 1,048,576 bytes. */
+const MIB = 1024 * 1024;
 
 const ENVIRONMENTS: readonly Environment[] = ['production', 'development', 'test'];
 
@@ -115,6 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
       queue: parseWhole(env, 'EXPORT_QUEUE', 8, 0, 10_000),
       cacheMb: parseWhole(env, 'EXPORT_CACHE_MB', 64, 0, 16_384),
       anonymousPerMinute: parseWhole(env, 'EXPORT_RATE_LIMIT', 30, 0, 1_000_000),
+    },
+    evidence: {
+      maxFileBytes: parseWhole(env, 'EVIDENCE_MAX_FILE_MB', 25, 1, 1024) * MIB,
+      quotaBytes: parseWhole(env, 'EVIDENCE_QUOTA_MB', 2048, 1, 1_048_576) * MIB,
     },
   };
 }
