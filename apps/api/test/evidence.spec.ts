@@ -189,6 +189,43 @@ describe('evidence of delivery', () => {
     expect((await secretariat.get<Evidence[]>(`/api/milestones/${milestone.id}/evidence`)).body).toEqual([added.body]);
   });
 
+  describe('delivered means evidenced', () => {
+    const deliver = (output: Output, extra: Record<string, unknown> = {}) =>
+      secretariat.patch<Output & ApiError>(`/api/outputs/${output.id}`, { version: output.version, status: 'delivered', actualEnd: '2026-11-30', ...extra });
+
+    it('refuses to mark an output delivered with no evidence, naming evidenceNote, and changes nothing', async () => {
+      const output = outputOf(4);
+      expect(await evidenceOf(output.id)).toEqual([]);
+      const refused = await deliver(output);
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(/^evidenceNote: a delivered output needs its evidence/);
+      expect((await secretariat.get<Output>(`/api/outputs/${output.id}`)).body).toMatchObject({ status: output.status, version: output.version });
+    });
+
+    it('takes a note saying why there is no file or link, kept as its evidence', async () => {
+      const output = outputOf(4, 1);
+      const delivered = await deliver(output, { evidenceNote: 'Delivered orally at the plenary of 12 November; no slides' });
+      expect(delivered.status).toBe(200);
+      expect(delivered.body.status).toBe('delivered');
+      expect(await evidenceOf(output.id)).toEqual([
+        expect.objectContaining({ kind: 'note', title: 'Delivered orally at the plenary of 12 November; no slides', url: null, downloadUrl: null }),
+      ]);
+      const history = await secretariat.get<AuditEntry[]>(`/api/outputs/${output.id}/history`);
+      expect(history.body.map((entry) => entry.field)).toEqual(expect.arrayContaining(['status', 'evidence']));
+    });
+
+    it('marks an output with a file delivered, and refuses a note without the status', async () => {
+      const output = outputOf(4, 2);
+      expect((await upload(secretariat, `/api/outputs/${output.id}/evidence`, pdfBytes(4000), 'guidelines.pdf')).status).toBe(201);
+      const noteAlone = await secretariat.patch<ApiError>(`/api/outputs/${output.id}`, { version: output.version, evidenceNote: 'why' });
+      expect(noteAlone.status).toBe(400);
+      expect(noteAlone.body.message).toMatch(/^evidenceNote goes with status delivered/);
+      const delivered = await deliver(output);
+      expect(delivered.status).toBe(200);
+      expect(delivered.body.status).toBe('delivered');
+    });
+  });
+
   it('refuses a file beyond the partnership quota with a 413 naming it, and takes it once room is made', async () => {
     // A second instance on the same database, its quota 3 to 4 MB above what the spec has stored so far.
     const stored = (await secretariat.get<Evidence[]>('/api/evidence')).body.reduce((sum, e) => sum + (e.sizeBytes ?? 0), 0);

@@ -229,6 +229,7 @@ describe('status updates with conflict detection and history', () => {
       status: 'delivered',
       actualEnd: '2026-02-27',
       note: 'Sent to members',
+      evidenceNote: 'Sent to members by mail; no copy kept',
     });
     expect(delivered.status).toBe(200);
     expect(delivered.body).toMatchObject({ id: target.id, status: 'delivered', actualEnd: '2026-02-27', version: 2, milestoneIds: target.milestoneIds });
@@ -240,6 +241,7 @@ describe('status updates with conflict detection and history', () => {
     expect(history.map((e) => [e.itemType, e.field, e.from, e.to])).toEqual([
       ['output', 'status', 'planned', 'delivered'],
       ['output', 'actualEnd', null, '2026-02-27'],
+      ['output', 'evidence', null, 'Sent to members by mail; no copy kept'],
     ]);
   });
 

@@ -100,6 +100,11 @@ export interface OutputUpdate {
   dueText?: string;
   tentative?: boolean;
   note?: string;
+  /**
+   * Why a delivered output has no file or link: marking an output `delivered` needs evidence on it
+   * already (POST /api/outputs/:id/evidence) or this note, kept as its evidence.
+   */
+  evidenceNote?: string;
 }
 
 /**

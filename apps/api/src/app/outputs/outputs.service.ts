@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
@@ -8,6 +8,7 @@ import { OUTPUT_SPEC } from '../audit/update-rules';
 import type { AuthUser } from '../auth/auth.types';
 import { outputJson, outputsJson, sqlClientOf } from '../gantt/plan-queries';
 import { AccessService } from '../auth/access.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { actionIdOf, insertOutput, planEntryOf, readWindowField } from '../plan-editing/plan-items.repository';
 import type { CreateOutputDto } from './dto/create-output.dto';
 import type { UpdateOutputDto } from './dto/update-output.dto';
@@ -18,6 +19,7 @@ export class OutputsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly updates: VersionedUpdateService,
     private readonly access: AccessService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** Outputs of a partnership's plan (the Work Plan by default), optionally of one Action; 404 for an unknown key. */
@@ -63,9 +65,31 @@ export class OutputsService {
   /**
    * Applies a PATCH (see VersionedUpdateService); 409 with the current output when `version` is stale.
    * A new `dueText` is read with the plan's parser: the dates and precision change with it.
+   * Marking it delivered needs evidence: a file or link on it already, or `evidenceNote` saying why
+   * there is none, kept as its evidence in the same transaction (400 naming evidenceNote otherwise).
    */
   async update(id: string, patch: UpdateOutputDto, user: AuthUser): Promise<Output> {
-    const given = planEntryOf(patch, 'dueText');
-    return this.updates.update(OUTPUT_SPEC, id, given, user, (itemId) => this.get(itemId));
+    const { evidenceNote, ...fields } = patch;
+    if (evidenceNote !== undefined && fields.status !== 'delivered') {
+      throw new BadRequestException('evidenceNote goes with status delivered: it says why a delivered output has no file or link');
+    }
+    const given = planEntryOf(fields, 'dueText');
+    let delivering = false;
+    return this.updates.update(
+      OUTPUT_SPEC,
+      id,
+      given,
+      user,
+      (itemId) => this.get(itemId),
+      async (manager, row, after) => {
+        delivering = after['status'] === 'delivered' && row['status'] !== 'delivered';
+        return delivering ? this.evidence.deliveryEvidenceProblem(manager, id, evidenceNote) : null;
+      },
+      async (manager, row) => {
+        if (delivering && evidenceNote !== undefined && evidenceNote.trim() !== '') {
+          await this.evidence.addDeliveryNote(manager, id, evidenceNote, user, Number(row['version']) + 1);
+        }
+      },
+    );
   }
 }

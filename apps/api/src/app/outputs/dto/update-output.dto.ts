@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { OUTPUT_STATUSES, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
 import { DateField, FlagField, NoteField, StatusField, TitleField, VersionField, WindowTextField } from '../../common/update-fields';
 
@@ -29,4 +31,10 @@ export class UpdateOutputDto implements OutputUpdate {
 
   @NoteField()
   note?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'With status delivered and no file or link on the output: why there is none (kept as its evidence)' })
+  @IsOptional()
+  @IsString({ message: 'evidenceNote must be text' })
+  @MaxLength(2000, { message: 'evidenceNote must be at most 2000 characters' })
+  evidenceNote?: string;
 }
