@@ -118,6 +118,16 @@ describe('who may change what', () => {
       list: () => '/api/dependencies',
       refusal: /may (not change milestones|change only)/,
     },
+    '/api/outputs/:id/evidence': {
+      body: (role) => ({ url: 'https://example.org/report', title: `${role} attaches` }),
+      list: (id) => `/api/outputs/${id}/evidence`,
+      refusal: /may (not change outputs|change only)/,
+    },
+    '/api/milestones/:id/evidence': {
+      body: (role) => ({ url: 'https://example.org/report', title: `${role} attaches` }),
+      list: (id) => `/api/milestones/${id}/evidence`,
+      refusal: /may (not change milestones|change only)/,
+    },
     '/api/plan-versions': {
       body: (role, _a, date) => ({ name: `${role} approves on ${date}` }),
       list: () => '/api/plan-versions',
@@ -176,6 +186,12 @@ describe('who may change what', () => {
       'secretariat /api/dependencies other',
       'secretariat /api/dependencies/:id own',
       'secretariat /api/dependencies/:id other',
+      'secretariat /api/outputs/:id/evidence own',
+      'secretariat /api/outputs/:id/evidence other',
+      'secretariat /api/milestones/:id/evidence own',
+      'secretariat /api/milestones/:id/evidence other',
+      'secretariat /api/evidence/:id own',
+      'secretariat /api/evidence/:id other',
       'co_leader /api/milestones/:id own',
       'co_leader /api/outputs/:id own',
       'co_leader /api/risk-register/:id own',
@@ -187,6 +203,9 @@ describe('who may change what', () => {
       'co_leader /api/targets/:id own',
       'co_leader /api/dependencies own',
       'co_leader /api/dependencies/:id own',
+      'co_leader /api/outputs/:id/evidence own',
+      'co_leader /api/milestones/:id/evidence own',
+      'co_leader /api/evidence/:id own',
     ]);
   });
 
@@ -204,6 +223,19 @@ describe('who may change what', () => {
         expect(await countOf(endpoint, id)).toBe(before + (allowed ? 1 : 0));
         if (!allowed) {
           expect(created.body.message).toMatch(CREATIONS[endpoint.path].refusal);
+        }
+        return;
+      }
+      if (endpoint.method === 'DELETE' && endpoint.path === '/api/evidence/:id') {
+        const secretariat = clients.get('secretariat')!;
+        const added = await secretariat.post<{ id: string }>(`/api/outputs/${id}/evidence`, { url: 'https://example.org/minutes', title: `${role} ${date}` });
+        expect(added.status).toBe(201);
+        const removed = await clients.get(role)!.request<{ message: string }>(method, path(endpoint, added.body.id));
+        expect(removed.status).toBe(allowed ? 204 : 403);
+        const listed = await secretariat.get<{ id: string; removedAt: string | null }[]>(`/api/outputs/${id}/evidence`);
+        expect(listed.body.find((e) => e.id === added.body.id)?.removedAt === null).toBe(!allowed);
+        if (!allowed) {
+          expect(removed.body.message).toMatch(/may (not change outputs|change only)/);
         }
         return;
       }

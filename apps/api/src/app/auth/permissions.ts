@@ -108,6 +108,10 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   /** A link belongs to its successor: the successor's Action decides (a milestone's here; an output's needs output.update). */
   { method: 'POST', path: '/api/dependencies', permission: 'milestone.update', itemType: 'milestone' },
   { method: 'DELETE', path: '/api/dependencies/:id', permission: 'milestone.update', itemType: 'milestone' },
+  /** Evidence is attached and removed by whoever may change its item (an output's here; a milestone's needs milestone.update). */
+  { method: 'POST', path: '/api/outputs/:id/evidence', permission: 'output.update', itemType: 'output' },
+  { method: 'POST', path: '/api/milestones/:id/evidence', permission: 'milestone.update', itemType: 'milestone' },
+  { method: 'DELETE', path: '/api/evidence/:id', permission: 'output.update', itemType: 'output' },
 ];
 
 /** Write routes with no Action scope, the Secretariat's only: account management and importing a plan (its preview writes nothing). */
