@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { ActionDetail, PlanNote, PlanVersionSummary, Target } from '@tracker/contracts';
+import type { ActionDetail, Evidence, PlanNote, PlanVersionSummary, Target } from '@tracker/contracts';
 import { daysLate, daysToDeadline, formatWindow, isBeyondDeadline, today } from '@tracker/schedule';
 import { type Observable, catchError, combineLatest, firstValueFrom, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -18,6 +18,8 @@ import { ItemDetailsComponent } from '../gantt/item-details.component';
 import { NOTE_KIND_LABELS, STATUS_LABELS, formatLongDay, sourceWords } from '../plan/labels';
 import { PartnershipService } from '../partnership/partnership.service';
 import { PlanService } from '../plan/plan.service';
+import { EvidenceListComponent } from '../evidence/evidence-list.component';
+import { EvidenceService, evidenceByItem } from '../evidence/evidence.service';
 
 type Loaded = { action: ActionDetail; error: null } | { action: null; error: string };
 
@@ -25,7 +27,7 @@ type Loaded = { action: ActionDetail; error: null } | { action: null; error: str
 @Component({
   selector: 'wp-action-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent, OutputEditorComponent, AddMilestoneComponent],
+  imports: [RouterLink, GanttChartComponent, GanttTableComponent, ItemDetailsComponent, OutputEditorComponent, AddMilestoneComponent, EvidenceListComponent],
   templateUrl: './action-page.component.html',
   providers: [MilestoneEditor],
 })
@@ -61,6 +63,15 @@ export class ActionPageComponent {
     ),
   );
   readonly action = computed(() => this.loaded()?.action ?? null);
+  private readonly evidenceApi = inject(EvidenceService);
+  /** The evidence of the partnership's items, read again after a save or an attachment. */
+  private readonly evidence = toSignal(
+    combineLatest([toObservable(this.reload), toObservable(this.partnerships.key)]).pipe(
+      switchMap(() => this.evidenceApi.ofPartnership(this.partnerships.apiParams()).pipe(catchError(() => of([] as Evidence[])))),
+    ),
+    { initialValue: [] as Evidence[] },
+  );
+  readonly evidenceOf = computed(() => evidenceByItem(this.evidence()));
   readonly error = computed(() => this.loaded()?.error ?? null);
 
   private readonly route = inject(ActivatedRoute);

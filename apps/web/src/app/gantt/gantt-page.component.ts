@@ -1,10 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES, type MilestoneStatus, type Organisation, type PlanVersionSummary } from '@tracker/contracts';
+import {
+  DEFAULT_PARTNERSHIP_KEY,
+  type Evidence,
+  MILESTONE_STATUSES,
+  type MilestoneStatus,
+  type Organisation,
+  type PlanVersionSummary,
+} from '@tracker/contracts';
 import { daysToDeadline, timelineTitle, today } from '@tracker/schedule';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { EvidenceService, evidenceByItem } from '../evidence/evidence.service';
 import { MilestoneEditor } from '../updates/milestone-editor';
 import { STATUS_LABELS, byName, formatLongDay } from '../plan/labels';
 import { partnershipQuery } from '../partnership/partnership-query';
@@ -67,6 +75,15 @@ export class GanttPageComponent {
       ),
     ),
   );
+  private readonly evidenceApi = inject(EvidenceService);
+  /** The evidence of the partnership's items, shown in an item's details; read again after a save. */
+  private readonly evidence = toSignal(
+    combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
+      switchMap(([, partnership]) => this.evidenceApi.ofPartnership(partnershipQuery(partnership)).pipe(catchError(() => of([] as Evidence[])))),
+    ),
+    { initialValue: [] as Evidence[] },
+  );
+  readonly evidenceOf = computed(() => evidenceByItem(this.evidence()));
   /** Organisations of the partnership for the filter: read again only when the partnership changes. */
   private readonly allOrganisations = toSignal(
     toObservable(this.partnership).pipe(

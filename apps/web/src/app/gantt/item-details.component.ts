@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
-import { type AuditEntry, type AuditValue, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
+import { type AuditEntry, type AuditValue, type Evidence, MILESTONE_STATUSES, type Milestone, type MilestoneUpdate } from '@tracker/contracts';
 import { formatWindow } from '@tracker/schedule';
+import { EvidenceListComponent } from '../evidence/evidence-list.component';
 import { HISTORY_FIELD_LABELS, NOTE_KIND_LABELS, STATUS_LABELS, historyValue, sourceWords } from '../plan/labels';
 import { buildUpdate, readValues, type MilestoneValues } from '../updates/edit-values';
 import { DialogClosing } from '../updates/dialog-closing';
@@ -14,10 +15,13 @@ import { FLAG_LABELS, type GanttItem, type ItemFlag } from './gantt-model';
 @Component({
   selector: 'wp-item-details',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [EvidenceListComponent],
   templateUrl: './item-details.component.html',
 })
 export class ItemDetailsComponent {
   readonly item = input<GanttItem | null>(null);
+  /** The item's evidence of delivery that is not removed. */
+  readonly evidence = input<readonly Evidence[]>([]);
   readonly canEdit = input(false);
   readonly history = input<AuditEntry[] | null>(null);
   readonly historyError = input<string | null>(null);

@@ -1,5 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
-import { OUTPUT_STATUSES, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { OUTPUT_STATUSES, type Evidence, type Output, type OutputStatus, type OutputUpdate } from '@tracker/contracts';
+import { type Observable, firstValueFrom } from 'rxjs';
+import { EvidenceListComponent } from '../evidence/evidence-list.component';
+import { EvidenceService } from '../evidence/evidence.service';
 import { NOTE_KIND_LABELS, STATUS_LABELS } from '../plan/labels';
 import { DialogClosing } from './dialog-closing';
 import { EditDialog } from './edit-dialog';
@@ -9,6 +12,7 @@ import { UpdatesService } from './updates.service';
 @Component({
   selector: 'wp-output-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [EvidenceListComponent],
   template: `
     <dialog #dialog class="details-dialog" aria-labelledby="output-editor-title" data-testid="output-editor" (cancel)="closing.byReader()" (close)="closing.byEvent()">
       @if (edit.values(); as v) {
@@ -20,6 +24,29 @@ import { UpdatesService } from './updates.service';
             }
           </ul>
         }
+        <section class="evidence" aria-labelledby="output-evidence-title" data-testid="output-evidence">
+          <h3 id="output-evidence-title">Evidence of delivery</h3>
+          <wp-evidence-list [evidence]="evidence()" [removable]="true" empty="No file or link yet." (remove)="removeEvidence($event)" />
+          @if (evidenceMessage(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert" data-testid="evidence-outcome">{{ m.text }}</p> }
+          <form class="edit-form" (submit)="attachFile($event)" novalidate>
+            <div class="form-grid">
+              <div class="field">
+                <label for="evidence-file">Attach a file</label>
+                <input id="evidence-file" name="file" type="file" required aria-describedby="evidence-file-help" [accept]="accepted" />
+                <p id="evidence-file-help" class="muted">PDF, Office documents or images, up to 25 MB.</p>
+              </div>
+              <div class="field"><label for="evidence-file-title">Title (the file's name if empty)</label><input id="evidence-file-title" name="title" type="text" maxlength="300" /></div>
+            </div>
+            <button type="submit" class="button secondary" [disabled]="evidenceBusy()">Attach the file</button>
+          </form>
+          <form class="edit-form" (submit)="addLink($event)" novalidate>
+            <div class="form-grid">
+              <div class="field"><label for="evidence-url">Add a link (http or https)</label><input id="evidence-url" name="url" type="url" maxlength="2000" required /></div>
+              <div class="field"><label for="evidence-link-title">Link title</label><input id="evidence-link-title" name="title" type="text" maxlength="300" required /></div>
+            </div>
+            <button type="submit" class="button secondary" [disabled]="evidenceBusy()">Add the link</button>
+          </form>
+        </section>
         @if (edit.message(); as m) { <p [class]="m.ok ? 'notice' : 'error'" role="alert">{{ m.text }}</p> }
         <form class="edit-form" (submit)="submit($event)" novalidate>
           <div class="form-grid">
@@ -43,7 +70,11 @@ import { UpdatesService } from './updates.service';
             </div>
           </fieldset>
           <div class="field"><label for="output-note">Note (kept in the history)</label><textarea id="output-note" name="note" rows="2" maxlength="2000"></textarea></div>
-          <p class="muted">A delivered output needs its delivery date.</p>
+          <div class="field">
+            <label for="output-evidence-note">No file or link? Say why (needed to mark it delivered without evidence)</label>
+            <textarea id="output-evidence-note" name="evidenceNote" rows="2" maxlength="2000"></textarea>
+          </div>
+          <p class="muted">A delivered output needs its delivery date, and a file, a link or the reason there is none.</p>
           <button type="submit" class="button" [disabled]="edit.saving()">{{ edit.saving() ? 'Saving…' : 'Save' }}</button>
         </form>
       }
@@ -60,6 +91,14 @@ export class OutputEditorComponent {
     () => this.closed.emit(),
   );
   readonly changed = output<void>();
+  /** The output's evidence that is not removed. */
+  readonly evidence = input<readonly Evidence[]>([]);
+  /** Evidence was attached or removed: the page reads it again. */
+  readonly evidenceChanged = output<void>();
+  private readonly evidenceApi = inject(EvidenceService);
+  readonly evidenceBusy = signal(false);
+  readonly evidenceMessage = signal<{ ok: boolean; text: string } | null>(null);
+  readonly accepted = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.bmp,.svg';
 
   readonly statuses = OUTPUT_STATUSES;
   readonly labels = STATUS_LABELS;
@@ -88,10 +127,57 @@ export class OutputEditorComponent {
     if (dueText !== '' && dueText !== before.dueText) update.dueText = dueText;
     const note = String(form.get('note') ?? '').trim();
     if (note) update.note = note;
+    const evidenceNote = String(form.get('evidenceNote') ?? '').trim();
+    if (evidenceNote && update.status === 'delivered') update.evidenceNote = evidenceNote;
     if (Object.keys(update).length === 1) {
       this.edit.nothingToSave();
       return;
     }
     await this.edit.save(this.updates.updateOutput(before.id, update), 'output', 'output', () => this.changed.emit());
+  }
+
+  async attachFile(event: Event): Promise<void> {
+    event.preventDefault();
+    const item = this.edit.values();
+    const form = event.target as HTMLFormElement;
+    const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    if (!item) return;
+    if (!file) {
+      this.evidenceMessage.set({ ok: false, text: 'Choose a file to attach first.' });
+      return;
+    }
+    const title = String(new FormData(form).get('title') ?? '').trim();
+    await this.changeEvidence(this.evidenceApi.upload('output', item.id, file, title), (e) => `Attached "${e.title}".`);
+    form.reset();
+  }
+
+  async addLink(event: Event): Promise<void> {
+    event.preventDefault();
+    const item = this.edit.values();
+    if (!item) return;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const link = { url: String(data.get('url') ?? '').trim(), title: String(data.get('title') ?? '').trim() };
+    if (await this.changeEvidence(this.evidenceApi.addLink('output', item.id, link), (e) => `Added the link "${e.title}".`)) form.reset();
+  }
+
+  async removeEvidence(entry: Evidence): Promise<void> {
+    await this.changeEvidence(this.evidenceApi.remove(entry.id), () => `Removed "${entry.title}" (it stays in the history).`);
+  }
+
+  private async changeEvidence<T>(request: Observable<T>, done: (result: T) => string): Promise<boolean> {
+    this.evidenceBusy.set(true);
+    try {
+      const result = await firstValueFrom(request, { defaultValue: null as T });
+      this.evidenceMessage.set({ ok: true, text: done(result) });
+      this.evidenceChanged.emit();
+      return true;
+    } catch (error) {
+      const message = (error as { error?: { message?: unknown } }).error?.message;
+      this.evidenceMessage.set({ ok: false, text: typeof message === 'string' ? message : 'The evidence could not be saved. Try again.' });
+      return false;
+    } finally {
+      this.evidenceBusy.set(false);
+    }
   }
 }

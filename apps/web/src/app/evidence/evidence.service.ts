@@ -1,0 +1,47 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Evidence, EvidenceItemType, NewEvidenceLink } from '@tracker/contracts';
+import type { Observable } from 'rxjs';
+
+const base = (type: EvidenceItemType, id: string) => `/api/${type === 'output' ? 'outputs' : 'milestones'}/${id}/evidence`;
+
+/** Evidence of delivery: files and links on outputs and milestones. */
+@Injectable({ providedIn: 'root' })
+export class EvidenceService {
+  private readonly http = inject(HttpClient);
+
+  /** The evidence of a partnership's items that is not removed. */
+  ofPartnership(params: Record<string, string>): Observable<Evidence[]> {
+    return this.http.get<Evidence[]>('/api/evidence', { params });
+  }
+
+  /** Uploads a file (sent as multipart/form-data, streamed by the server). */
+  upload(type: EvidenceItemType, id: string, file: File, title: string): Observable<Evidence> {
+    const form = new FormData();
+    if (title) form.append('title', title);
+    form.append('file', file, file.name);
+    return this.http.post<Evidence>(base(type, id), form);
+  }
+
+  addLink(type: EvidenceItemType, id: string, link: NewEvidenceLink): Observable<Evidence> {
+    return this.http.post<Evidence>(base(type, id), link);
+  }
+
+  remove(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/evidence/${id}`);
+  }
+}
+
+/** A file's size in words: "840 KB", "3.2 MB". */
+export function sizeWords(bytes: number | null): string {
+  if (bytes === null) return '';
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** The evidence of each item, by the item's id. */
+export function evidenceByItem(all: readonly Evidence[]): ReadonlyMap<string, Evidence[]> {
+  const map = new Map<string, Evidence[]>();
+  for (const entry of all) map.set(entry.itemId, [...(map.get(entry.itemId) ?? []), entry]);
+  return map;
+}
