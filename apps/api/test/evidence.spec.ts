@@ -102,6 +102,40 @@ describe('evidence of delivery', () => {
     expect(await evidenceOf(output.id)).toEqual(before);
   });
 
+  it('counts the bytes as they stream in when no length is declared, and stops at the limit', async () => {
+    const output = outputOf(1);
+    const before = await evidenceOf(output.id);
+    const boundary = 'evidence-boundary';
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="streamed.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    let sent = 0;
+    // 26 MB in 1 MB pieces, sent chunked: the server cannot know the size before reading it.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(Buffer.concat([head, pdfBytes(MIB)]));
+        else if (sent < 26) controller.enqueue(randomBytes(MIB));
+        else {
+          controller.enqueue(tail);
+          controller.close();
+        }
+        sent += 1;
+      },
+    });
+    const response = await fetch(`${server.url}/api/outputs/${output.id}/evidence`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-xsrf-token': decodeURIComponent(secretariat.cookies.get('XSRF-TOKEN') ?? ''),
+      },
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as ApiError).message).toBe('file: larger than the limit of 25 MB (26214400 bytes) per file (EVIDENCE_MAX_FILE_MB)');
+    expect(await evidenceOf(output.id)).toEqual(before);
+  });
+
   it('serves an HTML-bearing file and an SVG only as attachments, with nosniff and a sandbox, and refuses plain HTML', async () => {
     const output = outputOf(1, 1);
     const script = '<script>fetch("/api/auth/me").then(r => r.text()).then(alert)</script>';
