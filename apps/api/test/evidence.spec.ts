@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiError, AuditEntry, Evidence, Output } from '@tracker/contracts';
-import { restoreBackup, takeBackup } from '../src/app/database/backup';
+import { restoreBackup, takeBackup, writeBackup } from '../src/app/database/backup';
 import { createDataSource } from '../src/app/database/data-source';
 import type { RunningServer } from '../src/app/server';
 import { type Answer, type Client, signedIn } from './client';
@@ -284,7 +284,7 @@ describe('evidence of delivery', () => {
 
   it('keeps every file byte-identical through a backup and a restore', async () => {
     const output = outputOf(2, 2);
-    const bytes = pdfBytes(2 * MIB + 7);
+    const bytes = pdfBytes(9 * MIB + 7); // ten chunks: more than one page of the backup's writer
     const added = await upload(secretariat, `/api/outputs/${output.id}/evidence`, bytes, 'kept.pdf');
     expect(added.status).toBe(201);
     const files = (await secretariat.get<Evidence[]>('/api/evidence')).body.filter((e) => e.kind === 'file');
@@ -300,7 +300,18 @@ describe('evidence of delivery', () => {
       await from.initialize();
       await to.initialize();
       await to.runMigrations({ transaction: 'each' });
-      const backup = JSON.parse(JSON.stringify(await takeBackup(from))) as unknown;
+      // Written piece by piece as db:backup writes it: the same JSON as the backup taken whole.
+      const pieces: string[] = [];
+      const summary = await writeBackup(from, async (text) => {
+        pieces.push(text);
+      });
+      const backup = JSON.parse(pieces.join('')) as { tables: Record<string, unknown[]> };
+      const whole = await takeBackup(from);
+      const sortedRows = (tables: Record<string, unknown[]>) =>
+        Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map((row) => JSON.stringify(row)).sort()]));
+      expect(sortedRows(backup.tables)).toEqual(sortedRows(JSON.parse(JSON.stringify(whole.tables)) as Record<string, unknown[]>));
+      expect(backup.tables['evidence_chunk'].length).toBeGreaterThan(8);
+      expect(summary.rows).toBe(Object.values(backup.tables).reduce((sum, rows) => sum + rows.length, 0));
       await restoreBackup(to, backup);
       const restored = await startTestServer(target.url);
       try {
