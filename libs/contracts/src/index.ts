@@ -8,3 +8,4 @@ export * from './lib/plan-versions';
 export * from './lib/imports';
 export * from './lib/dependencies';
 export * from './lib/evidence';
+export * from './lib/reports';

@@ -6,3 +6,4 @@ export * from './lib/risk';
 export * from './lib/chart';
 export * from './lib/baseline';
 export * from './lib/forecast';
+export * from './lib/stage';
