@@ -14,6 +14,7 @@ import { AmendableTargets1795570000000 } from './1795570000000-amendable-targets
 import { OngoingWorkAndPotentialStakeholders1795580000000 } from './1795580000000-ongoing-work-and-potential-stakeholders';
 import { AddDependencies1795590000000 } from './1795590000000-add-dependencies';
 import { AddEvidence1795600000000 } from './1795600000000-add-evidence';
+import { ActionStageOverrides1795605000000 } from './1795605000000-action-stage-overrides';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationClass[] = [
   OngoingWorkAndPotentialStakeholders1795580000000,
   AddDependencies1795590000000,
   AddEvidence1795600000000,
+  ActionStageOverrides1795605000000,
 ];

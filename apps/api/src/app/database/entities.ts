@@ -15,6 +15,7 @@ import { OutputEntity } from '../outputs/output.entity';
 import { RiskEntity } from '../risks/risk.entity';
 import { PartnershipEntity, PartnershipMemberEntity } from '../partnership/partnership.entity';
 import { PlanVersionEntity } from '../plan-versions/plan-version.entity';
+import { ActionStageOverrideEntity } from '../reports/action-stage.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Every entity of the schema, in one list for Nest, the migration tools and the tests. */
@@ -45,4 +46,5 @@ export const ENTITIES = [
   DependencyEntity,
   EvidenceEntity,
   EvidenceChunkEntity,
+  ActionStageOverrideEntity,
 ];
