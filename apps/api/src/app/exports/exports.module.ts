@@ -24,5 +24,7 @@ import { ExportRenderer } from './render/export-renderer';
   // The chart's routes before the catch-all `:file` of ExportsController.
   controllers: [ChartController, ExportsController, CalendarController],
   providers: [ExportTablesService, CalendarService, CalendarRepository, ChartExportService, ExportRenderer, ExportThrottlerGuard],
+  // The reports draw their documents in the same pool.
+  exports: [ExportRenderer],
 })
 export class ExportsModule {}

@@ -155,7 +155,7 @@ export function callPackPdf(call: MonitoringCall, model: ChartModel, paper: Pape
   return done;
 }
 
-function pdfDocument(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+export function pdfDocument(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({ margin: 0, autoFirstPage: false, info: { Title: title, Creator: 'Work Plan tracker' } });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);

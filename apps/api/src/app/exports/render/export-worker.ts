@@ -1,6 +1,7 @@
 // The export worker: a worker thread of the export pool (export-renderer.ts) that draws the files
 // the API must not draw on its request loop. Built as its own bundle beside main.js
 // (dist/api/export-worker.js); its default export is the function the pool calls with each task.
+import { reportDocx, reportPdf } from '../../reports/render/report-files';
 import { calendarText } from './calendar-files';
 import { callPackPdf, chartPdf, chartPng, chartSvgFile } from './chart-files';
 import { chartModelOf } from './chart-source';
@@ -22,5 +23,7 @@ export default async function render(task: RenderTask): Promise<RenderResult> {
       const text = calendarText(task.feed);
       return typeof text === 'string' ? { body: Buffer.from(text, 'utf8') } : { refusal: text };
     }
+    case 'report':
+      return { body: task.format === 'docx' ? await reportDocx(task.report) : await reportPdf(task.report) };
   }
 }

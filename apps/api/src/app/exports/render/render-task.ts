@@ -1,4 +1,4 @@
-import type { MonitoringCall } from '@tracker/contracts';
+import type { MonitoringCall, ProgressReport } from '@tracker/contracts';
 import type { Paper } from './chart-files';
 import type { ChartSource } from './chart-source';
 
@@ -9,7 +9,8 @@ import type { ChartSource } from './chart-source';
 export type RenderTask =
   | { kind: 'chart'; format: 'svg' | 'png' | 'pdf'; source: ChartSource; paper: Paper }
   | { kind: 'call-pack'; call: MonitoringCall; source: ChartSource; paper: Paper; timeZone: string }
-  | { kind: 'calendar'; feed: CalendarFeed };
+  | { kind: 'calendar'; feed: CalendarFeed }
+  | { kind: 'report'; format: 'docx' | 'pdf'; report: ProgressReport };
 
 /** A file the worker will not draw, with the 4xx and the reason to answer. */
 export interface Refusal {
