@@ -23,6 +23,7 @@ import { RisksModule } from './risks/risks.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { type Clock, SYSTEM_CLOCK } from './reminders/clock';
 import { RemindersModule } from './reminders/reminders.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         ExportsModule,
         PlanImportsModule,
         RemindersModule.register(clock),
+        ReportsModule.register(clock),
       ],
     };
   }

@@ -122,6 +122,8 @@ export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']
   { method: 'POST', path: '/api/accounts/:id/invitation', permission: 'accounts.manage' },
   { method: 'POST', path: '/api/plan-imports/preview', permission: 'plan.import' },
   { method: 'POST', path: '/api/plan-imports', permission: 'plan.import' },
+  /** The Secretariat's stage of an Action in the Monitoring Table of Actions. */
+  { method: 'PUT', path: '/api/reports/stages/:actionNumber', permission: 'monitoring.write' },
 ];
 
 /** Write routes any signed-in person uses on their own things, whatever their role (their profile, their calendar address). */
