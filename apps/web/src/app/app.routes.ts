@@ -23,6 +23,11 @@ export const routes: Routes = [
     loadComponent: () => import('./versions/versions-page.component').then((m) => m.VersionsPageComponent),
   },
   { path: 'risks', title: 'Risks · Work Plan tracker', loadComponent: () => import('./risks/risks-page.component').then((m) => m.RisksPageComponent) },
+  {
+    path: 'reports',
+    title: 'Reports · Work Plan tracker',
+    loadComponent: () => import('./reports/reports-page.component').then((m) => m.ReportsPageComponent),
+  },
   { path: 'sign-in', title: 'Sign in · Work Plan tracker', loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent) },
   {
     path: 'accounts',

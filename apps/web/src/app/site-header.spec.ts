@@ -15,6 +15,7 @@ describe('shownNavigation', () => {
       '/organisations?partnership=scale-0001',
       '/risks?partnership=scale-0001',
       '/versions?partnership=scale-0001',
+      '/reports?partnership=scale-0001',
       '/accounts',
       '/import',
     ]);

@@ -11,7 +11,8 @@ export interface NavLink {
 
 /**
  * The header's main navigation: the timeline, each Action of the partnership shown, the
- * organisations, risks and versions, and for the Secretariat the accounts and the import. Drawn by
+ * organisations, risks and versions, for people signed in the reports, and for the Secretariat the
+ * accounts and the import. Drawn by
  * the app's header and by the home page's first paint, which must look the same.
  */
 export function mainNavigation(actionNumbers: number[], role: Role | null): NavLink[] {
@@ -22,6 +23,7 @@ export function mainNavigation(actionNumbers: number[], role: Role | null): NavL
     page('Organisations', '/organisations'),
     page('Risks', '/risks'),
     page('Versions', '/versions'),
+    ...(role === null ? [] : [page('Reports', '/reports')]),
     ...(role === 'secretariat' ? [page('Accounts', '/accounts', false), page('Import a plan', '/import', false)] : []),
   ];
 }
