@@ -131,6 +131,8 @@ export interface Milestone {
   notes: PlanNote[];
   /** The milestones and outputs that must end before it starts (see `GET /api/dependencies`). */
   predecessorIds: string[];
+  /** The lag of each of those links in whole months, in the order of `predecessorIds`. */
+  predecessorLags: number[];
   updatedAt: string;
 }
 

@@ -25,6 +25,7 @@ const MILESTONE_JSON = `json_build_object(
       FROM milestone_alternative alt WHERE alt.milestone_id = m.id), '[]'::json),
   'notes', m.notes,
   'predecessorIds', COALESCE((SELECT json_agg(d.predecessor_id ORDER BY d.created_at, d.predecessor_id) FROM dependency d WHERE d.successor_id = m.id), '[]'::json),
+  'predecessorLags', COALESCE((SELECT json_agg(d.lag_months ORDER BY d.created_at, d.predecessor_id) FROM dependency d WHERE d.successor_id = m.id), '[]'::json),
   'updatedAt', to_char(m.updated_at AT TIME ZONE 'UTC', ${ISO_INSTANT}))`;
 
 /** The revision of the plan of partnership `p` (see migrations/*-plan-revision.ts), as text. */

@@ -41,6 +41,7 @@ function newMilestone(overrides: Partial<Milestone> = {}): Milestone {
     alternatives: [],
     notes: [],
     predecessorIds: [],
+    predecessorLags: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
