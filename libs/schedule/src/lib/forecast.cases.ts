@@ -5,6 +5,8 @@ import {
   forecastBecause,
   forecastChain,
   forecastFlag,
+  forecastBeyond,
+  forecastLinkedItems,
   forecastPlan,
   paceEnd,
   plannedEndRange,
@@ -262,6 +264,39 @@ export function describeForecast(zone: string): void {
       it('leave the items in them forecast on their own', () => {
         const forecasts = forecastPlan([item('a', { forecastEnd: '2026-06-30' }), item('b')], [link('a', 'b'), link('b', 'a')], '2025-06-01');
         expect(forecasts.get('b')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
+      });
+      describe('on the chart', () => {
+        it('reads the links the items carry, with their lags, as the plan forecast does', () => {
+          const forecasts = forecastLinkedItems(
+            [
+              { ...item('a', { start: '2025-07-01', end: '2025-09-30', forecastEnd: '2026-01-31' }), predecessorIds: [] },
+              { ...item('b'), predecessorIds: ['a'], predecessorLags: [1] },
+              { ...item('annex', { forecastEnd: null }), predecessorIds: [], planOfRecord: false },
+            ],
+            '2025-06-01',
+          );
+          // Planned a month after the end of September, now a month after January: four months later.
+          expect(forecasts.get('b')).toEqual({ earliestEnd: '2026-04-30', latestEnd: '2026-04-30', drivenBy: 'a' });
+          // A step outside the plan of record has no window of its own.
+          expect(forecasts.get('annex')).toEqual({ earliestEnd: null, latestEnd: null, drivenBy: 'self' });
+        });
+
+        it('draws a range beyond a bar only where the item is expected to end later than planned', () => {
+          expect(forecastBeyond('2025-09-30', { earliestEnd: '2027-01-31', latestEnd: '2027-01-31' })).toEqual({
+            from: '2025-10-01',
+            earliestEnd: '2027-01-31',
+            latestEnd: '2027-01-31',
+          });
+          // The part before the planned end is not beyond it.
+          expect(forecastBeyond('2025-12-31', { earliestEnd: '2025-12-01', latestEnd: '2026-02-28' })).toEqual({
+            from: '2026-01-01',
+            earliestEnd: '2025-12-31',
+            latestEnd: '2026-02-28',
+          });
+          expect(forecastBeyond('2025-12-31', { earliestEnd: '2025-12-01', latestEnd: '2025-12-31' })).toBeNull();
+          expect(forecastBeyond(null, { earliestEnd: '2027-01-31', latestEnd: '2027-01-31' })).toBeNull();
+          expect(forecastBeyond('2025-12-31', null)).toBeNull();
+        });
       });
     });
   });

@@ -310,3 +310,52 @@ export function forecastChain(id: string, forecasts: ReadonlyMap<string, Forecas
   }
   return chain;
 }
+
+/** An item of the plan as the chart reads it: its own dates and the links into it, as `GET /api/gantt` gives them. */
+export interface LinkedPlanItem extends ForecastItem {
+  /** The items that must end before it starts. */
+  predecessorIds: readonly string[];
+  /** The lag of each of those links in whole months, in the same order (0 where absent). */
+  predecessorLags?: readonly number[];
+  /** False for a reading outside the plan of record (a step found only in Annex 1): only what a person sets counts for it. */
+  planOfRecord?: boolean;
+}
+
+/**
+ * The forecast of a plan's items from the links they carry ({@link forecastPlan}), as the risk view
+ * computes it: the chart and its file exports draw this, so they show what the risk view says.
+ */
+export function forecastLinkedItems(items: readonly LinkedPlanItem[], asOf: CalendarDate): Map<string, Forecast> {
+  const links: ForecastLink[] = [];
+  const read: ForecastItem[] = items.map((item) => {
+    item.predecessorIds.forEach((predecessorId, i) => links.push({ predecessorId, successorId: item.id, lagMonths: item.predecessorLags?.[i] ?? 0 }));
+    const planned =
+      item.planOfRecord === false ? { start: null, end: null, precision: 'unknown' as const } : { start: item.start, end: item.end, precision: item.precision };
+    return {
+      id: item.id,
+      ...planned,
+      status: item.status,
+      progress: item.progress ?? null,
+      actualStart: item.actualStart ?? null,
+      actualEnd: item.actualEnd ?? null,
+      forecastEnd: item.forecastEnd ?? null,
+    };
+  });
+  return forecastPlan(read, links, asOf);
+}
+
+/**
+ * What a chart draws beyond a bar: the days from the day after its planned end to its latest
+ * expected end, the part up to the earliest expected end being expected for sure; null when the
+ * item is expected to end within its planned window, or has no planned end.
+ */
+export function forecastBeyond(
+  plannedEnd: CalendarDate | null,
+  forecast: Pick<Forecast, 'earliestEnd' | 'latestEnd'> | null | undefined,
+): { from: CalendarDate; earliestEnd: CalendarDate; latestEnd: CalendarDate } | null {
+  if (plannedEnd === null || !forecast || forecast.latestEnd === null || compareDates(forecast.latestEnd, plannedEnd) <= 0) {
+    return null;
+  }
+  const earliest = forecast.earliestEnd === null || compareDates(forecast.earliestEnd, plannedEnd) <= 0 ? plannedEnd : forecast.earliestEnd;
+  return { from: plusDays(plannedEnd, 1), earliestEnd: earliest, latestEnd: forecast.latestEnd };
+}
