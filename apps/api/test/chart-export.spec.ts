@@ -281,4 +281,41 @@ describe('the chart as a file', () => {
     expect(missing.status).toBe(404);
     expect(JSON.stringify(await missing.json())).toContain('baseline: the partnership has no plan version 9');
   });
+  it('draws an arrow from each predecessor and the forecast range beyond a bar, with their legend, in SVG and PDF', async () => {
+    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const byTitle = (title: string) => gantt.items.find((i) => i.title === title)!;
+    const mapping = byTitle('Mapping to be drafted');
+    const review = byTitle('Mapping to be reviewed and validated by Action group members');
+    const current = (await secretariat.get<Milestone>(`/api/milestones/${mapping.id}`)).body;
+    // Re-planned as the Secretariat would: the step keeps its Jul - Sep 2025 window, and is now expected by 31 January 2027.
+    expect((await secretariat.patch<Milestone>(`/api/milestones/${mapping.id}`, { version: current.version, forecastEnd: '2027-01-31' })).status).toBe(200);
+
+    const svg = new DOMParser().parseFromString((await download('/api/exports/chart.svg?action=2&asOf=2026-12-07')).bytes.toString('utf8'), 'image/svg+xml');
+    const groups = Array.from(svg.getElementsByTagName('g'));
+    const arrows = groups.filter((g) => g.getAttribute('class') === 'arrow').map((g) => `${g.getAttribute('data-from')} -> ${g.getAttribute('data-to')}`);
+    const action2 = gantt.items.filter((i) => i.actionNumber === 2 && i.start && i.end);
+    const expected = action2.flatMap((i) => i.predecessorIds.filter((p) => action2.some((d) => d.id === p)).map((p) => `${p} -> ${i.id}`));
+    expect(expected).toContain(`${mapping.id} -> ${review.id}`);
+    expect(arrows.sort()).toEqual(expected.sort());
+
+    const rects = Array.from(svg.getElementsByTagName('rect'));
+    const bar = rects.find((r) => r.getAttribute('class') === 'bar' && r.getAttribute('data-id') === mapping.id)!;
+    const range = rects.find((r) => r.getAttribute('class') === 'forecast' && r.getAttribute('data-id') === mapping.id)!;
+    // From the end of the planned bar, far beyond it (16 months), and in words.
+    const barEnd = Number(bar.getAttribute('x')) + Number(bar.getAttribute('width'));
+    expect(Math.abs(Number(range.getAttribute('x')) - barEnd)).toBeLessThan(0.5);
+    expect(Number(range.getAttribute('width'))).toBeGreaterThan(Number(bar.getAttribute('width')) * 4);
+    expect(range.getElementsByTagName('title')[0].textContent).toBe('Mapping to be drafted: expected to end 31 Jan 2027');
+    // Every item expected to end after its planned window has its range; the review, after the mapping, is pushed too.
+    expect(rects.some((r) => r.getAttribute('class') === 'forecast' && r.getAttribute('data-id') === review.id)).toBe(true);
+    const texts = Array.from(svg.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+    expect(texts).toContain('Comes after');
+    expect(texts).toContain('Forecast beyond the plan');
+
+    const pdf = flat((await pdfPages((await download('/api/exports/chart.pdf?action=2&asOf=2026-12-07')).bytes)).map((p) => p.text).join(' '));
+    expect(pdf).toContain('Comes after');
+    expect(pdf).toContain('Forecast beyond the plan');
+    const png = await download('/api/exports/chart.png?action=2&asOf=2026-12-07');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
 });

@@ -4,6 +4,7 @@
  * a bar the same way. BAR_LOOK is the one table of how a bar of each status looks.
  */
 import { differenceInCalendarDays, format, parseISO, startOfMonth, addMonths } from 'date-fns';
+import { forecastBeyond } from './forecast';
 
 export type ChartStatus = 'not_started' | 'in_progress' | 'done' | 'on_hold' | 'cancelled';
 
@@ -19,6 +20,9 @@ export const DEADLINE_COLOUR = '#6d28d9';
 export const AS_OF_COLOUR = '#b91c1c';
 /** The approved window under a bar, when the chart is compared with a version. */
 export const BASELINE_COLOUR = '#374151';
+/** The forecast range beyond a bar expected to end later than planned, and the arrows from predecessors. */
+export const FORECAST_COLOUR = '#c2410c';
+export const ARROW_COLOUR = '#4b5563';
 
 export interface ChartItem {
   id: string;
@@ -32,6 +36,10 @@ export interface ChartItem {
   progress: number;
   /** Compared with an approved version: the window approved there (null dates when undated or added since) and the slip in words. */
   baseline?: { start: string | null; end: string | null; approximate: boolean; words: string; changed: boolean } | null;
+  /** The items that must end before it starts: an arrow comes from each one the chart draws. */
+  predecessorIds?: readonly string[];
+  /** When it is expected to end (libs/schedule forecastLinkedItems): a range beyond its bar when later than planned. */
+  forecast?: { earliestEnd: string | null; latestEnd: string | null } | null;
 }
 
 /**
@@ -93,6 +101,14 @@ export interface ChartBar {
   level: 0 | 1;
   /** The approved window, drawn as a thin ghost bar under the bar; null when not compared or not dated then. */
   baseline: { fromDay: number; days: number; approximate: boolean } | null;
+  /** The predecessors' ids: an arrow from the end of each one's bar to the start of this one, where both are drawn. */
+  predecessorIds: string[];
+  /**
+   * The forecast range beyond the bar (from the day after its planned end, `fromDay`, to the end of
+   * its latest expected end, `toDay`; expected for sure up to the end of `earliestDay`), with its
+   * words; null when it is expected to end within its window.
+   */
+  forecast: { fromDay: number; earliestDay: number; toDay: number; words: string } | null;
 }
 
 export interface ChartModel {
@@ -117,8 +133,10 @@ const day = (d: string) => parseISO(d);
 export function chartModel(input: ChartInput): ChartModel {
   const dated = input.items.filter((i) => i.start && i.end);
   const approved = input.items.filter((i) => i.baseline?.start && i.baseline.end);
+  const beyond = new Map(input.items.map((i) => [i.id, forecastBeyond(i.start ? i.end : null, i.forecast)]));
+  const forecastEnds = [...beyond.values()].flatMap((b) => (b ? [b.latestEnd] : []));
   const starts = [...dated.map((i) => i.start as string), ...approved.map((i) => i.baseline?.start as string), input.asOf].sort();
-  const ends = [...dated.map((i) => i.end as string), ...approved.map((i) => i.baseline?.end as string), input.deadline, input.asOf].sort();
+  const ends = [...dated.map((i) => i.end as string), ...approved.map((i) => i.baseline?.end as string), ...forecastEnds, input.deadline, input.asOf].sort();
   const first = startOfMonth(day(starts[0]));
   const last = addMonths(startOfMonth(day(ends[ends.length - 1])), 1);
   const months: ChartModel['months'] = [];
@@ -160,7 +178,24 @@ export function chartModel(input: ChartInput): ChartModel {
               approximate: item.baseline.approximate,
             }
           : null,
+      predecessorIds: [...(item.predecessorIds ?? [])],
+      forecast: forecastRange(beyond.get(item.id) ?? null, first),
     })),
+  };
+}
+
+/** A forecast beyond a bar as days of the chart, with its words ("expected to end by 31 Jan 2027"). */
+function forecastRange(beyond: ReturnType<typeof forecastBeyond>, first: Date): ChartBar['forecast'] {
+  if (beyond === null) return null;
+  const words =
+    beyond.earliestEnd === beyond.latestEnd
+      ? `expected to end ${format(day(beyond.latestEnd), 'd MMM yyyy')}`
+      : `expected to end between ${format(day(beyond.earliestEnd), 'd MMM yyyy')} and ${format(day(beyond.latestEnd), 'd MMM yyyy')}`;
+  return {
+    fromDay: differenceInCalendarDays(day(beyond.from), first),
+    earliestDay: differenceInCalendarDays(day(beyond.earliestEnd), first) + 1,
+    toDay: differenceInCalendarDays(day(beyond.latestEnd), first) + 1,
+    words,
   };
 }
 
@@ -247,6 +282,19 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   page.rows.forEach((row, r) => {
     const y = top + L.headerHeight + r * L.rowHeight;
     const look = BAR_LOOK[row.status];
+    const range = row.forecast;
+    if (range && range.toDay > page.fromDay && range.fromDay < page.toDay) {
+      // The range beyond the bar: solid up to the earliest expected end, hatched (dashed outline) to the latest.
+      const fx = xOf(range.fromDay);
+      const sure = xOf(range.earliestDay);
+      const fw = Math.max(xOf(range.toDay) - fx, 1.5);
+      out.push(
+        `<rect class="forecast" data-id="${row.id}" x="${n(fx)}" y="${y + 5}" width="${n(fw)}" height="${L.rowHeight - 10}" fill="${FORECAST_COLOUR}" fill-opacity="0.18" stroke="${FORECAST_COLOUR}" stroke-width="0.6" stroke-dasharray="2 1"><title>${escape(`${row.label}: ${range.words}`)}</title></rect>`,
+      );
+      if (sure > fx) {
+        out.push(`<rect x="${n(fx)}" y="${y + 5}" width="${n(sure - fx)}" height="${L.rowHeight - 10}" fill="${FORECAST_COLOUR}" fill-opacity="0.45"/>`);
+      }
+    }
     if (r % 2 === 1) {
       out.push(`<rect x="${L.margin}" y="${y}" width="${page.width - 2 * L.margin}" height="${L.rowHeight}" fill="#f9fafb"/>`);
     }
@@ -273,13 +321,14 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
     const x = xOf(from);
     const w = Math.max(xOf(to) - x, 1.5);
     out.push(
-      `<rect class="bar" data-id="${row.id}" data-status="${row.status}" x="${n(x)}" y="${y + 3}" width="${n(w)}" height="${L.rowHeight - 6}" rx="2" fill="${look.fill}" stroke="${look.stroke}" stroke-width="0.8"><title>${escape(`${row.label}: ${row.windowText}, ${look.label}`)}</title></rect>`,
+      `<rect class="bar" data-id="${row.id}" data-status="${row.status}" x="${n(x)}" y="${y + 3}" width="${n(w)}" height="${L.rowHeight - 6}" rx="2" fill="${look.fill}" stroke="${look.stroke}" stroke-width="0.8"><title>${escape(`${row.label}: ${row.windowText}, ${look.label}${row.forecast ? `, ${row.forecast.words}` : ''}`)}</title></rect>`,
     );
     if (row.progress > 0 && row.progress < 100) {
       out.push(`<rect x="${n(x)}" y="${y + L.rowHeight - 5}" width="${n((w * row.progress) / 100)}" height="2" fill="${look.stroke}"/>`);
     }
   });
   const bottom = top + L.headerHeight + page.rows.length * L.rowHeight;
+  out.push(...arrowsOf(page, top + L.headerHeight, xOf));
   for (const [d, colour, label] of [
     [model.deadlineDay, DEADLINE_COLOUR, `Deadline ${model.deadline}`],
     [model.asOfDay, AS_OF_COLOUR, `As of ${model.asOf}`],
@@ -307,13 +356,56 @@ export function chartSvg(model: ChartModel, page: ChartPage, options: { fontFami
   out.push(
     `<line x1="${lx + 80}" y1="${ly - 3}" x2="${lx + 94}" y2="${ly - 3}" stroke="${AS_OF_COLOUR}" stroke-width="1.2" stroke-dasharray="3 2"/><text x="${lx + 98}" y="${ly}" font-size="7.5" fill="#111827">As of</text>`,
   );
+  out.push(
+    `<g class="legend-arrow"><path d="M ${lx + 140} ${ly - 7} H ${lx + 145} V ${ly - 2} H ${lx + 151}" fill="none" stroke="${ARROW_COLOUR}" stroke-width="0.7"/><path d="M ${lx + 151} ${ly - 4} L ${lx + 154} ${ly - 2} L ${lx + 151} ${ly} Z" fill="${ARROW_COLOUR}"/><text x="${lx + 158}" y="${ly}" font-size="7.5" fill="#111827">Comes after</text></g>`,
+  );
+  out.push(
+    `<g class="legend-forecast"><rect x="${lx + 205}" y="${ly - 7}" width="7" height="8" fill="${FORECAST_COLOUR}" fill-opacity="0.45"/><rect x="${lx + 212}" y="${ly - 7}" width="7" height="8" fill="${FORECAST_COLOUR}" fill-opacity="0.18" stroke="${FORECAST_COLOUR}" stroke-width="0.6" stroke-dasharray="2 1"/><text x="${lx + 223}" y="${ly}" font-size="7.5" fill="#111827">Forecast beyond the plan</text></g>`,
+  );
   if (model.baselineName) {
+    // On its own line, above the others: the line is full.
+    lx = L.margin - 140;
     out.push(
-      `<rect x="${lx + 140}" y="${ly - 4}" width="14" height="2.2" fill="${BASELINE_COLOUR}" fill-opacity="0.35" stroke="${BASELINE_COLOUR}" stroke-width="0.4"/><text x="${lx + 158}" y="${ly}" font-size="7.5" fill="#111827">${escape(`Approved window (${model.baselineName})`)}</text>`,
+      `<rect x="${lx + 140}" y="${ly - 15}" width="14" height="2.2" fill="${BASELINE_COLOUR}" fill-opacity="0.35" stroke="${BASELINE_COLOUR}" stroke-width="0.4"/><text x="${lx + 158}" y="${ly - 11}" font-size="7.5" fill="#111827">${escape(`Approved window (${model.baselineName})`)}</text>`,
     );
   }
   out.push('</svg>');
   return out.join('\n');
+}
+
+/**
+ * An arrow from the end of each predecessor's bar to the start of its successor's, for the links
+ * whose two bars are on the page: right from the predecessor, down (or up) to the successor's row,
+ * into its start; around the left of the successor when it starts before the predecessor ends.
+ */
+function arrowsOf(page: ChartPage, rowsTop: number, xOf: (day: number) => number): string[] {
+  const L = CHART_LAYOUT;
+  const rowOf = new Map<string, number>();
+  page.rows.forEach((row, r) => {
+    if (row.fromDay !== null && row.days !== null) rowOf.set(row.id, r);
+  });
+  const out: string[] = [];
+  page.rows.forEach((row, r) => {
+    if (row.fromDay === null || row.days === null) return;
+    for (const predecessorId of row.predecessorIds) {
+      const p = rowOf.get(predecessorId);
+      if (p === undefined) continue;
+      const from = page.rows[p];
+      const sx = xOf((from.fromDay as number) + (from.days as number));
+      const sy = rowsTop + p * L.rowHeight + L.rowHeight / 2;
+      const ex = xOf(row.fromDay);
+      const ey = rowsTop + r * L.rowHeight + L.rowHeight / 2;
+      const between = rowsTop + (p < r ? r : r + 1) * L.rowHeight;
+      const d =
+        ex >= sx + 6
+          ? `M ${n(sx)} ${n(sy)} H ${n(sx + 3)} V ${n(ey)} H ${n(ex - 3)}`
+          : `M ${n(sx)} ${n(sy)} H ${n(sx + 3)} V ${n(between)} H ${n(ex - 6)} V ${n(ey)} H ${n(ex - 3)}`;
+      out.push(
+        `<g class="arrow" data-from="${from.id}" data-to="${row.id}"><path d="${d}" fill="none" stroke="${ARROW_COLOUR}" stroke-width="0.7"/><path d="M ${n(ex - 3)} ${n(ey - 2)} L ${n(ex)} ${n(ey)} L ${n(ex - 3)} ${n(ey + 2)} Z" fill="${ARROW_COLOUR}"/></g>`,
+      );
+    }
+  });
+  return out;
 }
 
 /**

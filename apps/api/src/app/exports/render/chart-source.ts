@@ -5,6 +5,7 @@ import {
   timelineTitle,
   type ChartModel,
   type ChartView,
+  forecastLinkedItems,
   isApproximate,
   type PlanWindow,
   slipOf,
@@ -68,7 +69,14 @@ export function chartModelOf(source: ChartSource): ChartModel {
   }
   const approved = new Map((version?.items ?? []).filter((i) => i.kind === 'milestone').map((i) => [i.id, i]));
   const action = wanted?.length === 1 ? data.actions.find((a) => a.number === wanted[0]) : null;
-  const items = data.items.filter((i) => (wanted === null || wanted.includes(i.actionNumber)) && (statuses === null || statuses.includes(i.status)));
+  // The forecast of the whole plan, as the risk view computes it: a predecessor the filters leave out still pushes.
+  const forecasts = forecastLinkedItems(
+    data.items.map((i) => ({ ...i, planOfRecord: !(i.notes ?? []).some((note) => note.kind === 'annex_only') })),
+    source.asOf,
+  );
+  const items = data.items
+    .filter((i) => (wanted === null || wanted.includes(i.actionNumber)) && (statuses === null || statuses.includes(i.status)))
+    .map((i) => ({ ...i, forecast: forecasts.get(i.id) ?? null }));
   const scope = action
     ? `Action ${action.number} ${action.shortName}`
     : wanted
