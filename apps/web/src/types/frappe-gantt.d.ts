@@ -83,6 +83,8 @@ declare module 'frappe-gantt' {
     make_grid_rows(): void;
     make_grid_ticks(): void;
     make_bars(): void;
+    make_arrows(): void;
+    map_arrows_on_bars(): void;
     set_dimensions(): void;
     get_closest_date(): [Date, HTMLElement] | null;
     get_start_end_positions(): [number, number, number];

@@ -45,7 +45,7 @@ export function takeOverChart(host: HTMLElement, inputs: ChartInputs): WindowedG
   );
 }
 
-/** Status classes, words for screen readers, keyboard access and the approved window on bars just drawn. */
+/** Status classes, words for screen readers, keyboard access, the approved window and the forecast range on bars just drawn. */
 export function dressBars(gantt: Gantt, bars: Gantt['bars'], rows: ChartRow[], active: number): void {
   for (const bar of bars) {
     const row = rows[bar.task._index];
@@ -55,6 +55,9 @@ export function dressBars(gantt: Gantt, bars: Gantt['bars'], rows: ChartRow[], a
     bar.group.setAttribute('aria-label', row.label);
     if (row.baseline) {
       drawBaseline(gantt, bar, row.baseline);
+    }
+    if (row.forecast) {
+      drawForecast(gantt, bar, row.forecast);
     }
     if (row.itemId || row.groupNumber !== null) {
       bar.group.setAttribute('tabindex', bar.task._index === active ? '0' : '-1');
@@ -91,6 +94,45 @@ function drawBaseline(gantt: Gantt, bar: Gantt['bars'][number], baseline: NonNul
   // The bar's label says the approved window in words.
   ghost.setAttribute('aria-hidden', 'true');
   bar.group.insertBefore(ghost, bar.group.firstChild);
+}
+
+/**
+ * The days an item is expected to take beyond its planned window, drawn right after its bar at the
+ * bar's height: a firm band up to its earliest expected end, then a hatched one to the end of its
+ * latest (the range its precision leaves), cut at the chart's right edge. The bar keeps its own
+ * window and its overdue edge: a step re-planned to end later is not drawn as on time.
+ */
+function drawForecast(gantt: Gantt, bar: Gantt['bars'][number], forecast: NonNullable<ChartRow['forecast']>): void {
+  const chartWidth = Number(gantt.$svg.getAttribute('width')) || Infinity;
+  const dayAfter = (date: string) => {
+    const next = toLocalDate(date);
+    next.setDate(next.getDate() + 1);
+    return next;
+  };
+  const x = Math.max(xOf(gantt, toLocalDate(forecast.from)), bar.$bar.getX() + bar.$bar.getWidth());
+  const sure = Math.min(chartWidth, xOf(gantt, dayAfter(forecast.earliestEnd)));
+  const end = Math.min(chartWidth, Math.max(x + 2, xOf(gantt, dayAfter(forecast.latestEnd))));
+  const y = Number(bar.$bar.getAttribute('y'));
+  const height = Number(bar.$bar.getAttribute('height'));
+  const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+  group.setAttribute('class', 'wp-forecast');
+  group.setAttribute('data-testid', 'forecast-range');
+  group.setAttribute('data-forecast-earliest', forecast.earliestEnd);
+  group.setAttribute('data-forecast-latest', forecast.latestEnd);
+  // The bar's label says the expected end in words.
+  group.setAttribute('aria-hidden', 'true');
+  const band = (className: string, from: number, to: number) => {
+    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('class', className);
+    rect.setAttribute('x', String(from));
+    rect.setAttribute('y', String(y + height / 4));
+    rect.setAttribute('width', String(Math.max(0, to - from)));
+    rect.setAttribute('height', String(height / 2));
+    return rect;
+  };
+  if (sure > x) group.appendChild(band('wp-forecast-sure', x, sure));
+  if (end > Math.max(x, sure)) group.appendChild(band('wp-forecast-possible', Math.max(x, sure), end));
+  bar.group.insertBefore(group, bar.group.firstChild);
 }
 
 /** A vertical line at the end of the deadline day, the way frappe-gantt draws its today line. */

@@ -114,10 +114,48 @@ describe('toGanttItems', () => {
     expect(toGanttItems([m], '2026-01-01')[0].flags).toContain('overdue');
   });
 
-  it('uses a forecast end that moves past the deadline', () => {
+  it('uses a forecast end that moves past the deadline, and stays overdue against its planned window', () => {
     const [item] = toGanttItems([newMilestone({ end: '2026-06-30', forecastEnd: '2027-05-31', status: 'in_progress' })], '2026-11-22', '2027-03-31');
     expect(item.flags).toContain('beyond_deadline');
-    expect(item.flags).not.toContain('overdue');
+    expect(item.flags).toContain('overdue');
+    expect(item.forecastBeyond).toEqual({ from: '2026-07-01', earliestEnd: '2027-05-31', latestEnd: '2027-05-31' });
+  });
+
+  it('draws a re-planned step late with its forecast range, and its successor pushed, with arrows from predecessors', () => {
+    const mapping = newMilestone({
+      title: 'Mapping to be drafted',
+      windowText: 'July - September 2025',
+      start: '2025-07-01',
+      end: '2025-09-30',
+      forecastEnd: '2027-01-31',
+    });
+    const review = newMilestone({
+      title: 'Mapping to be reviewed',
+      windowText: 'October 2025',
+      start: '2025-10-01',
+      end: '2025-10-31',
+      predecessorIds: [mapping.id],
+      predecessorLags: [1],
+    });
+    const items = toGanttItems([mapping, review], '2026-12-07', '2027-03-31');
+    expect(items[0].flags).toContain('overdue');
+    expect(items[0].daysLate).toBe(433);
+    expect(items[0].forecastBeyond).toEqual({ from: '2025-10-01', earliestEnd: '2027-01-31', latestEnd: '2027-01-31' });
+    // Planned a month after the mapping (the lag takes the room the plan left): a month after 31 January 2027.
+    expect(items[1].forecast).toEqual({ earliestEnd: '2027-02-28', latestEnd: '2027-02-28', drivenBy: mapping.id });
+    const [, first, second] = toChartRows(groupByAction(items, ACTIONS));
+    expect(first.task.name).toBe('Mapping to be drafted · Not started · overdue 433 d · expected 31 Jan 2027');
+    expect(first.forecast).toEqual({ from: '2025-10-01', earliestEnd: '2027-01-31', latestEnd: '2027-01-31' });
+    expect(first.task.dependencies).toBe('');
+    expect(second.task.dependencies).toBe(mapping.id);
+    expect(second.forecast).toEqual({ from: '2025-11-01', earliestEnd: '2027-02-28', latestEnd: '2027-02-28' });
+    expect(second.label).toContain('Expected to end after its planned window: 28 Feb 2027. Comes after one item.');
+  });
+
+  it('draws no range for an overdue item that only cannot end before today', () => {
+    const [item] = toGanttItems([newMilestone({ end: '2025-10-31' })], '2026-11-22');
+    expect(item.forecast.latestEnd).toBe('2026-11-22');
+    expect(item.forecastBeyond).toBeNull();
   });
 
   it('keeps plan order and gives sub-steps depth 1', () => {
@@ -306,5 +344,11 @@ describe("chartKey (the server's first paint taken over only when the app would 
     const compared = first.rows.map((row, i) => (i === 1 ? { ...row, baseline: { start: '2025-01-01', end: '2025-02-01', approximate: false } } : row));
     expect(chartKey({ ...first, rows: compared }, '2026-01-15')).not.toBe(key);
     expect(chartKey({ ...first, rows: first.rows.slice(1) }, '2026-01-15')).not.toBe(key);
+    const linked = first.rows.map((row, i) => (i === 3 ? { ...row, task: { ...row.task, dependencies: milestones[0].id } } : row));
+    expect(chartKey({ ...first, rows: linked }, '2026-01-15')).not.toBe(key);
+    const forecast = first.rows.map((row, i) =>
+      i === 1 ? { ...row, forecast: { from: '2026-01-01', earliestEnd: '2026-02-28', latestEnd: '2026-02-28' } } : row,
+    );
+    expect(chartKey({ ...first, rows: forecast }, '2026-01-15')).not.toBe(key);
   });
 });

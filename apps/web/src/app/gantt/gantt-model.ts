@@ -10,13 +10,16 @@ import {
   isApproximate,
   isBeyondDeadline,
   daysLate as daysLateOf,
+  forecastBeyond,
+  forecastLinkedItems,
+  type Forecast,
   judgeBySteps,
   slipOf,
   windowChanged,
   type PlanWindow,
   type RiskSubject,
 } from '@tracker/schedule';
-import { STATUS_LABELS } from '../plan/labels';
+import { formatDay, STATUS_LABELS } from '../plan/labels';
 
 export type ItemFlag = 'overdue' | 'beyond_deadline' | 'approximate' | 'tentative' | 'undated' | 'annex_only';
 
@@ -56,6 +59,12 @@ export interface GanttItem {
   notes: PlanNote[];
   flags: ItemFlag[];
   daysLate: number;
+  /** The milestones and outputs that must end before it starts. */
+  predecessorIds: string[];
+  /** When it is expected to end (libs/schedule forecastLinkedItems, as the risk view computes it). */
+  forecast: Forecast;
+  /** The days beyond its planned window it is expected to take, when it is expected to end later than planned. */
+  forecastBeyond: { from: string; earliestEnd: string; latestEnd: string } | null;
   /** Compared with an approved version: the item's window there, and how far it moved; null when not compared. */
   baseline: ItemBaseline | null;
 }
@@ -104,7 +113,9 @@ export function isAnnexOnly(item: { notes?: PlanNote[] }): boolean {
  * Milestones as chart items, in plan order, with their flags as of a date, by the rules of the risk
  * view: a parent is judged by the span of its steps, a year alone never ends after the deadline, and
  * an Annex 1-only step is judged by its forecast end alone. "Beyond the deadline" is judged against
- * the partnership's own deadline (none while it is not known).
+ * the partnership's own deadline (none while it is not known). An item of the plan of record is
+ * overdue when its planned window has passed, whatever forecast end a person set: a step re-planned
+ * to end later is still late against the plan, and its forecast is drawn beyond its bar.
  */
 export function toGanttItems(milestones: Milestone[], asOf: string, deadline: string | null = null): GanttItem[] {
   const depthOf = new Map<string, number>();
@@ -122,6 +133,10 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
       planOfRecord: !isAnnexOnly(m),
     })),
   );
+  const forecasts = forecastLinkedItems(
+    ordered.map((m) => ({ ...m, planOfRecord: !isAnnexOnly(m) })),
+    asOf,
+  );
   return ordered.map((m) => {
     const depth = m.parentId === null ? 0 : (depthOf.get(m.parentId) ?? 0) + 1;
     depthOf.set(m.id, depth);
@@ -129,7 +144,8 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
     const annexOnly = isAnnexOnly(m);
     const subject = judged.get(m.id) as RiskSubject;
     const judgedEnd = annexOnly ? null : subject.end;
-    const late = daysLateOf({ end: judgedEnd, forecastEnd: m.forecastEnd, status: m.status }, asOf);
+    const late = daysLateOf({ end: judgedEnd, forecastEnd: annexOnly ? m.forecastEnd : null, status: m.status }, asOf);
+    const forecast = forecasts.get(m.id) ?? { earliestEnd: null, latestEnd: null, drivenBy: 'self' };
     const flags: ItemFlag[] = [];
     if (late > 0) flags.push('overdue');
     if (deadline !== null && isBeyondDeadline({ end: judgedEnd, forecastEnd: m.forecastEnd, precision: subject.precision }, deadline))
@@ -160,9 +176,20 @@ export function toGanttItems(milestones: Milestone[], asOf: string, deadline: st
       notes: m.notes ?? [],
       flags,
       daysLate: late,
+      predecessorIds: m.predecessorIds,
+      forecast,
+      forecastBeyond: m.start === null || onlyNotBeforeToday(forecast, m, asOf) ? null : forecastBeyond(m.end, forecast),
       baseline: null,
     };
   });
+}
+
+/**
+ * An open item past its window that nothing but the day pushes: "not before today" is all its forecast
+ * says, and its overdue edge already says it (its range would only reach today's line).
+ */
+function onlyNotBeforeToday(forecast: Forecast, m: Milestone, asOf: string): boolean {
+  return forecast.drivenBy === 'self' && m.forecastEnd === null && m.actualEnd === null && forecast.latestEnd === asOf;
 }
 
 /**
@@ -261,7 +288,7 @@ export function filterToParams(filter: GanttFilter): Record<string, string | nul
 /** A task as frappe-gantt takes it, with the extra classes and words the wrapper adds to its bar. */
 export interface ChartRow {
   /** The task, its bar's classes (`custom_class`) being every class of the row: labels are measured in their own font. */
-  task: { id: string; name: string; start: string; end: string; progress: number; custom_class: string };
+  task: { id: string; name: string; start: string; end: string; progress: number; custom_class: string; dependencies: string };
   classes: string[];
   /** What a screen reader announces for the bar. */
   label: string;
@@ -271,6 +298,16 @@ export interface ChartRow {
   groupNumber: number | null;
   /** The approved window drawn as a thin ghost bar under the bar, when compared and dated then. */
   baseline: { start: string; end: string; approximate: boolean } | null;
+  /** The days beyond the bar the item is expected to take (sure up to `earliestEnd`), drawn after it; null when none. */
+  forecast: { from: string; earliestEnd: string; latestEnd: string } | null;
+}
+
+/** An item's expected end in words: "expected 31 Jan 2027", "expected 1 Dec 2025 - 28 Feb 2026". */
+export function forecastWords(range: Pick<Forecast, 'earliestEnd' | 'latestEnd'>): string {
+  if (range.latestEnd === null) return 'no expected end yet';
+  return range.earliestEnd === null || range.earliestEnd === range.latestEnd
+    ? `expected ${formatDay(range.latestEnd)}`
+    : `expected ${formatDay(range.earliestEnd)} - ${formatDay(range.latestEnd)}`;
 }
 
 /** Flags worth showing on a bar, in words. */
@@ -280,6 +317,7 @@ function barFlagWords(item: GanttItem): string[] {
   if (item.flags.includes('beyond_deadline')) words.push('after deadline');
   if (item.flags.includes('tentative')) words.push('tentative');
   if (item.flags.includes('annex_only')) words.push('Annex 1 only');
+  if (item.forecastBeyond) words.push(forecastWords(item.forecastBeyond));
   return words;
 }
 
@@ -301,12 +339,14 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
           end: group.end,
           progress: group.items.length ? Math.round(group.items.reduce((sum, i) => sum + i.progress, 0) / group.items.length) : 0,
           custom_class: 'wp-summary',
+          dependencies: '',
         },
         classes: ['wp-summary'],
         label: `Action ${group.action.number} · ${group.action.shortName}${isCollapsed ? ` (${group.items.length} items, collapsed)` : ''}: ${formatWindow({ start: group.start, end: group.end, precision: 'month' })}, ${done} of ${group.items.length} items done. Press Enter to ${isCollapsed ? 'show' : 'hide'} its items.`,
         itemId: null,
         groupNumber: group.action.number,
         baseline: null,
+        forecast: null,
       });
     }
     if (isCollapsed) continue;
@@ -331,11 +371,15 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
           end: item.window.end,
           progress: item.progress,
           custom_class: classes.join(' '),
+          // frappe-gantt draws an arrow from each predecessor's bar to this one (where both are drawn).
+          dependencies: item.predecessorIds.join(','),
         },
         classes,
         // Starts with the visible label, so speech input ("click First Virtual Exchange") finds the bar.
         label: `${name}. Action ${item.actionNumber}, ${item.windowLabel}${item.flags.length ? '. ' + item.flags.map((f) => FLAG_LABELS[f]).join(', ') : ''}${
           approved ? `. Approved in version ${item.baseline?.versionNumber}: ${formatWindow(approved)}` : ''
+        }${item.forecastBeyond ? `. Expected to end after its planned window: ${forecastWords(item.forecastBeyond).replace(/^expected /, '')}` : ''}${
+          item.predecessorIds.length ? `. Comes after ${item.predecessorIds.length === 1 ? 'one item' : `${item.predecessorIds.length} items`}` : ''
         }. Press Enter for details.`,
         itemId: item.id,
         groupNumber: null,
@@ -343,6 +387,7 @@ export function toChartRows(groups: GanttGroup[], collapsed: ReadonlySet<number>
           approved && approved.start !== null && approved.end !== null
             ? { start: approved.start, end: approved.end, approximate: isApproximate(approved) }
             : null,
+        forecast: item.forecastBeyond,
       });
     }
   }
@@ -407,9 +452,12 @@ export function chartKey(inputs: ChartInputs, asOf: string): string {
   };
   add(`${asOf}|${inputs.viewMode}|${inputs.scrollTo}|${inputs.deadline}|${inputs.rows.length}`);
   for (const row of inputs.rows) {
-    const { task, baseline } = row;
-    add(`${task.id}|${task.name}|${task.start}|${task.end}|${task.progress}|${task.custom_class}|${row.label}|${row.itemId}|${row.groupNumber}`);
+    const { task, baseline, forecast } = row;
+    add(
+      `${task.id}|${task.name}|${task.start}|${task.end}|${task.progress}|${task.custom_class}|${task.dependencies}|${row.label}|${row.itemId}|${row.groupNumber}`,
+    );
     add(baseline ? `${baseline.start}|${baseline.end}|${baseline.approximate}` : '-');
+    add(forecast ? `${forecast.from}|${forecast.earliestEnd}|${forecast.latestEnd}` : '-');
   }
   return (hash >>> 0).toString(36);
 }

@@ -275,7 +275,27 @@ export class WindowedGantt extends Gantt {
     const added = this.bars;
     this.bars = [...kept, ...added];
     this.tasks = this.bars.map((bar) => bar.task as Task);
+    this.layers.arrow.replaceChildren();
+    this.make_arrows();
+    this.map_arrows_on_bars();
     return added;
+  }
+
+  /**
+   * The library's arrows between the drawn bars: it finds a bar by its task's row in `bars`, which
+   * here holds only the drawn rows, so it is given the drawn bars at their rows. An arrow whose
+   * other end is not drawn waits until both are.
+   */
+  override make_arrows(): void {
+    const drawn = this.bars;
+    const byRow: FrappeBar[] = [];
+    for (const bar of drawn) byRow[bar.task._index] = bar;
+    this.bars = byRow;
+    try {
+      super.make_arrows();
+    } finally {
+      this.bars = drawn;
+    }
   }
 
   /**
