@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
-import { FLAG_LABELS, type GanttItem } from './gantt-model';
+import { FLAG_LABELS, forecastWords, type GanttItem } from './gantt-model';
 
 /** Rows drawn per task while the table fills. */
 const TABLE_BATCH = 8;
@@ -19,6 +19,8 @@ const TABLE_BATCH = 8;
           <th scope="col">Window (as in the plan)</th>
           <th scope="col">Status</th>
           <th scope="col">Flags</th>
+          <th scope="col">Comes after</th>
+          <th scope="col">Expected end</th>
           @if (compared()) { <th scope="col">Against version {{ compared() }}</th> }
           <th scope="col"><span class="visually-hidden">Details</span></th>
         </tr>
@@ -41,6 +43,12 @@ const TABLE_BATCH = 8;
                 <span class="flag" [class]="'flag flag-' + flag">{{ flagLabel(flag) }}@if (flag === 'overdue') { ({{ item.daysLate }} days)}</span>
               } @empty { <span class="muted">None</span> }
             </td>
+            <td data-testid="predecessors">
+              @for (name of predecessorNames(item); track $index) {
+                <span class="predecessor">{{ name }}</span>@if (!$last) {; }
+              } @empty { <span class="muted">Nothing</span> }
+            </td>
+            <td data-testid="forecast">{{ expectedEnd(item) }}</td>
             @if (compared()) {
               <td data-testid="slip">
                 {{ item.baseline?.words }}
@@ -50,7 +58,7 @@ const TABLE_BATCH = 8;
             <td><button type="button" class="link-button" (click)="itemSelected.emit(item.id)">Details<span class="visually-hidden"> of {{ item.title }}</span></button></td>
           </tr>
         } @empty {
-          <tr><td [attr.colspan]="compared() ? 7 : 6">No item matches the filters.</td></tr>
+          <tr><td [attr.colspan]="compared() ? 9 : 8">No item matches the filters.</td></tr>
         }
       </tbody>
     </table>
@@ -66,6 +74,9 @@ const TABLE_BATCH = 8;
 export class GanttTableComponent {
   readonly items = input.required<GanttItem[]>();
   readonly caption = input('Work Plan items');
+  /** The items predecessors are named from (the whole plan, not only the rows shown); the rows by default. */
+  readonly named = input<GanttItem[] | null>(null);
+  private readonly titles = computed(() => new Map((this.named() ?? this.items()).map((i) => [i.id, i.title])));
   readonly itemSelected = output<string>();
   /** Rows drawn at first; a long plan shows the rest on request, so the page stays fast. */
   readonly limit = input(200);
@@ -86,6 +97,27 @@ export class GanttTableComponent {
   }
   /** The number of the approved version the items are compared with, or null. */
   readonly compared = computed(() => this.items().find((i) => i.baseline !== null)?.baseline?.versionNumber ?? null);
+
+  /** The titles of the items that must end before this one starts, in quotes; an item the chart does not hold (an output) in words. */
+  predecessorNames(item: GanttItem): string[] {
+    return item.predecessorIds.map((id) => {
+      const title = this.titles().get(id);
+      return title === undefined ? 'an item not on the chart' : `"${title}"`;
+    });
+  }
+
+  /** When the item is expected to end, and what sets it: "expected 31 Jan 2027, later than planned, pushed by "Mapping to be drafted"". */
+  expectedEnd(item: GanttItem): string {
+    const words = [forecastWords(item.forecast)];
+    if (item.forecastBeyond) words.push('later than planned');
+    const driver = item.forecast.drivenBy;
+    if (driver === 'pace') words.push('at the pace of its progress so far');
+    else if (driver !== 'self') {
+      const title = this.titles().get(driver);
+      words.push(`pushed by ${title === undefined ? 'an item not on the chart' : `"${title}"`}`);
+    }
+    return words.join(', ');
+  }
 
   flagLabel(flag: keyof typeof FLAG_LABELS): string {
     return FLAG_LABELS[flag];
