@@ -114,7 +114,10 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   { method: 'DELETE', path: '/api/evidence/:id', permission: 'output.update', itemType: 'output' },
 ];
 
-/** Write routes with no Action scope, the Secretariat's only: account management and importing a plan (its preview writes nothing). */
+/**
+ * Routes with no Action scope, the Secretariat's only: account management, importing a plan (its
+ * preview writes nothing) and trying a forecast end on the risk view (writes nothing).
+ */
 export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']; path: string; permission: Permission }[] = [
   { method: 'POST', path: '/api/accounts', permission: 'accounts.manage' },
   { method: 'PATCH', path: '/api/accounts/:id', permission: 'accounts.manage' },
@@ -124,6 +127,7 @@ export const ACCOUNT_WRITE_ENDPOINTS: readonly { method: WriteEndpoint['method']
   { method: 'POST', path: '/api/plan-imports', permission: 'plan.import' },
   /** The Secretariat's stage of an Action in the Monitoring Table of Actions. */
   { method: 'PUT', path: '/api/reports/stages/:actionNumber', permission: 'monitoring.write' },
+  { method: 'POST', path: '/api/risks/what-if', permission: 'monitoring.write' },
 ];
 
 /** Write routes any signed-in person uses on their own things, whatever their role (their profile, their calendar address). */

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PlanNote, RiskItem, RiskView } from '@tracker/contracts';
+import type { PlanNote, RiskItem, RiskKind, RiskView, WhatIf, WhatIfItem, WhatIfQuery } from '@tracker/contracts';
 import {
   actionFinish,
   actionRag,
@@ -16,6 +16,7 @@ import {
   forecastChain,
   forecastFlag,
   forecastPlan,
+  formatDay,
   judgeBySteps,
   riskFlags,
   type SteppedSubject,
@@ -101,11 +102,94 @@ export class RiskViewService {
     );
   }
 
+  /**
+   * What the risk view would say of the deadline if one item were expected to end on `forecastEnd`:
+   * the items and Actions that would pass it and those that no longer would. Computed on the plan as
+   * read, with that one forecast end in place of the item's own; nothing is written. 400 naming
+   * `itemId` when the partnership holds no such item.
+   */
+  async whatIf(partnership: Partnership, query: WhatIfQuery): Promise<WhatIf> {
+    const asOf = query.asOf ?? (await this.today());
+    const rows = await this.itemRows(partnership);
+    const tried = rows.find((row) => row.id === query.itemId);
+    if (tried === undefined) {
+      throw new BadRequestException(`itemId: the partnership has no milestone or output with the id ${query.itemId}`);
+    }
+    const now = await this.viewOf(partnership, rows, { asOf });
+    const then = await this.viewOf(
+      partnership,
+      rows.map((row) => (row === tried ? { ...row, forecast_end: query.forecastEnd } : row)),
+      { asOf },
+    );
+    const deadlineKind = (view: RiskView) => {
+      const kinds = new Map<string, RiskItem>();
+      // Most severe first: the first deadline kind of an item is the one it is said with.
+      for (const item of view.items) {
+        if (DEADLINE_KINDS.includes(item.kind) && !kinds.has(item.id)) kinds.set(item.id, item);
+      }
+      return kinds;
+    };
+    const before = deadlineKind(now);
+    const after = deadlineKind(then);
+    const thenForecasts = await this.forecastsOf(partnership, rows, tried.id, query.forecastEnd, asOf);
+    const entry = (row: ItemRow): WhatIfItem => {
+      const risk = after.get(row.id) ?? null;
+      const forecast = thenForecasts.get(row.id) ?? { earliestEnd: null, latestEnd: null, drivenBy: 'self' };
+      return {
+        id: row.id,
+        itemType: row.item_type,
+        actionNumber: row.action_number,
+        title: row.title,
+        kind: risk?.kind ?? null,
+        kindNow: before.get(row.id)?.kind ?? null,
+        reason:
+          risk?.reason ??
+          (forecast.latestEnd === null
+            ? `no expected end, so nothing puts it past the ${formatDay(then.deadline)} deadline`
+            : `expected to end by ${formatDay(forecast.latestEnd)}, within the ${formatDay(then.deadline)} deadline`),
+        forecast,
+      };
+    };
+    const wouldPass = rows.filter((row) => after.has(row.id) && after.get(row.id)?.kind !== before.get(row.id)?.kind).map(entry);
+    const noLongerPass = rows.filter((row) => before.has(row.id) && !after.has(row.id)).map(entry);
+    return {
+      asOf,
+      deadline: then.deadline,
+      item: {
+        id: tried.id,
+        itemType: tried.item_type,
+        actionNumber: tried.action_number,
+        title: tried.title,
+        forecastEnd: tried.forecast_end,
+        triedForecastEnd: query.forecastEnd,
+      },
+      wouldPass,
+      noLongerPass,
+      actions: then.actions.map((action, i) => ({
+        number: action.number,
+        shortName: action.shortName,
+        now: now.actions[i].finish,
+        then: action.finish,
+        changed: now.actions[i].finish.fitsDeadline !== action.finish.fitsDeadline,
+      })),
+    };
+  }
+
+  /** Every item's forecast with one forecast end tried in place of its own. */
+  private async forecastsOf(partnership: Partnership, rows: ItemRow[], id: string, forecastEnd: string, asOf: string): Promise<Map<string, Forecast>> {
+    const read = rows.map((row) => forecastItemOf(row.id === id ? { ...row, forecast_end: forecastEnd } : row));
+    return forecastPlan(read, await this.links.list(partnership.id), asOf);
+  }
+
   async view(partnership: Partnership, options: RiskViewOptions = {}): Promise<RiskView> {
+    return this.viewOf(partnership, await this.itemRows(partnership), options);
+  }
+
+  /** The risk view of these rows (the plan's, or the plan's with one forecast tried). */
+  private async viewOf(partnership: Partnership, rows: ItemRow[], options: RiskViewOptions): Promise<RiskView> {
     const asOf = options.asOf ?? (await this.today());
     const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
     const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
-    const rows = await this.itemRows(partnership);
     const deadline = partnership.deadline;
     const version = options.baseline ? await this.versions.byNumber(partnership.id, options.baseline, 'baseline') : null;
     const slipMonths = options.slipMonths ?? DEFAULT_SLIP_THRESHOLD_MONTHS;
@@ -197,6 +281,9 @@ export class RiskViewService {
     };
   }
 }
+
+/** The kinds that say an item passes (or may pass) the deadline. */
+const DEADLINE_KINDS: readonly RiskKind[] = ['beyond_deadline', 'forecast_beyond_deadline', 'may_pass_deadline'];
 
 /**
  * An item as the forecast reads it: a reading outside the plan of record has no planned window of

@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { RiskView } from '@tracker/contracts';
+import type { RiskView, WhatIf } from '@tracker/contracts';
+import { PartnershipQuery } from '../common/list-query.dto';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { RiskQueryDto } from './dto/risk-query.dto';
+import { WhatIfDto } from './dto/what-if.dto';
 import { RiskViewService } from './risk-view.service';
 
 @ApiTags('risks')
@@ -28,5 +30,22 @@ export class RisksController {
     const partnership = await this.partnerships.byKey(query.partnership);
     await this.access.assertPrivateReader(user, partnership.id);
     return this.risks.view(partnership, query);
+  }
+
+  /**
+   * What if one item were expected to end on another day: the items and Actions that would then pass
+   * the deadline, and those that no longer would. Computed with the forecast of libs/schedule on the
+   * plan as it is; nothing is saved. The Secretariat's, for the monitoring call's walk-through.
+   */
+  @Post('what-if')
+  @HttpCode(200)
+  @Access('monitoring.write')
+  @ApiOkResponse({ description: 'WhatIf: the tried item, the items that would pass the deadline and those that no longer would, every Action now and then' })
+  @ApiBadRequestResponse({ description: 'A bad itemId, forecastEnd or asOf, or an item the partnership does not hold, named in the message' })
+  @ApiUnauthorizedResponse({ description: 'Sign in first' })
+  @ApiForbiddenResponse({ description: 'Only the Secretariat tries forecasts, or X-XSRF-TOKEN is missing' })
+  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  async whatIf(@Query() query: PartnershipQuery, @Body() body: WhatIfDto): Promise<WhatIf> {
+    return this.risks.whatIf(await this.partnerships.byKey(query.partnership), body);
   }
 }
