@@ -1,4 +1,5 @@
 import type { Organisation, RiskView } from '@tracker/contracts';
+import { actionFinishWords } from '@tracker/schedule';
 import { DIGEST_KINDS, RemindersService } from '../src/app/reminders/reminders.service';
 import type { RunningServer } from '../src/app/server';
 import { createAccount } from '../src/app/users/accounts';
@@ -106,6 +107,15 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
       const counts = (kind: string) => expected.filter((i) => i.kind === kind).length;
       expect(mail.subject).toBe(`Weekly digest, Action ${action}: ${counts('overdue')} overdue, ${counts('due_soon')} due soon, ${counts('stalled')} stalled`);
       expect(mail.text).toContain(`You get this mail because you co-lead Action ${action} and your weekly digest is on.`);
+      // What the forecast pushes past the deadline, each with its chain in words, and the Action's expected finish.
+      const finish = risks.actions.find((a) => a.number === action)!;
+      expect(mail.text).toContain(`Action ${action} (${finish.shortName}) is ${actionFinishWords(finish.finish, risks.deadline)}.`);
+      expect(mail.text).toContain('Forecast beyond the deadline');
+      expect(mail.text).toContain('May pass the deadline');
+      for (const item of expected.filter((i) => i.kind === 'forecast_beyond_deadline' || i.kind === 'may_pass_deadline')) {
+        expect(item.reason).toMatch(/because /);
+        expect(mail.text).toContain(`${item.title} (Action ${action}, ${item.itemType}): ${item.reason}`);
+      }
       const unsubscribe = mail.links.find((l) => l.includes('/api/notifications/unsubscribe'))!;
       expect(mail.headerLines).toContain(`List-Unsubscribe: <${unsubscribe}>`);
       if (action === 1) {
@@ -127,6 +137,13 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     const view = (await (await signedIn(first.url, 'secretariat@example.org')).get<RiskView>('/api/risks?asOf=2026-11-30')).body;
     for (const action of view.actions) {
       expect(secretariatMail.text).toContain(`Action ${action.number} (${action.shortName}): ${action.rag[0].toUpperCase()}${action.rag.slice(1)}.`);
+      expect(secretariatMail.text).toContain(`It is ${actionFinishWords(action.finish, view.deadline)}.`);
+    }
+    const pushed = view.items.filter((i) => i.kind === 'forecast_beyond_deadline' || i.kind === 'may_pass_deadline');
+    expect(pushed.length).toBeGreaterThan(0);
+    expect(secretariatMail.text).toContain('What the forecast pushes past the deadline');
+    for (const item of pushed) {
+      expect(secretariatMail.text).toContain(`${item.title} (Action ${item.actionNumber}, ${item.itemType}): ${item.reason}`);
     }
     const rows = await withClient(
       db.url,

@@ -1,6 +1,7 @@
 import { addDays, differenceInCalendarDays, lightFormat, parseISO } from 'date-fns';
 import {
   actionFinish,
+  actionFinishWords,
   findCycle,
   forecastBecause,
   forecastChain,
@@ -265,6 +266,24 @@ export function describeForecast(zone: string): void {
         const forecasts = forecastPlan([item('a', { forecastEnd: '2026-06-30' }), item('b')], [link('a', 'b'), link('b', 'a')], '2025-06-01');
         expect(forecasts.get('b')).toEqual({ earliestEnd: '2025-12-01', latestEnd: '2025-12-31', drivenBy: 'self' });
       });
+      describe("an Action's finish in words", () => {
+        it('says when and whether it fits the deadline', () => {
+          const deadline = '2027-03-31';
+          expect(actionFinishWords({ earliestEnd: '2027-01-01', latestEnd: '2027-01-31', fitsDeadline: 'yes' }, deadline)).toBe(
+            'expected to finish between 1 Jan 2027 and 31 Jan 2027, within the 31 Mar 2027 deadline',
+          );
+          expect(actionFinishWords({ earliestEnd: '2027-01-01', latestEnd: '2027-12-31', fitsDeadline: 'maybe' }, deadline)).toBe(
+            'expected to finish between 1 Jan 2027 and 31 Dec 2027, so it may pass the 31 Mar 2027 deadline',
+          );
+          expect(actionFinishWords({ earliestEnd: '2027-04-15', latestEnd: '2027-04-15', fitsDeadline: 'no' }, deadline)).toBe(
+            'expected to finish by 15 Apr 2027, after the 31 Mar 2027 deadline',
+          );
+          expect(actionFinishWords({ earliestEnd: null, latestEnd: null, fitsDeadline: 'yes' }, deadline)).toBe(
+            'no expected finish yet: none of its items is dated',
+          );
+        });
+      });
+
       describe('on the chart', () => {
         it('reads the links the items carry, with their lags, as the plan forecast does', () => {
           const forecasts = forecastLinkedItems(

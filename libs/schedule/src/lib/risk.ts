@@ -434,3 +434,23 @@ export function actionFinish(forecasts: readonly Forecast[], deadline: CalendarD
     latestEnd === null || compareDates(latestEnd, deadline) <= 0 ? 'yes' : earliestEnd !== null && compareDates(earliestEnd, deadline) > 0 ? 'no' : 'maybe';
   return { earliestEnd, latestEnd, fitsDeadline };
 }
+
+/**
+ * An Action's expected finish in words, against the deadline: "expected to finish between 1 Jan 2027
+ * and 31 Dec 2027, so it may pass the 31 Mar 2027 deadline".
+ */
+export function actionFinishWords(finish: ActionFinish, deadline: CalendarDate): string {
+  if (finish.latestEnd === null) {
+    return 'no expected finish yet: none of its items is dated';
+  }
+  const when =
+    finish.earliestEnd === null || finish.earliestEnd === finish.latestEnd
+      ? `by ${formatDay(finish.latestEnd)}`
+      : `between ${formatDay(finish.earliestEnd)} and ${formatDay(finish.latestEnd)}`;
+  const fits = {
+    yes: `within the ${formatDay(deadline)} deadline`,
+    maybe: `so it may pass the ${formatDay(deadline)} deadline`,
+    no: `after the ${formatDay(deadline)} deadline`,
+  }[finish.fitsDeadline];
+  return `expected to finish ${when}, ${fits}`;
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { RiskItem, RiskKind } from '@tracker/contracts';
+import type { ActionRag, RiskItem, RiskKind } from '@tracker/contracts';
 import { addDays, format, parseISO } from 'date-fns';
-import { RISK_KIND_LABELS } from '@tracker/schedule';
+import { actionFinishWords, RISK_KIND_LABELS } from '@tracker/schedule';
 import { type Recipient, AccountsRepository } from '../accounts/accounts.repository';
 import { APP_CONFIG } from '../auth/auth.types';
 import type { AppConfig } from '../config/config';
@@ -20,7 +20,9 @@ export const REMINDERS_CRON = '*/10 * * * *';
 /** Weekly digests go out on Monday from this hour, Brussels time. */
 export const DIGEST_HOUR = 7;
 /** The kinds of risk a co-leader's digest lists, as GET /api/risks names them. */
-export const DIGEST_KINDS: readonly RiskKind[] = ['overdue', 'due_soon', 'stalled'];
+export const DIGEST_KINDS: readonly RiskKind[] = ['overdue', 'due_soon', 'stalled', 'forecast_beyond_deadline', 'may_pass_deadline'];
+/** The kinds that say what the forecast pushes past the deadline, with the chain in words: both digests list them. */
+const FORECAST_KINDS: readonly RiskKind[] = ['forecast_beyond_deadline', 'may_pass_deadline'];
 
 const KIND_WORDS = RISK_KIND_LABELS;
 const RAG_WORDS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
@@ -88,7 +90,8 @@ export class RemindersService implements OnModuleInit {
         const actions = person.actionNumbers.length > 0 ? person.actionNumbers : await this.repository.coLedActionNumbers(person.organisationId);
         const items = view.items.filter((item) => actions.includes(item.actionNumber) && DIGEST_KINDS.includes(item.kind));
         const own = followUps.filter((f) => f.ownerOrganisationId === person.organisationId);
-        sent += Number(await this.coLeaderDigest(person, monday, actions, items, own));
+        const finishes = view.actions.filter((a) => actions.includes(a.number));
+        sent += Number(await this.coLeaderDigest(person, monday, actions, items, own, finishes, view.deadline));
       } else if (person.role === 'secretariat') {
         sent += Number(await this.secretariatDigest(person, monday, view, followUps));
       }
@@ -138,7 +141,15 @@ export class RemindersService implements OnModuleInit {
     return sent;
   }
 
-  private coLeaderDigest(person: Recipient, monday: string, actions: number[], items: RiskItem[], followUps: OpenFollowUp[]): Promise<boolean> {
+  private coLeaderDigest(
+    person: Recipient,
+    monday: string,
+    actions: number[],
+    items: RiskItem[],
+    followUps: OpenFollowUp[],
+    finishes: ActionRag[],
+    deadline: string,
+  ): Promise<boolean> {
     const section = (kind: RiskKind, empty: string): MailSection => ({
       heading: KIND_WORDS[kind],
       empty,
@@ -154,12 +165,17 @@ export class RemindersService implements OnModuleInit {
       dedupeKey: `digest:${person.id}:${monday}`,
       content: {
         greeting: `Hello ${person.name},`,
-        paragraphs: [`Where ${actionWords} stand${actions.length === 1 ? 's' : ''} on ${monday}, as the risk view shows it.`],
+        paragraphs: [
+          `Where ${actionWords} stand${actions.length === 1 ? 's' : ''} on ${monday}, as the risk view shows it.`,
+          ...finishes.map((a) => `Action ${a.number} (${a.shortName}) is ${actionFinishWords(a.finish, deadline)}.`),
+        ],
         button: { label: 'Open the risk view', url: this.links.to('/risks') },
         sections: [
           section('overdue', 'Nothing overdue.'),
           section('due_soon', 'Nothing due in the next 30 days.'),
           section('stalled', 'Nothing stalled.'),
+          section('forecast_beyond_deadline', 'Nothing is forecast to end after the deadline.'),
+          section('may_pass_deadline', 'Nothing may pass the deadline.'),
           {
             heading: 'Open follow-ups of your organisation',
             empty: 'None.',
@@ -195,9 +211,19 @@ export class RemindersService implements OnModuleInit {
             heading: 'Each Action',
             empty: 'No Action.',
             items: view.actions.map((a) => ({
-              text: `Action ${a.number} (${a.shortName}): ${RAG_WORDS[a.rag]}. ${a.reasons.join(' ')}`,
+              text: `Action ${a.number} (${a.shortName}): ${RAG_WORDS[a.rag]}. ${a.reasons.join(' ')} It is ${actionFinishWords(a.finish, view.deadline)}.`,
               url: this.links.to(`/actions/${a.number}`),
             })),
+          },
+          {
+            heading: 'What the forecast pushes past the deadline',
+            empty: 'Nothing: every item is expected to end by the deadline.',
+            items: view.items
+              .filter((i) => FORECAST_KINDS.includes(i.kind))
+              .map((i) => ({
+                text: `${KIND_WORDS[i.kind]}: ${i.title} (Action ${i.actionNumber}, ${i.itemType}): ${i.reason}`,
+                url: this.itemUrl(i.id),
+              })),
           },
           {
             heading: `What changed in the last 7 days (${total})`,
