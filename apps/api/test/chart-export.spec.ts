@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { FollowUp, GanttData, Milestone, MonitoringCall } from '@tracker/contracts';
+import { actionFinishWords, RISK_KIND_LABELS } from '@tracker/schedule';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -231,6 +232,18 @@ describe('the chart as a file', () => {
     expect(text).toContain('Send the minutes, owner Secretariat, due 2026-12-04');
     expect(text).toContain('Find a venue for the Urban Academy (asked 2026-10-01), due 2026-10-31');
     expect(text).toMatch(/Action 1 Labour: (RED|AMBER|GREEN)/);
+    // The forecast's kinds with their chain in words, and each Action's expected finish.
+    const opened = (await secretariat.get<MonitoringCall>(`/api/monitoring-calls/${call.id}`)).body;
+    for (const action of opened.risks.actions) {
+      expect(text).toContain(flat(`- ${actionFinishWords(action.finish, opened.risks.deadline)}`));
+    }
+    const pushed = opened.risks.items.filter(
+      (i) => [1, 2].includes(i.actionNumber) && (i.kind === 'forecast_beyond_deadline' || i.kind === 'may_pass_deadline'),
+    );
+    expect(pushed.length).toBeGreaterThan(0);
+    for (const i of pushed) {
+      expect(text).toContain(flat(`- [${RISK_KIND_LABELS[i.kind]}] Action ${i.actionNumber}: ${i.title} (${i.reason})`));
+    }
     expect(text).toContain('Actions 1 Labour, 2 Education');
     for (const i of gantt.items.filter((m) => [1, 2].includes(m.actionNumber))) {
       expect(text).toContain(flat(i.title));

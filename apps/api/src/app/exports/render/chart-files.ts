@@ -1,5 +1,5 @@
 import type { FollowUp, MonitoringCall } from '@tracker/contracts';
-import { CHART_LAYOUT, type ChartModel, chartSvg, paginate, VIEW_SCALE } from '@tracker/schedule';
+import { actionFinishWords, CHART_LAYOUT, type ChartModel, chartSvg, paginate, RISK_KIND_LABELS, VIEW_SCALE } from '@tracker/schedule';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -128,11 +128,12 @@ export function callPackPdf(call: MonitoringCall, model: ChartModel, paper: Pape
   for (const action of call.risks.actions) {
     doc.font('bold').fontSize(9).text(`Action ${action.number} ${action.shortName}: ${action.rag.toUpperCase()}`);
     action.reasons.forEach((reason) => line(`- ${reason}`, 10));
+    line(`- ${actionFinishWords(action.finish, call.risks.deadline)}`, 10);
   }
   heading(`What needs attention as of ${call.risks.asOf}`);
   const covered = call.risks.items.filter((i) => call.actionNumbers.includes(i.actionNumber));
   if (covered.length === 0) line('Nothing flagged in the Actions covered.');
-  covered.forEach((item) => line(`- [${item.kind.replace(/_/g, ' ')}] Action ${item.actionNumber}: ${item.title} (${item.reason})`, 0));
+  covered.forEach((item) => line(`- [${RISK_KIND_LABELS[item.kind]}] Action ${item.actionNumber}: ${item.title} (${item.reason})`, 0));
 
   heading(`Changes since ${call.previousCall ? `the previous call (${call.previousCall.heldOn})` : 'the start'}`);
   if (call.changesSincePrevious.length === 0) line('No changes.');
