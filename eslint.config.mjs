@@ -47,7 +47,7 @@ export default tseslint.config(
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:schedule', 'type:migrations'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:schedule'] },
-            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:api'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:schedule', 'scope:api'] },
           ],
         },
       ],
