@@ -43,9 +43,12 @@ export class RisksController {
   @ApiOkResponse({ description: 'WhatIf: the tried item, the items that would pass the deadline and those that no longer would, every Action now and then' })
   @ApiBadRequestResponse({ description: 'A bad itemId, forecastEnd or asOf, or an item the partnership does not hold, named in the message' })
   @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: 'Only the Secretariat tries forecasts, or X-XSRF-TOKEN is missing' })
+  @ApiForbiddenResponse({ description: 'Only the Secretariat tries forecasts, of a partnership its organisation has a seat in; or X-XSRF-TOKEN is missing' })
   @ApiNotFoundResponse({ description: 'No partnership has this key' })
-  async whatIf(@Query() query: PartnershipQuery, @Body() body: WhatIfDto): Promise<WhatIf> {
-    return this.risks.whatIf(await this.partnerships.byKey(query.partnership), body);
+  async whatIf(@Query() query: PartnershipQuery, @Body() body: WhatIfDto, @SignedInUser() user: AuthUser): Promise<WhatIf> {
+    const partnership = await this.partnerships.byKey(query.partnership);
+    // It answers from the partnership's risk view: its own people's.
+    await this.access.assertPrivateReader(user, partnership.id);
+    return this.risks.whatIf(partnership, body);
   }
 }
