@@ -1,4 +1,5 @@
 import type { ApiError, GanttData, Output, RiskView, WhatIf } from '@tracker/contracts';
+import { seedScalePlans } from '../src/app/seed/scale-plan';
 import type { RunningServer } from '../src/app/server';
 import { type Client, signedIn } from './client';
 import { createTestDatabase, type TestDatabase, withClient } from './database';
@@ -124,5 +125,16 @@ describe('the what-if of a forecast end', () => {
       body: JSON.stringify(body),
     });
     expect([401, 403]).toContain(anonymous.status);
+  });
+  it("answers only for a partnership the Secretariat's organisation has a seat in", async () => {
+    await server.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 5 }));
+    const other = (await secretariat.get<GanttData>('/api/gantt?partnership=scale-0001')).body.items[0];
+    const answer = await secretariat.post<ApiError>('/api/risks/what-if?partnership=scale-0001', { itemId: other.id, forecastEnd: '2027-06-30' });
+    expect(answer.status).toBe(403);
+    expect(answer.body.message).toMatch(/no seat in this partnership/);
+    // An item of another partnership is not one of the Work Plan's.
+    const mixed = await whatIf({ itemId: other.id, forecastEnd: '2027-06-30' });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.message).toMatch(/^itemId: /);
   });
 });
