@@ -2,7 +2,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { PlanVersionSummary, RegisterRisk, RiskView } from '@tracker/contracts';
+import type { ActionRag, PlanVersionSummary, RegisterRisk, RiskView } from '@tracker/contracts';
+import { actionFinishWords } from '@tracker/schedule';
 import { catchError, combineLatest, filter, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { PartnershipService } from '../partnership/partnership.service';
@@ -14,6 +15,7 @@ import { countByKind, filterRisks, formatDay, parseRiskFilter, RAG_LABELS } from
 import { MonitoringCallsComponent } from './monitoring-calls.component';
 import { RiskItemsTableComponent } from './risk-items-table.component';
 import { RisksService } from './risks.service';
+import { type WhatIfChoice, WhatIfComponent } from './what-if.component';
 
 type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view: null; register: RegisterRisk[]; error: 'signed_out' | 'no_seat' | 'failed' };
 
@@ -25,7 +27,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
 @Component({
   selector: 'wp-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent, AddRiskComponent, RiskEditorComponent],
+  imports: [RouterLink, MonitoringCallsComponent, RiskItemsTableComponent, AddRiskComponent, RiskEditorComponent, WhatIfComponent],
   styles: `
     .risk-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
     .risk-controls .field { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -117,6 +119,7 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
             <ul>
               @for (r of a.reasons; track $index) { <li>{{ r }}</li> }
             </ul>
+            <p data-testid="action-finish">{{ finishWords(a, view.deadline) }}</p>
           </section>
         }
       </div>
@@ -128,6 +131,10 @@ type Loaded = { view: RiskView; register: RegisterRisk[]; error: null } | { view
         [caption]="shown().items.length + ' risks, most severe first (as of ' + day(view.asOf) + ')'"
         labelledBy="risk-items-heading"
       />
+
+      @if (isSecretariat()) {
+        <wp-what-if [choices]="whatIfChoices()" [deadline]="view.deadline" [asOf]="view.asOf" [partnership]="partnerships.apiParams()" />
+      }
 
       <section class="register" aria-labelledby="register-heading">
         <h2 id="register-heading">Risk register</h2>
@@ -230,11 +237,37 @@ export class RisksPageComponent {
     return view ? filterRisks(view.items, view.actions, this.filter()) : { items: [], actions: [] };
   });
   readonly counts = computed(() => countByKind(this.shown().items));
+  /** The Secretariat tries forecast ends (what if); nobody else may. */
+  readonly isSecretariat = computed(() => this.auth.user()?.role === 'secretariat');
+  /** The plan's milestones, in plan order, for the what-if (read only for the Secretariat). */
+  private readonly planItems = toSignal(
+    combineLatest([toObservable(this.partnerships.key), toObservable(this.isSecretariat)]).pipe(
+      switchMap(([key, secretariat]) =>
+        secretariat
+          ? this.plan.gantt(key).pipe(
+              map((data): WhatIfChoice[] => data.items),
+              catchError(() => of([] as WhatIfChoice[])),
+            )
+          : of([] as WhatIfChoice[]),
+      ),
+    ),
+    { initialValue: [] as WhatIfChoice[] },
+  );
+  readonly whatIfChoices = computed(() => {
+    const action = this.filter().action;
+    return this.planItems().filter((i) => action === null || i.actionNumber === action);
+  });
   readonly register = computed(() => {
     const action = this.filter().action;
     const all = this.loaded()?.register ?? [];
     return action === null ? all : all.filter((r) => r.actionNumber === action);
   });
+
+  /** "It is expected to finish between ... and ..., so it may pass the ... deadline." */
+  finishWords(action: ActionRag, deadline: string): string {
+    const words = actionFinishWords(action.finish, deadline);
+    return `${words[0].toUpperCase()}${words.slice(1)}.`;
+  }
 
   setAsOf(value: string): void {
     this.navigate({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null });

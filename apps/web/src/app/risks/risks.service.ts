@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { RegisterRisk, RiskView } from '@tracker/contracts';
+import type { RegisterRisk, RiskView, WhatIf, WhatIfQuery } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
 
 /** Reads the risk view and the risk register (sign-in needed). */
@@ -17,5 +17,10 @@ export class RisksService {
 
   register(partnership: Record<string, string> = {}): Observable<RegisterRisk[]> {
     return this.http.get<RegisterRisk[]>('/api/risk-register', { params: partnership });
+  }
+
+  /** What would pass the deadline if one item were expected to end on another day (the Secretariat's; nothing is saved). */
+  whatIf(query: WhatIfQuery, partnership: Record<string, string> = {}): Observable<WhatIf> {
+    return this.http.post<WhatIf>('/api/risks/what-if', query, { params: partnership });
   }
 }
