@@ -17,6 +17,8 @@ export function legendEntries(deadline: string | null): LegendEntry[] {
     { swatch: 'swatch-overdue', text: 'Red edge: overdue' },
     ...(deadline === null ? [] : [{ swatch: 'swatch-deadline', text: `Purple: after the ${formatLongDay(deadline)} deadline` }]),
     { swatch: 'swatch-today', text: 'Red line: today' },
+    { swatch: 'swatch-arrow', text: 'Arrow: the item it points to comes after the one it starts from' },
+    { swatch: 'swatch-forecast', text: 'Orange band after a bar: expected to end later than planned (solid: for sure; hatched: possibly)' },
     {
       swatch: null,
       text: '"Annex 1 only": a step found only in Annex 1, not in the plan of record; shown, but warned about only if someone sets an expected end date',
