@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: {
       /**
        * Who may import whom (project.json tags): the web app never imports the API; contracts import
-       * nothing; schedule only date-fns and contracts; apps only libraries (and the API its migrations).
+       * only zod (their schemas); schedule only date-fns and contracts; apps only libraries (and the API its migrations).
        */
       '@nx/enforce-module-boundaries': [
         'error',
@@ -41,7 +41,7 @@ export default tseslint.config(
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [], bannedExternalImports: ['*'] },
+            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod', 'zod/*'] },
             { sourceTag: 'scope:schedule', onlyDependOnLibsWithTags: ['scope:contracts'], allowedExternalImports: ['date-fns', 'date-fns/*'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:schedule'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:schedule', 'type:migrations'] },

@@ -1,39 +1,44 @@
 /**
- * Accounts managed in the app, mail and reminders. Plain types only (see plan.ts).
+ * Accounts managed in the app, mail and reminders (see plan.ts for how answers are declared).
  */
-import type { Role } from './auth';
-import type { OrganisationRef } from './plan';
+import { z } from 'zod';
+import { ROLES, type Role } from './auth';
+import { Instant, OrganisationRef } from './plan';
 
 /** Reminder mails of an account: the weekly digest and follow-ups falling due, or none. */
 export const DIGEST_SETTINGS = ['weekly', 'off'] as const;
 export type DigestSetting = (typeof DIGEST_SETTINGS)[number];
 
-export type AccountStatus = 'invited' | 'active' | 'deactivated';
+export const AccountStatus = z.enum(['invited', 'active', 'deactivated']).meta({ id: 'AccountStatus' });
+export type AccountStatus = z.infer<typeof AccountStatus>;
 
 /** `GET /api/accounts` (Secretariat): one account. */
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: OrganisationRef;
-  /**
-   * Numbers of the Actions whose co-leader digest this person follows (ticked by the Secretariat;
-   * none ticked, a co-leader's digest covers the Actions their organisation co-leads). They give no right.
-   */
-  actionNumbers: number[];
-  /**
-   * Numbers of the Work Plan's Actions whose milestones and outputs this person may change: their role
-   * and organisation decide (every Action for the Secretariat, the co-led ones for a co-leader), as
-   * `GET /api/auth/me` answers them.
-   */
-  editableActions: number[];
-  /** `invited` until a password is set (or the first sign-in with the identity provider). */
-  status: AccountStatus;
-  digest: DigestSetting;
-  createdAt: string;
-  deactivatedAt: string | null;
-}
+export const Account = z
+  .strictObject({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    organisation: OrganisationRef,
+    /**
+     * Numbers of the Actions whose co-leader digest this person follows (ticked by the Secretariat;
+     * none ticked, a co-leader's digest covers the Actions their organisation co-leads). They give no right.
+     */
+    actionNumbers: z.array(z.number().int()),
+    /**
+     * Numbers of the Work Plan's Actions whose milestones and outputs this person may change: their role
+     * and organisation decide (every Action for the Secretariat, the co-led ones for a co-leader), as
+     * `GET /api/auth/me` answers them.
+     */
+    editableActions: z.array(z.number().int()),
+    /** `invited` until a password is set (or the first sign-in with the identity provider). */
+    status: AccountStatus,
+    digest: z.enum(DIGEST_SETTINGS),
+    createdAt: Instant,
+    deactivatedAt: Instant.nullable(),
+  })
+  .meta({ id: 'Account' });
+export type Account = z.infer<typeof Account>;
 
 /** `POST /api/accounts` (Secretariat): invites a person; they get a one-time link valid 48 hours. */
 export interface AccountInvite {
@@ -54,20 +59,20 @@ export interface AccountUpdate {
 }
 
 /** One entry of `GET /api/accounts/:id/changes`: the audit of an account. */
-export interface AccountChange {
-  at: string;
-  /** Who made the change; null when the person did it by a mailed link, or the system did. */
-  by: { id: string; name: string } | null;
-  change: string;
-  detail: Record<string, unknown>;
-}
+export const AccountChange = z
+  .strictObject({
+    at: Instant,
+    /** Who made the change; null when the person did it by a mailed link, or the system did. */
+    by: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+    change: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AccountChange' });
+export type AccountChange = z.infer<typeof AccountChange>;
 
 /** `GET /api/profile` and `PATCH /api/profile`: what members change themselves. */
-export interface Profile {
-  name: string;
-  email: string;
-  digest: DigestSetting;
-}
+export const Profile = z.strictObject({ name: z.string(), email: z.string(), digest: z.enum(DIGEST_SETTINGS) }).meta({ id: 'Profile' });
+export type Profile = z.infer<typeof Profile>;
 
 export interface ProfileUpdate {
   name?: string;
@@ -86,30 +91,37 @@ export interface PasswordResetRequest {
 }
 
 /** `GET /api/auth/providers`: the ways to sign in besides a password. */
-export interface SignInProviders {
-  /** OpenID Connect, when configured: the button's words, and where it starts. */
-  oidc: { name: string; startUrl: string } | null;
-}
+export const SignInProviders = z
+  .strictObject({
+    /** OpenID Connect, when configured: the button's words, and where it starts. */
+    oidc: z.strictObject({ name: z.string(), startUrl: z.string() }).nullable(),
+  })
+  .meta({ id: 'SignInProviders' });
+export type SignInProviders = z.infer<typeof SignInProviders>;
 
 /** `GET /api/mail/outbox` (Secretariat): the mails the tracker wrote, newest first. */
-export interface OutboxMail {
-  id: string;
-  createdAt: string;
-  to: string;
-  subject: string;
-  kind: string;
-  /** `outbox`: kept here because no SMTP_URL is set; `pending`, `sent` or `failed` through SMTP. */
-  status: 'pending' | 'sent' | 'outbox' | 'failed';
-  sentAt: string | null;
-  error: string | null;
-  text: string;
-  html: string;
-  unsubscribeUrl: string | null;
-}
+export const OutboxMail = z
+  .strictObject({
+    id: z.string(),
+    createdAt: Instant,
+    to: z.string(),
+    subject: z.string(),
+    kind: z.string(),
+    /** `outbox`: kept here because no SMTP_URL is set; `pending`, `sent` or `failed` through SMTP. */
+    status: z.enum(['pending', 'sent', 'outbox', 'failed']),
+    sentAt: Instant.nullable(),
+    error: z.string().nullable(),
+    text: z.string(),
+    html: z.string(),
+    unsubscribeUrl: z.string().nullable(),
+  })
+  .meta({ id: 'OutboxMail' });
+export type OutboxMail = z.infer<typeof OutboxMail>;
 
 /** The answer of `POST /api/calendar/private-feed`: the secret address of one's private calendar, shown once. */
-export interface PrivateFeed {
-  url: string;
-  webcal: string;
-  issuedAt: string | null;
-}
+export const PrivateFeed = z.strictObject({ url: z.string(), webcal: z.string(), issuedAt: Instant.nullable() }).meta({ id: 'PrivateFeed' });
+export type PrivateFeed = z.infer<typeof PrivateFeed>;
+
+/** `GET /api/calendar/private-feed`: when one's private feed was issued, null when none is. */
+export const PrivateFeedState = z.strictObject({ issuedAt: Instant.nullable() }).meta({ id: 'PrivateFeedState' });
+export type PrivateFeedState = z.infer<typeof PrivateFeedState>;

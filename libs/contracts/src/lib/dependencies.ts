@@ -1,27 +1,31 @@
 /**
  * Finish-to-start links between a partnership's milestones and outputs, and the forecast they feed.
- * Plain types only (see plan.ts).
+ * See plan.ts for how answers are declared.
  *
  * `GET /api/dependencies[?partnership=key]` lists them; `POST /api/dependencies` adds one (201; 400
  * for a link that would close a cycle, naming its items, or for an unknown item, naming the field;
  * 409 for a link that exists); `DELETE /api/dependencies/:id` removes one (204). The Secretariat
  * changes any link, a co-leader the links whose successor is in an Action their organisation co-leads.
  */
-import type { CalendarDateString, PlanNote } from './plan';
+import { z } from 'zod';
+import { CalendarDate, PlanNote } from './plan';
 
-export interface Dependency {
-  id: string;
-  /** The milestone or output that must end first. */
-  predecessorId: string;
-  /** The milestone or output that starts once the predecessor has ended, plus the lag. */
-  successorId: string;
-  /** Whole months between the predecessor's end and the successor's start (0 or more). */
-  lagMonths: number;
-  /** The section of the plan that states the link (e.g. "2.5.9"); null for a link added in the tracker. */
-  source: string | null;
-  /** How the link was read from the plan (a `derived` note quoting its words). */
-  notes: PlanNote[];
-}
+export const Dependency = z
+  .strictObject({
+    id: z.string(),
+    /** The milestone or output that must end first. */
+    predecessorId: z.string(),
+    /** The milestone or output that starts once the predecessor has ended, plus the lag. */
+    successorId: z.string(),
+    /** Whole months between the predecessor's end and the successor's start (0 or more). */
+    lagMonths: z.number().int(),
+    /** The section of the plan that states the link (e.g. "2.5.9"); null for a link added in the tracker. */
+    source: z.string().nullable(),
+    /** How the link was read from the plan (a `derived` note quoting its words). */
+    notes: z.array(PlanNote),
+  })
+  .meta({ id: 'Dependency' });
+export type Dependency = z.infer<typeof Dependency>;
 
 /** `POST /api/dependencies` */
 export interface DependencyCreate {
@@ -35,9 +39,12 @@ export interface DependencyCreate {
  * When an item is expected to end, as a range: what a person set, else its planned window with its
  * precision as the range, pushed later by its predecessors (plus lag) and by its pace.
  */
-export interface ItemForecast {
-  earliestEnd: CalendarDateString | null;
-  latestEnd: CalendarDateString | null;
-  /** The rule that set it: 'self' (its own dates), 'pace' (its progress so far), or the id of the predecessor that pushes it. */
-  drivenBy: string;
-}
+export const ItemForecast = z
+  .strictObject({
+    earliestEnd: CalendarDate.nullable(),
+    latestEnd: CalendarDate.nullable(),
+    /** The rule that set it: 'self' (its own dates), 'pace' (its progress so far), or the id of the predecessor that pushes it. */
+    drivenBy: z.string(),
+  })
+  .meta({ id: 'ItemForecast' });
+export type ItemForecast = z.infer<typeof ItemForecast>;

@@ -1,12 +1,16 @@
 /** `GET /api/gantt[?partnership=key]`: everything the Gantt chart draws, in one response. */
-import type { CalendarDateString, Milestone } from './plan';
+import { z } from 'zod';
+import { CalendarDate, Milestone } from './plan';
 
-export interface GanttData {
-  partnership: { id: string; key: string; name: string; deadline: CalendarDateString };
-  actions: { number: number; shortName: string; title: string }[];
-  /** Activities and sub-steps in plan order, the same shape as `GET /api/milestones`. */
-  items: Milestone[];
-}
+export const GanttData = z
+  .strictObject({
+    partnership: z.strictObject({ id: z.string(), key: z.string(), name: z.string(), deadline: CalendarDate }),
+    actions: z.array(z.strictObject({ number: z.number().int(), shortName: z.string(), title: z.string() })),
+    /** Activities and sub-steps in plan order, the same shape as `GET /api/milestones`. */
+    items: z.array(Milestone),
+  })
+  .meta({ id: 'GanttData' });
+export type GanttData = z.infer<typeof GanttData>;
 
 /** Key of the Work Plan the tracker opens on when no `partnership` is given. */
 export const DEFAULT_PARTNERSHIP_KEY = 'inclusion-of-migrants-and-refugees';
@@ -16,10 +20,13 @@ export const DEFAULT_PARTNERSHIP_KEY = 'inclusion-of-migrants-and-refugees';
  * write of plan, risk or call data takes `?partnership=<key>` (default {@link DEFAULT_PARTNERSHIP_KEY});
  * an unknown key is a 404.
  */
-export interface PartnershipSummary {
-  key: string;
-  name: string;
-  /** The last day of its current phase: its own, the risk rules judge against it. */
-  deadline: CalendarDateString;
-  actions: { number: number; shortName: string }[];
-}
+export const PartnershipSummary = z
+  .strictObject({
+    key: z.string(),
+    name: z.string(),
+    /** The last day of its current phase: its own, the risk rules judge against it. */
+    deadline: CalendarDate,
+    actions: z.array(z.strictObject({ number: z.number().int(), shortName: z.string() })),
+  })
+  .meta({ id: 'PartnershipSummary' });
+export type PartnershipSummary = z.infer<typeof PartnershipSummary>;

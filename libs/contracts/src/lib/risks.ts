@@ -1,21 +1,27 @@
 /**
- * The risk view, the risk register and the monitoring-call log. Plain types only (see plan.ts).
+ * The risk view, the risk register and the monitoring-call log (see plan.ts for how answers are declared).
  *
  * Reading needs sign-in (every role). Writes: the Secretariat changes any risk, a co-leader the risks
  * of the Actions their organisation co-leads; only the Secretariat records monitoring calls and their
  * follow-ups. Writes take the `version` the client last saw: 409 `ConflictError` (updates.ts) when stale.
  */
-import type { ItemForecast } from './dependencies';
-import type { AuditEntry } from './updates';
-import type { CalendarDateString, OrganisationRef, PlanNote } from './plan';
+import { z } from 'zod';
+import { ItemForecast } from './dependencies';
+import { AuditEntry } from './updates';
+import { CalendarDate, Instant, OrganisationRef, PlanNote, type CalendarDateString } from './plan';
 
 /**
  * `forecast_beyond_deadline`: even the earliest expected end (see {@link ItemForecast}) is after the
  * deadline; `may_pass_deadline`: only the latest is.
  */
-export type RiskKind = 'overdue' | 'beyond_deadline' | 'forecast_beyond_deadline' | 'may_pass_deadline' | 'stalled' | 'slipped' | 'unscheduled' | 'due_soon';
-export type RiskSeverity = 'high' | 'medium' | 'low';
-export type Rag = 'red' | 'amber' | 'green';
+export const RiskKind = z
+  .enum(['overdue', 'beyond_deadline', 'forecast_beyond_deadline', 'may_pass_deadline', 'stalled', 'slipped', 'unscheduled', 'due_soon'])
+  .meta({ id: 'RiskKind' });
+export type RiskKind = z.infer<typeof RiskKind>;
+export const RiskSeverity = z.enum(['high', 'medium', 'low']).meta({ id: 'RiskSeverity' });
+export type RiskSeverity = z.infer<typeof RiskSeverity>;
+export const Rag = z.enum(['red', 'amber', 'green']).meta({ id: 'Rag' });
+export type Rag = z.infer<typeof Rag>;
 
 /** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` (all optional; as of today by default). */
 export interface RiskQuery {
@@ -26,75 +32,91 @@ export interface RiskQuery {
   stalledDays?: number;
 }
 
-export interface ActionRag {
-  number: number;
-  shortName: string;
-  rag: Rag;
-  /** Why, in words; the last one is the countdown to the deadline. */
-  reasons: string[];
-  /** When the Action is expected to finish (the latest expected ends of its items), and whether that fits its deadline. */
-  finish: { earliestEnd: CalendarDateString | null; latestEnd: CalendarDateString | null; fitsDeadline: 'yes' | 'no' | 'maybe' };
-}
+export const ActionRag = z
+  .strictObject({
+    number: z.number().int(),
+    shortName: z.string(),
+    rag: Rag,
+    /** Why, in words; the last one is the countdown to the deadline. */
+    reasons: z.array(z.string()),
+    /** When the Action is expected to finish (the latest expected ends of its items), and whether that fits its deadline. */
+    finish: z.strictObject({
+      earliestEnd: CalendarDate.nullable(),
+      latestEnd: CalendarDate.nullable(),
+      fitsDeadline: z.enum(['yes', 'no', 'maybe']),
+    }),
+  })
+  .meta({ id: 'ActionRag' });
+export type ActionRag = z.infer<typeof ActionRag>;
 
 /** One flag of one item: an item both overdue and beyond the deadline appears twice. */
-export interface RiskItem {
-  kind: RiskKind;
-  severity: RiskSeverity;
-  actionNumber: number;
-  itemType: 'milestone' | 'output';
-  id: string;
-  title: string;
-  /** The plan's words for the window, e.g. "October - December 2025". */
-  windowText: string | null;
-  start: CalendarDateString | null;
-  end: CalendarDateString | null;
-  forecastEnd: CalendarDateString | null;
-  status: string;
-  daysLate: number;
-  reason: string;
-  /** The item's notes on the plan (derived readings, inconsistencies), with their sections. */
-  notes: PlanNote[];
-  /** When the item is expected to end, and which rule set it. */
-  forecast: ItemForecast;
-}
+export const RiskItem = z
+  .strictObject({
+    kind: RiskKind,
+    severity: RiskSeverity,
+    actionNumber: z.number().int(),
+    itemType: z.enum(['milestone', 'output']),
+    id: z.string(),
+    title: z.string(),
+    /** The plan's words for the window, e.g. "October - December 2025". */
+    windowText: z.string().nullable(),
+    start: CalendarDate.nullable(),
+    end: CalendarDate.nullable(),
+    forecastEnd: CalendarDate.nullable(),
+    status: z.string(),
+    daysLate: z.number().int(),
+    reason: z.string(),
+    /** The item's notes on the plan (derived readings, inconsistencies), with their sections. */
+    notes: z.array(PlanNote),
+    /** When the item is expected to end, and which rule set it. */
+    forecast: ItemForecast,
+  })
+  .meta({ id: 'RiskItem' });
+export type RiskItem = z.infer<typeof RiskItem>;
 
-export interface RiskView {
-  asOf: CalendarDateString;
-  deadline: CalendarDateString;
-  daysToDeadline: number;
-  dueSoonDays: number;
-  stalledDays: number;
-  /** The approved version compared against (`?baseline=N`), or null; with it, items that slipped are flagged. */
-  baseline: { number: number; name: string; slipMonths: number } | null;
-  actions: ActionRag[];
-  /** Most severe first: overdue (longest late first), beyond the deadline, forecast beyond the deadline, may pass the deadline, stalled, slipped, unscheduled, due soon. */
-  items: RiskItem[];
-}
+export const RiskView = z
+  .strictObject({
+    asOf: CalendarDate,
+    deadline: CalendarDate,
+    daysToDeadline: z.number().int(),
+    dueSoonDays: z.number().int(),
+    stalledDays: z.number().int(),
+    /** The approved version compared against (`?baseline=N`), or null; with it, items that slipped are flagged. */
+    baseline: z.strictObject({ number: z.number().int(), name: z.string(), slipMonths: z.number().int() }).nullable(),
+    actions: z.array(ActionRag),
+    /** Most severe first: overdue (longest late first), beyond the deadline, forecast beyond the deadline, may pass the deadline, stalled, slipped, unscheduled, due soon. */
+    items: z.array(RiskItem),
+  })
+  .meta({ id: 'RiskView' });
+export type RiskView = z.infer<typeof RiskView>;
 
 export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 /** A risk of the register (`GET /api/risk-register[?action=N]`). */
-export interface RegisterRisk {
-  id: string;
-  actionNumber: number;
-  title: string;
-  description: string;
-  /** The causes the plan names for the risk (e.g. "inactive participation in the group"); empty for risks added in the tracker. */
-  causes: string[];
-  /** 1 (rare) to 5 (almost certain); null until assessed (the Work Plan scores none). */
-  likelihood: number | null;
-  /** 1 (minor) to 5 (severe); null until assessed. */
-  impact: number | null;
-  owner: OrganisationRef | null;
-  mitigation: string;
-  status: RiskStatus;
-  nextReview: CalendarDateString | null;
-  version: number;
-  /** The Work Plan section a seeded risk comes from, null for risks added in the tracker. */
-  source: string | null;
-  updatedAt: string;
-}
+export const RegisterRisk = z
+  .strictObject({
+    id: z.string(),
+    actionNumber: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    /** The causes the plan names for the risk (e.g. "inactive participation in the group"); empty for risks added in the tracker. */
+    causes: z.array(z.string()),
+    /** 1 (rare) to 5 (almost certain); null until assessed (the Work Plan scores none). */
+    likelihood: z.number().int().nullable(),
+    /** 1 (minor) to 5 (severe); null until assessed. */
+    impact: z.number().int().nullable(),
+    owner: OrganisationRef.nullable(),
+    mitigation: z.string(),
+    status: z.enum(RISK_STATUSES),
+    nextReview: CalendarDate.nullable(),
+    version: z.number().int(),
+    /** The Work Plan section a seeded risk comes from, null for risks added in the tracker. */
+    source: z.string().nullable(),
+    updatedAt: Instant,
+  })
+  .meta({ id: 'RegisterRisk' });
+export type RegisterRisk = z.infer<typeof RegisterRisk>;
 
 /** `PATCH /api/risk-register/:id`. */
 /** `POST /api/risk-register`: a new risk of an Action's register (the Secretariat, or the Action's co-leaders). */
@@ -127,27 +149,33 @@ export interface RegisterRiskUpdate {
   note?: string;
 }
 
-export interface FollowUp {
-  id: string;
-  callId: string;
-  /** The date of the call that asked for it. */
-  callHeldOn: CalendarDateString;
-  what: string;
-  /** An organisation of the Partnership, a free-text owner, or both. */
-  owner: OrganisationRef | null;
-  ownerText: string | null;
-  dueDate: CalendarDateString | null;
-  done: boolean;
-  version: number;
-}
+export const FollowUp = z
+  .strictObject({
+    id: z.string(),
+    callId: z.string(),
+    /** The date of the call that asked for it. */
+    callHeldOn: CalendarDate,
+    what: z.string(),
+    /** An organisation of the Partnership, a free-text owner, or both. */
+    owner: OrganisationRef.nullable(),
+    ownerText: z.string().nullable(),
+    dueDate: CalendarDate.nullable(),
+    done: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'FollowUp' });
+export type FollowUp = z.infer<typeof FollowUp>;
 
-export interface MonitoringCallSummary {
-  id: string;
-  heldOn: CalendarDateString;
-  actionNumbers: number[];
-  attendees: string[];
-  openFollowUps: number;
-}
+export const MonitoringCallSummary = z
+  .strictObject({
+    id: z.string(),
+    heldOn: CalendarDate,
+    actionNumbers: z.array(z.number().int()),
+    attendees: z.array(z.string()),
+    openFollowUps: z.number().int(),
+  })
+  .meta({ id: 'MonitoringCallSummary' });
+export type MonitoringCallSummary = z.infer<typeof MonitoringCallSummary>;
 
 /**
  * `GET /api/monitoring-calls/:id`: the call, its follow-ups, and what the call walks through:
@@ -156,24 +184,27 @@ export interface MonitoringCallSummary {
  * call, everything up to and including its date), newest first; the open follow-ups of earlier calls
  * (earlier by date, then by when recorded); the risk view as of its date.
  */
-export interface MonitoringCall {
-  id: string;
-  heldOn: CalendarDateString;
-  actionNumbers: number[];
-  attendees: string[];
-  notes: string;
-  decisions: string;
-  version: number;
-  followUps: FollowUp[];
-  previousCall: { id: string; heldOn: CalendarDateString } | null;
-  changesSincePrevious: AuditEntry[];
-  openEarlierFollowUps: FollowUp[];
-  /** The approved version the call compared the plan with; its risk view flags what slipped against it. */
-  comparedVersion: { number: number; name: string } | null;
-  /** The key of the partnership whose plan the call walked through. */
-  partnership: string;
-  risks: RiskView;
-}
+export const MonitoringCall = z
+  .strictObject({
+    id: z.string(),
+    heldOn: CalendarDate,
+    actionNumbers: z.array(z.number().int()),
+    attendees: z.array(z.string()),
+    notes: z.string(),
+    decisions: z.string(),
+    version: z.number().int(),
+    followUps: z.array(FollowUp),
+    previousCall: z.strictObject({ id: z.string(), heldOn: CalendarDate }).nullable(),
+    changesSincePrevious: z.array(AuditEntry),
+    openEarlierFollowUps: z.array(FollowUp),
+    /** The approved version the call compared the plan with; its risk view flags what slipped against it. */
+    comparedVersion: z.strictObject({ number: z.number().int(), name: z.string() }).nullable(),
+    /** The key of the partnership whose plan the call walked through. */
+    partnership: z.string(),
+    risks: RiskView,
+  })
+  .meta({ id: 'MonitoringCall' });
+export type MonitoringCall = z.infer<typeof MonitoringCall>;
 
 /** `POST /api/monitoring-calls`. */
 export interface MonitoringCallCreate {

@@ -1,5 +1,6 @@
 /**
- * Status updates of milestones and outputs, their history and the activity feed. Plain types only.
+ * Status updates of milestones and outputs, their history and the activity feed (see plan.ts for how
+ * answers are declared).
  *
  * `PATCH /api/milestones/:id` and `PATCH /api/outputs/:id` take the `version` the client last saw
  * and any of the other fields. Answers: 200 with the updated item (its `version` bumped); 400 naming
@@ -9,7 +10,9 @@
  */
 import type { CalendarDateString, Milestone, MilestoneStatus, Output, OutputStatus } from './plan';
 import type { ApiError } from './plan';
-import type { Role } from './auth';
+import { z } from 'zod';
+import { ROLES } from './auth';
+import { Instant } from './plan';
 
 /** Longest note accepted with an update. */
 export const NOTE_MAX_LENGTH = 2000;
@@ -165,31 +168,35 @@ export type AuditField = (typeof AUDIT_FIELDS)[number];
  * A field's value in the history: a status, text or calendar date as text, a number (progress,
  * likelihood), a flag (`done`), or a list (a call's Action numbers and attendees).
  */
-export type AuditValue = string | number | boolean | null | readonly (string | number)[];
+export const AuditValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]).meta({ id: 'AuditValue' });
+export type AuditValue = z.infer<typeof AuditValue>;
 
 /**
  * One changed field of one update (`GET /api/{milestones,outputs,risk-register,monitoring-calls,follow-ups}/:id/history`,
  * `GET /api/activity`). An update that changes three fields writes three entries with the same
  * `version`; an update that only carries a note writes one entry whose `field` is null.
  */
-export interface AuditEntry {
-  id: string;
-  /** When, as an ISO 8601 instant. */
-  at: string;
-  by: { id: string; name: string; role: Role; organisation: string };
-  itemType: AuditItemType;
-  itemId: string;
-  /** A milestone's, output's or risk's title, a follow-up's `what`, "Monitoring call of yyyy-MM-dd". */
-  itemTitle: string;
-  /** The item's Action; null for monitoring calls and follow-ups, which belong to no single Action. */
-  actionNumber: number | null;
-  /** The item's version after this update. */
-  version: number;
-  field: AuditField | null;
-  from: AuditValue;
-  to: AuditValue;
-  note: string | null;
-}
+export const AuditEntry = z
+  .strictObject({
+    id: z.string(),
+    /** When, as an ISO 8601 instant. */
+    at: Instant,
+    by: z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES), organisation: z.string() }),
+    itemType: z.enum(AUDIT_ITEM_TYPES),
+    itemId: z.string(),
+    /** A milestone's, output's or risk's title, a follow-up's `what`, "Monitoring call of yyyy-MM-dd". */
+    itemTitle: z.string(),
+    /** The item's Action; null for monitoring calls and follow-ups, which belong to no single Action. */
+    actionNumber: z.number().int().nullable(),
+    /** The item's version after this update. */
+    version: z.number().int(),
+    field: z.enum(AUDIT_FIELDS).nullable(),
+    from: AuditValue,
+    to: AuditValue,
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** `GET /api/activity?limit=N`: newest first, N from 1 to 200 (default 50). */
 export const ACTIVITY_DEFAULT_LIMIT = 50;
