@@ -1,15 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
-import type { Account, AccountChange, Profile } from '@tracker/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { Account, AccountChange, EmailOnly, Message, Profile } from '@tracker/contracts';
 import type { Response } from 'express';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import { clientIp } from '../auth/auth.controller';
@@ -18,6 +9,7 @@ import { escapeHtml } from '../mail/compose';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AccountsService } from './accounts.service';
 import { InviteAccountDto, PasswordResetDto, SetPasswordDto, UpdateAccountDto, UpdateProfileDto } from './dto/account.dto';
+import { MEDIA_TYPES, Operation } from '../http/operation';
 
 /** Account management by the Secretariat. */
 @ApiTags('accounts')
@@ -27,19 +19,23 @@ export class AccountsController {
 
   @Get()
   @Access('accounts.manage')
-  @ApiOkResponse({
+  @Operation({
     description: 'Every account, active ones first: {id, email, name, role, organisation, actionNumbers, status, digest, createdAt, deactivatedAt}',
+    response: [Account],
+    errors: { 403: 'Only the Secretariat manages accounts' },
   })
-  @ApiForbiddenResponse({ description: 'Only the Secretariat manages accounts' })
   list(): Promise<Account[]> {
     return this.accounts.list();
   }
 
   @Post()
   @Access('accounts.manage')
-  @ApiCreatedResponse({ description: 'The invited account (status `invited`); the invitation mail (a one-time link, 48 hours) is on its way' })
-  @ApiBadRequestResponse({ description: 'A field is missing or wrong; the message names it' })
-  @ApiConflictResponse({ description: 'An account for this address exists' })
+  @Operation({
+    status: 201,
+    description: 'The invited account (status `invited`); the invitation mail (a one-time link, 48 hours) is on its way',
+    response: Account,
+    errors: { 400: 'A field is missing or wrong; the message names it', 409: 'An account for this address exists' },
+  })
   invite(@SignedInUser() user: AuthUser, @Body() body: InviteAccountDto): Promise<Account> {
     return this.accounts.invite(user, body);
   }
@@ -52,14 +48,14 @@ export class AccountsController {
 
   @Get(':id/changes')
   @Access('accounts.manage')
-  @ApiOkResponse({ description: 'The audit of the account, newest first: {at, by, change, detail}' })
+  @Operation({ description: 'The audit of the account, newest first: {at, by, change, detail}', response: [AccountChange] })
   changes(@Param('id', ParseIdPipe) id: string): Promise<AccountChange[]> {
     return this.accounts.changes(id);
   }
 
   @Patch(':id')
   @Access('accounts.manage')
-  @ApiOkResponse({ description: 'The changed account; a change of role or organisation ends its sessions' })
+  @Operation({ description: 'The changed account; a change of role or organisation ends its sessions', response: Account })
   update(@SignedInUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateAccountDto): Promise<Account> {
     return this.accounts.update(user, id, body);
   }
@@ -67,7 +63,10 @@ export class AccountsController {
   @Post(':id/deactivate')
   @HttpCode(HttpStatus.OK)
   @Access('accounts.manage')
-  @ApiOkResponse({ description: 'The account, deactivated: its sessions end at once, it cannot sign in, and it gets no mail; its history keeps its name' })
+  @Operation({
+    description: 'The account, deactivated: its sessions end at once, it cannot sign in, and it gets no mail; its history keeps its name',
+    response: Account,
+  })
   deactivate(@SignedInUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Account> {
     return this.accounts.deactivate(user, id);
   }
@@ -75,8 +74,11 @@ export class AccountsController {
   @Post(':id/invitation')
   @HttpCode(HttpStatus.OK)
   @Access('accounts.manage')
-  @ApiOkResponse({ description: 'A new invitation mail; the earlier link stops working' })
-  @ApiConflictResponse({ description: 'The account is not waiting for its invitation' })
+  @Operation({
+    description: 'A new invitation mail; the earlier link stops working',
+    response: Account,
+    errors: { 409: 'The account is not waiting for its invitation' },
+  })
   resendInvitation(@SignedInUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Account> {
     return this.accounts.resendInvitation(user, id);
   }
@@ -90,14 +92,14 @@ export class ProfileController {
 
   @Get()
   @Access('signed_in')
-  @ApiOkResponse({ description: '{name, email, digest}' })
+  @Operation({ description: '{name, email, digest}', response: Profile })
   get(@SignedInUser() user: AuthUser): Promise<Profile> {
     return this.accounts.profile(user);
   }
 
   @Patch()
   @Access('signed_in')
-  @ApiOkResponse({ description: 'The profile after the change: your name, and reminder mails weekly or off' })
+  @Operation({ description: 'The profile after the change: your name, and reminder mails weekly or off', response: Profile })
   update(@SignedInUser() user: AuthUser, @Body() body: UpdateProfileDto): Promise<Profile> {
     return this.accounts.updateProfile(user, body);
   }
@@ -112,22 +114,25 @@ export class AccountLinksController {
   @Post('auth/invitation')
   @HttpCode(HttpStatus.OK)
   @Access('public')
-  @ApiOkResponse({ description: '{email}: the password is set; sign in with it' })
-  @ApiBadRequestResponse({ description: 'The link is unknown, used or expired, or the password too short' })
-  acceptInvitation(@Body() body: SetPasswordDto): Promise<{ email: string }> {
+  @Operation({
+    description: '{email}: the password is set; sign in with it',
+    response: EmailOnly,
+    errors: { 400: 'The link is unknown, used or expired, or the password too short' },
+  })
+  acceptInvitation(@Body() body: SetPasswordDto): Promise<EmailOnly> {
     return this.accounts.acceptInvitation(body.token, body.password);
   }
 
   @Post('auth/password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
   @Access('public')
-  @ApiAcceptedResponse({ description: 'The same answer whether the address has an account or not; if it has, a one-time link (30 minutes) is mailed' })
-  @ApiTooManyRequestsResponse({ description: 'Too many requests for this address or from this client; see Retry-After' })
-  async requestReset(
-    @Body() body: PasswordResetDto,
-    @Req() request: AuthRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ message: string }> {
+  @Operation({
+    status: 202,
+    description: 'The same answer whether the address has an account or not; if it has, a one-time link (30 minutes) is mailed',
+    response: Message,
+    errors: { 429: 'Too many requests for this address or from this client; see Retry-After' },
+  })
+  async requestReset(@Body() body: PasswordResetDto, @Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<Message> {
     try {
       await this.accounts.requestReset(body.email, clientIp(request));
     } catch (error) {
@@ -143,9 +148,12 @@ export class AccountLinksController {
   @Post('auth/password-reset/complete')
   @HttpCode(HttpStatus.OK)
   @Access('public')
-  @ApiOkResponse({ description: '{email}: the new password is set and every session of the account ended' })
-  @ApiBadRequestResponse({ description: 'The link is unknown, used or expired, or the password too short' })
-  completeReset(@Body() body: SetPasswordDto): Promise<{ email: string }> {
+  @Operation({
+    description: '{email}: the new password is set and every session of the account ended',
+    response: EmailOnly,
+    errors: { 400: 'The link is unknown, used or expired, or the password too short' },
+  })
+  completeReset(@Body() body: SetPasswordDto): Promise<EmailOnly> {
     return this.accounts.completeReset(body.token, body.password);
   }
 
@@ -153,7 +161,7 @@ export class AccountLinksController {
   @Access('public')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'One click from a reminder mail: turns reminder mails off, and says so in a small page' })
+  @Operation({ description: 'One click from a reminder mail: turns reminder mails off, and says so in a small page', files: [MEDIA_TYPES.html] })
   async unsubscribe(@Query('token') token: string | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
     const done = typeof token === 'string' && token.length <= 64 && (await this.accounts.unsubscribe(token));
     if (!done) {

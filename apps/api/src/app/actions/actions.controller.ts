@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PartnershipQuery } from '../common/list-query.dto';
-import type { Action, ActionDetail } from '@tracker/contracts';
+import { Action, ActionDetail } from '@tracker/contracts';
 import { ActionNumberParam } from '../common/parse-action-number.pipe';
 import { Access } from '../auth/access.decorator';
 import { ActionsService } from './actions.service';
+import { Operation } from '../http/operation';
 
 @ApiTags('actions')
 @Controller('actions')
@@ -13,7 +14,7 @@ export class ActionsController {
 
   @Get()
   @Access('plan.read')
-  @ApiOkResponse({ description: 'The four Actions with their co-leaders and members' })
+  @Operation({ description: 'The four Actions with their co-leaders and members', response: [Action] })
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
   list(@Query() query: PartnershipQuery): Promise<Action[]> {
     return this.actions.list(query.partnership);
@@ -22,8 +23,7 @@ export class ActionsController {
   @Get(':number')
   @Access('plan.read')
   @ApiParam({ name: 'number', type: Number, description: 'Action number, 1-4' })
-  @ApiOkResponse({ description: 'One Action with its milestones, outputs and targets' })
-  @ApiNotFoundResponse({ description: 'No Action has this number' })
+  @Operation({ description: 'One Action with its milestones, outputs and targets', response: ActionDetail, errors: { 404: 'No Action has this number' } })
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
   get(@ActionNumberParam() number: number, @Query() query: PartnershipQuery): Promise<ActionDetail> {
     return this.actions.get(number, query.partnership);

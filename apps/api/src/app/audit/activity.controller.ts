@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ACTIVITY_DEFAULT_LIMIT, ACTIVITY_MAX_LIMIT, type AuditEntry } from '@tracker/contracts';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ACTIVITY_DEFAULT_LIMIT, ACTIVITY_MAX_LIMIT, AuditEntry } from '@tracker/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { PartnershipQuery } from '../common/list-query.dto';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { AuditService } from './audit.service';
+import { Operation } from '../http/operation';
 
 const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${ACTIVITY_MAX_LIMIT}`;
 
@@ -30,9 +31,11 @@ export class ActivityController {
   @Get()
   @Access('history.read')
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${ACTIVITY_MAX_LIMIT}, default ${ACTIVITY_DEFAULT_LIMIT}` })
-  @ApiOkResponse({ description: 'The latest changes to milestones and outputs, newest first, one entry per changed field' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: 'The latest changes to milestones and outputs, newest first, one entry per changed field',
+    response: [AuditEntry],
+    errors: { 401: 'Sign in first', 404: 'No partnership has this key' },
+  })
   async list(@Query() query: ActivityQuery): Promise<AuditEntry[]> {
     const partnership = await this.partnerships.byKey(query.partnership);
     return this.audit.activity(partnership.id, query.limit ?? ACTIVITY_DEFAULT_LIMIT);

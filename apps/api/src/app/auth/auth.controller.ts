@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { CurrentUser, SessionState } from '@tracker/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, SessionState } from '@tracker/contracts';
 import type { CookieOptions, Response } from 'express';
 import { PartnershipQuery } from '../common/list-query.dto';
 import type { AppConfig } from '../config/config';
@@ -10,6 +10,7 @@ import { APP_CONFIG, type AuthRequest, type AuthUser, SESSION_COOKIE } from './a
 import { LoginDto } from './dto/login.dto';
 import { SessionsService } from './sessions.service';
 import { setXsrfCookie } from './xsrf';
+import { Operation } from '../http/operation';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,9 +24,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @Access('public')
-  @ApiOkResponse({ description: 'Signed in: the session cookie, and who is signed in (as GET /api/auth/me)' })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this email or from this address; see Retry-After' })
+  @Operation({
+    description: 'Signed in: the session cookie, and who is signed in (as GET /api/auth/me)',
+    response: CurrentUser,
+    errors: { 401: 'Wrong email or password (the same answer for both)', 429: 'Too many failed sign-ins for this email or from this address; see Retry-After' },
+  })
   async login(@Body() body: LoginDto, @Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
     const result = await this.auth.login(body.email, body.password, clientIp(request), request.cookies?.[SESSION_COOKIE]);
     if (result.outcome === 'throttled') {
@@ -49,7 +52,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('public')
-  @ApiNoContentResponse({ description: 'Signed out (also when nobody was signed in)' })
+  @Operation({ status: 204, description: 'Signed out (also when nobody was signed in)' })
   async logout(@Req() request: AuthRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE], clientIp(request));
     response.clearCookie(SESSION_COOKIE, this.sessionCookie());
@@ -59,11 +62,11 @@ export class AuthController {
 
   @Get('me')
   @Access('signed_in')
-  @ApiOkResponse({
+  @Operation({
     description: '{id, email, name, role, organisation, editableActions} (editableActions: Action numbers of ?partnership=, the Work Plan by default)',
+    response: CurrentUser,
+    errors: { 401: 'Nobody is signed in', 404: 'No partnership has this key' },
   })
-  @ApiUnauthorizedResponse({ description: 'Nobody is signed in' })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
   me(@SignedInUser() user: AuthUser, @Query() query: PartnershipQuery): Promise<CurrentUser> {
     return this.auth.describe(user, query.partnership);
   }
@@ -75,8 +78,11 @@ export class AuthController {
    */
   @Get('session')
   @Access('public')
-  @ApiOkResponse({ description: '{user}: as GET /api/auth/me, or null when nobody is signed in' })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: '{user}: as GET /api/auth/me, or null when nobody is signed in',
+    response: SessionState,
+    errors: { 404: 'No partnership has this key' },
+  })
   async session(@Req() request: AuthRequest, @Query() query: PartnershipQuery): Promise<SessionState> {
     const user = await this.sessions.authenticate(request.cookies?.[SESSION_COOKIE]);
     return { user: user ? await this.auth.describe(user, query.partnership) : null };

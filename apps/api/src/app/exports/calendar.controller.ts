@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { PrivateFeed } from '@tracker/contracts';
+import { PrivateFeed, PrivateFeedState } from '@tracker/contracts';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { ActionFilterQuery, PartnershipQuery } from '../common/list-query.dto';
@@ -13,6 +13,7 @@ import { CalendarService } from './calendar.service';
 import { sendFile } from './chart.controller';
 import { ExportThrottlerGuard } from './export-throttler.guard';
 import type { RenderedFile } from './render/export-renderer';
+import { MEDIA_TYPES, Operation } from '../http/operation';
 
 function send(response: Response, calendar: RenderedFile, file: string): void {
   sendFile(response, calendar, 'text/calendar; charset=utf-8', `inline; filename="${file}"`);
@@ -31,8 +32,7 @@ export class CalendarController {
   @Get('plan.ics')
   @UseGuards(ExportThrottlerGuard)
   @Access('plan.read')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'Milestones, outputs and the deadline of a partnership (or of one Action with ?action=N)' })
+  @Operation({ description: 'Milestones, outputs and the deadline of a partnership (or of one Action with ?action=N)', files: [MEDIA_TYPES.ics] })
   async plan(@Query() query: ActionFilterQuery, @Res() response: Response): Promise<void> {
     send(response, await this.feeds.planFeed({ partnership: query.partnership, action: query.action }), 'plan.ics');
   }
@@ -40,9 +40,7 @@ export class CalendarController {
   @Get('actions/:number.ics')
   @UseGuards(ExportThrottlerGuard)
   @Access('plan.read')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: "One Action's milestones and outputs, and the deadline" })
-  @ApiNotFoundResponse({ description: 'No such Action' })
+  @Operation({ description: "One Action's milestones and outputs, and the deadline", files: [MEDIA_TYPES.ics], errors: { 404: 'No such Action' } })
   async action(@ActionNumberParam() number: number, @Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
     send(response, await this.feeds.planFeed({ partnership: query.partnership, action: number }), `action-${number}.ics`);
   }
@@ -50,23 +48,29 @@ export class CalendarController {
   @Get('organisations/:id.ics')
   @UseGuards(ExportThrottlerGuard)
   @Access('plan.read')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The milestones and outputs of the Actions an organisation takes part in, and the deadline' })
-  @ApiNotFoundResponse({ description: 'No such organisation' })
+  @Operation({
+    description: 'The milestones and outputs of the Actions an organisation takes part in, and the deadline',
+    files: [MEDIA_TYPES.ics],
+    errors: { 404: 'No such organisation' },
+  })
   async organisation(@Param('id', ParseIdPipe) id: string, @Query() query: PartnershipQuery, @Res() response: Response): Promise<void> {
     send(response, await this.feeds.planFeed({ partnership: query.partnership, organisationId: id }), `organisation-${id}.ics`);
   }
 
   @Get('private-feed')
   @Access('signed_in')
-  @ApiOkResponse({ description: '{issuedAt}: when the live secret address was made, or null' })
+  @Operation({ description: '{issuedAt}: when the live secret address was made, or null', response: PrivateFeedState })
   async privateFeedState(@SignedInUser() user: AuthUser): Promise<Pick<PrivateFeed, 'issuedAt'>> {
     return { issuedAt: await this.tokens.issuedAt(user.id) };
   }
 
   @Post('private-feed')
   @Access('signed_in')
-  @ApiCreatedResponse({ description: '{url, webcal, issuedAt}: a new secret address of your private feed (the old one stops working)' })
+  @Operation({
+    status: 201,
+    description: '{url, webcal, issuedAt}: a new secret address of your private feed (the old one stops working)',
+    response: PrivateFeed,
+  })
   async issue(@SignedInUser() user: AuthUser): Promise<PrivateFeed> {
     const token = await this.tokens.issue(user.id);
     // PUBLIC_URL (else this server's own address), never the request's Host: a forged Host would hand out a link to another site.
@@ -77,7 +81,7 @@ export class CalendarController {
   @Delete('private-feed')
   @Access('signed_in')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The secret address is revoked' })
+  @Operation({ status: 204, description: 'The secret address is revoked' })
   async revoke(@SignedInUser() user: AuthUser): Promise<void> {
     await this.tokens.revoke(user.id);
   }
@@ -85,9 +89,11 @@ export class CalendarController {
   @Get('private/:token.ics')
   @UseGuards(ExportThrottlerGuard)
   @Access('public')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The Work Plan with the monitoring calls and follow-ups with a due date' })
-  @ApiNotFoundResponse({ description: 'No such feed (never issued, replaced or revoked, or its account deactivated)' })
+  @Operation({
+    description: 'The Work Plan with the monitoring calls and follow-ups with a due date',
+    files: [MEDIA_TYPES.ics],
+    errors: { 404: 'No such feed (never issued, replaced or revoked, or its account deactivated)' },
+  })
   async privateFeed(@Param('token') token: string, @Res() response: Response): Promise<void> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token) || (await this.tokens.userOf(token)) === null) {
       throw new NotFoundException('no calendar feed at this address: it was replaced or revoked');

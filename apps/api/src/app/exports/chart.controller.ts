@@ -1,14 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiPropertyOptional,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PARTNERSHIP_KEY, MILESTONE_STATUSES } from '@tracker/contracts';
 import { CHART_VIEWS, type ChartView } from '@tracker/schedule';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
@@ -23,6 +14,7 @@ import { BaselineField } from '../common/list-query.dto';
 import { ExportQuery } from './dto';
 import { ExportThrottlerGuard } from './export-throttler.guard';
 import type { RenderedFile } from './render/export-renderer';
+import { Operation } from '../http/operation';
 
 const STATUS_LIST = new RegExp(`^(${MILESTONE_STATUSES.join('|')})(,(${MILESTONE_STATUSES.join('|')}))*$`);
 
@@ -94,10 +86,10 @@ export class ChartController {
   /** The pack of an opened monitoring call, to send round before or after it. */
   @Get('monitoring-calls/:id/pack.pdf')
   @Access('signed_in')
-  @ApiProduces(TYPES.pdf)
-  @ApiOkResponse({
+  @Operation({
     description:
       'The call, RAG per Action with reasons, the risk view as of its day, changes since the previous call, open follow-ups, and the chart of its Actions',
+    files: [TYPES.pdf],
   })
   async pack(@Param('id', ParseIdPipe) id: string, @Query() query: ChartQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
     await this.access.assertPrivateRecordReader(user, 'monitoring_call', id);
@@ -108,15 +100,17 @@ export class ChartController {
   @Get(['chart.svg', 'chart.png', 'chart.pdf'])
   @Access('plan.read')
   @UseGuards(ExportThrottlerGuard)
-  @ApiProduces(...Object.values(TYPES))
-  @ApiOkResponse({
+  @Operation({
     description:
       'SVG (whole chart), PNG (the same at 2x, smaller for a very large chart) or PDF (A4/A3 landscape, paged by rows and months, header repeated, legend, deadline and as-of lines)',
+    files: [...Object.values(TYPES)],
+    errors: {
+      400: 'A bad parameter, named in the message (e.g. an asOf far outside the plan)',
+      422: 'A PNG too large for one image, with what to ask for instead',
+      429: 'Too many files asked from this address without signing in; see Retry-After',
+      503: 'The server is drawing as many files as it can; see Retry-After',
+    },
   })
-  @ApiBadRequestResponse({ description: 'A bad parameter, named in the message (e.g. an asOf far outside the plan)' })
-  @ApiUnprocessableEntityResponse({ description: 'A PNG too large for one image, with what to ask for instead' })
-  @ApiTooManyRequestsResponse({ description: 'Too many files asked from this address without signing in; see Retry-After' })
-  @ApiServiceUnavailableResponse({ description: 'The server is drawing as many files as it can; see Retry-After' })
   async chart(@Req() request: Request, @Query() query: ChartQuery, @Res() response: Response): Promise<void> {
     const format = request.path.split('.').pop() as keyof typeof TYPES;
     const file = await this.charts.file(chartFilter(query), format, query.paper);

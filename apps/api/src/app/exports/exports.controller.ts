@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { Access, SignedInUser } from '../auth/access.decorator';
@@ -10,6 +10,7 @@ import { toCsv } from './csv';
 import { ExportQuery } from './dto';
 import { EXPORT_TABLES, type ExportTableName, ExportTablesService, PLAN_TABLES } from './export-tables.service';
 import { toXlsx } from './xlsx';
+import { MEDIA_TYPES, Operation } from '../http/operation';
 
 const FORMATS = {
   csv: 'text/csv; charset=utf-8',
@@ -29,9 +30,11 @@ export class ExportsController {
   /** The plan and its outputs: readable as the plan is (without an account unless PUBLIC_READ=false). */
   @Get(PLAN_TABLES.flatMap((name) => [`${name}.csv`, `${name}.xlsx`]))
   @Access('plan.read')
-  @ApiProduces(FORMATS.csv, FORMATS.xlsx)
-  @ApiOkResponse({ description: 'CSV (RFC 4180, UTF-8 with BOM) or XLSX (date cells, frozen header, filters)' })
-  @ApiBadRequestResponse({ description: 'A bad parameter, named in the message' })
+  @Operation({
+    description: 'CSV (RFC 4180, UTF-8 with BOM) or XLSX (date cells, frozen header, filters)',
+    files: [MEDIA_TYPES.csv, MEDIA_TYPES.xlsx],
+    errors: { 400: 'A bad parameter, named in the message' },
+  })
   plan(@Req() request: Request, @Query() query: ExportQuery, @Res() response: Response): Promise<void> {
     return this.send(request.path.split('/').pop() ?? '', query, response);
   }
@@ -40,9 +43,11 @@ export class ExportsController {
   @Get(':file')
   @Access('signed_in')
   @ApiParam({ name: 'file', description: `<table>.csv or <table>.xlsx; tables: ${EXPORT_TABLES.join(', ')}` })
-  @ApiProduces(FORMATS.csv, FORMATS.xlsx)
-  @ApiOkResponse({ description: 'CSV (RFC 4180, UTF-8 with BOM) or XLSX (date cells, frozen header, filters, one sheet per table)' })
-  @ApiBadRequestResponse({ description: 'An unknown table or format, or a bad parameter, named in the message' })
+  @Operation({
+    description: 'CSV (RFC 4180, UTF-8 with BOM) or XLSX (date cells, frozen header, filters, one sheet per table)',
+    files: [MEDIA_TYPES.csv, MEDIA_TYPES.xlsx],
+    errors: { 400: 'An unknown table or format, or a bad parameter, named in the message' },
+  })
   async file(@Param('file') file: string, @Query() query: ExportQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
     await this.access.assertPrivateReader(user, (await this.partnerships.byKey(query.partnership)).id);
     return this.send(file, query, response);

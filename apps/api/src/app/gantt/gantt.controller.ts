@@ -1,9 +1,11 @@
 import { Controller, Get, NotFoundException, Query, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { PartnershipQuery } from '../common/list-query.dto';
 import { PlanCache, sendCachedView } from './plan-cache';
+import { Operation } from '../http/operation';
+import { GanttData } from '@tracker/contracts';
 
 @ApiTags('gantt')
 @Controller('gantt')
@@ -18,8 +20,11 @@ export class GanttController {
   @Get()
   @Access('plan.read')
   @ApiQuery({ name: 'partnership', required: false, description: 'Partnership key; the Work Plan by default' })
-  @ApiOkResponse({ description: 'GanttData: {partnership, actions, items}' })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: 'Everything the chart draws: the partnership, its Actions and its items in plan order',
+    response: GanttData,
+    errors: { 404: 'No partnership has this key' },
+  })
   async gantt(@Query() query: PartnershipQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const gantt = await this.cache.gantt(query.partnership);
     if (gantt === null) {

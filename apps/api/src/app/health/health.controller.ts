@@ -1,10 +1,11 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Health } from '@tracker/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { Health } from '@tracker/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Access } from '../auth/access.decorator';
+import { Operation } from '../http/operation';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,8 +14,7 @@ export class HealthController {
 
   @Get()
   @Access('public')
-  @ApiOkResponse({ description: '{"status":"ok"} once the database answers' })
-  @ApiServiceUnavailableResponse({ description: '{"status":"unavailable"} when it does not' })
+  @Operation({ description: '{"status":"ok"} once the database answers', response: Health, errors: { 503: '{"status":"unavailable"} when it does not' } })
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
     try {
       await Promise.race([this.dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref())]);

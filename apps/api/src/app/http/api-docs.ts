@@ -1,16 +1,23 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { contractComponents } from './operation';
 
-/** The OpenAPI document at /api/docs/openapi.json and Swagger UI at /api/docs. */
+/**
+ * The OpenAPI document at /api/docs/openapi.json and Swagger UI at /api/docs. OpenAPI 3.1, whose
+ * schemas are JSON Schema 2020-12: the contracts of libs/contracts are its components as zod writes
+ * them, and each operation's answer refers to them (see operation.ts).
+ */
 export function setupApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
+      .setOpenAPIVersion('3.1.0')
       .setTitle('Work Plan tracker API')
       .setDescription('Urban Agenda for the EU, Partnership on the Inclusion of Migrants and Refugees. Dates are calendar dates, yyyy-MM-dd.')
       .setVersion('1')
       .build(),
   );
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...contractComponents() } };
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs/openapi.json',
     swaggerOptions: {

@@ -1,17 +1,6 @@
 import { applyDecorators, BadRequestException, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { PlanImportPreview, PlanImportResult } from '@tracker/contracts';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { PlanImportPreview, PlanImportResult } from '@tracker/contracts';
 import type { Request, Response } from 'express';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
@@ -19,6 +8,7 @@ import { PlanImportQuery } from './dto';
 import { PlanImportsService } from './plan-imports.service';
 import { SHEET_MEDIA_TYPES } from './plan-sheet';
 import { planSheetCsv, planSheetXlsx, TEMPLATE_ROWS } from './plan-template';
+import { Operation } from '../http/operation';
 
 /** The OpenAPI description of an upload: the file is the raw request body. */
 const PlanFileBody = () =>
@@ -38,8 +28,10 @@ export class PlanImportsController {
 
   @Get('template.xlsx')
   @Access('public')
-  @ApiProduces(SHEET_MEDIA_TYPES.xlsx)
-  @ApiOkResponse({ description: 'The template: the sheet "Plan" with its header row and example rows, and a sheet "How to fill" explaining each column' })
+  @Operation({
+    description: 'The template: the sheet "Plan" with its header row and example rows, and a sheet "How to fill" explaining each column',
+    files: [SHEET_MEDIA_TYPES.xlsx],
+  })
   async templateXlsx(@Res() response: Response): Promise<void> {
     response
       .type(SHEET_MEDIA_TYPES.xlsx)
@@ -49,8 +41,7 @@ export class PlanImportsController {
 
   @Get('template.csv')
   @Access('public')
-  @ApiProduces(SHEET_MEDIA_TYPES.csv)
-  @ApiOkResponse({ description: 'The template as CSV (RFC 4180, UTF-8 with BOM): header row and example rows' })
+  @Operation({ description: 'The template as CSV (RFC 4180, UTF-8 with BOM): header row and example rows', files: [SHEET_MEDIA_TYPES.csv] })
   templateCsv(@Res() response: Response): void {
     response
       .type(`${SHEET_MEDIA_TYPES.csv}; charset=utf-8`)
@@ -62,12 +53,15 @@ export class PlanImportsController {
   @HttpCode(HttpStatus.OK)
   @Access('plan.import')
   @PlanFileBody()
-  @ApiOkResponse({
+  @Operation({
     description: 'How every row and window was read, every problem by row and column, and `ok` when the import would go through; writes nothing',
+    response: PlanImportPreview,
+    errors: {
+      400: 'A bad key, name or deadline, or a body that is not a CSV or XLSX file',
+      403: 'Only the Secretariat imports plans',
+      413: 'The file is larger than 2 MB, or an XLSX workbook whose parts inflate to more than 20 MB each or 40 MB in all',
+    },
   })
-  @ApiBadRequestResponse({ description: 'A bad key, name or deadline, or a body that is not a CSV or XLSX file' })
-  @ApiForbiddenResponse({ description: 'Only the Secretariat imports plans' })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 2 MB, or an XLSX workbook whose parts inflate to more than 20 MB each or 40 MB in all' })
   preview(@Req() request: Request, @Query() query: PlanImportQuery): Promise<PlanImportPreview> {
     return this.imports.preview(bodyOf(request), request.headers['content-type'], query);
   }
@@ -75,14 +69,18 @@ export class PlanImportsController {
   @Post()
   @Access('plan.import')
   @PlanFileBody()
-  @ApiCreatedResponse({
+  @Operation({
+    status: 201,
     description:
       'The partnership is created with its Actions, co-leaders, members, activities, steps and outputs, all in one transaction; `chartPath` is its chart',
+    response: PlanImportResult,
+    errors: {
+      400: 'Anything the preview refuses: `problems` lists each, by row and column; nothing is written',
+      403: 'Only the Secretariat imports plans',
+      409: 'A partnership with this key exists',
+      413: 'The file is larger than 2 MB, or an XLSX workbook whose parts inflate to more than 20 MB each or 40 MB in all',
+    },
   })
-  @ApiBadRequestResponse({ description: 'Anything the preview refuses: `problems` lists each, by row and column; nothing is written' })
-  @ApiConflictResponse({ description: 'A partnership with this key exists' })
-  @ApiForbiddenResponse({ description: 'Only the Secretariat imports plans' })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 2 MB, or an XLSX workbook whose parts inflate to more than 20 MB each or 40 MB in all' })
   create(@Req() request: Request, @Query() query: PlanImportQuery, @SignedInUser() user: AuthUser): Promise<PlanImportResult> {
     return this.imports.import(bodyOf(request), request.headers['content-type'], query, user.organisationId);
   }

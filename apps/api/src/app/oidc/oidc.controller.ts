@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { SignInProviders } from '@tracker/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { SignInProviders } from '@tracker/contracts';
 import type { CookieOptions, Response } from 'express';
 import { generators, Issuer, type BaseClient } from 'openid-client';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -13,6 +13,7 @@ import { setXsrfCookie } from '../auth/xsrf';
 import type { AppConfig } from '../config/config';
 import { Links } from '../mail/links';
 import { normaliseEmail } from '../users/accounts';
+import { Operation } from '../http/operation';
 
 /** Cookie that carries the PKCE verifier, state and nonce from the start of a sign-in to its callback. */
 const FLOW_COOKIE = 'tracker_oidc';
@@ -39,14 +40,14 @@ export class OidcController {
 
   @Get('providers')
   @Access('public')
-  @ApiOkResponse({ description: '{oidc: {name, startUrl} | null}: sign-in with the identity provider, when OIDC_ISSUER is set' })
+  @Operation({ description: '{oidc: {name, startUrl} | null}: sign-in with the identity provider, when OIDC_ISSUER is set', response: SignInProviders })
   providers(): SignInProviders {
     return { oidc: this.config.oidc ? { name: this.config.oidc.name, startUrl: '/api/auth/oidc/start' } : null };
   }
 
   @Get('oidc/start')
   @Access('public')
-  @ApiFoundResponse({ description: "Redirects to the provider's sign-in (code flow, PKCE S256); 404 when no provider is configured" })
+  @Operation({ status: 302, description: "Redirects to the provider's sign-in (code flow, PKCE S256); 404 when no provider is configured" })
   async start(@Res() response: Response): Promise<void> {
     const client = await this.oidcClient(response);
     if (!client) return;
@@ -65,7 +66,10 @@ export class OidcController {
 
   @Get('oidc/callback')
   @Access('public')
-  @ApiFoundResponse({ description: 'Signs in the invited account with the verified email and redirects to the app; otherwise back to /sign-in?error=...' })
+  @Operation({
+    status: 302,
+    description: 'Signs in the invited account with the verified email and redirects to the app; otherwise back to /sign-in?error=...',
+  })
   async callback(@Req() request: AuthRequest, @Res() response: Response): Promise<void> {
     const client = await this.oidcClient(response);
     if (!client) return;

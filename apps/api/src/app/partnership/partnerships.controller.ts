@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PartnershipSummary } from '@tracker/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { PartnershipSummary } from '@tracker/contracts';
 import { Access } from '../auth/access.decorator';
 import { PartnershipsRepository } from './partnerships.repository';
+import { Operation } from '../http/operation';
 
 @ApiTags('partnerships')
 @Controller('partnerships')
@@ -11,7 +12,7 @@ export class PartnershipsController {
 
   @Get()
   @Access('plan.read')
-  @ApiOkResponse({ description: 'Every partnership (the Work Plan first) with its key, name, deadline and Actions' })
+  @Operation({ description: 'Every partnership (the Work Plan first) with its key, name, deadline and Actions', response: [PartnershipSummary] })
   list(): Promise<PartnershipSummary[]> {
     return this.partnerships.list();
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { RiskView, WhatIf } from '@tracker/contracts';
+import { RiskView, type WhatIf } from '@tracker/contracts';
 import { PartnershipQuery } from '../common/list-query.dto';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import { AccessService } from '../auth/access.service';
@@ -9,6 +9,7 @@ import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { RiskQueryDto } from './dto/risk-query.dto';
 import { WhatIfDto } from './dto/what-if.dto';
 import { RiskViewService } from './risk-view.service';
+import { Operation } from '../http/operation';
 
 @ApiTags('risks')
 @Controller('risks')
@@ -21,11 +22,16 @@ export class RisksController {
 
   @Get()
   @Access('signed_in')
-  @ApiOkResponse({ description: 'What is overdue, due soon, beyond the deadline, unscheduled or stalled as of a day, and a RAG per Action' })
-  @ApiBadRequestResponse({ description: 'A bad asOf, dueSoonDays or stalledDays, named in the message' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: "Your organisation has no seat in this partnership: its calls, risks and register are its people's" })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: 'What is overdue, due soon, beyond the deadline, unscheduled or stalled as of a day, and a RAG per Action',
+    response: RiskView,
+    errors: {
+      400: 'A bad asOf, dueSoonDays or stalledDays, named in the message',
+      401: 'Sign in first',
+      403: "Your organisation has no seat in this partnership: its calls, risks and register are its people's",
+      404: 'No partnership has this key',
+    },
+  })
   async view(@Query() query: RiskQueryDto, @SignedInUser() user: AuthUser): Promise<RiskView> {
     const partnership = await this.partnerships.byKey(query.partnership);
     await this.access.assertPrivateReader(user, partnership.id);
