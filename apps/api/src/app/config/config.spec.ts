@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       trustProxy: 0,
       authEventRetentionDays: 90,
       apiDocs: true,
+      checkResponses: false,
       smtpUrl: null,
       mailFrom: 'Work Plan tracker <tracker@localhost>',
       publicUrl: null,

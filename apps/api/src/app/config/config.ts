@@ -34,6 +34,11 @@ export interface AppConfig {
   authEventRetentionDays: number;
   /** Whether /api/docs (Swagger UI and the OpenAPI document) is served; off by default in production. */
   apiDocs: boolean;
+  /**
+   * Whether every success answer is checked against its operation's contract, a mismatch answered
+   * 500 and logged (see http/response-check.interceptor.ts); on under test only, by default.
+   */
+  checkResponses: boolean;
   /** smtp:// or smtps:// URL of the mail server; null: mail stays in the outbox the Secretariat reads in the app. */
   smtpUrl: string | null;
   /** From: of every mail. */
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist: string |
     trustProxy: parseWhole(env, 'TRUST_PROXY', 0, 0, 10),
     authEventRetentionDays: parseWhole(env, 'AUTH_EVENT_RETENTION_DAYS', 90, 1, 3650),
     apiDocs: parseBoolean(env, 'API_DOCS', environment !== 'production'),
+    checkResponses: parseBoolean(env, 'CHECK_RESPONSES', environment === 'test'),
     smtpUrl: parseSmtpUrl(env['SMTP_URL']),
     mailFrom: parseMailFrom(env['MAIL_FROM']),
     publicUrl: parsePublicUrl(env['PUBLIC_URL']),

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/config';
 import { setupApiDocs } from './api-docs';
 import { bodyGuard } from './body-guard';
 import { compressResponses } from './compression';
+import { ResponseCheckInterceptor } from './response-check.interceptor';
 import { robotsTxt } from './robots';
 import { securityHeaders } from './security-headers';
 import type { FirstPaintPages } from './first-paint-page';
@@ -48,12 +49,12 @@ function isPlanUpload(req: { url?: string; method?: string; headers: Record<stri
  * Everything a request meets before a controller: security headers, compression (Brotli or gzip, as
  * the client accepts), CORS (closed unless
  * CORS_ORIGINS lists origins), body and cookie parsing with a size limit and a guard on depth, NUL characters and prototype keys, the XSRF cookie, the global
- * prefix and validation, caching headers, OpenAPI (when API_DOCS allows), robots.txt and the web app.
+ * prefix and validation, the check of answers against their contracts (under test), caching headers, OpenAPI (when API_DOCS allows), robots.txt and the web app.
  * Answers the web app's first paints of the home page, when it has them.
  */
 export function configureApp(
   app: NestExpressApplication,
-  config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs' | 'publicRead'>,
+  config: Pick<AppConfig, 'webDist' | 'environment' | 'corsOrigins' | 'trustProxy' | 'apiDocs' | 'publicRead' | 'checkResponses'>,
 ): FirstPaintPages | null {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -76,6 +77,9 @@ export function configureApp(
   app.use(apiCaching);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  if (config.checkResponses) {
+    app.useGlobalInterceptors(new ResponseCheckInterceptor());
+  }
   if (config.apiDocs) {
     setupApiDocs(app);
   }
