@@ -42,6 +42,7 @@ export class AccountsController {
 
   @Get(':id')
   @Access('accounts.manage')
+  @Operation({ description: 'One account', response: Account, errors: { 403: 'Only the Secretariat manages accounts', 404: 'No account has this id' } })
   get(@Param('id', ParseIdPipe) id: string): Promise<Account> {
     return this.accounts.get(id);
   }

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { contractComponents } from './operation';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { contractComponents, MEDIA_TYPES } from './operation';
 
 /**
  * The OpenAPI document at /api/docs/openapi.json and Swagger UI at /api/docs. OpenAPI 3.1, whose
@@ -17,6 +18,7 @@ export function setupApiDocs(app: NestExpressApplication): void {
       .setVersion('1')
       .build(),
   );
+  narrowFileTypes(document);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...contractComponents() } };
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs/openapi.json',
@@ -32,4 +34,16 @@ export function setupApiDocs(app: NestExpressApplication): void {
       },
     },
   });
+}
+
+/** A file route named by its extension (`chart.png`) answers only that extension's media type, of those its handler declares. */
+function narrowFileTypes(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    const extension = /\.(\w+)$/.exec(path)?.[1] as keyof typeof MEDIA_TYPES | undefined;
+    const type = extension && MEDIA_TYPES[extension];
+    const ok = item.get?.responses['200'] as ResponseObject | undefined;
+    if (type && ok?.content?.[type]) {
+      ok.content = { [type]: ok.content[type] };
+    }
+  }
 }
