@@ -9,11 +9,11 @@ import { Instant, OrganisationRef } from './plan';
 export const DIGEST_SETTINGS = ['weekly', 'off'] as const;
 export type DigestSetting = (typeof DIGEST_SETTINGS)[number];
 
-export const AccountStatus = z.enum(['invited', 'active', 'deactivated']).meta({ id: 'AccountStatus' });
+export const AccountStatus = /* @__PURE__ */ z.enum(['invited', 'active', 'deactivated']).meta({ id: 'AccountStatus' });
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
 /** `GET /api/accounts` (Secretariat): one account. */
-export const Account = z
+export const Account = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     email: z.string(),
@@ -59,7 +59,7 @@ export interface AccountUpdate {
 }
 
 /** One entry of `GET /api/accounts/:id/changes`: the audit of an account. */
-export const AccountChange = z
+export const AccountChange = /* @__PURE__ */ z
   .strictObject({
     at: Instant,
     /** Who made the change; null when the person did it by a mailed link, or the system did. */
@@ -71,7 +71,7 @@ export const AccountChange = z
 export type AccountChange = z.infer<typeof AccountChange>;
 
 /** `GET /api/profile` and `PATCH /api/profile`: what members change themselves. */
-export const Profile = z.strictObject({ name: z.string(), email: z.string(), digest: z.enum(DIGEST_SETTINGS) }).meta({ id: 'Profile' });
+export const Profile = /* @__PURE__ */ z.strictObject({ name: z.string(), email: z.string(), digest: z.enum(DIGEST_SETTINGS) }).meta({ id: 'Profile' });
 export type Profile = z.infer<typeof Profile>;
 
 export interface ProfileUpdate {
@@ -91,7 +91,7 @@ export interface PasswordResetRequest {
 }
 
 /** `GET /api/auth/providers`: the ways to sign in besides a password. */
-export const SignInProviders = z
+export const SignInProviders = /* @__PURE__ */ z
   .strictObject({
     /** OpenID Connect, when configured: the button's words, and where it starts. */
     oidc: z.strictObject({ name: z.string(), startUrl: z.string() }).nullable(),
@@ -100,7 +100,7 @@ export const SignInProviders = z
 export type SignInProviders = z.infer<typeof SignInProviders>;
 
 /** `GET /api/mail/outbox` (Secretariat): the mails the tracker wrote, newest first. */
-export const OutboxMail = z
+export const OutboxMail = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     createdAt: Instant,
@@ -119,9 +119,9 @@ export const OutboxMail = z
 export type OutboxMail = z.infer<typeof OutboxMail>;
 
 /** The answer of `POST /api/calendar/private-feed`: the secret address of one's private calendar, shown once. */
-export const PrivateFeed = z.strictObject({ url: z.string(), webcal: z.string(), issuedAt: Instant.nullable() }).meta({ id: 'PrivateFeed' });
+export const PrivateFeed = /* @__PURE__ */ z.strictObject({ url: z.string(), webcal: z.string(), issuedAt: Instant.nullable() }).meta({ id: 'PrivateFeed' });
 export type PrivateFeed = z.infer<typeof PrivateFeed>;
 
 /** `GET /api/calendar/private-feed`: when one's private feed was issued, null when none is. */
-export const PrivateFeedState = z.strictObject({ issuedAt: Instant.nullable() }).meta({ id: 'PrivateFeedState' });
+export const PrivateFeedState = /* @__PURE__ */ z.strictObject({ issuedAt: Instant.nullable() }).meta({ id: 'PrivateFeedState' });
 export type PrivateFeedState = z.infer<typeof PrivateFeedState>;

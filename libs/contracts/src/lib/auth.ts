@@ -23,7 +23,7 @@ export interface LoginRequest {
  * `GET /api/auth/me` (and the 200 answer of `POST /api/auth/login`): who is signed in, and what they
  * may change. 401 when nobody is signed in.
  */
-export const CurrentUser = z
+export const CurrentUser = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     email: z.string(),
@@ -45,7 +45,7 @@ export type CurrentUser = z.infer<typeof CurrentUser>;
  * `GET /api/auth/session`: who is signed in, or `user: null` when nobody is (200 either way, so a
  * signed-out visit of the web app meets no error). `GET /api/auth/me` answers the same user, or 401.
  */
-export const SessionState = z.strictObject({ user: CurrentUser.nullable() }).meta({ id: 'SessionState' });
+export const SessionState = /* @__PURE__ */ z.strictObject({ user: CurrentUser.nullable() }).meta({ id: 'SessionState' });
 export type SessionState = z.infer<typeof SessionState>;
 
 /** The cookie and header names of the XSRF convention (Angular's defaults). */

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { CalendarDate, PlanNote } from './plan';
 
-export const Dependency = z
+export const Dependency = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     /** The milestone or output that must end first. */
@@ -39,7 +39,7 @@ export interface DependencyCreate {
  * When an item is expected to end, as a range: what a person set, else its planned window with its
  * precision as the range, pushed later by its predecessors (plus lag) and by its pace.
  */
-export const ItemForecast = z
+export const ItemForecast = /* @__PURE__ */ z
   .strictObject({
     earliestEnd: CalendarDate.nullable(),
     latestEnd: CalendarDate.nullable(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CalendarDate, Milestone } from './plan';
 
-export const GanttData = z
+export const GanttData = /* @__PURE__ */ z
   .strictObject({
     partnership: z.strictObject({ id: z.string(), key: z.string(), name: z.string(), deadline: CalendarDate }),
     actions: z.array(z.strictObject({ number: z.number().int(), shortName: z.string(), title: z.string() })),
@@ -20,7 +20,7 @@ export const DEFAULT_PARTNERSHIP_KEY = 'inclusion-of-migrants-and-refugees';
  * write of plan, risk or call data takes `?partnership=<key>` (default {@link DEFAULT_PARTNERSHIP_KEY});
  * an unknown key is a 404.
  */
-export const PartnershipSummary = z
+export const PartnershipSummary = /* @__PURE__ */ z
   .strictObject({
     key: z.string(),
     name: z.string(),

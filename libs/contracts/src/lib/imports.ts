@@ -23,7 +23,7 @@ export const PLAN_IMPORT_COLUMNS = [
 export type PlanImportColumn = (typeof PLAN_IMPORT_COLUMNS)[number];
 
 /** How the words of a `Window` cell were read (as `readWindowText` of libs/schedule reads them). */
-export const PlanImportWindow = z
+export const PlanImportWindow = /* @__PURE__ */ z
   .strictObject({
     words: z.string(),
     start: z.string().nullable(),
@@ -36,7 +36,7 @@ export const PlanImportWindow = z
 export type PlanImportWindow = z.infer<typeof PlanImportWindow>;
 
 /** One row of the sheet as the import read it. */
-export const PlanImportRow = z
+export const PlanImportRow = /* @__PURE__ */ z
   .strictObject({
     /** Row number in the sheet (the header is row 1). */
     row: z.number().int(),
@@ -62,7 +62,7 @@ export const PlanImportRow = z
 export type PlanImportRow = z.infer<typeof PlanImportRow>;
 
 /** A problem of the file: the row and column it is in (null for the file or the partnership), and the sentence saying it. */
-export const PlanImportProblem = z
+export const PlanImportProblem = /* @__PURE__ */ z
   .strictObject({
     row: z.number().int().nullable(),
     column: z.string().nullable(),
@@ -72,7 +72,7 @@ export const PlanImportProblem = z
   .meta({ id: 'PlanImportProblem' });
 export type PlanImportProblem = z.infer<typeof PlanImportProblem>;
 
-export const PlanImportSummary = z
+export const PlanImportSummary = /* @__PURE__ */ z
   .strictObject({
     actions: z.number().int(),
     activities: z.number().int(),
@@ -86,10 +86,10 @@ export const PlanImportSummary = z
   .meta({ id: 'PlanImportSummary' });
 export type PlanImportSummary = z.infer<typeof PlanImportSummary>;
 
-const importedPartnership = z.strictObject({ key: z.string(), name: z.string(), deadline: z.string() });
+const importedPartnership = /* @__PURE__ */ (() => z.strictObject({ key: z.string(), name: z.string(), deadline: z.string() }))();
 
 /** `POST /api/plan-imports/preview`: how every row was read, and every problem; `ok` when the import would go through. */
-export const PlanImportPreview = z
+export const PlanImportPreview = /* @__PURE__ */ z
   .strictObject({
     partnership: importedPartnership,
     format: z.enum(['csv', 'xlsx']),
@@ -102,7 +102,7 @@ export const PlanImportPreview = z
 export type PlanImportPreview = z.infer<typeof PlanImportPreview>;
 
 /** `POST /api/plan-imports`: the partnership created, and where its chart is. */
-export const PlanImportResult = z
+export const PlanImportResult = /* @__PURE__ */ z
   .strictObject({
     partnership: importedPartnership,
     summary: PlanImportSummary,

@@ -14,14 +14,14 @@ export const PLAN_VERSION_NAME_MAX_LENGTH = 200;
 /** The name of version 1, taken when the plan is first seeded. */
 export const FIRST_VERSION_NAME = 'Work Plan as approved, April 2025';
 
-export const PlanItemKind = z.enum(['milestone', 'output']).meta({ id: 'PlanItemKind' });
+export const PlanItemKind = /* @__PURE__ */ z.enum(['milestone', 'output']).meta({ id: 'PlanItemKind' });
 export type PlanItemKind = z.infer<typeof PlanItemKind>;
 
-export const PlanSnapshotLink = z.strictObject({ id: z.string(), lagMonths: z.number().int() }).meta({ id: 'PlanSnapshotLink' });
+export const PlanSnapshotLink = /* @__PURE__ */ z.strictObject({ id: z.string(), lagMonths: z.number().int() }).meta({ id: 'PlanSnapshotLink' });
 export type PlanSnapshotLink = z.infer<typeof PlanSnapshotLink>;
 
 /** One item of the plan as a version holds it. */
-export const PlanSnapshotItem = z
+export const PlanSnapshotItem = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     kind: PlanItemKind,
@@ -48,7 +48,7 @@ export const PlanSnapshotItem = z
   .meta({ id: 'PlanSnapshotItem' });
 export type PlanSnapshotItem = z.infer<typeof PlanSnapshotItem>;
 
-const versionSummaryFields = {
+const versionSummaryFields = /* @__PURE__ */ (() => ({
   id: z.string(),
   number: z.number().int(),
   name: z.string(),
@@ -57,14 +57,16 @@ const versionSummaryFields = {
   /** Who approved it in the tracker; null for version 1, approved before the tracker. */
   approvedBy: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
   itemCount: z.number().int(),
-};
+}))();
 
 /** `GET /api/plan-versions[?partnership=key]`: newest first. */
-export const PlanVersionSummary = z.strictObject(versionSummaryFields).meta({ id: 'PlanVersionSummary' });
+export const PlanVersionSummary = /* @__PURE__ */ z.strictObject(versionSummaryFields).meta({ id: 'PlanVersionSummary' });
 export type PlanVersionSummary = z.infer<typeof PlanVersionSummary>;
 
 /** `GET /api/plan-versions/:id`. */
-export const PlanVersion = z.strictObject({ ...versionSummaryFields, partnership: z.string(), items: z.array(PlanSnapshotItem) }).meta({ id: 'PlanVersion' });
+export const PlanVersion = /* @__PURE__ */ z
+  .strictObject({ ...versionSummaryFields, partnership: z.string(), items: z.array(PlanSnapshotItem) })
+  .meta({ id: 'PlanVersion' });
 export type PlanVersion = z.infer<typeof PlanVersion>;
 
 /** `POST /api/plan-versions`: approve the current plan (Secretariat). */
@@ -74,7 +76,7 @@ export interface PlanVersionCreate {
 }
 
 /** How far a window moved, in whole calendar months (by its end; by its start when the end stayed). */
-export const Slip = z
+export const Slip = /* @__PURE__ */ z
   .strictObject({
     months: z.number().int(),
     /** "2 months later than approved", "1 month earlier than approved", "as approved", "dated since approval". */
@@ -83,7 +85,7 @@ export const Slip = z
   .meta({ id: 'Slip' });
 export type Slip = z.infer<typeof Slip>;
 
-export const MovedItem = z
+export const MovedItem = /* @__PURE__ */ z
   .strictObject({
     item: PlanSnapshotItem,
     from: z.strictObject({ windowText: z.string(), start: CalendarDate.nullable(), end: CalendarDate.nullable(), precision: DatePrecision }),
@@ -92,11 +94,11 @@ export const MovedItem = z
   .meta({ id: 'MovedItem' });
 export type MovedItem = z.infer<typeof MovedItem>;
 
-export const RenamedItem = z.strictObject({ item: PlanSnapshotItem, fromTitle: z.string() }).meta({ id: 'RenamedItem' });
+export const RenamedItem = /* @__PURE__ */ z.strictObject({ item: PlanSnapshotItem, fromTitle: z.string() }).meta({ id: 'RenamedItem' });
 export type RenamedItem = z.infer<typeof RenamedItem>;
 
 /** A forecast end set, changed or cleared between two versions. */
-export const ForecastMove = z
+export const ForecastMove = /* @__PURE__ */ z
   .strictObject({
     item: PlanSnapshotItem,
     from: CalendarDate.nullable(),
@@ -108,15 +110,15 @@ export const ForecastMove = z
 export type ForecastMove = z.infer<typeof ForecastMove>;
 
 /** A link between two items of `to` (added) or of `from` (removed). */
-export const ChangedLink = z
+export const ChangedLink = /* @__PURE__ */ z
   .strictObject({ predecessor: PlanSnapshotItem, successor: PlanSnapshotItem, lagMonths: z.number().int() })
   .meta({ id: 'ChangedLink' });
 export type ChangedLink = z.infer<typeof ChangedLink>;
 
-const comparedSide = z.strictObject({ number: z.number().int().nullable(), name: z.string() });
+const comparedSide = /* @__PURE__ */ (() => z.strictObject({ number: z.number().int().nullable(), name: z.string() }))();
 
 /** `GET /api/plan-versions/compare?from=N&to=M|current`: what changed from one version to the other. */
-export const PlanComparison = z
+export const PlanComparison = /* @__PURE__ */ z
   .strictObject({
     from: comparedSide,
     to: comparedSide,

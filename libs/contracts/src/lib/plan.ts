@@ -11,19 +11,19 @@ import { z } from 'zod';
 export type CalendarDateString = string;
 
 /** A calendar date, `yyyy-MM-dd`. */
-export const CalendarDate = z
+export const CalendarDate = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .meta({ id: 'CalendarDate', description: 'A calendar date, yyyy-MM-dd' });
 
 /** An instant, ISO 8601 (e.g. `2026-05-04T09:30:00.000Z`). */
-export const Instant = z.string().meta({ id: 'Instant', description: 'An instant, ISO 8601' });
+export const Instant = /* @__PURE__ */ z.string().meta({ id: 'Instant', description: 'An instant, ISO 8601' });
 
 /**
  * How exactly the plan fixes a window; `ongoing` is work the plan gives no date because it runs
  * throughout (communication activities): from its start through the partnership's deadline.
  */
-export const DatePrecision = z.enum(['day', 'month', 'year', 'unknown', 'ongoing']).meta({ id: 'DatePrecision' });
+export const DatePrecision = /* @__PURE__ */ z.enum(['day', 'month', 'year', 'unknown', 'ongoing']).meta({ id: 'DatePrecision' });
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
 export const MILESTONE_STATUSES = ['not_started', 'in_progress', 'done', 'on_hold', 'cancelled'] as const;
@@ -69,7 +69,7 @@ export const PLAN_NOTE_KIND_LABELS: Readonly<Record<PlanNoteKind, string>> = {
   reading: 'How the plan is read',
 };
 
-export const PlanNote = z
+export const PlanNote = /* @__PURE__ */ z
   .strictObject({
     kind: z.enum(PLAN_NOTE_KINDS),
     /** In words, quoting the plan, e.g. 'The plan says "2025", but its step "Extraction ..." runs March - April 2026.' */
@@ -80,10 +80,10 @@ export const PlanNote = z
   .meta({ id: 'PlanNote' });
 export type PlanNote = z.infer<typeof PlanNote>;
 
-export const OrganisationRef = z.strictObject({ id: z.string(), name: z.string() }).meta({ id: 'OrganisationRef' });
+export const OrganisationRef = /* @__PURE__ */ z.strictObject({ id: z.string(), name: z.string() }).meta({ id: 'OrganisationRef' });
 export type OrganisationRef = z.infer<typeof OrganisationRef>;
 
-export const Partnership = z
+export const Partnership = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     name: z.string(),
@@ -98,7 +98,7 @@ export const Partnership = z
   .meta({ id: 'Partnership' });
 export type Partnership = z.infer<typeof Partnership>;
 
-const actionFields = {
+const actionFields = /* @__PURE__ */ (() => ({
   id: z.string(),
   number: z.number().int(),
   shortName: z.string(),
@@ -114,12 +114,12 @@ const actionFields = {
   potentialStakeholders: z.array(OrganisationRef),
   stakeholderNotes: z.array(z.string()),
   source: z.string(),
-};
+}))();
 
-export const Action = z.strictObject(actionFields).meta({ id: 'Action' });
+export const Action = /* @__PURE__ */ z.strictObject(actionFields).meta({ id: 'Action' });
 export type Action = z.infer<typeof Action>;
 
-export const DateAlternative = z
+export const DateAlternative = /* @__PURE__ */ z
   .strictObject({
     /** The plan's own words for this reading, e.g. "April - June 2025". */
     text: z.string(),
@@ -131,7 +131,7 @@ export const DateAlternative = z
   .meta({ id: 'DateAlternative' });
 export type DateAlternative = z.infer<typeof DateAlternative>;
 
-export const Milestone = z
+export const Milestone = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     actionNumber: z.number().int(),
@@ -164,7 +164,7 @@ export const Milestone = z
   .meta({ id: 'Milestone' });
 export type Milestone = z.infer<typeof Milestone>;
 
-export const Output = z
+export const Output = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     actionNumber: z.number().int(),
@@ -193,7 +193,7 @@ export type Output = z.infer<typeof Output>;
 export const TARGET_STATUSES = ['active', 'cancelled'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
-export const Target = z
+export const Target = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     actionNumber: z.number().int(),
@@ -206,17 +206,17 @@ export const Target = z
   .meta({ id: 'Target' });
 export type Target = z.infer<typeof Target>;
 
-export const ActionDetail = z
+export const ActionDetail = /* @__PURE__ */ z
   .strictObject({ ...actionFields, milestones: z.array(Milestone), outputs: z.array(Output), targets: z.array(Target) })
   .meta({ id: 'ActionDetail' });
 export type ActionDetail = z.infer<typeof ActionDetail>;
 
-export const OrganisationParticipation = z
+export const OrganisationParticipation = /* @__PURE__ */ z
   .strictObject({ actionNumber: z.number().int(), shortName: z.string(), role: z.enum(PARTICIPANT_ROLES) })
   .meta({ id: 'OrganisationParticipation' });
 export type OrganisationParticipation = z.infer<typeof OrganisationParticipation>;
 
-export const Organisation = z
+export const Organisation = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     name: z.string(),
@@ -233,7 +233,7 @@ export const Organisation = z
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof Organisation>;
 
-export const Health = z.strictObject({ status: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
+export const Health = /* @__PURE__ */ z.strictObject({ status: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
 
 /** The body of every error response. */
@@ -244,9 +244,9 @@ export interface ApiError {
 }
 
 /** An answer with only the address it concerns, e.g. `POST /api/auth/invitation`. */
-export const EmailOnly = z.strictObject({ email: z.string() }).meta({ id: 'EmailOnly' });
+export const EmailOnly = /* @__PURE__ */ z.strictObject({ email: z.string() }).meta({ id: 'EmailOnly' });
 export type EmailOnly = z.infer<typeof EmailOnly>;
 
 /** An answer that only says what happened, in words, e.g. `POST /api/auth/password-reset`. */
-export const Message = z.strictObject({ message: z.string() }).meta({ id: 'Message' });
+export const Message = /* @__PURE__ */ z.strictObject({ message: z.string() }).meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;

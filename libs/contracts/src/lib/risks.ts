@@ -14,13 +14,13 @@ import { CalendarDate, Instant, OrganisationRef, PlanNote, type CalendarDateStri
  * `forecast_beyond_deadline`: even the earliest expected end (see {@link ItemForecast}) is after the
  * deadline; `may_pass_deadline`: only the latest is.
  */
-export const RiskKind = z
+export const RiskKind = /* @__PURE__ */ z
   .enum(['overdue', 'beyond_deadline', 'forecast_beyond_deadline', 'may_pass_deadline', 'stalled', 'slipped', 'unscheduled', 'due_soon'])
   .meta({ id: 'RiskKind' });
 export type RiskKind = z.infer<typeof RiskKind>;
-export const RiskSeverity = z.enum(['high', 'medium', 'low']).meta({ id: 'RiskSeverity' });
+export const RiskSeverity = /* @__PURE__ */ z.enum(['high', 'medium', 'low']).meta({ id: 'RiskSeverity' });
 export type RiskSeverity = z.infer<typeof RiskSeverity>;
-export const Rag = z.enum(['red', 'amber', 'green']).meta({ id: 'Rag' });
+export const Rag = /* @__PURE__ */ z.enum(['red', 'amber', 'green']).meta({ id: 'Rag' });
 export type Rag = z.infer<typeof Rag>;
 
 /** `GET /api/risks?asOf=yyyy-MM-dd&dueSoonDays=30&stalledDays=45` (all optional; as of today by default). */
@@ -32,7 +32,7 @@ export interface RiskQuery {
   stalledDays?: number;
 }
 
-export const ActionRag = z
+export const ActionRag = /* @__PURE__ */ z
   .strictObject({
     number: z.number().int(),
     shortName: z.string(),
@@ -50,7 +50,7 @@ export const ActionRag = z
 export type ActionRag = z.infer<typeof ActionRag>;
 
 /** One flag of one item: an item both overdue and beyond the deadline appears twice. */
-export const RiskItem = z
+export const RiskItem = /* @__PURE__ */ z
   .strictObject({
     kind: RiskKind,
     severity: RiskSeverity,
@@ -74,7 +74,7 @@ export const RiskItem = z
   .meta({ id: 'RiskItem' });
 export type RiskItem = z.infer<typeof RiskItem>;
 
-export const RiskView = z
+export const RiskView = /* @__PURE__ */ z
   .strictObject({
     asOf: CalendarDate,
     deadline: CalendarDate,
@@ -94,7 +94,7 @@ export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 /** A risk of the register (`GET /api/risk-register[?action=N]`). */
-export const RegisterRisk = z
+export const RegisterRisk = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     actionNumber: z.number().int(),
@@ -149,7 +149,7 @@ export interface RegisterRiskUpdate {
   note?: string;
 }
 
-export const FollowUp = z
+export const FollowUp = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     callId: z.string(),
@@ -166,7 +166,7 @@ export const FollowUp = z
   .meta({ id: 'FollowUp' });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-export const MonitoringCallSummary = z
+export const MonitoringCallSummary = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     heldOn: CalendarDate,
@@ -184,7 +184,7 @@ export type MonitoringCallSummary = z.infer<typeof MonitoringCallSummary>;
  * call, everything up to and including its date), newest first; the open follow-ups of earlier calls
  * (earlier by date, then by when recorded); the risk view as of its date.
  */
-export const MonitoringCall = z
+export const MonitoringCall = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     heldOn: CalendarDate,

@@ -168,7 +168,9 @@ export type AuditField = (typeof AUDIT_FIELDS)[number];
  * A field's value in the history: a status, text or calendar date as text, a number (progress,
  * likelihood), a flag (`done`), or a list (a call's Action numbers and attendees).
  */
-export const AuditValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]).meta({ id: 'AuditValue' });
+export const AuditValue = /* @__PURE__ */ z
+  .union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))])
+  .meta({ id: 'AuditValue' });
 export type AuditValue = z.infer<typeof AuditValue>;
 
 /**
@@ -176,7 +178,7 @@ export type AuditValue = z.infer<typeof AuditValue>;
  * `GET /api/activity`). An update that changes three fields writes three entries with the same
  * `version`; an update that only carries a note writes one entry whose `field` is null.
  */
-export const AuditEntry = z
+export const AuditEntry = /* @__PURE__ */ z
   .strictObject({
     id: z.string(),
     /** When, as an ISO 8601 instant. */
