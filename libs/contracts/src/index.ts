@@ -9,3 +9,4 @@ export * from './lib/imports';
 export * from './lib/dependencies';
 export * from './lib/evidence';
 export * from './lib/reports';
+export * from './lib/operations';

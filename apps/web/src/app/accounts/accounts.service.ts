@@ -1,66 +1,78 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Account, AccountInvite, AccountUpdate, OutboxMail, PrivateFeed, Profile, ProfileUpdate } from '@tracker/contracts';
+import {
+  API,
+  type Account,
+  type AccountInvite,
+  type AccountUpdate,
+  type EmailOnly,
+  type Message,
+  type OutboxMail,
+  type PrivateFeed,
+  type PrivateFeedState,
+  type Profile,
+  type ProfileUpdate,
+} from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../api/api-client';
 
 /** Accounts (Secretariat), the mail outbox, the mailed links, and one's own profile. */
 @Injectable({ providedIn: 'root' })
 export class AccountsService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(): Promise<Account[]> {
-    return firstValueFrom(this.http.get<Account[]>('/api/accounts'));
+    return firstValueFrom(this.api.call(API.accounts));
   }
 
   invite(invite: AccountInvite): Promise<Account> {
-    return firstValueFrom(this.http.post<Account>('/api/accounts', invite));
+    return firstValueFrom(this.api.call(API.inviteAccount, { body: invite }));
   }
 
   update(id: string, update: AccountUpdate): Promise<Account> {
-    return firstValueFrom(this.http.patch<Account>(`/api/accounts/${id}`, update));
+    return firstValueFrom(this.api.call(API.updateAccount, { params: { id }, body: update }));
   }
 
   deactivate(id: string): Promise<Account> {
-    return firstValueFrom(this.http.post<Account>(`/api/accounts/${id}/deactivate`, {}));
+    return firstValueFrom(this.api.call(API.deactivateAccount, { params: { id }, body: {} }));
   }
 
   resendInvitation(id: string): Promise<Account> {
-    return firstValueFrom(this.http.post<Account>(`/api/accounts/${id}/invitation`, {}));
+    return firstValueFrom(this.api.call(API.resendInvitation, { params: { id }, body: {} }));
   }
 
   outbox(): Promise<OutboxMail[]> {
-    return firstValueFrom(this.http.get<OutboxMail[]>('/api/mail/outbox'));
+    return firstValueFrom(this.api.call(API.outbox));
   }
 
-  setPassword(kind: 'invitation' | 'reset', token: string, password: string): Promise<{ email: string }> {
-    const path = kind === 'invitation' ? '/api/auth/invitation' : '/api/auth/password-reset/complete';
-    return firstValueFrom(this.http.post<{ email: string }>(path, { token, password }));
+  setPassword(kind: 'invitation' | 'reset', token: string, password: string): Promise<EmailOnly> {
+    return firstValueFrom(this.api.call(kind === 'invitation' ? API.acceptInvitation : API.completePasswordReset, { body: { token, password } }));
   }
 
-  requestReset(email: string): Promise<{ message: string }> {
-    return firstValueFrom(this.http.post<{ message: string }>('/api/auth/password-reset', { email }));
+  requestReset(email: string): Promise<Message> {
+    return firstValueFrom(this.api.call(API.requestPasswordReset, { body: { email } }));
   }
 
   /** When one's private calendar address was made, or null when there is none. */
-  privateFeedState(): Promise<Pick<PrivateFeed, 'issuedAt'>> {
-    return firstValueFrom(this.http.get<Pick<PrivateFeed, 'issuedAt'>>('/api/calendar/private-feed'));
+  privateFeedState(): Promise<PrivateFeedState> {
+    return firstValueFrom(this.api.call(API.privateFeed));
   }
 
   /** A new secret address of one's private calendar; the previous one stops working. */
   issuePrivateFeed(): Promise<PrivateFeed> {
-    return firstValueFrom(this.http.post<PrivateFeed>('/api/calendar/private-feed', {}));
+    return firstValueFrom(this.api.call(API.issuePrivateFeed, { body: {} }));
   }
 
   revokePrivateFeed(): Promise<void> {
-    return firstValueFrom(this.http.delete<void>('/api/calendar/private-feed'));
+    return firstValueFrom(this.api.call(API.revokePrivateFeed));
   }
 
   profile(): Promise<Profile> {
-    return firstValueFrom(this.http.get<Profile>('/api/profile'));
+    return firstValueFrom(this.api.call(API.profile));
   }
 
   updateProfile(update: ProfileUpdate): Promise<Profile> {
-    return firstValueFrom(this.http.patch<Profile>('/api/profile', update));
+    return firstValueFrom(this.api.call(API.updateProfile, { body: update }));
   }
 }
 

@@ -1,7 +1,8 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CurrentUser, LoginRequest, SessionState } from '@tracker/contracts';
+import { API, type CurrentUser, type LoginRequest } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../api/api-client';
 import { PartnershipService } from '../partnership/partnership.service';
 
 /**
@@ -10,7 +11,7 @@ import { PartnershipService } from '../partnership/partnership.service';
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly partnership = inject(PartnershipService);
   private readonly state = signal<{ checked: boolean; user: CurrentUser | null }>({ checked: false, user: null });
 
@@ -24,7 +25,7 @@ export class AuthService {
 
   async refresh(): Promise<void> {
     try {
-      const { user } = await firstValueFrom(this.http.get<SessionState>('/api/auth/session', { params: this.partnership.apiParams() }));
+      const { user } = await firstValueFrom(this.api.call(API.session, { query: this.partnership.apiParams() }));
       this.state.set({ checked: true, user });
     } catch {
       this.state.set({ checked: true, user: null });
@@ -37,7 +38,7 @@ export class AuthService {
       await this.refresh(); // obtains the XSRF cookie the sign-in must echo
     }
     try {
-      const user = await firstValueFrom(this.http.post<CurrentUser>('/api/auth/login', request));
+      const user = await firstValueFrom(this.api.call(API.login, { body: request }));
       this.state.set({ checked: true, user });
       if (Object.keys(this.partnership.apiParams()).length > 0) {
         await this.refresh(); // the sign-in answers for the Work Plan; read the rights in the partnership shown
@@ -54,7 +55,7 @@ export class AuthService {
   }
 
   async signOut(): Promise<void> {
-    await firstValueFrom(this.http.post('/api/auth/logout', {})).catch(() => undefined);
+    await firstValueFrom(this.api.call(API.logout, { body: {} })).catch(() => undefined);
     this.state.set({ checked: true, user: null });
   }
 }

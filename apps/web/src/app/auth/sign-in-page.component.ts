@@ -1,8 +1,7 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { SignInProviders } from '@tracker/contracts';
+import { API } from '@tracker/contracts';
 import { catchError, map, of } from 'rxjs';
 
 const PROVIDER_ERRORS: Record<string, string> = {
@@ -11,6 +10,7 @@ const PROVIDER_ERRORS: Record<string, string> = {
   failed: 'Signing in with your identity provider failed. Try again.',
   unavailable: 'Your identity provider cannot be reached right now. Try again later, or sign in with your password.',
 };
+import { ApiClient } from '../api/api-client';
 import { AuthService } from './auth.service';
 
 /** Sign-in for the Secretariat, coordinators, co-leaders and members. */
@@ -47,8 +47,8 @@ export class SignInPageComponent {
   private readonly router = inject(Router);
   readonly error = signal<string | null>(null);
   readonly oidc = toSignal(
-    inject(HttpClient)
-      .get<SignInProviders>('/api/auth/providers')
+    inject(ApiClient)
+      .call(API.signInProviders)
       .pipe(
         map((p) => p.oidc),
         catchError(() => of(null)),

@@ -1,7 +1,7 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { PlanImportPreview, PlanImportResult } from '@tracker/contracts';
+import { API, type PlanImportPreview, type PlanImportResult, type RequestOf } from '@tracker/contracts';
 import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '../api/api-client';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,20 +27,21 @@ export function mediaTypeOf(file: File): string {
 /** The plan import: the file goes as the request body, the partnership as query parameters. */
 @Injectable({ providedIn: 'root' })
 export class PlanImportService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   preview(file: File, partnership: NewPartnership): Promise<PlanImportPreview> {
-    return firstValueFrom(this.http.post<PlanImportPreview>('/api/plan-imports/preview', file, this.options(file, partnership)));
+    return firstValueFrom(this.api.call(API.previewPlanImport, this.request(file, partnership)));
   }
 
   import(file: File, partnership: NewPartnership): Promise<PlanImportResult> {
-    return firstValueFrom(this.http.post<PlanImportResult>('/api/plan-imports', file, this.options(file, partnership)));
+    return firstValueFrom(this.api.call(API.importPlan, this.request(file, partnership)));
   }
 
-  private options(file: File, partnership: NewPartnership): { headers: HttpHeaders; params: HttpParams } {
+  private request(file: File, partnership: NewPartnership): RequestOf<typeof API.importPlan> {
     return {
-      headers: new HttpHeaders({ 'Content-Type': mediaTypeOf(file) }),
-      params: new HttpParams({ fromObject: { key: partnership.key, name: partnership.name, deadline: partnership.deadline } }),
+      body: file,
+      headers: { 'Content-Type': mediaTypeOf(file) },
+      query: { key: partnership.key, name: partnership.name, deadline: partnership.deadline },
     };
   }
 }

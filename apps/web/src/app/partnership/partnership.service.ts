@@ -1,9 +1,9 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
-import type { PartnershipSummary } from '@tracker/contracts';
+import { API, type PartnershipSummary } from '@tracker/contracts';
 import { catchError, filter, map, of } from 'rxjs';
+import { ApiClient } from '../api/api-client';
 import { partnershipOf, partnershipQuery } from './partnership-query';
 
 /**
@@ -13,7 +13,7 @@ import { partnershipOf, partnershipQuery } from './partnership-query';
 @Injectable({ providedIn: 'root' })
 export class PartnershipService {
   private readonly router = inject(Router);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** The address shown (path and query), as of the router's last navigation; the page's own before its first. */
   readonly url = toSignal(
@@ -42,8 +42,8 @@ export class PartnershipService {
 
   /** Loads the list of partnerships again (after one was imported). */
   reload(): void {
-    this.http
-      .get<PartnershipSummary[]>('/api/partnerships')
+    this.api
+      .call(API.partnerships)
       .pipe(catchError(() => of([] as PartnershipSummary[])))
       .subscribe((list) => this.list.set(list));
   }
