@@ -1,5 +1,5 @@
-import type { GanttData, Milestone } from '@tracker/contracts';
-import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, GanttData, Milestone } from '@tracker/contracts';
+import { z } from 'zod';
 import { Pool } from 'pg';
 import { PlanCache } from '../src/app/gantt/plan-cache';
 import { ganttJson, milestonesJson } from '../src/app/gantt/plan-queries';
@@ -21,14 +21,14 @@ async function chart(server: RunningServer, ifNoneMatch?: string): Promise<Chart
   return { status: answer.status, etag: String(answer.headers['etag']), body: answer.bytes.toString('utf8') };
 }
 
-const progressOf = (body: string, id: string) => (JSON.parse(body) as GanttData).items.find((m) => m.id === id)?.progress;
+const progressOf = (body: string, id: string) => GanttData.parse(JSON.parse(body)).items.find((m) => m.id === id)?.progress;
 
 /** A GET of one instance with exactly these headers. */
 function rawGet(server: RunningServer, path: string, headers: Record<string, string> = {}): Promise<Raw> {
   return rawRequest(`${server.url}${path}`, headers);
 }
 
-const listOf = (answer: Raw) => JSON.parse(decoded(answer)) as Milestone[];
+const listOf = (answer: Raw) => z.array(Milestone).parse(JSON.parse(decoded(answer)));
 
 describe('GET /api/gantt from the cache of the plan revision', () => {
   let db: TestDatabase;

@@ -1,10 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Action, type ActionDetail, DEFAULT_PARTNERSHIP_KEY, type Target } from '@tracker/contracts';
+import { Action, type ActionDetail, DEFAULT_PARTNERSHIP_KEY, Target } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { actionsJson, sqlClientOf, targetsJson } from '../gantt/plan-queries';
 import { MilestonesService } from '../milestones/milestones.service';
 import { OutputsService } from '../outputs/outputs.service';
+import { z } from 'zod';
+import { fromSqlJson } from '../common/sql-json';
 
 @Injectable()
 export class ActionsService {
@@ -30,7 +32,7 @@ export class ActionsService {
       this.outputs.list({ actionNumber: number, partnership }),
       targetsJson(sqlClientOf(this.dataSource), partnership, number),
     ]);
-    return { ...action, milestones, outputs, targets: JSON.parse(targets) as Target[] };
+    return { ...action, milestones, outputs, targets: fromSqlJson(z.array(Target), targets) };
   }
 
   private async read(partnership: string, number: number | null): Promise<Action[]> {
@@ -38,6 +40,6 @@ export class ActionsService {
     if (body === null) {
       throw new NotFoundException(`partnership "${partnership}" not found`);
     }
-    return JSON.parse(body) as Action[];
+    return fromSqlJson(z.array(Action), body);
   }
 }

@@ -1,6 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FollowUp, GanttData, ItemForecast, Milestone, MonitoringCall, Output, PlanNote, RegisterRisk, RiskItem } from '@tracker/contracts';
+import {
+  type FollowUp,
+  GanttData,
+  type ItemForecast,
+  type Milestone,
+  type MonitoringCall,
+  type Output,
+  type PlanNote,
+  type RegisterRisk,
+  type RiskItem,
+} from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY, PLAN_NOTE_KIND_LABELS } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { ganttJson, sqlClientOf } from '../gantt/plan-queries';
@@ -10,6 +20,7 @@ import { type Partnership, PartnershipsRepository } from '../partnership/partner
 import { RiskRegisterService } from '../risks/risk-register.service';
 import { RiskViewService } from '../risks/risk-view.service';
 import { type Column, table, type Table } from './table';
+import { fromSqlJson } from '../common/sql-json';
 
 /** The tables the tracker exports, by the name in the address (`/api/exports/<name>.csv|xlsx`). */
 export const EXPORT_TABLES = ['plan', 'outputs', 'risks', 'risk-register', 'monitoring-calls', 'follow-ups'] as const;
@@ -65,7 +76,7 @@ export class ExportTablesService {
     if (body === null) {
       throw new NotFoundException(`partnership "${partnership}" not found`);
     }
-    return JSON.parse(body) as GanttData;
+    return fromSqlJson(GanttData, body);
   }
 
   async build(name: ExportTableName, filter: ExportFilter): Promise<Table[]> {

@@ -4,6 +4,7 @@ import { XSRF_HEADER } from '@tracker/contracts';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth/auth.types';
+import { checkSqlJson } from '../common/sql-json';
 import { xsrfCookieMiddleware } from '../auth/xsrf';
 import type { AppConfig } from '../config/config';
 import { setupApiDocs } from './api-docs';
@@ -77,6 +78,7 @@ export function configureApp(
   app.use(apiCaching);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  checkSqlJson(config.checkResponses);
   if (config.checkResponses) {
     app.useGlobalInterceptors(new ResponseCheckInterceptor());
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PARTNERSHIP_KEY, type Milestone } from '@tracker/contracts';
+import { DEFAULT_PARTNERSHIP_KEY, Milestone } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { MILESTONE_SPEC } from '../audit/update-rules';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
@@ -20,6 +20,8 @@ import {
 } from '../plan-editing/plan-items.repository';
 import type { CreateMilestoneDto, MoveMilestoneDto } from './dto/create-milestone.dto';
 import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
+import { z } from 'zod';
+import { fromSqlJson } from '../common/sql-json';
 
 /** The position field of a move: its history says from which place in the Action's plan order to which. */
 const MOVE_SPEC = { ...MILESTONE_SPEC, fields: [{ field: 'position' as const, column: 'sort_order' }] };
@@ -43,7 +45,7 @@ export class MilestonesService {
     if (milestones === null) {
       throw new NotFoundException(`partnership "${partnership}" not found`);
     }
-    return JSON.parse((await milestones.body('identity')).toString('utf8')) as Milestone[];
+    return fromSqlJson(z.array(Milestone), (await milestones.body('identity')).toString('utf8'));
   }
 
   /** One milestone, built by the same SQL as the list's elements. */
@@ -52,7 +54,7 @@ export class MilestonesService {
     if (body === null) {
       throw new NotFoundException(`milestone ${id} not found`);
     }
-    return JSON.parse(body) as Milestone;
+    return fromSqlJson(Milestone, body);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Output } from '@tracker/contracts';
+import { Output } from '@tracker/contracts';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
@@ -12,6 +12,8 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { actionIdOf, insertOutput, planEntryOf, readWindowField } from '../plan-editing/plan-items.repository';
 import type { CreateOutputDto } from './dto/create-output.dto';
 import type { UpdateOutputDto } from './dto/update-output.dto';
+import { z } from 'zod';
+import { fromSqlJson } from '../common/sql-json';
 
 @Injectable()
 export class OutputsService {
@@ -29,7 +31,7 @@ export class OutputsService {
     if (body === null) {
       throw new NotFoundException(`partnership "${partnership}" not found`);
     }
-    return JSON.parse(body) as Output[];
+    return fromSqlJson(z.array(Output), body);
   }
 
   /** One output, built by the same SQL as the list's elements. */
@@ -38,7 +40,7 @@ export class OutputsService {
     if (body === null) {
       throw new NotFoundException(`output ${id} not found`);
     }
-    return JSON.parse(body) as Output;
+    return fromSqlJson(Output, body);
   }
 
   /** Adds an output to an Action (the Secretariat, or its co-leaders), its due window read from the words given. All or nothing. */

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Target } from '@tracker/contracts';
+import { Target } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { TARGET_SPEC } from '../audit/update-rules';
 import { VersionedUpdateService } from '../audit/versioned-update.service';
@@ -10,6 +10,8 @@ import { sqlClientOf, targetJson, targetsJson } from '../gantt/plan-queries';
 import type { Partnership } from '../partnership/partnerships.repository';
 import { ADDED_SOURCE, actionIdOf, lockActionOrder } from '../plan-editing/plan-items.repository';
 import type { CreateTargetDto, UpdateTargetDto } from './targets.dto';
+import { z } from 'zod';
+import { fromSqlJson } from '../common/sql-json';
 
 /** The targets of an Action: added, reworded and cancelled as the plan is amended, with their history. */
 @Injectable()
@@ -22,7 +24,7 @@ export class TargetsService {
 
   /** The targets of a partnership's Actions (or one Action's), in plan order; 404 for an unknown partnership. */
   async list(partnership: Partnership, actionNumber?: number): Promise<Target[]> {
-    return JSON.parse(await targetsJson(sqlClientOf(this.dataSource), partnership.key, actionNumber ?? null)) as Target[];
+    return fromSqlJson(z.array(Target), await targetsJson(sqlClientOf(this.dataSource), partnership.key, actionNumber ?? null));
   }
 
   /** One target, built by the same SQL as an Action's list of targets. */
@@ -31,7 +33,7 @@ export class TargetsService {
     if (body === null) {
       throw new NotFoundException(`target ${id} not found`);
     }
-    return JSON.parse(body) as Target;
+    return fromSqlJson(Target, body);
   }
 
   /** Adds a target after the Action's others (the Secretariat, or the Action's co-leaders). All or nothing. */
