@@ -17,7 +17,10 @@ export async function itemsOf(base: string): Promise<{ milestones: Record<1 | 2,
 let counter = 0;
 
 /** Creates an account straight in the database; returns its email. Password: `test-password-1`. */
-export async function newUser(server: RunningServer, values: { role: Role; organisation?: string; email?: string; name?: string }): Promise<string> {
+export async function newUser(
+  server: Pick<RunningServer, 'dataSource'>,
+  values: { role: Role; organisation?: string; email?: string; name?: string },
+): Promise<string> {
   counter += 1;
   const email = values.email ?? `${values.role.replace('_', '-')}-${counter}-${Date.now()}@test.example`;
   await createAccount(

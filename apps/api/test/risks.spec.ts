@@ -1,27 +1,16 @@
 import type { ApiError, AuditEntry, ConflictError, Milestone, Output, RegisterRisk, RiskView } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useTracker } from './harness';
 
 describe('the risk view and the risk register', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let milestones: Milestone[];
   let outputs: Output[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     milestones = (await secretariat.get<Milestone[]>('/api/milestones')).body;
     outputs = (await secretariat.get<Output[]>('/api/outputs')).body;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   const risks = async (query: string, client = secretariat) => {
@@ -119,10 +108,10 @@ describe('the risk view and the risk register', () => {
     });
 
     it('needs sign-in, and every role may read it', async () => {
-      const anonymous = new Client(server.url);
+      const anonymous = new Client(tracker.url);
       expect((await anonymous.get('/api/risks')).status).toBe(401);
       for (const email of ['member@example.org', 'coordinator@example.org', 'colead.labour@example.org']) {
-        const view = await risks('?asOf=2026-11-22', await signedIn(server.url, email));
+        const view = await risks('?asOf=2026-11-22', await tracker.signIn(email));
         expect(view.daysToDeadline).toBe(129);
       }
       const today = await risks('');
@@ -144,11 +133,11 @@ describe('the risk view and the risk register', () => {
       expect(answer.body[0]).toMatchObject({ likelihood: null, impact: null, owner: null, status: 'open', nextReview: null, version: 1 });
       expect(answer.body[0].mitigation).toMatch(/monitoring calls with co-leaders/);
       expect((await secretariat.get<RegisterRisk[]>('/api/risk-register?action=3')).body).toHaveLength(1);
-      expect((await new Client(server.url).get('/api/risk-register')).status).toBe(401);
+      expect((await new Client(tracker.url).get('/api/risk-register')).status).toBe(401);
     });
 
     it('takes a co-leader assessment of their own Action, refuses a stale version with 409 and bad values with 400', async () => {
-      const colead = await signedIn(server.url, 'colead.labour@example.org');
+      const colead = await tracker.signIn('colead.labour@example.org');
       const [risk] = (await colead.get<RegisterRisk[]>('/api/risk-register?action=1')).body;
       const organisations = (await colead.get<{ id: string; name: string }[]>('/api/organisations')).body;
       const owner = organisations[0];
@@ -188,7 +177,7 @@ describe('the risk view and the risk register', () => {
     });
 
     it("keeps a risk's history: a co-leader's rewrite of the mitigation shows who, when, from, to and why", async () => {
-      const colead = await signedIn(server.url, 'colead.labour@example.org');
+      const colead = await tracker.signIn('colead.labour@example.org');
       const [risk] = (await colead.get<RegisterRisk[]>('/api/risk-register?action=1')).body;
       const before = risk.mitigation;
       const earlier = (await secretariat.get<AuditEntry[]>(`/api/risk-register/${risk.id}/history`)).body.length;
@@ -226,7 +215,7 @@ describe('the risk view and the risk register', () => {
       const activity = await secretariat.get<AuditEntry[]>('/api/activity');
       expect(activity.body.some((entry) => entry.itemId === risk.id)).toBe(false);
       expect((await secretariat.get('/api/risk-register/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
-      expect((await new Client(server.url).get(`/api/risk-register/${risk.id}/history`)).status).toBe(401);
+      expect((await new Client(tracker.url).get(`/api/risk-register/${risk.id}/history`)).status).toBe(401);
     });
   });
 });

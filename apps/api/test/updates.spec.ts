@@ -1,31 +1,24 @@
 import type { ApiError, AuditEntry, ConflictError, Milestone, Output } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { withClient } from './database';
+import { useTracker } from './harness';
 
 describe('status updates with conflict detection and history', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let milestones: Milestone[];
   let outputs: Output[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     milestones = (await secretariat.get<Milestone[]>('/api/milestones?action=3')).body;
     outputs = (await secretariat.get<Output[]>('/api/outputs?action=3')).body;
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
-
   const auditCount = (itemId: string) =>
-    withClient(db.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE item_id = $1`, [itemId])).rows[0].n);
+    withClient(
+      tracker.db.url,
+      async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE item_id = $1`, [itemId])).rows[0].n,
+    );
 
   async function current(id: string): Promise<Milestone> {
     return (await secretariat.get<Milestone>(`/api/milestones/${id}`)).body;
@@ -65,8 +58,8 @@ describe('status updates with conflict detection and history', () => {
 
   it('gives the second of two clients with the same version a 409 with the current values, and loses nothing', async () => {
     const target = milestones[1];
-    const alice = await signedIn(server.url, 'secretariat@example.org');
-    const bob = await signedIn(server.url, 'secretariat@example.org');
+    const alice = await tracker.signIn('secretariat@example.org');
+    const bob = await tracker.signIn('secretariat@example.org');
     const seen = (await alice.get<Milestone>(`/api/milestones/${target.id}`)).body.version;
 
     const first = await alice.patch<Milestone>(`/api/milestones/${target.id}`, { version: seen, progress: 30, note: 'Alice' });
@@ -107,7 +100,7 @@ describe('status updates with conflict detection and history', () => {
   it('rolls the update back when its audit entry cannot be written, with a generic 500', async () => {
     const target = milestones[4];
     const before = await current(target.id);
-    await withClient(db.url, (c) =>
+    await withClient(tracker.db.url, (c) =>
       c.query(`
         CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit disk full'; END $$;
         CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION refuse_audit();`),
@@ -118,7 +111,7 @@ describe('status updates with conflict detection and history', () => {
       expect(answer.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'something went wrong on the server; it has been logged' });
       expect(JSON.stringify(answer.body)).not.toMatch(/audit disk full|at .*\.ts/);
     } finally {
-      await withClient(db.url, (c) => c.query(`DROP TRIGGER refuse_audit ON audit_entry; DROP FUNCTION refuse_audit();`));
+      await withClient(tracker.db.url, (c) => c.query(`DROP TRIGGER refuse_audit ON audit_entry; DROP FUNCTION refuse_audit();`));
     }
     expect(await current(target.id)).toEqual(before);
     expect(await auditCount(target.id)).toBe(0);
@@ -246,7 +239,7 @@ describe('status updates with conflict detection and history', () => {
   });
 
   it('serves the latest changes across the plan, newest first, to signed-in users only', async () => {
-    const member = await signedIn(server.url, 'member@example.org');
+    const member = await tracker.signIn('member@example.org');
     const activity = await member.get<AuditEntry[]>('/api/activity?limit=3');
     expect(activity.status).toBe(200);
     expect(activity.body).toHaveLength(3);
@@ -258,7 +251,7 @@ describe('status updates with conflict detection and history', () => {
 
     expect((await member.get<ApiError>('/api/activity?limit=0')).body.message).toEqual(['limit must be a whole number from 1 to 200']);
     expect((await member.get<ApiError>('/api/activity?limit=201')).status).toBe(400);
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(tracker.url);
     expect((await anonymous.get('/api/activity')).status).toBe(401);
     expect((await anonymous.get(`/api/milestones/${milestones[0].id}/history`)).status).toBe(401);
     // Reading the plan itself stays open.
