@@ -1,41 +1,20 @@
 import type { Account, AccountChange, CurrentUser, Organisation, OutboxMail, Profile } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
-import { type ReceivedMail, TestSmtpServer } from './smtp';
+import { Client } from './client';
+import { withClient } from './database';
+import { tokenOf } from './smtp';
+import { useTracker } from './harness';
 
 const NEW_PASSWORD = 'a-long-new-password';
 
-/** The token of the link in a mail that opens `path`. */
-function tokenOf(mail: ReceivedMail, path: string): string {
-  const link = mail.links.find((l) => new URL(l).pathname === path);
-  if (!link) {
-    throw new Error(`no ${path} link in: ${mail.text}`);
-  }
-  return new URL(link).searchParams.get('token')!;
-}
-
 describe('accounts managed in the app, with mail through SMTP', () => {
-  let db: TestDatabase;
-  let smtp: TestSmtpServer;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker({ smtp: true, config: { mailFrom: 'Tracker <tracker@example.org>' } });
+  const smtp = tracker.smtp;
+  const secretariat = tracker.as('secretariat');
   let organisations: Organisation[];
   const orgId = (name: string) => organisations.find((o) => o.name.includes(name))!.id;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    smtp = await new TestSmtpServer().start();
-    server = await startTestServer(db.url, { smtpUrl: smtp.url, mailFrom: 'Tracker <tracker@example.org>' });
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     organisations = (await secretariat.get<Organisation[]>('/api/organisations')).body;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await smtp?.stop();
-    await db?.drop();
   });
 
   it('invites a person: the mail arrives with a one-time link, in text and HTML, saying why and how to stop', async () => {
@@ -65,10 +44,10 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect(mail.html).toContain('<a href="http://localhost:');
     expect(mail.html).toContain('Set your password</a>');
     const token = tokenOf(mail, '/invitation');
-    expect(mail.links[0].startsWith(`http://localhost:${new URL(server.url).port}/invitation?token=`)).toBe(true);
+    expect(mail.links[0].startsWith(`http://localhost:${new URL(tracker.url).port}/invitation?token=`)).toBe(true);
 
     // Not yet: no password, no sign-in.
-    const anon = new Client(server.url);
+    const anon = new Client(tracker.url);
     await anon.get('/api/auth/me');
     expect((await anon.post('/api/auth/login', { email: 'anna@example.eu', password: NEW_PASSWORD })).status).toBe(401);
 
@@ -81,7 +60,7 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ message: 'token: this invitation is unknown, already used or expired; ask for a new one' });
 
-    const anna = await signedIn(server.url, 'anna@example.eu', NEW_PASSWORD);
+    const anna = await tracker.signIn('anna@example.eu', NEW_PASSWORD);
     expect((await anna.get<CurrentUser>('/api/auth/me')).body).toMatchObject({ name: 'Anna Example', role: 'co_leader', editableActions: [1] });
     const listed = (await secretariat.get<Account[]>('/api/accounts')).body.find((a) => a.email === 'anna@example.eu');
     expect(listed?.status).toBe('active');
@@ -90,10 +69,10 @@ describe('accounts managed in the app, with mail through SMTP', () => {
   it('refuses an expired invitation', async () => {
     await secretariat.post('/api/accounts', { email: 'late@example.eu', name: 'Late Comer', role: 'member', organisationId: orgId('Mareena') });
     const [mail] = await smtp.waitFor((m) => m.to.includes('late@example.eu'));
-    await withClient(db.url, (c) =>
+    await withClient(tracker.db.url, (c) =>
       c.query(`UPDATE account_token SET expires_at = now() - interval '1 minute' WHERE purpose = 'invitation' AND used_at IS NULL`),
     );
-    const anon = new Client(server.url);
+    const anon = new Client(tracker.url);
     await anon.get('/api/auth/me');
     expect((await anon.post('/api/auth/invitation', { token: tokenOf(mail, '/invitation'), password: NEW_PASSWORD })).status).toBe(400);
   });
@@ -111,13 +90,13 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect(duplicate).toMatchObject({ status: 409, body: { message: 'an account for member@example.org already exists' } });
 
     for (const email of ['coordinator@example.org', 'colead.labour@example.org', 'member@example.org']) {
-      const other = await signedIn(server.url, email);
+      const other = await tracker.signIn(email);
       expect((await other.get('/api/accounts')).status).toBe(403);
       expect((await other.get('/api/mail/outbox')).status).toBe(403);
       const invite = await other.post<{ message: string }>('/api/accounts', base);
       expect(invite.status).toBe(403);
     }
-    expect((await new Client(server.url).get('/api/accounts')).status).toBe(401);
+    expect((await new Client(tracker.url).get('/api/accounts')).status).toBe(401);
   });
 
   it('invites at the least privilege when no role is given, and refuses an invitation without an organisation', async () => {
@@ -148,12 +127,12 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect(rights('coordinator@example.org')).toMatchObject({ editableActions: [] });
     expect(rights('member@example.org')).toMatchObject({ editableActions: [] });
     // The same answer as the person's own GET /api/auth/me.
-    const labour = await signedIn(server.url, 'colead.labour@example.org');
+    const labour = await tracker.signIn('colead.labour@example.org');
     expect((await labour.get<CurrentUser>('/api/auth/me')).body.editableActions).toEqual(rights('colead.labour@example.org')?.editableActions);
   });
 
   it('changes role, organisation and Actions, audited with who did it; a deactivated account is refused at its next request', async () => {
-    const member = await signedIn(server.url, 'member@example.org');
+    const member = await tracker.signIn('member@example.org');
     const id = (await member.get<CurrentUser>('/api/auth/me')).body.id;
 
     const changed = await secretariat.patch<Account>(`/api/accounts/${id}`, { role: 'co_leader', organisationId: orgId('Ashoka'), actionNumbers: [1, 2] });
@@ -162,14 +141,14 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     // A change of role ends the sessions: the old rights do not linger.
     expect((await member.get('/api/auth/me')).status).toBe(401);
 
-    const again = await signedIn(server.url, 'member@example.org');
+    const again = await tracker.signIn('member@example.org');
     expect((await again.get('/api/auth/me')).status).toBe(200);
     const deactivated = await secretariat.post<Account>(`/api/accounts/${id}/deactivate`);
     expect(deactivated.body).toMatchObject({ status: 'deactivated' });
     expect(deactivated.body.deactivatedAt).not.toBeNull();
     expect((await again.get('/api/auth/me')).status).toBe(401);
     expect((await again.get('/api/activity')).status).toBe(401);
-    const stranger = new Client(server.url);
+    const stranger = new Client(tracker.url);
     await stranger.get('/api/auth/me');
     expect((await stranger.post('/api/auth/login', { email: 'member@example.org', password: 'demo-password' })).status).toBe(401);
 
@@ -185,7 +164,7 @@ describe('accounts managed in the app, with mail through SMTP', () => {
   });
 
   it('resets a forgotten password once, with the same answer for an unknown address, and throttles requests', async () => {
-    const anon = new Client(server.url);
+    const anon = new Client(tracker.url);
     await anon.get('/api/auth/me');
     const known = await anon.post('/api/auth/password-reset', { email: 'coordinator@example.org' });
     const unknown = await anon.post('/api/auth/password-reset', { email: 'nobody@example.org' });
@@ -200,14 +179,14 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.mails.filter((m) => m.to.includes('nobody@example.org'))).toEqual([]);
 
-    const before = await signedIn(server.url, 'coordinator@example.org');
+    const before = await tracker.signIn('coordinator@example.org');
     expect((await anon.post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD })).status).toBe(200);
     expect((await anon.post<{ message: string }>('/api/auth/password-reset/complete', { token, password: 'yet-another-password' })).body.message).toBe(
       'token: this password-reset link is unknown, already used or expired; ask for a new one',
     );
     expect((await before.get('/api/auth/me')).status).toBe(401);
     expect((await anon.post('/api/auth/login', { email: 'coordinator@example.org', password: 'demo-password' })).status).toBe(401);
-    await signedIn(server.url, 'coordinator@example.org', NEW_PASSWORD);
+    await tracker.signIn('coordinator@example.org', NEW_PASSWORD);
 
     // Three requests per address in 30 minutes; the fourth is refused, whether the address exists or not.
     const answers = [];
@@ -220,7 +199,7 @@ describe('accounts managed in the app, with mail through SMTP', () => {
   });
 
   it('lets everyone change their own name and reminder setting, audited; the one-click link turns reminders off', async () => {
-    const colead = await signedIn(server.url, 'colead.labour@example.org');
+    const colead = await tracker.signIn('colead.labour@example.org');
     expect((await colead.get<Profile>('/api/profile')).body).toEqual({ name: 'Demo Co-leader (Labour)', email: 'colead.labour@example.org', digest: 'weekly' });
     expect((await colead.patch<{ message: string[] }>('/api/profile', { digest: 'daily' })).body.message).toEqual(['digest must be one of weekly, off']);
     expect((await colead.patch<{ message: string }>('/api/profile', { role: 'secretariat' })).status).toBe(400);
@@ -229,7 +208,7 @@ describe('accounts managed in the app, with mail through SMTP', () => {
     expect((await colead.get<CurrentUser>('/api/auth/me')).body.name).toBe('Chris Colead');
 
     const [{ id, unsubscribe_token: token }] = await withClient(
-      db.url,
+      tracker.db.url,
       async (c) =>
         (
           await c.query<{ id: string; unsubscribe_token: string }>(
@@ -237,11 +216,11 @@ describe('accounts managed in the app, with mail through SMTP', () => {
           )
         ).rows,
     );
-    const page = await fetch(`${server.url}/api/notifications/unsubscribe?token=${token}`);
+    const page = await fetch(`${tracker.url}/api/notifications/unsubscribe?token=${token}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('You will get no more reminder mails');
     expect((await colead.get<Profile>('/api/profile')).body.digest).toBe('off');
-    expect((await fetch(`${server.url}/api/notifications/unsubscribe?token=nonsense`)).status).toBe(404);
+    expect((await fetch(`${tracker.url}/api/notifications/unsubscribe?token=nonsense`)).status).toBe(404);
 
     const changes = (await secretariat.get<AccountChange[]>(`/api/accounts/${id}/changes`)).body;
     expect(changes.map((c) => [c.change, c.by?.name ?? null])).toEqual([
@@ -259,21 +238,10 @@ describe('accounts managed in the app, with mail through SMTP', () => {
 });
 
 describe('mail without SMTP_URL', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
 
   it('keeps mail in the outbox, where the Secretariat reads it and its link works', async () => {
-    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const secretariat = await tracker.signIn('secretariat@example.org');
     const organisations = (await secretariat.get<Organisation[]>('/api/organisations')).body;
     const invited = await secretariat.post<Account>('/api/accounts', {
       email: 'local@example.eu',
@@ -286,9 +254,9 @@ describe('mail without SMTP_URL', () => {
     expect(mail).toMatchObject({ to: 'local@example.eu', status: 'outbox', sentAt: null, kind: 'invitation' });
     expect(mail.html).toContain('Set your password');
     const token = new URL(/http\S+/.exec(mail.text)![0]).searchParams.get('token')!;
-    const anon = new Client(server.url);
+    const anon = new Client(tracker.url);
     await anon.get('/api/auth/me');
     expect((await anon.post('/api/auth/invitation', { token, password: NEW_PASSWORD })).status).toBe(200);
-    await signedIn(server.url, 'local@example.eu', NEW_PASSWORD);
+    await tracker.signIn('local@example.eu', NEW_PASSWORD);
   });
 });

@@ -1,28 +1,15 @@
 import type { ApiError, CurrentUser, SessionState } from '@tracker/contracts';
 import { createHash } from 'node:crypto';
-import type { RunningServer } from '../src/app/server';
 import { Client, DEMO_PASSWORD, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { useServer, useTracker } from './harness';
 
 describe('accounts and sign-in', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
+  const tracker = useTracker();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
-
-  const query = <T extends object>(sql: string, params: unknown[] = []) => withClient(db.url, async (c) => (await c.query<T>(sql, params)).rows);
+  const query = tracker.query;
 
   it('sets a readable XSRF-TOKEN cookie on a GET that lacks one, and not again once it is there', async () => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     const me = await client.get<ApiError>('/api/auth/me');
     expect(me.status).toBe(401);
     expect(me.body.message).toMatch(/^sign in first/);
@@ -33,7 +20,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('refuses a write that does not echo the XSRF token, sign-in included, with a message that says so', async () => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     await client.get('/api/auth/me');
     const bare = await client.post<ApiError>('/api/auth/login', { email: 'secretariat@example.org', password: DEMO_PASSWORD }, { xsrf: false });
     expect(bare.status).toBe(403);
@@ -44,7 +31,7 @@ describe('accounts and sign-in', () => {
       { xsrf: false, headers: { 'x-xsrf-token': 'forged' } },
     );
     expect(wrong.status).toBe(403);
-    const noCookie = await new Client(server.url).post(
+    const noCookie = await new Client(tracker.url).post(
       '/api/auth/login',
       { email: 'secretariat@example.org', password: DEMO_PASSWORD },
       { headers: { 'x-xsrf-token': 'x' } },
@@ -59,7 +46,7 @@ describe('accounts and sign-in', () => {
     ['colead.labour@example.org', 'Demo Co-leader (Labour)', 'co_leader', /^Ashoka Hello Europe$/],
     ['member@example.org', 'Demo Member', 'member', /^Mareena$/],
   ])('signs in the demo account %s', async (email, name, role, organisation) => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     await client.get('/api/auth/me');
     const xsrfBefore = client.cookies.get('XSRF-TOKEN');
     const login = await client.post<CurrentUser>('/api/auth/login', { email: email.toUpperCase(), password: DEMO_PASSWORD });
@@ -74,12 +61,12 @@ describe('accounts and sign-in', () => {
   });
 
   it('answers GET /api/auth/session with 200 and no user when signed out, and with the user of /api/auth/me when signed in', async () => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     const signedOut = await client.get<SessionState>('/api/auth/session');
     expect(signedOut).toMatchObject({ status: 200, body: { user: null } });
     expect(signedOut.headers.getSetCookie().some((c) => c.startsWith('XSRF-TOKEN='))).toBe(true);
     // A forged or ended session is nobody, not an error.
-    const forged = await new Client(server.url, new Map([['tracker_session', 'x'.repeat(43)]])).get<SessionState>('/api/auth/session');
+    const forged = await new Client(tracker.url, new Map([['tracker_session', 'x'.repeat(43)]])).get<SessionState>('/api/auth/session');
     expect(forged).toMatchObject({ status: 200, body: { user: null } });
     await client.post('/api/auth/login', { email: 'colead.labour@example.org', password: DEMO_PASSWORD });
     const signedInSession = await client.get<SessionState>('/api/auth/session');
@@ -94,7 +81,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401, and logs both', async () => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     await client.get('/api/auth/me');
     const wrong = await client.post<ApiError>('/api/auth/login', { email: 'member@example.org', password: 'not-the-password' });
     const unknown = await client.post<ApiError>('/api/auth/login', { email: 'nobody@example.org', password: 'not-the-password' });
@@ -115,7 +102,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('spends as long on an unknown email as on a wrong password, so timing tells nothing', async () => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     await client.get('/api/auth/me');
     const time = async (email: string) => {
       const started = performance.now();
@@ -137,7 +124,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('rejects a malformed sign-in body naming the field', async () => {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     await client.get('/api/auth/me');
     const answer = await client.post<ApiError>('/api/auth/login', { email: 'member@example.org' });
     expect(answer.status).toBe(400);
@@ -157,7 +144,7 @@ describe('accounts and sign-in', () => {
       expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
       expect(password_hash).not.toContain(DEMO_PASSWORD);
     }
-    const client = await signedIn(server.url, 'member@example.org');
+    const client = await tracker.signIn('member@example.org');
     const token = client.cookies.get('tracker_session')!;
     const sessions = await query<{ token_hash: string }>(`SELECT token_hash FROM session`);
     expect(sessions.map((s) => s.token_hash)).toContain(createHash('sha256').update(token).digest('hex'));
@@ -165,20 +152,20 @@ describe('accounts and sign-in', () => {
   });
 
   it('signs out: the session ends on the server, not only in the browser', async () => {
-    const client = await signedIn(server.url, 'coordinator@example.org');
+    const client = await tracker.signIn('coordinator@example.org');
     const token = client.cookies.get('tracker_session')!;
     const logout = await client.post('/api/auth/logout');
     expect(logout.status).toBe(204);
     expect(logout.headers.getSetCookie().find((c) => c.startsWith('tracker_session='))).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect((await client.get('/api/auth/me')).status).toBe(401);
     // Replaying the old cookie does not help.
-    const replay = new Client(server.url, new Map([['tracker_session', token]]));
+    const replay = new Client(tracker.url, new Map([['tracker_session', token]]));
     expect((await replay.get('/api/auth/me')).status).toBe(401);
-    expect((await new Client(server.url).post('/api/auth/logout', undefined, { xsrf: false })).status).toBe(403);
+    expect((await new Client(tracker.url).post('/api/auth/logout', undefined, { xsrf: false })).status).toBe(403);
   });
 
   it('ends a session after the idle time-out, and slides it while in use', async () => {
-    const client = await signedIn(server.url, 'member@example.org');
+    const client = await tracker.signIn('member@example.org');
     const hash = createHash('sha256').update(client.cookies.get('tracker_session')!).digest('hex');
     await query(`UPDATE session SET last_seen_at = now() - interval '29 minutes' WHERE token_hash = $1`, [hash]);
     expect((await client.get('/api/auth/me')).status).toBe(200);
@@ -189,7 +176,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('ends a session at the absolute time-out, 12 hours after sign-in, however busy', async () => {
-    const client = await signedIn(server.url, 'member@example.org');
+    const client = await tracker.signIn('member@example.org');
     const hash = createHash('sha256').update(client.cookies.get('tracker_session')!).digest('hex');
     const [{ hours }] = await query<{ hours: number }>(
       `SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM session WHERE token_hash = $1`,
@@ -201,24 +188,16 @@ describe('accounts and sign-in', () => {
   });
 
   it('replaces the session a browser had when it signs in again', async () => {
-    const client = await signedIn(server.url, 'member@example.org');
+    const client = await tracker.signIn('member@example.org');
     const first = client.cookies.get('tracker_session')!;
     await client.signIn('coordinator@example.org');
     expect(client.cookies.get('tracker_session')).not.toBe(first);
-    expect((await new Client(server.url, new Map([['tracker_session', first]])).get('/api/auth/me')).status).toBe(401);
+    expect((await new Client(tracker.url, new Map([['tracker_session', first]])).get('/api/auth/me')).status).toBe(401);
     expect((await client.get<CurrentUser>('/api/auth/me')).body.role).toBe('coordinator');
   });
 
   describe('with PUBLIC_READ=false', () => {
-    let closed: RunningServer;
-
-    beforeAll(async () => {
-      closed = await startTestServer(db.url, { publicRead: false });
-    });
-
-    afterAll(async () => {
-      await closed?.close();
-    });
+    const closed = useServer(tracker.db, { publicRead: false });
 
     it('asks for sign-in to read the plan, but not for the health check', async () => {
       const anonymous = new Client(closed.url);

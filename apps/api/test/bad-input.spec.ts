@@ -1,17 +1,14 @@
 import type { ApiError, FollowUp, Milestone, MonitoringCall, Output, RegisterRisk } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useTracker } from './harness';
 
 /**
  * A corpus of bad inputs, each answered with a 4xx that says what is wrong (never a 500), and
  * nothing of it stored.
  */
 describe('bad input', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let milestone: Milestone;
   let output: Output;
   let risk: RegisterRisk;
@@ -19,9 +16,6 @@ describe('bad input', () => {
   let followUp: FollowUp;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     milestone = (await secretariat.get<Milestone[]>('/api/milestones')).body[0];
     output = (await secretariat.get<Output[]>('/api/outputs')).body[0];
     risk = (await secretariat.get<RegisterRisk[]>('/api/risk-register')).body[0];
@@ -31,11 +25,6 @@ describe('bad input', () => {
     const added = await secretariat.post<FollowUp>(`/api/monitoring-calls/${call.id}/follow-ups`, { what: 'Send the minutes' });
     expect(added.status).toBe(201);
     followUp = added.body;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   const patchTargets = () => [
@@ -76,7 +65,7 @@ describe('bad input', () => {
       'attendee',
     );
     await expect400(
-      new Client(server.url).get('/api/auth/me').then(() => secretariat.post('/api/auth/login', { email: 'x\u0000@example.org', password: 'p' })),
+      new Client(tracker.url).get('/api/auth/me').then(() => secretariat.post('/api/auth/login', { email: 'x\u0000@example.org', password: 'p' })),
       /^email must not contain/,
       'email',
     );
@@ -92,7 +81,7 @@ describe('bad input', () => {
 
   it('refuses a body whose brotli or gzip encoding is broken', async () => {
     for (const encoding of ['br', 'gzip', 'deflate']) {
-      const response = await fetch(`${server.url}/api/milestones/${milestone.id}`, {
+      const response = await fetch(`${tracker.url}/api/milestones/${milestone.id}`, {
         method: 'PATCH',
         headers: {
           'content-type': 'application/json',

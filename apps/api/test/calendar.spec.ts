@@ -1,10 +1,8 @@
 import type { FollowUp, GanttData, Milestone, MonitoringCall, Organisation, Output } from '@tracker/contracts';
 import ICAL from 'ical.js';
 import { addDays, format, parseISO } from 'date-fns';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useTracker } from './harness';
 
 interface Parsed {
   uid: string;
@@ -38,27 +36,18 @@ const dayAfter = (day: string) => format(addDays(parseISO(day), 1), 'yyyy-MM-dd'
 
 /** The iCalendar feeds: public ones of the plan, per Action and per organisation; a private one per person. */
 describe('calendar feeds', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let gantt: GanttData;
   let outputs: Output[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     gantt = (await secretariat.get<GanttData>('/api/gantt')).body;
     outputs = (await secretariat.get<Output[]>('/api/outputs')).body;
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
-
   const feed = async (path: string, expected = 200) => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${tracker.url}${path}`);
     expect(response.status).toBe(expected);
     if (expected === 200) {
       expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -137,7 +126,7 @@ describe('calendar feeds', () => {
     const publicFeed = await feed('/api/calendar/plan.ics');
     expect(publicFeed.events.some((e) => /call|follow-up/.test(e.uid))).toBe(false);
 
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(tracker.url);
     await anonymous.get('/api/auth/me'); // for the XSRF cookie
     expect((await anonymous.post('/api/calendar/private-feed')).status).toBe(401);
     const issued = await secretariat.post<{ url: string; webcal: string }>('/api/calendar/private-feed');

@@ -1,29 +1,15 @@
 import type { ApiError, AuditEntry, Dependency, GanttData, Milestone, Output, RiskItem, RiskView } from '@tracker/contracts';
 import { workPlanDependencies } from '../src/app/seed/work-plan-dependencies.data';
 import { WORK_PLAN } from '../src/app/seed/work-plan.data';
-import type { RunningServer } from '../src/app/server';
-import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { withClient } from './database';
 import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 /** Links between plan items, the forecast they feed, and the seeded plan's own links. */
 describe('dependencies and the forecast', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-  let colead: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-    colead = await signedIn(server.url, 'colead.labour@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
+  const colead = tracker.as('co_leader');
 
   /** A new activity of an Action (the Secretariat adds it), with its window in the plan's words. */
   const newMilestone = async (title: string, windowText: string, actionNumber = 1): Promise<Milestone> => {
@@ -112,7 +98,7 @@ describe('dependencies and the forecast', () => {
       expect(theirs.status).toBe(403);
       expect(theirs.body.message).toMatch(/co-leaders may change only/);
       for (const email of ['coordinator@example.org', 'member@example.org']) {
-        const reader = await signedIn(server.url, email);
+        const reader = await tracker.signIn(email);
         const refused = await link(own.id, ownLater.id, 0, reader);
         expect(refused.status).toBe(403);
         expect((await reader.request('DELETE', `/api/dependencies/${mine.body.id}`)).status).toBe(403);
@@ -270,8 +256,8 @@ describe('dependencies and the forecast', () => {
       const items = await titles();
       const removed = links.find((l) => items.get(l.successorId)?.title === 'Study visit (TBC)') ?? links[0];
       expect((await secretariat.request('DELETE', `/api/dependencies/${removed.id}`)).status).toBe(204);
-      await withClient(db.url, (c) => c.query(`DELETE FROM dependency WHERE source IS NOT NULL`));
-      const again = await startTestServer(db.url);
+      await withClient(tracker.db.url, (c) => c.query(`DELETE FROM dependency WHERE source IS NOT NULL`));
+      const again = await startTestServer(tracker.db.url);
       try {
         // Every link comes back but those into the item whose links someone changed.
         const expected = links.filter((l) => l.successorId !== removed.successorId);

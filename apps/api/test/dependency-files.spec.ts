@@ -12,30 +12,15 @@ import type {
 import { forecastPlan } from '@tracker/schedule';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
-import type { RunningServer } from '../src/app/server';
-import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 /** The links between plan items in the files: the exports write them, the import reads them back, approved versions keep them. */
 describe('dependencies in files and versions', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
 
   const download = async (path: string): Promise<Buffer> => {
-    const response = await fetch(`${server.url}${path}`, { headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(`${tracker.url}${path}`, { headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(response.status).toBe(200);
     return Buffer.from(await response.arrayBuffer());
   };
@@ -43,7 +28,7 @@ describe('dependencies in files and versions', () => {
   /** POSTs a sheet as the raw body, as the import page does. */
   const upload = async <T>(path: string, body: string) => {
     const xsrf = secretariat.cookies.get('XSRF-TOKEN') ?? '';
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${tracker.url}${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'text/csv',
@@ -189,9 +174,9 @@ describe('dependencies in files and versions', () => {
     });
 
     it('offers the column in the template, with an example and its explanation', async () => {
-      const template = csv(Buffer.from(await (await fetch(`${server.url}/api/plan-imports/template.csv`)).arrayBuffer()));
+      const template = csv(Buffer.from(await (await fetch(`${tracker.url}/api/plan-imports/template.csv`)).arrayBuffer()));
       expect(template.find((r) => r['Title'] === 'Report on visitor flow data')!['Depends on']).toBe('Survey of partner cities');
-      const [, help] = await readXlsxFile(Buffer.from(await (await fetch(`${server.url}/api/plan-imports/template.xlsx`)).arrayBuffer()));
+      const [, help] = await readXlsxFile(Buffer.from(await (await fetch(`${tracker.url}/api/plan-imports/template.xlsx`)).arrayBuffer()));
       expect(help.data.find((r) => r[0] === 'Depends on')?.[1]).toMatch(/one a line.*"Action 2: its title".*\(\+2 months\)/);
     });
   });
@@ -242,7 +227,7 @@ describe('dependencies in files and versions', () => {
 
     it('say nothing about links when a version was approved before the tracker kept them', async () => {
       // A version as the tracker wrote it before: its items without links or forecast ends.
-      await server.dataSource.query(
+      await tracker.dataSource.query(
         `UPDATE plan_version SET items = (SELECT jsonb_agg(i - 'predecessors' - 'forecastEnd') FROM jsonb_array_elements(items) i) WHERE number = 1
             AND partnership_id = (SELECT id FROM partnership WHERE seed_key = 'inclusion-of-migrants-and-refugees')`,
       );

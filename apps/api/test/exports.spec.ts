@@ -2,31 +2,20 @@ import type { FollowUp, GanttData, MonitoringCall, Organisation, Output, Registe
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import readXlsxFile from 'read-excel-file/node';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useTracker } from './harness';
 
 /**
  * Spreadsheets of the plan, outputs, risk view, register and monitoring calls, read back with
  * independent readers: csv-parse for CSV, read-excel-file (dates as dates) and the raw sheet XML for XLSX.
  */
 describe('spreadsheet exports', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let gantt: GanttData;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     gantt = (await secretariat.get<GanttData>('/api/gantt')).body;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   /** The raw bytes of a download, with the client's cookies. */
@@ -35,7 +24,7 @@ describe('spreadsheet exports', () => {
     if (client) {
       headers['cookie'] = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }
-    const response = await fetch(`${server.url}${path}`, { headers });
+    const response = await fetch(`${tracker.url}${path}`, { headers });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   };
   const csv = (bytes: Buffer): Record<string, string>[] => parse(bytes.toString('utf8'), { bom: true, columns: true });

@@ -1,6 +1,7 @@
 import type { Milestone, Output, Role } from '@tracker/contracts';
 import { createAccount } from '../src/app/users/accounts';
 import type { RunningServer } from '../src/app/server';
+import type { Client } from './client';
 import { getJson } from './server';
 
 /** A milestone of Action 1 (co-led by Ashoka Hello Europe) and one of Action 2 (not). */
@@ -12,6 +13,12 @@ export async function itemsOf(base: string): Promise<{ milestones: Record<1 | 2,
     getJson<Output[]>(base, '/api/outputs?action=2'),
   ]);
   return { milestones: { 1: m1.body[0], 2: m2.body[0] }, outputs: { 1: o1.body[0], 2: o2.body[0] } };
+}
+
+/** Every milestone and output a client reads, with a query such as `?action=3`. */
+export async function planItems(client: Client, query = ''): Promise<{ milestones: Milestone[]; outputs: Output[] }> {
+  const [milestones, outputs] = await Promise.all([client.get<Milestone[]>(`/api/milestones${query}`), client.get<Output[]>(`/api/outputs${query}`)]);
+  return { milestones: milestones.body, outputs: outputs.body };
 }
 
 let counter = 0;

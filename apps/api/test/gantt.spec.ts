@@ -2,9 +2,8 @@ import { type ApiError, DEFAULT_PARTNERSHIP_KEY, GanttData, type Milestone } fro
 import { request } from 'node:http';
 import { Pool } from 'pg';
 import { ganttJson, milestonesJson } from '../src/app/gantt/plan-queries';
-import type { RunningServer } from '../src/app/server';
-import { createTestDatabase, type TestDatabase } from './database';
-import { getJson, startTestServer } from './server';
+import { getJson } from './server';
+import { useTracker } from './harness';
 
 /** A plain GET (fetch adds Cache-Control: no-cache to conditional requests, as browsers' fetch does). */
 function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; etag: string | undefined; body: string }> {
@@ -20,22 +19,11 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ st
 }
 
 describe('GET /api/gantt and read caching', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
 
   it('serves the chart in one response: the partnership, its Actions and every item as GET /api/milestones has it', async () => {
-    const gantt = await getJson<GanttData>(server.url, '/api/gantt');
-    const milestones = await getJson<Milestone[]>(server.url, '/api/milestones');
+    const gantt = await getJson<GanttData>(tracker.url, '/api/gantt');
+    const milestones = await getJson<Milestone[]>(tracker.url, '/api/milestones');
     expect(gantt.status).toBe(200);
     expect(gantt.body.partnership).toMatchObject({ key: DEFAULT_PARTNERSHIP_KEY, deadline: '2027-03-31' });
     expect(gantt.body.actions.map((a) => a.shortName)).toEqual(['Labour', 'Education', 'Disinformation', 'Funds']);
@@ -47,39 +35,39 @@ describe('GET /api/gantt and read caching', () => {
   });
 
   it('answers 404 for an unknown partnership and 400 for a malformed key', async () => {
-    const unknown = await getJson<ApiError>(server.url, '/api/gantt?partnership=no-such-plan');
+    const unknown = await getJson<ApiError>(tracker.url, '/api/gantt?partnership=no-such-plan');
     expect(unknown).toMatchObject({ status: 404, body: { message: 'partnership "no-such-plan" not found' } });
-    const milestones = await getJson<ApiError>(server.url, '/api/milestones?partnership=no-such-plan');
+    const milestones = await getJson<ApiError>(tracker.url, '/api/milestones?partnership=no-such-plan');
     expect(milestones.status).toBe(404);
-    const bad = await getJson<ApiError>(server.url, '/api/gantt?partnership=DROP%20TABLE');
+    const bad = await getJson<ApiError>(tracker.url, '/api/gantt?partnership=DROP%20TABLE');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(['partnership must be a partnership key such as inclusion-of-migrants-and-refugees']);
   });
 
   it('sends an ETag and answers 304 to a request that already has the current version', async () => {
     for (const path of ['/api/gantt', '/api/milestones', '/api/actions', '/api/outputs']) {
-      const first = await rawGet(`${server.url}${path}`);
+      const first = await rawGet(`${tracker.url}${path}`);
       expect(first.etag).toBeTruthy();
-      const again = await rawGet(`${server.url}${path}`, { 'If-None-Match': first.etag as string });
+      const again = await rawGet(`${tracker.url}${path}`, { 'If-None-Match': first.etag as string });
       expect([path, again.status, again.body]).toEqual([path, 304, '']);
     }
   });
 
   it('changes the ETag when the plan changes', async () => {
-    const before = (await rawGet(`${server.url}/api/gantt`)).etag as string;
-    await server.dataSource.query(
+    const before = (await rawGet(`${tracker.url}/api/gantt`)).etag as string;
+    await tracker.dataSource.query(
       `UPDATE milestone SET progress = 10, version = version + 1 WHERE id = (SELECT id FROM milestone ORDER BY sort_order LIMIT 1)`,
     );
-    const after = await rawGet(`${server.url}/api/gantt`, { 'If-None-Match': before });
+    const after = await rawGet(`${tracker.url}/api/gantt`, { 'If-None-Match': before });
     expect(after.status).toBe(200);
     expect(after.etag).not.toBe(before);
   });
 
   it('runs the same statements on a bare pg pool (what the benchmark compares against)', async () => {
-    const pool = new Pool({ connectionString: db.url });
+    const pool = new Pool({ connectionString: tracker.db.url });
     try {
       const viaPool = GanttData.parse(JSON.parse((await ganttJson(pool, DEFAULT_PARTNERSHIP_KEY)) as string));
-      const viaApi = await getJson<GanttData>(server.url, '/api/gantt');
+      const viaApi = await getJson<GanttData>(tracker.url, '/api/gantt');
       expect(viaPool).toEqual(viaApi.body);
       expect(await milestonesJson(pool, 'nope', null)).toBeNull();
     } finally {

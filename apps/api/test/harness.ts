@@ -1,4 +1,7 @@
 import { type Role, ROLES } from '@tracker/contracts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppConfig } from '../src/app/config/config';
 import type { Clock } from '../src/app/reminders/clock';
 import type { RunningServer } from '../src/app/server';
@@ -54,7 +57,7 @@ export interface Tracker extends Database {
   /** Every server started on the database, in order. */
   readonly servers: readonly RunningServer[];
   readonly dataSource: RunningServer['dataSource'];
-  /** The mailbox of the test SMTP server (with `smtp: true`). */
+  /** The test SMTP server and the mail it received (with `smtp: true`); there from the start, listening from the beforeAll on. */
   readonly smtp: TestSmtpServer;
   /** A client that will be signed in as the demo account of the role before the first test. Call it in a describe block. */
   as(role: Role): Client;
@@ -94,11 +97,11 @@ export function useDatabase(): Database {
 /** A fresh database with the tracker started on it (migrated, seeded, the demo accounts created). */
 export function useTracker(options: TrackerOptions = {}): Tracker {
   let db: TestDatabase | undefined;
-  let smtp: TestSmtpServer | undefined;
+  const smtp = options.smtp ? new TestSmtpServer() : undefined;
   const servers: RunningServer[] = [];
   beforeAll(async () => {
     db = await createTestDatabase();
-    smtp = options.smtp ? await new TestSmtpServer().start() : undefined;
+    await smtp?.start();
     const config = typeof options.config === 'function' ? options.config({ smtp: smtp ?? null }) : options.config;
     const url = db.url;
     const started = await Promise.all(
@@ -177,4 +180,22 @@ export async function withServer<T>(databaseUrl: string, config: Partial<AppConf
   } finally {
     await server.close();
   }
+}
+
+/** A new, empty folder under the system's temporary one for the specs of this block, removed after them. */
+export function useTempDir(prefix: string): { readonly path: string } {
+  let path: string | undefined;
+  beforeAll(async () => {
+    path = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    if (path) {
+      await rm(path, { recursive: true, force: true });
+    }
+  });
+  return {
+    get path() {
+      return ready(path, 'the temporary folder');
+    },
+  };
 }

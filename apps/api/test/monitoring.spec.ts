@@ -1,36 +1,26 @@
 import type { ApiError, AuditEntry, ConflictError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { withClient } from './database';
+import { useTracker } from './harness';
 
 /**
  * The monitoring-call log: calls and follow-ups recorded by the Secretariat, read by everyone, and
  * what each call walks through (changes since the previous call, open follow-ups, the risk view).
  */
 describe('monitoring calls', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let milestones: Milestone[];
   /** Today and earlier days in Brussels, as the server counts them. */
   let today: string;
   const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     milestones = (await secretariat.get<Milestone[]>('/api/milestones')).body;
     today = await withClient(
-      db.url,
+      tracker.db.url,
       async (c) => (await c.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Europe/Brussels')::date, 'YYYY-MM-DD') AS d`)).rows[0].d,
     );
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   /** Changes a milestone through the API, then moves its history back `days` days. */
@@ -39,7 +29,7 @@ describe('monitoring calls', () => {
     const answer = await secretariat.patch(`/api/milestones/${milestone.id}`, { version: current.version, progress, status: 'in_progress' });
     expect(answer.status).toBe(200);
     if (days > 0) {
-      await withClient(db.url, (c) => c.query(`UPDATE audit_entry SET at = at - make_interval(days => $2) WHERE item_id = $1`, [milestone.id, days]));
+      await withClient(tracker.db.url, (c) => c.query(`UPDATE audit_entry SET at = at - make_interval(days => $2) WHERE item_id = $1`, [milestone.id, days]));
     }
   }
 
@@ -141,7 +131,7 @@ describe('monitoring calls', () => {
 
   it('lets a co-leader and a member read calls but not record or change them (403)', async () => {
     for (const email of ['colead.labour@example.org', 'member@example.org', 'coordinator@example.org']) {
-      const client = await signedIn(server.url, email);
+      const client = await tracker.signIn(email);
       expect((await client.get('/api/monitoring-calls')).status).toBe(200);
       expect((await open(second.id, client)).id).toBe(second.id);
       const refused = [
@@ -156,7 +146,7 @@ describe('monitoring calls', () => {
     expect((await secretariat.get<MonitoringCallSummary[]>('/api/monitoring-calls')).body).toHaveLength(2);
     expect((await open(second.id)).notes).toBe('');
     expect((await secretariat.get<FollowUp>(`/api/follow-ups/${followUps[1].id}`)).body).toMatchObject({ done: false, version: 1 });
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(tracker.url);
     expect((await anonymous.get('/api/monitoring-calls')).status).toBe(401);
   });
 
@@ -201,9 +191,9 @@ describe('monitoring calls', () => {
     ]);
     expect(history[0]).toMatchObject({ itemType: 'follow_up', itemTitle: 'Send the minutes again', actionNumber: null });
 
-    const member = await signedIn(server.url, 'member@example.org');
+    const member = await tracker.signIn('member@example.org');
     expect((await member.get(`/api/follow-ups/${followUps[0].id}/history`)).status).toBe(200);
-    expect((await new Client(server.url).get(`/api/monitoring-calls/${second.id}/history`)).status).toBe(401);
+    expect((await new Client(tracker.url).get(`/api/monitoring-calls/${second.id}/history`)).status).toBe(401);
     expect((await secretariat.get('/api/follow-ups/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
   });
 

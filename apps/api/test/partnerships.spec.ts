@@ -19,10 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { seedScalePlans } from '../src/app/seed/scale-plan';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useTracker } from './harness';
 
 /**
  * A second partnership (as `npm run seed:scale` adds it) is its own world: its risk view judged on its
@@ -33,25 +31,16 @@ describe('every partnership end to end', () => {
   const SCALE = 'scale-0001';
   /** A partnership in which the Work Plan's Secretariat never gets a seat. */
   const OTHER = 'scale-0002';
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    await server.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 2, items: 60 }));
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+    await tracker.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 2, items: 60 }));
   });
 
   /** Gives the Secretariat's organisation a seat in a partnership. */
   const giveSeat = (key: string) =>
-    server.dataSource.query(
+    tracker.dataSource.query(
       `INSERT INTO partnership_member (partnership_id, organisation_id, coordinator)
        SELECT p.id, u.organisation_id, true FROM partnership p, user_account u WHERE p.seed_key = $1 AND u.email = 'secretariat@example.org'`,
       [key],
@@ -117,7 +106,7 @@ describe('every partnership end to end', () => {
     expect(workPlanCall.risks.deadline).toBe('2027-03-31');
     expect([call.body.partnership, workPlanCall.partnership]).toEqual([SCALE, 'inclusion-of-migrants-and-refugees']);
     // The call's pack draws the chart of its own partnership.
-    const pack = await fetch(`${server.url}/api/exports/monitoring-calls/${call.body.id}/pack.pdf`, {
+    const pack = await fetch(`${tracker.url}/api/exports/monitoring-calls/${call.body.id}/pack.pdf`, {
       headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     expect(pack.status).toBe(200);
@@ -164,8 +153,8 @@ describe('every partnership end to end', () => {
     expect(refused.body.message).toMatch(/no seat in this partnership/);
 
     // A co-leader may change the Actions their organisation co-leads in each partnership, and only those.
-    const colead = await signedIn(server.url, 'colead.labour@example.org');
-    const [coLed] = await server.dataSource.query<{ numbers: number[] }[]>(
+    const colead = await tracker.signIn('colead.labour@example.org');
+    const [coLed] = await tracker.dataSource.query<{ numbers: number[] }[]>(
       `SELECT COALESCE(array_agg(a.number ORDER BY a.number), '{}') AS numbers FROM action a
          JOIN partnership p ON p.id = a.partnership_id JOIN action_participant ap ON ap.action_id = a.id AND ap.role = 'co_leader'
          JOIN user_account u ON u.organisation_id = ap.organisation_id WHERE p.seed_key = $1 AND u.email = 'colead.labour@example.org'`,
@@ -185,7 +174,7 @@ describe('every partnership end to end', () => {
   it("lists each partnership's organisations with their seat and Actions there, not another's", async () => {
     const expected = async (key: string) =>
       (
-        await server.dataSource.query<{ id: string }[]>(
+        await tracker.dataSource.query<{ id: string }[]>(
           `SELECT pm.organisation_id AS id FROM partnership_member pm JOIN partnership p ON p.id = pm.partnership_id WHERE p.seed_key = $1
            UNION SELECT p.secretariat_organisation_id FROM partnership p WHERE p.seed_key = $1 AND p.secretariat_organisation_id IS NOT NULL
            UNION SELECT ap.organisation_id FROM action_participant ap JOIN action a ON a.id = ap.action_id JOIN partnership p ON p.id = a.partnership_id
@@ -208,7 +197,7 @@ describe('every partnership end to end', () => {
     expect(shared).toBeDefined();
     const there = other.find((o) => o.id === shared?.id);
     expect(shared?.actions).not.toEqual(there?.actions);
-    const [seat] = await server.dataSource.query<{ member: boolean }[]>(
+    const [seat] = await tracker.dataSource.query<{ member: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM partnership_member pm JOIN partnership p ON p.id = pm.partnership_id WHERE p.seed_key = $1 AND pm.organisation_id = $2) AS member`,
       [OTHER, shared?.id],
     );
@@ -240,6 +229,6 @@ describe('every partnership end to end', () => {
     }
     const write = await secretariat.post<ApiError>('/api/monitoring-calls?partnership=nope', { heldOn: '2026-11-20', actionNumbers: [1] });
     expect([write.status, write.body.message]).toEqual([404, 'partnership "nope" not found']);
-    expect((await new Client(server.url).get('/api/partnerships')).status).toBe(200);
+    expect((await new Client(tracker.url).get('/api/partnerships')).status).toBe(200);
   });
 });

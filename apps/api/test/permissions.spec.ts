@@ -7,11 +7,10 @@ import {
   WRITE_ENDPOINTS,
   type WriteEndpoint,
 } from '../src/app/auth/permissions';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { Client } from './client';
+import { withClient } from './database';
 import { itemsOf, newUser, TEST_PASSWORD } from './fixtures';
-import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 /**
  * The permission matrix, driven by the table in permissions.ts: every role x every write endpoint x
@@ -20,8 +19,7 @@ import { startTestServer } from './server';
  * the role decides.
  */
 describe('who may change what', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
+  const tracker = useTracker();
   let ids: Record<WriteEndpoint['itemType'], Record<1 | 2, string>>;
   /** Milestones added for the links' cases, per Action: no seeded link touches them, so no case makes a cycle. */
   const linkable: Record<1 | 2, string[]> = { 1: [], 2: [] };
@@ -29,11 +27,9 @@ describe('who may change what', () => {
   let day = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    const items = await itemsOf(server.url);
+    const items = await itemsOf(tracker.url);
     for (const role of ROLES) {
-      clients.set(role, await signedIn(server.url, await newUser(server, { role, organisation: 'ashoka-hello-europe' }), TEST_PASSWORD));
+      clients.set(role, await tracker.signIn(await newUser(tracker, { role, organisation: 'ashoka-hello-europe' }), TEST_PASSWORD));
     }
     const risks = async (action: number) => (await clients.get('secretariat')!.get<{ id: string }[]>(`/api/risk-register?action=${action}`)).body[0].id;
     ids = {
@@ -61,11 +57,6 @@ describe('who may change what', () => {
         );
       }
     }
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   function path(endpoint: WriteEndpoint, id: string): string {
@@ -284,19 +275,19 @@ describe('who may change what', () => {
   );
 
   it.each(WRITE_ENDPOINTS.map((e) => [e.method, e.path, e] as const))('%s %s needs sign-in (401), and the refusal is logged', async (method, _p, endpoint) => {
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(tracker.url);
     await anonymous.get('/api/health');
     const id = ids[endpoint.itemType][1];
     const answer = await anonymous.request(method, path(endpoint, id), { version: 1, forecastEnd: '2026-01-01' });
     expect(answer.status).toBe(401);
-    const logged = await withClient(db.url, (c) =>
+    const logged = await withClient(tracker.db.url, (c) =>
       c.query(`SELECT detail FROM auth_event WHERE kind = 'write_refused' AND detail LIKE $1`, [`${method} ${path(endpoint, id)}: 401%`]),
     );
     expect(logged.rowCount).toBeGreaterThan(0);
   });
 
   it('logs every refused write with who tried', async () => {
-    const { rows } = await withClient(db.url, (c) =>
+    const { rows } = await withClient(tracker.db.url, (c) =>
       c.query<{ email: string; detail: string }>(`SELECT email, detail FROM auth_event WHERE kind = 'write_refused' AND detail LIKE '%: 403 %'`),
     );
     const refused = cases.filter((c) => !c.allowed).length;
@@ -306,7 +297,9 @@ describe('who may change what', () => {
 
   it('lists every write route of the API in the table (or as public), so the matrix misses none', () => {
     // Express 5 keeps the routes on app.router.
-    const express = server.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+    const express = tracker.server.app.getHttpAdapter().getInstance() as {
+      router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    };
     const writes = express.router.stack
       .filter((layer) => layer.route)
       .flatMap((layer) =>
@@ -322,7 +315,7 @@ describe('who may change what', () => {
   });
 
   it('lets the demo co-leader change Action 1 and nothing of Action 2', async () => {
-    const colead = await signedIn(server.url, 'colead.labour@example.org');
+    const colead = await tracker.signIn('colead.labour@example.org');
     const me = await colead.get<{ editableActions: number[] }>('/api/auth/me');
     expect(me.body.editableActions).toEqual([1]);
     const own = await colead.patch(`/api/milestones/${ids.milestone[1]}`, { version: await versionOf(WRITE_ENDPOINTS[0], ids.milestone[1]), progress: 10 });
@@ -333,8 +326,7 @@ describe('who may change what', () => {
   });
 
   it('tells each demo account which Actions it may change', async () => {
-    const editable = async (email: string) =>
-      (await (await signedIn(server.url, email)).get<{ editableActions: number[] }>('/api/auth/me')).body.editableActions;
+    const editable = async (email: string) => (await (await tracker.signIn(email)).get<{ editableActions: number[] }>('/api/auth/me')).body.editableActions;
     expect(await editable('secretariat@example.org')).toEqual([1, 2, 3, 4]);
     expect(await editable('coordinator@example.org')).toEqual([]);
     expect(await editable('member@example.org')).toEqual([]);

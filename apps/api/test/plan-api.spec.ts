@@ -1,9 +1,8 @@
 import type { Action, ActionDetail, ApiError, Milestone, Organisation, Output } from '@tracker/contracts';
 import { WORK_PLAN } from '../src/app/seed/work-plan.data';
 import type { SeedMilestone } from '../src/app/seed/seed.types';
-import type { RunningServer } from '../src/app/server';
-import { createTestDatabase, type TestDatabase } from './database';
-import { getJson, startTestServer } from './server';
+import { getJson } from './server';
+import { useTracker } from './harness';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -12,19 +11,11 @@ function flatten(milestones: SeedMilestone[]): SeedMilestone[] {
 }
 
 describe('read API on the seeded Work Plan', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
+  const tracker = useTracker();
   let base: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    base = server.url;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+    base = tracker.url;
   });
 
   it('answers the health check once the database answers', async () => {

@@ -15,11 +15,10 @@ import type {
 import { FIRST_VERSION_NAME } from '@tracker/contracts';
 import { fromLocalDate, toLocalDate } from '@tracker/schedule';
 import { addMonths, endOfMonth, format } from 'date-fns';
-import type { RunningServer } from '../src/app/server';
-import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { type Client } from './client';
+import { withClient } from './database';
 import { newUser, TEST_PASSWORD } from './fixtures';
-import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 /**
  * Amending the plan: adding, editing, moving and cancelling items, adding risks, approving versions
@@ -27,9 +26,8 @@ import { startTestServer } from './server';
  * Action 1 and not Action 2.
  */
 describe('plan editing and approved versions', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let coLeader: Client;
   let member: Client;
   let action2: Milestone[];
@@ -37,20 +35,12 @@ describe('plan editing and approved versions', () => {
   let movedWords = '';
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-    coLeader = await signedIn(server.url, await newUser(server, { role: 'co_leader' }), TEST_PASSWORD);
-    member = await signedIn(server.url, await newUser(server, { role: 'member' }), TEST_PASSWORD);
+    coLeader = await tracker.signIn(await newUser(tracker, { role: 'co_leader' }), TEST_PASSWORD);
+    member = await tracker.signIn(await newUser(tracker, { role: 'member' }), TEST_PASSWORD);
     action2 = (await secretariat.get<Milestone[]>('/api/milestones?action=2')).body;
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
-
-  const count = (table: string) => withClient(db.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
+  const count = (table: string) => withClient(tracker.db.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
   const activityWithSteps = () => action2.find((m) => m.parentId === null && action2.some((s) => s.parentId === m.id)) as Milestone;
 
   it('seeds version 1, the plan as approved, with every milestone and output', async () => {
@@ -151,7 +141,7 @@ describe('plan editing and approved versions', () => {
     const newEnd = fromLocalDate(endOfMonth(addMonths(toLocalDate(target.end as string), 2)));
     const newStart = fromLocalDate(addMonths(toLocalDate(target.start as string), 2));
     const seen = (await secretariat.get<Milestone>(`/api/milestones/${target.id}`)).body;
-    const other = await signedIn(server.url, 'secretariat@example.org');
+    const other = await tracker.signIn('secretariat@example.org');
     const moved = await secretariat.patch<Milestone>(`/api/milestones/${target.id}`, { version: seen.version, windowText: movedWords, note: 'Venue moved' });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ windowText: movedWords, start: newStart, end: newEnd, precision: 'month', version: seen.version + 1 });
@@ -325,20 +315,8 @@ describe('plan editing and approved versions', () => {
 });
 
 describe('the risk view and monitoring calls compared with an approved version', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
 
   it('flags what slipped more than the threshold against the baseline, and a call records the version it compared with', async () => {
     const step = (await secretariat.get<Milestone[]>('/api/milestones?action=4')).body.find(
@@ -374,21 +352,12 @@ describe('the risk view and monitoring calls compared with an approved version',
 });
 
 describe('amending the targets of an Action', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let coLeader: Client;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-    coLeader = await signedIn(server.url, await newUser(server, { role: 'co_leader' }), TEST_PASSWORD);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+    coLeader = await tracker.signIn(await newUser(tracker, { role: 'co_leader' }), TEST_PASSWORD);
   });
 
   it('adds, rewords and cancels a target with its history; a co-leader amends only their own Action', async () => {

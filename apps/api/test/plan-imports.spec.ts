@@ -8,10 +8,8 @@ import { resolve } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { PlanImportRepository } from '../src/app/imports/plan-import.repository';
 import { BAD_SAMPLE_ROW, SAMPLE_PLAN } from '../src/app/imports/sample/sample-plans';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useTracker } from './harness';
 
 const SAMPLES = resolve(__dirname, '../src/app/imports/sample');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,20 +21,8 @@ const sample = (name: string): Buffer => readFileSync(resolve(SAMPLES, name));
  * through the API that reads the plan back.
  */
 describe('plan import', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
 
   /** POSTs a file as the raw body, with the client's cookies and XSRF token. */
   const upload = async <T>(client: Client | null, path: string, bytes: Buffer, type: string) => {
@@ -48,16 +34,16 @@ describe('plan import', () => {
         headers['x-xsrf-token'] = decodeURIComponent(xsrf);
       }
     }
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new Uint8Array(bytes) });
+    const response = await fetch(`${tracker.url}${path}`, { method: 'POST', headers, body: new Uint8Array(bytes) });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   };
   const query = (key: string, name = 'Partnership on Sustainable Tourism', deadline = '2027-12-31') =>
     `?key=${encodeURIComponent(key)}&name=${encodeURIComponent(name)}&deadline=${deadline}`;
-  const count = async (table: string): Promise<number> => Number((await server.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string): Promise<number> => Number((await tracker.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('serves the template as XLSX (a "Plan" sheet with the header and example rows, and a "How to fill" sheet) and as CSV', async () => {
-    const xlsx = await fetch(`${server.url}/api/plan-imports/template.xlsx`);
+    const xlsx = await fetch(`${tracker.url}/api/plan-imports/template.xlsx`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
     expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="plan-template.xlsx"');
@@ -70,7 +56,7 @@ describe('plan import', () => {
     expect(help.map((row) => row[0])).toEqual(expect.arrayContaining([...PLAN_IMPORT_COLUMNS]));
     expect(JSON.stringify(help)).toContain('October - December 2025');
 
-    const csv = await fetch(`${server.url}/api/plan-imports/template.csv`);
+    const csv = await fetch(`${tracker.url}/api/plan-imports/template.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const csvBytes = Buffer.from(await csv.arrayBuffer());
@@ -291,13 +277,13 @@ describe('plan import', () => {
 
   it('refuses others than the Secretariat (403), and anonymous uploads (401)', async () => {
     for (const email of ['member@example.org', 'colead.labour@example.org', 'coordinator@example.org']) {
-      const client = await signedIn(server.url, email);
+      const client = await tracker.signIn(email);
       const preview = await upload(client, `/api/plan-imports/preview${query('not-allowed')}`, sample('sample-plan.csv'), 'text/csv');
       expect(preview.status).toBe(403);
       const created = await upload<{ message: string }>(client, `/api/plan-imports${query('not-allowed')}`, sample('sample-plan.csv'), 'text/csv');
       expect(created.status).toBe(403);
     }
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(tracker.url);
     await anonymous.get('/api/auth/me');
     expect((await upload(anonymous, `/api/plan-imports${query('not-allowed')}`, sample('sample-plan.csv'), 'text/csv')).status).toBe(401);
     expect((await secretariat.get('/api/partnership?partnership=not-allowed')).status).toBe(404);
@@ -365,7 +351,7 @@ describe('plan import', () => {
   it('rolls everything back when a write fails half-way', async () => {
     const tables = ['partnership', 'organisation', 'action', 'milestone', 'output', 'partnership_member', 'action_participant'];
     const before = await Promise.all(tables.map(count));
-    const repository = server.app.get(PlanImportRepository);
+    const repository = tracker.server.app.get(PlanImportRepository);
     const plan = {
       partnership: { key: 'half-way', name: 'Half way', deadline: '2027-12-31', source: 'test', notes: [] },
       organisations: new Map([['brand new body', { name: 'Brand new body', country: null }]]),
@@ -403,7 +389,7 @@ describe('plan import', () => {
       links: [],
     };
     const user = (
-      await server.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM user_account WHERE email = 'secretariat@example.org'`)
+      await tracker.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM user_account WHERE email = 'secretariat@example.org'`)
     )[0];
     await expect(repository.create(plan, user.organisation_id)).rejects.toThrow('refers to unknown milestone');
     expect(await Promise.all(tables.map(count))).toEqual(before);

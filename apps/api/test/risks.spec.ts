@@ -1,5 +1,6 @@
 import type { ApiError, AuditEntry, ConflictError, Milestone, Output, RegisterRisk, RiskView } from '@tracker/contracts';
 import { Client } from './client';
+import { planItems } from './fixtures';
 import { useTracker } from './harness';
 
 describe('the risk view and the risk register', () => {
@@ -8,10 +9,7 @@ describe('the risk view and the risk register', () => {
   let milestones: Milestone[];
   let outputs: Output[];
 
-  beforeAll(async () => {
-    milestones = (await secretariat.get<Milestone[]>('/api/milestones')).body;
-    outputs = (await secretariat.get<Output[]>('/api/outputs')).body;
-  });
+  beforeAll(async () => ({ milestones, outputs } = await planItems(secretariat)));
 
   const risks = async (query: string, client = secretariat) => {
     const answer = await client.get<RiskView>(`/api/risks${query}`);

@@ -10,10 +10,7 @@ import type {
   RegisterRisk,
   Target,
 } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 /**
  * Every contract type has one serialiser: a record read alone (`GET /:id`), as an element of its list,
@@ -21,20 +18,8 @@ import { startTestServer } from './server';
  * from the first (a renamed field, an upper-cased source, a date as an instant) turns this red.
  */
 describe('one serialiser per contract type', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
 
   const get = async <T>(path: string): Promise<T> => {
     const answer = await secretariat.get<T>(path);

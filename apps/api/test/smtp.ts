@@ -70,6 +70,15 @@ export class TestSmtpServer {
   }
 }
 
+/** The token of the link in a mail that opens `path`. */
+export function tokenOf(mail: ReceivedMail, path: string): string {
+  const link = mail.links.find((l) => new URL(l).pathname === path);
+  if (!link) {
+    throw new Error(`no ${path} link in: ${mail.text}`);
+  }
+  return new URL(link).searchParams.get('token')!;
+}
+
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   return [value ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? ''));
 }

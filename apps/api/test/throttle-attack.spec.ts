@@ -1,9 +1,8 @@
 import type { ApiError } from '@tracker/contracts';
 import { AuthEventsService } from '../src/app/auth/auth-events.service';
-import type { RunningServer } from '../src/app/server';
 import { Client, DEMO_PASSWORD } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { withClient } from './database';
+import { useTracker } from './harness';
 
 /**
  * The sign-in throttle under attack: bursts of parallel guesses get no more password checks than the
@@ -11,21 +10,10 @@ import { startTestServer } from './server';
  * elsewhere, and a flood of refused sign-ins writes a bounded number of rows.
  */
 describe('sign-in throttle under attack', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url, { trustProxy: 1 });
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  const tracker = useTracker({ config: { trustProxy: 1 } });
 
   async function client(): Promise<Client> {
-    const c = new Client(server.url);
+    const c = new Client(tracker.url);
     await c.get('/api/health');
     return c;
   }
@@ -36,7 +24,9 @@ describe('sign-in throttle under attack', () => {
 
   /** Password checks that failed: each writes one sign_in_failed event. */
   async function failedChecks(where: string, params: unknown[]): Promise<number> {
-    const result = await withClient(db.url, (c) => c.query(`SELECT count(*)::int AS n FROM auth_event WHERE kind = 'sign_in_failed' AND ${where}`, params));
+    const result = await withClient(tracker.db.url, (c) =>
+      c.query(`SELECT count(*)::int AS n FROM auth_event WHERE kind = 'sign_in_failed' AND ${where}`, params),
+    );
     return result.rows[0].n as number;
   }
 
@@ -44,7 +34,7 @@ describe('sign-in throttle under attack', () => {
   it('records a wrong password once, not again as a refused write', async () => {
     const c = await client();
     expect((await attempt(c, '192.0.2.88', 'member@example.org', 'wrong')).status).toBe(401);
-    const rows = await withClient(db.url, (x) => x.query(`SELECT kind FROM auth_event WHERE ip = '192.0.2.88'`));
+    const rows = await withClient(tracker.db.url, (x) => x.query(`SELECT kind FROM auth_event WHERE ip = '192.0.2.88'`));
     expect(rows.rows).toEqual([{ kind: 'sign_in_failed' }]);
   });
 
@@ -98,7 +88,7 @@ describe('sign-in throttle under attack', () => {
 
   it('adds a bounded number of rows to the security log during a 10-second flood of refused sign-ins', async () => {
     const c = await client();
-    const count = async () => (await withClient(db.url, (x) => x.query(`SELECT count(*)::int AS n FROM auth_event`))).rows[0].n as number;
+    const count = async () => (await withClient(tracker.db.url, (x) => x.query(`SELECT count(*)::int AS n FROM auth_event`))).rows[0].n as number;
     const before = await count();
     const until = Date.now() + 10_000;
     let sent = 0;
@@ -116,13 +106,13 @@ describe('sign-in throttle under attack', () => {
   });
 
   it('deletes security events older than AUTH_EVENT_RETENTION_DAYS (90 by default)', async () => {
-    await withClient(db.url, (x) =>
+    await withClient(tracker.db.url, (x) =>
       x.query(`INSERT INTO auth_event (at, kind, email, ip) VALUES (now() - interval '91 days', 'sign_in_failed', 'old@example.org', '192.0.2.99'),
                                                                  (now() - interval '89 days', 'sign_in_failed', 'recent@example.org', '192.0.2.99')`),
     );
-    const purged = await server.app.get(AuthEventsService).purgeExpired();
+    const purged = await tracker.server.app.get(AuthEventsService).purgeExpired();
     expect(purged).toBeGreaterThanOrEqual(1);
-    const left = await withClient(db.url, (x) => x.query(`SELECT email FROM auth_event WHERE ip = '192.0.2.99' ORDER BY email`));
+    const left = await withClient(tracker.db.url, (x) => x.query(`SELECT email FROM auth_event WHERE ip = '192.0.2.99' ORDER BY email`));
     expect(left.rows).toEqual([{ email: 'recent@example.org' }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiError, AuditEntry, ConflictError, Milestone, Output } from '@tracker/contracts';
 import { Client } from './client';
 import { withClient } from './database';
+import { planItems } from './fixtures';
 import { useTracker } from './harness';
 
 describe('status updates with conflict detection and history', () => {
@@ -9,10 +10,7 @@ describe('status updates with conflict detection and history', () => {
   let milestones: Milestone[];
   let outputs: Output[];
 
-  beforeAll(async () => {
-    milestones = (await secretariat.get<Milestone[]>('/api/milestones?action=3')).body;
-    outputs = (await secretariat.get<Output[]>('/api/outputs?action=3')).body;
-  });
+  beforeAll(async () => ({ milestones, outputs } = await planItems(secretariat, '?action=3')));
 
   const auditCount = (itemId: string) =>
     withClient(
