@@ -2,14 +2,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { FollowUp, GanttData, Milestone, MonitoringCall } from '@tracker/contracts';
 import { actionFinishWords, RISK_KIND_LABELS } from '@tracker/schedule';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { RunningServer } from '../src/app/server';
-import { signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { useTempDir, useTracker } from './harness';
 
 const run = promisify(execFile);
 
@@ -21,26 +17,16 @@ interface PdfPage {
 
 /** The chart as SVG (read as XML), PNG (its header) and PDF (read by pdfjs-dist in a child process). */
 describe('the chart as a file', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
+  const tracker = useTracker();
+  const files = useTempDir('chart-');
   let gantt: GanttData;
-  let dir: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    gantt = (await (await fetch(`${server.url}/api/gantt`)).json()) as GanttData;
-    dir = await mkdtemp(join(tmpdir(), 'chart-'));
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-    await rm(dir, { recursive: true, force: true });
+    gantt = (await (await fetch(`${tracker.url}/api/gantt`)).json()) as GanttData;
   });
 
   const download = async (path: string) => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${tracker.url}${path}`);
     expect(response.status).toBe(200);
     return {
       type: response.headers.get('content-type'),
@@ -49,7 +35,7 @@ describe('the chart as a file', () => {
     };
   };
   const pdfPages = async (bytes: Buffer): Promise<PdfPage[]> => {
-    const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+    const file = join(files.path, `${Math.random().toString(36).slice(2)}.pdf`);
     await writeFile(file, bytes);
     const { stdout } = await run(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
     return JSON.parse(stdout) as PdfPage[];
@@ -95,16 +81,16 @@ describe('the chart as a file', () => {
     };
     const dated = gantt.items.filter((i) => i.start && i.end);
     // Two statuses in the plan, so the filter leaves some bars out and keeps others.
-    await server.dataSource.query(`UPDATE milestone SET status = 'in_progress' WHERE id = $1`, [dated[1].id]);
-    await server.dataSource.query(`UPDATE milestone SET status = 'in_progress' WHERE id = $1`, [dated.find((i) => i.actionNumber === 2)?.id]);
-    const now = (await (await fetch(`${server.url}/api/gantt`)).json()) as GanttData;
+    await tracker.dataSource.query(`UPDATE milestone SET status = 'in_progress' WHERE id = $1`, [dated[1].id]);
+    await tracker.dataSource.query(`UPDATE milestone SET status = 'in_progress' WHERE id = $1`, [dated.find((i) => i.actionNumber === 2)?.id]);
+    const now = (await (await fetch(`${tracker.url}/api/gantt`)).json()) as GanttData;
     const nowDated = now.items.filter((i) => i.start && i.end);
 
     const both = await svgOf('actions=2,4');
     expect(both.bars).toEqual(nowDated.filter((i) => [2, 4].includes(i.actionNumber)).map((i) => i.id));
     expect(both.texts.some((t) => t.startsWith(`${gantt.partnership.name} · Actions 2 Education, 4 Funds`))).toBe(true);
 
-    const organisations = (await (await fetch(`${server.url}/api/organisations`)).json()) as {
+    const organisations = (await (await fetch(`${tracker.url}/api/organisations`)).json()) as {
       id: string;
       name: string;
       actions: { actionNumber: number }[];
@@ -127,11 +113,11 @@ describe('the chart as a file', () => {
       ['view=week', 'view'],
       ['actions=1;2', 'actions'],
     ]) {
-      const answer = await fetch(`${server.url}/api/exports/chart.svg?${query}`);
+      const answer = await fetch(`${tracker.url}/api/exports/chart.svg?${query}`);
       expect([query, answer.status]).toEqual([query, 400]);
       expect(JSON.stringify(await answer.json())).toContain(field);
     }
-    const unknown = await fetch(`${server.url}/api/exports/chart.svg?org=00000000-0000-4000-8000-000000000000`);
+    const unknown = await fetch(`${tracker.url}/api/exports/chart.svg?org=00000000-0000-4000-8000-000000000000`);
     expect(unknown.status).toBe(404);
   });
 
@@ -171,13 +157,13 @@ describe('the chart as a file', () => {
       expect(a3Text.includes(flat(item.title))).toBe(item.actionNumber === 2);
     }
     expect(flat(a3[0].text)).toContain('Action 2 ');
-    const bad = await fetch(`${server.url}/api/exports/chart.pdf?paper=letter`);
+    const bad = await fetch(`${tracker.url}/api/exports/chart.pdf?paper=letter`);
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('paper must be a4 or a3');
   });
 
   it('packs an opened monitoring call: its changes, follow-ups, the rating per Action and the chart of its Actions', async () => {
-    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const secretariat = await tracker.signIn('secretariat@example.org');
     const earlier = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-10-01', actionNumbers: [1] })).body;
     expect(
       (
@@ -217,7 +203,7 @@ describe('the chart as a file', () => {
       ).status,
     ).toBe(201);
 
-    const response = await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`, {
+    const response = await fetch(`${tracker.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`, {
       headers: { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     expect(response.status).toBe(200);
@@ -252,10 +238,10 @@ describe('the chart as a file', () => {
     expect(text).not.toMatch(/\bA[34] /);
     expect(text).toMatch(/\bA1 /);
     expect(pages.every((p) => p.width === 842 && p.height === 595)).toBe(true);
-    expect((await fetch(`${server.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`)).status).toBe(401);
+    expect((await fetch(`${tracker.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`)).status).toBe(401);
   });
   it('draws the approved windows of a compared version as ghost bars, with the slip in the labels, in SVG and PDF', async () => {
-    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const secretariat = await tracker.signIn('secretariat@example.org');
     const step = gantt.items.find((i) => i.actionNumber === 4 && i.parentId !== null && i.precision === 'month') as Milestone;
     const added = await secretariat.post<Milestone>('/api/milestones', { actionNumber: 4, title: 'Funding clinic for small cities', windowText: 'June 2026' });
     expect(added.status).toBe(201);
@@ -290,7 +276,7 @@ describe('the chart as a file', () => {
     const pdf = flat((await pdfPages((await download('/api/exports/chart.pdf?action=4&baseline=1')).bytes)).map((p) => p.text).join(' '));
     expect(pdf).toContain('later than approved');
     expect(pdf).toContain('Approved window (version 1');
-    const missing = await fetch(`${server.url}/api/exports/chart.svg?baseline=9`);
+    const missing = await fetch(`${tracker.url}/api/exports/chart.svg?baseline=9`);
     expect(missing.status).toBe(404);
     expect(JSON.stringify(await missing.json())).toContain('baseline: the partnership has no plan version 9');
   });

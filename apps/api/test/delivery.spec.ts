@@ -3,69 +3,58 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_PARTNERSHIP_KEY } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
-import { createTestDatabase, type TestDatabase } from './database';
 import { decoded, rawGet } from './raw';
 import { startTestServer } from './server';
+import { useTempDir, useTracker } from './harness';
 
 const INDEX_HTML = `<!doctype html><html lang="en"><head><base href="/"><title>Work Plan tracker</title>${'<meta name="x" content="padding">'.repeat(40)}<link rel="stylesheet" href="styles-AB12CD34.css" media="print" onload="this.media='all'"></head><body><wp-root></wp-root><script src="main-EF56GH78.js" type="module"></script></body></html>`;
 const MAIN_JS = `console.log(${JSON.stringify('the web app '.repeat(500))});\n`;
 
 describe('delivery: compression, caching of the web app, robots.txt', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let web: string;
+  const web = useTempDir('tracker-web-');
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    web = await mkdtemp(join(tmpdir(), 'tracker-web-'));
-    await writeFile(join(web, 'index.html'), INDEX_HTML);
-    await writeFile(join(web, 'main-EF56GH78.js'), MAIN_JS);
+    await writeFile(join(web.path, 'index.html'), INDEX_HTML);
+    await writeFile(join(web.path, 'main-EF56GH78.js'), MAIN_JS);
     // A chunk as the chunk optimizer names it (a lazy page's).
-    await writeFile(join(web, 'chunk-Cw2_Ry7-.js'), MAIN_JS);
-    await writeFile(join(web, 'styles-AB12CD34.css'), `body { margin: 0 }\n${'.bar { fill: #336699 }\n'.repeat(100)}`);
-    await writeFile(join(web, 'favicon.ico'), Buffer.alloc(300, 1));
+    await writeFile(join(web.path, 'chunk-Cw2_Ry7-.js'), MAIN_JS);
+    await writeFile(join(web.path, 'styles-AB12CD34.css'), `body { margin: 0 }\n${'.bar { fill: #336699 }\n'.repeat(100)}`);
+    await writeFile(join(web.path, 'favicon.ico'), Buffer.alloc(300, 1));
     // The web build's own last step writes the .br and .gz copies.
-    execFileSync(process.execPath, [resolve(__dirname, '../../web/scripts/precompress.mjs'), web]);
-    server = await startTestServer(db.url, { webDist: web });
+    execFileSync(process.execPath, [resolve(__dirname, '../../web/scripts/precompress.mjs'), web.path]);
   });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-    await rm(web, { recursive: true, force: true });
-  });
+  const tracker = useTracker({ config: () => ({ webDist: web.path }) });
 
   it('sends API JSON in Brotli or gzip as the client accepts, the same text once decoded', async () => {
-    const plain = await rawGet(`${server.url}/api/gantt`);
+    const plain = await rawGet(`${tracker.url}/api/gantt`);
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers['vary']).toMatch(/Accept-Encoding/);
     const text = plain.bytes.toString('utf8');
     expect(JSON.parse(text)).toHaveProperty('items');
 
-    const br = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'gzip, deflate, br' });
+    const br = await rawGet(`${tracker.url}/api/gantt`, { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['vary']).toMatch(/Accept-Encoding/);
     expect(br.bytes.length).toBeLessThan(text.length / 4);
     expect(decoded(br)).toBe(text);
 
-    const gzip = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'gzip' });
+    const gzip = await rawGet(`${tracker.url}/api/gantt`, { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(decoded(gzip)).toBe(text);
 
-    const refused = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    const refused = await rawGet(`${tracker.url}/api/gantt`, { 'accept-encoding': 'br;q=0, gzip;q=0' });
     expect(refused.headers['content-encoding']).toBeUndefined();
     expect(refused.bytes.toString('utf8')).toBe(text);
   });
 
   it('keeps the ETag and the 304 of GET /api/gantt whatever the encoding', async () => {
-    const br = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'br' });
+    const br = await rawGet(`${tracker.url}/api/gantt`, { 'accept-encoding': 'br' });
     const etag = br.headers['etag'] as string;
     expect(etag).toBeTruthy();
-    const again = await rawGet(`${server.url}/api/gantt`, { 'accept-encoding': 'br', 'if-none-match': etag });
+    const again = await rawGet(`${tracker.url}/api/gantt`, { 'accept-encoding': 'br', 'if-none-match': etag });
     expect([again.status, again.bytes.length]).toEqual([304, 0]);
-    const plain = await rawGet(`${server.url}/api/gantt`, { 'if-none-match': etag });
+    const plain = await rawGet(`${tracker.url}/api/gantt`, { 'if-none-match': etag });
     expect(plain.status).toBe(304);
   });
 
@@ -75,9 +64,9 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
       ['/api/calendar/plan.ics', 'text/calendar'],
       ['/api/exports/chart.svg', 'image/svg+xml'],
     ]) {
-      const plain = await rawGet(`${server.url}${path}`);
-      const br = await rawGet(`${server.url}${path}`, { 'accept-encoding': 'br, gzip' });
-      const gzip = await rawGet(`${server.url}${path}`, { 'accept-encoding': 'gzip' });
+      const plain = await rawGet(`${tracker.url}${path}`);
+      const br = await rawGet(`${tracker.url}${path}`, { 'accept-encoding': 'br, gzip' });
+      const gzip = await rawGet(`${tracker.url}${path}`, { 'accept-encoding': 'gzip' });
       expect([path, plain.status, br.status, gzip.status]).toEqual([path, 200, 200, 200]);
       expect(br.headers['content-type']).toContain(type);
       expect([path, br.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual([path, 'br', 'gzip']);
@@ -90,19 +79,19 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
   });
 
   it('serves the precompressed copies of a content-hashed file, cached for a year', async () => {
-    const path = `${server.url}/chunk-Cw2_Ry7-.js`;
+    const path = `${tracker.url}/chunk-Cw2_Ry7-.js`;
     const br = await rawGet(path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(br.headers['vary']).toBe('Accept-Encoding');
-    expect(br.bytes.equals(await readFile(join(web, 'chunk-Cw2_Ry7-.js.br')))).toBe(true);
+    expect(br.bytes.equals(await readFile(join(web.path, 'chunk-Cw2_Ry7-.js.br')))).toBe(true);
     expect(decoded(br)).toBe(MAIN_JS);
 
     const gzip = await rawGet(path, { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gzip.bytes.equals(await readFile(join(web, 'chunk-Cw2_Ry7-.js.gz')))).toBe(true);
+    expect(gzip.bytes.equals(await readFile(join(web.path, 'chunk-Cw2_Ry7-.js.gz')))).toBe(true);
     expect(decoded(gzip)).toBe(MAIN_JS);
 
     const plain = await rawGet(path);
@@ -115,7 +104,7 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
     const again = await rawGet(path, { 'accept-encoding': 'br', 'if-none-match': br.headers['etag'] as string });
     expect(again.status).toBe(304);
 
-    const css = await rawGet(`${server.url}/styles-AB12CD34.css`, { 'accept-encoding': 'br' });
+    const css = await rawGet(`${tracker.url}/styles-AB12CD34.css`, { 'accept-encoding': 'br' });
     expect([css.headers['content-type'], css.headers['content-encoding'], css.headers['cache-control']]).toEqual([
       'text/css; charset=utf-8',
       'br',
@@ -126,29 +115,29 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
   });
 
   it("revalidates the index page's entry script (its name is not a hash of all it holds), compressed all the same", async () => {
-    const main = await rawGet(`${server.url}/main-EF56GH78.js`, { 'accept-encoding': 'br' });
+    const main = await rawGet(`${tracker.url}/main-EF56GH78.js`, { 'accept-encoding': 'br' });
     expect([main.status, main.headers['content-encoding'], main.headers['cache-control']]).toEqual([200, 'br', 'no-cache']);
     expect(decoded(main)).toBe(MAIN_JS);
-    const again = await rawGet(`${server.url}/main-EF56GH78.js`, { 'accept-encoding': 'br', 'if-none-match': main.headers['etag'] as string });
+    const again = await rawGet(`${tracker.url}/main-EF56GH78.js`, { 'accept-encoding': 'br', 'if-none-match': main.headers['etag'] as string });
     expect(again.status).toBe(304);
   });
 
   it('serves the index page and every route of the web app as no-cache, compressed, with its stylesheet as a plain link', async () => {
     for (const path of ['/', '/index.html', '/risks', '/actions/2']) {
-      const br = await rawGet(`${server.url}${path}`, { accept: 'text/html', 'accept-encoding': 'br, gzip' });
+      const br = await rawGet(`${tracker.url}${path}`, { accept: 'text/html', 'accept-encoding': 'br, gzip' });
       expect([path, br.status, br.headers['cache-control'], br.headers['content-encoding']]).toEqual([path, 200, 'no-cache', 'br']);
       expect(br.headers['content-type']).toBe('text/html; charset=utf-8');
       const html = decoded(br);
       expect(html).toContain('<link rel="stylesheet" href="styles-AB12CD34.css"></head>');
       expect(html).not.toContain('onload=');
     }
-    const plain = await rawGet(`${server.url}/risks`, { accept: 'text/html' });
+    const plain = await rawGet(`${tracker.url}/risks`, { accept: 'text/html' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.bytes.toString('utf8')).toContain('<wp-root>');
-    const again = await rawGet(`${server.url}/risks`, { accept: 'text/html', 'if-none-match': plain.headers['etag'] as string });
+    const again = await rawGet(`${tracker.url}/risks`, { accept: 'text/html', 'if-none-match': plain.headers['etag'] as string });
     expect(again.status).toBe(304);
     // A file without a hash in its name is kept an hour.
-    const icon = await rawGet(`${server.url}/favicon.ico`, { 'accept-encoding': 'br' });
+    const icon = await rawGet(`${tracker.url}/favicon.ico`, { 'accept-encoding': 'br' });
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
   });
 
@@ -160,38 +149,38 @@ describe('delivery: compression, caching of the web app, robots.txt', () => {
         .map((part) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(part)?.[1] ?? part);
     const page = ['</styles-AB12CD34.css>; rel=preload; as=style', '</main-EF56GH78.js>; rel=modulepreload'];
     const workPlan = [...page, '/api/gantt', '/api/auth/session', '/api/partnerships'];
-    const home = await rawGet(`${server.url}/`, { accept: 'text/html' });
+    const home = await rawGet(`${tracker.url}/`, { accept: 'text/html' });
     expect(hints(home.headers['link'])).toEqual(workPlan);
     // The app names no partnership for the Work Plan: neither do the hints, or they would go unused.
-    const named = await rawGet(`${server.url}/?partnership=${DEFAULT_PARTNERSHIP_KEY}`, { accept: 'text/html' });
+    const named = await rawGet(`${tracker.url}/?partnership=${DEFAULT_PARTNERSHIP_KEY}`, { accept: 'text/html' });
     expect(hints(named.headers['link'])).toEqual(workPlan);
-    const other = await rawGet(`${server.url}/?partnership=${encodeURIComponent('scale 0001&x')}`, { accept: 'text/html' });
+    const other = await rawGet(`${tracker.url}/?partnership=${encodeURIComponent('scale 0001&x')}`, { accept: 'text/html' });
     const query = '?partnership=scale%200001%26x';
     expect(hints(other.headers['link'])).toEqual([...page, `/api/gantt${query}`, `/api/auth/session${query}`, '/api/partnerships']);
     // Revalidated, the page keeps its hints.
-    const again = await rawGet(`${server.url}/`, { accept: 'text/html', 'if-none-match': home.headers['etag'] as string });
+    const again = await rawGet(`${tracker.url}/`, { accept: 'text/html', 'if-none-match': home.headers['etag'] as string });
     expect([again.status, hints(again.headers['link'])]).toEqual([304, workPlan]);
     for (const path of ['/risks', '/actions/2', '/index.html']) {
-      expect([path, (await rawGet(`${server.url}${path}`, { accept: 'text/html' })).headers['link']]).toEqual([path, undefined]);
+      expect([path, (await rawGet(`${tracker.url}${path}`, { accept: 'text/html' })).headers['link']]).toEqual([path, undefined]);
     }
   });
 
   it('reads the index page once, at start', async () => {
-    await writeFile(join(web, 'index.html'), '<!doctype html><title>changed on disk</title>');
-    const html = decoded(await rawGet(`${server.url}/organisations`, { accept: 'text/html' }));
+    await writeFile(join(web.path, 'index.html'), '<!doctype html><title>changed on disk</title>');
+    const html = decoded(await rawGet(`${tracker.url}/organisations`, { accept: 'text/html' }));
     expect(html).toContain('<wp-root>');
     expect(html).not.toContain('changed on disk');
   });
 
   it('tells crawlers to keep to the public pages', async () => {
-    const robots = await rawGet(`${server.url}/robots.txt`);
+    const robots = await rawGet(`${tracker.url}/robots.txt`);
     expect(robots.status).toBe(200);
     expect(robots.headers['content-type']).toBe('text/plain; charset=utf-8');
     const text = robots.bytes.toString('utf8');
     expect(text).toMatch(/^User-agent: \*\nAllow: \/\n/);
     expect(text).toContain('Disallow: /api/\n');
     expect(text).toContain('Disallow: /settings\n');
-    const closed = await startTestServer(db.url, { publicRead: false });
+    const closed = await startTestServer(tracker.db.url, { publicRead: false });
     try {
       expect((await rawGet(`${closed.url}/robots.txt`)).bytes.toString('utf8')).toBe('User-agent: *\nDisallow: /\n');
     } finally {

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { RunningServer } from '../src/app/server';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { withClient } from './database';
 import { decoded, rawGet } from './raw';
 import { startTestServer } from './server';
+import { useTempDir, useTracker } from './harness';
 
 /** The web build's server-side first paint (apps/web/src/server-paint.ts), built before the tests by `npm test`. */
 const PAINT = resolve(__dirname, '../../../dist/web/server/paint.cjs');
@@ -19,30 +19,22 @@ function painted(html: string): { block: string; script: string; root: string } 
 }
 
 describe("the home page's first paint, drawn by the server", () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let dir: string;
+  const web = useTempDir('tracker-web-');
+  const dir = () => web.path;
 
   beforeAll(async () => {
     if (!existsSync(PAINT)) throw new Error(`${PAINT} is missing: build the web app first (npx nx run web:build)`);
-    db = await createTestDatabase();
-    dir = await mkdtemp(join(tmpdir(), 'tracker-web-'));
+    const dir = web.path;
     // The web build's layout: the browser's files, and the server's first paint beside them.
     await mkdir(join(dir, 'browser'));
     await mkdir(join(dir, 'server'));
     await writeFile(join(dir, 'browser', 'index.html'), INDEX_HTML);
     await copyFile(PAINT, join(dir, 'server', 'paint.cjs'));
-    server = await startTestServer(db.url, { webDist: join(dir, 'browser') });
   });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tracker = useTracker({ config: () => ({ webDist: join(web.path, 'browser') }) });
 
   it('sends the chart page drawn: the header, the heading, and a bar for every row of the Work Plan, opened on its start', async () => {
-    const answer = await rawGet(`${server.url}/`, { accept: 'text/html', 'accept-encoding': 'br' });
+    const answer = await rawGet(`${tracker.url}/`, { accept: 'text/html', 'accept-encoding': 'br' });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-encoding']).toBe('br');
     expect(answer.headers['cache-control']).toBe('private, no-cache');
@@ -70,11 +62,11 @@ describe("the home page's first paint, drawn by the server", () => {
 
   it("writes an item's title as it is, in its bar's words and in its label: no markup, no character reference read as another character", async () => {
     const title = 'Skills &copy "quoted" <b>not bold</b> R&amp;D';
-    await withClient(db.url, async (client) => {
+    await withClient(tracker.db.url, async (client) => {
       const { rows } = await client.query<{ id: string }>('SELECT id FROM milestone WHERE start_date IS NOT NULL ORDER BY id LIMIT 1');
       await client.query('UPDATE milestone SET title = $1 WHERE id = $2', [title, rows[0].id]);
     });
-    const block = painted(decoded(await rawGet(`${server.url}/`, { accept: 'text/html' })))?.block ?? '';
+    const block = painted(decoded(await rawGet(`${tracker.url}/`, { accept: 'text/html' })))?.block ?? '';
     // The bar of that item (its words begin with its title).
     const start = block.lastIndexOf('<g role="button"', block.indexOf('not bold'));
     const group = block.slice(start, block.indexOf('<g class="handle-group"', start));
@@ -90,15 +82,15 @@ describe("the home page's first paint, drawn by the server", () => {
   });
 
   it('is the same page, by its ETag, while the plan is the same (304 when the browser has it)', async () => {
-    const first = await rawGet(`${server.url}/`, { accept: 'text/html' });
+    const first = await rawGet(`${tracker.url}/`, { accept: 'text/html' });
     const etag = first.headers['etag'] as string;
     expect(etag).toMatch(/^"/);
-    const again = await rawGet(`${server.url}/`, { accept: 'text/html', 'if-none-match': etag });
+    const again = await rawGet(`${tracker.url}/`, { accept: 'text/html', 'if-none-match': etag });
     expect(again.status).toBe(304);
   });
 
   it.each(['/?action=1', '/?partnership=no-such-partnership', '/risks'])('leaves %s to the app: the page without a first paint', async (path) => {
-    const answer = await rawGet(`${server.url}${path}`, { accept: 'text/html' });
+    const answer = await rawGet(`${tracker.url}${path}`, { accept: 'text/html' });
     expect(answer.status).toBe(200);
     const html = decoded(answer);
     expect(html).not.toContain('first-paint');
@@ -111,7 +103,7 @@ describe("the home page's first paint, drawn by the server", () => {
     await mkdir(join(broken, 'server'));
     await writeFile(join(broken, 'browser', 'index.html'), INDEX_HTML);
     await writeFile(join(broken, 'server', 'paint.cjs'), "exports.paintChartPage = () => { throw new Error('no drawing today'); };\n");
-    const failing = await startTestServer(db.url, { webDist: join(broken, 'browser') });
+    const failing = await startTestServer(tracker.db.url, { webDist: join(broken, 'browser') });
     try {
       const answer = await rawGet(`${failing.url}/`, { accept: 'text/html' });
       expect(answer.status).toBe(200);
@@ -123,7 +115,7 @@ describe("the home page's first paint, drawn by the server", () => {
   });
 
   it('draws nothing of a plan the visitor may not read: a closed tracker sends a signed-out visitor the page without it', async () => {
-    const closed = await startTestServer(db.url, { webDist: join(dir, 'browser'), publicRead: false });
+    const closed = await startTestServer(tracker.db.url, { webDist: join(dir(), 'browser'), publicRead: false });
     try {
       const answer = await rawGet(`${closed.url}/`, { accept: 'text/html' });
       expect(answer.status).toBe(200);

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiError, Milestone } from '@tracker/contracts';
 import { FIRST_PAINT_SCRIPT } from '../src/app/http/first-paint-page';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
+import { Client } from './client';
 import { startTestServer } from './server';
+import { useTempDir, useTracker } from './harness';
 
 /** What the built Angular app's index.html looks like (critical CSS inlined, the rest loaded on load). */
 const INDEX_HTML = `<!doctype html><html lang="en"><head><base href="/"><style>body{margin:0}</style><link rel="stylesheet" href="styles-X.css" media="print" onload="this.media='all'"><noscript><link rel="stylesheet" href="styles-X.css"></noscript></head><body><wp-root></wp-root><script src="main-X.js" type="module"></script></body></html>`;
@@ -22,26 +20,15 @@ function directives(csp: string | null): Record<string, string> {
 }
 
 describe('hardening', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let web: string;
-
+  const web = useTempDir('tracker-web-');
   beforeAll(async () => {
-    db = await createTestDatabase();
-    web = await mkdtemp(join(tmpdir(), 'tracker-web-'));
-    await writeFile(join(web, 'index.html'), INDEX_HTML);
-    await writeFile(join(web, 'main-X.js'), 'console.log(1)');
-    server = await startTestServer(db.url, { webDist: web });
+    await writeFile(join(web.path, 'index.html'), INDEX_HTML);
+    await writeFile(join(web.path, 'main-X.js'), 'console.log(1)');
   });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-    await rm(web, { recursive: true, force: true });
-  });
+  const tracker = useTracker({ config: () => ({ webDist: web.path }) });
 
   it('sends a Content-Security-Policy that allows only this origin to run scripts', async () => {
-    const response = await fetch(`${server.url}/api/actions`);
+    const response = await fetch(`${tracker.url}/api/actions`);
     const csp = directives(response.headers.get('content-security-policy'));
     // This origin's scripts, and the home page's one inline script (after the chart the server drew), by its hash.
     const firstPaint = createHash('sha256').update(FIRST_PAINT_SCRIPT).digest('base64');
@@ -66,7 +53,7 @@ describe('hardening', () => {
   });
 
   it('serves the web app under that policy, with its stylesheet as a plain link', async () => {
-    const response = await fetch(`${server.url}/gantt`, { headers: { accept: 'text/html' } });
+    const response = await fetch(`${tracker.url}/gantt`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await response.text();
@@ -76,7 +63,7 @@ describe('hardening', () => {
   });
 
   it('serves Swagger UI with no inline script, so the policy lets it run', async () => {
-    const response = await fetch(`${server.url}/api/docs`);
+    const response = await fetch(`${tracker.url}/api/docs`);
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -87,24 +74,24 @@ describe('hardening', () => {
       expect(body.trim()).toBe('');
     }
     expect(html).not.toMatch(/ on[a-z]+="/);
-    const init = await fetch(`${server.url}/api/docs/swagger-ui-init.js`);
+    const init = await fetch(`${tracker.url}/api/docs/swagger-ui-init.js`);
     expect(init.status).toBe(200);
     // "Try it out" echoes the XSRF cookie, so writes work from the docs page too.
     expect(await init.text()).toMatch(/requestInterceptor[\s\S]*XSRF-TOKEN=[\s\S]*X-XSRF-TOKEN/);
   });
 
   it('keeps CORS closed by default', async () => {
-    const preflight = await fetch(`${server.url}/api/milestones`, {
+    const preflight = await fetch(`${tracker.url}/api/milestones`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'PATCH' },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const read = await fetch(`${server.url}/api/actions`, { headers: { origin: 'https://evil.example' } });
+    const read = await fetch(`${tracker.url}/api/actions`, { headers: { origin: 'https://evil.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('opens CORS to the origins CORS_ORIGINS lists, and to no other', async () => {
-    const open = await startTestServer(db.url, { corsOrigins: ['https://partner.example'] });
+    const open = await startTestServer(tracker.db.url, { corsOrigins: ['https://partner.example'] });
     try {
       const allowed = await fetch(`${open.url}/api/actions`, { headers: { origin: 'https://partner.example' } });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example');
@@ -117,7 +104,7 @@ describe('hardening', () => {
   });
 
   it('refuses a body over 100 kB, and malformed JSON, with short JSON answers', async () => {
-    const client = await signedIn(server.url, 'secretariat@example.org');
+    const client = await tracker.signIn('secretariat@example.org');
     const target = (await client.get<Milestone[]>('/api/milestones?action=1')).body[0];
     const huge = await client.patch<ApiError>(`/api/milestones/${target.id}`, { version: 1, note: 'x'.repeat(110 * 1024) });
     expect(huge.status).toBe(413);
@@ -129,7 +116,7 @@ describe('hardening', () => {
   });
 
   it('answers unknown API routes with a JSON 404', async () => {
-    const answer = await new Client(server.url).get<ApiError>('/api/nothing-here');
+    const answer = await new Client(tracker.url).get<ApiError>('/api/nothing-here');
     expect(answer.status).toBe(404);
     expect(answer.body).toMatchObject({ statusCode: 404 });
   });

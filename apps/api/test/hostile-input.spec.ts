@@ -6,10 +6,8 @@ import type { FollowUp, MonitoringCall, Organisation, PlanImportPreview, PlanImp
 import { Workbook } from 'exceljs';
 import readXlsxFile from 'read-excel-file/node';
 import { LoginThrottleService } from '../src/app/auth/login-throttle.service';
-import type { RunningServer } from '../src/app/server';
-import { Client, DEMO_PASSWORD, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { Client, DEMO_PASSWORD } from './client';
+import { useTracker } from './harness';
 
 /**
  * What an attacker sends that an honest client does not: texts that are not Unicode, NUL bytes and
@@ -17,21 +15,9 @@ import { startTestServer } from './server';
  * of correct sign-ins. Each is a clear 4xx or simply works, never a 500 nor a live formula.
  */
 describe('hostile input', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Limits high enough that a storm of sign-ins from one address is let through (see below).
-    server = await startTestServer(db.url, { loginMaxFailures: 1000, loginMaxFailuresPerIp: 100_000 });
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  // Limits high enough that a storm of sign-ins from one address is let through (see below).
+  const tracker = useTracker({ config: { loginMaxFailures: 1000, loginMaxFailuresPerIp: 100_000 } });
+  const secretariat = tracker.as('secretariat');
 
   /** POSTs a file as the raw body of a plan import, with the Secretariat's cookies and XSRF token. */
   const upload = async <T>(path: string, bytes: Buffer, type: string) => {
@@ -40,12 +26,12 @@ describe('hostile input', () => {
       cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
       'x-xsrf-token': decodeURIComponent(secretariat.cookies.get('XSRF-TOKEN')!),
     };
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new Uint8Array(bytes) });
+    const response = await fetch(`${tracker.url}${path}`, { method: 'POST', headers, body: new Uint8Array(bytes) });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   };
   const importQuery = (key: string) => `?key=${key}&name=${encodeURIComponent('Partnership on Sustainable Tourism')}&deadline=2027-12-31`;
-  const count = async (table: string): Promise<number> => Number((await server.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string): Promise<number> => Number((await tracker.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   describe('a lone surrogate in a JSON text', () => {
     // The raw JSON text: `\ud800` escapes a UTF-16 half that is no character (JSON.parse accepts it).
@@ -126,7 +112,7 @@ describe('hostile input', () => {
       // What a correct sign-in does to the throttle: reserve an attempt, check the password (a few ms
       // with argon2, which alone spaces the requests of an HTTP storm too much on a small machine),
       // give the attempt back. Postgres answers a deadlock by failing one of the two: a 500.
-      const throttle = server.app.get(LoginThrottleService);
+      const throttle = tracker.server.app.get(LoginThrottleService);
       const emails = ['secretariat@example.org', 'coordinator@example.org', 'colead.labour@example.org', 'member@example.org'];
       const failures: string[] = [];
       for (let round = 0; round < 8; round++) {
@@ -146,8 +132,8 @@ describe('hostile input', () => {
       }
       expect(failures).toEqual([]);
       // Every attempt was given back, and a correct sign-in over HTTP still goes through.
-      expect(await server.dataSource.query(`SELECT key, failures FROM login_throttle WHERE failures > 0`)).toEqual([]);
-      const client = new Client(server.url);
+      expect(await tracker.dataSource.query(`SELECT key, failures FROM login_throttle WHERE failures > 0`)).toEqual([]);
+      const client = new Client(tracker.url);
       await client.get('/api/auth/me');
       expect((await client.post('/api/auth/login', { email: emails[1], password: DEMO_PASSWORD })).status).toBe(200);
     });
@@ -169,7 +155,7 @@ describe('hostile input', () => {
 
       const headers = { cookie: [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
       for (const table of ['plan', 'outputs', 'risks', 'risk-register', 'monitoring-calls', 'follow-ups']) {
-        const csv = await fetch(`${server.url}/api/exports/${table}.csv`, { headers });
+        const csv = await fetch(`${tracker.url}/api/exports/${table}.csv`, { headers });
         expect([table, csv.status]).toEqual([table, 200]);
         const cells = (parse(await csv.text(), { bom: true }) as string[][]).flat();
         expect([table, cells.includes(`'${FORMULA}`), cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && Number.isNaN(Number(cell)))]).toEqual([
@@ -178,7 +164,7 @@ describe('hostile input', () => {
           [],
         ]);
 
-        const xlsx = await fetch(`${server.url}/api/exports/${table}.xlsx`, { headers });
+        const xlsx = await fetch(`${tracker.url}/api/exports/${table}.xlsx`, { headers });
         expect([table, xlsx.status]).toEqual([table, 200]);
         const bytes = Buffer.from(await xlsx.arrayBuffer());
         const texts = (await readXlsxFile(bytes)).flatMap((sheet) => sheet.data.flat()).filter((cell) => typeof cell === 'string');

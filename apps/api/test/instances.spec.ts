@@ -1,25 +1,18 @@
 import type { ApiError, Milestone } from '@tracker/contracts';
 import type { RunningServer } from '../src/app/server';
 import { Client } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { withClient } from './database';
+import { useTracker } from './harness';
 
 /** Two API instances on one database behave as one: sessions and throttling live in Postgres. */
 describe('several instances behind a load balancer', () => {
-  let db: TestDatabase;
+  // Started together: the start-up lock makes them take turns at migrating and seeding.
+  const tracker = useTracker({ instances: 2 });
   let a: RunningServer;
   let b: RunningServer;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Started together: the start-up lock makes them take turns at migrating and seeding.
-    [a, b] = await Promise.all([startTestServer(db.url), startTestServer(db.url)]);
-  });
-
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
+  beforeAll(() => {
+    [a, b] = tracker.servers;
   });
 
   it('accepts on one instance a session opened on the other, and ends it everywhere', async () => {
@@ -55,7 +48,7 @@ describe('several instances behind a load balancer', () => {
   it('seeded the plan and the demo accounts once', async () => {
     expect(a.seeded.milestones + b.seeded.milestones).toBeGreaterThan(30);
     expect(Math.min(a.seeded.milestones, b.seeded.milestones)).toBe(0);
-    const rows = await withClient(db.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM user_account`)).rows);
+    const rows = await withClient(tracker.db.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM user_account`)).rows);
     expect(rows).toEqual([{ n: 4 }]);
   });
 });

@@ -5,9 +5,9 @@ import { PlanCache } from '../src/app/gantt/plan-cache';
 import { ganttJson, milestonesJson } from '../src/app/gantt/plan-queries';
 import type { RunningServer } from '../src/app/server';
 import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { withClient } from './database';
 import { type Raw, decoded, rawGet as rawRequest } from './raw';
-import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 interface Chart {
   status: number;
@@ -31,10 +31,15 @@ function rawGet(server: RunningServer, path: string, headers: Record<string, str
 const listOf = (answer: Raw) => z.array(Milestone).parse(JSON.parse(decoded(answer)));
 
 describe('GET /api/gantt from the cache of the plan revision', () => {
-  let db: TestDatabase;
+  let pool: Pool;
+  // jest runs afterAll hooks in the order they are declared: the pool ends before the fixture drops the database.
+  afterAll(async () => {
+    await pool?.end();
+  });
+  // Two instances on one database, as behind a load balancer.
+  const tracker = useTracker({ instances: 2 });
   let a: RunningServer;
   let b: RunningServer;
-  let pool: Pool;
   let onA: Client;
   let onB: Client;
 
@@ -47,19 +52,10 @@ describe('GET /api/gantt from the cache of the plan revision', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    // Two instances on one database, as behind a load balancer.
-    [a, b] = await Promise.all([startTestServer(db.url), startTestServer(db.url)]);
-    pool = new Pool({ connectionString: db.url });
+    [a, b] = tracker.servers;
+    pool = new Pool({ connectionString: tracker.db.url });
     onA = await signedIn(a.url, 'secretariat@example.org');
     onB = onA.on(b.url);
-  });
-
-  afterAll(async () => {
-    await pool?.end();
-    await a?.close();
-    await b?.close();
-    await db?.drop();
   });
 
   it('answers the JSON Postgres builds, with an ETag naming the revision, and builds it once per revision', async () => {
@@ -117,7 +113,7 @@ describe('GET /api/gantt from the cache of the plan revision', () => {
   it('leaves the revision as it was when a write rolls back', async () => {
     const before = await chart(b);
     const revisionBefore = await revision();
-    await withClient(db.url, async (c) => {
+    await withClient(tracker.db.url, async (c) => {
       await c.query('BEGIN');
       await c.query(`UPDATE milestone SET progress = 77 WHERE id = (SELECT id FROM milestone ORDER BY sort_order, id LIMIT 1)`);
       const inside = await c.query<{ revision: string }>(
@@ -279,7 +275,7 @@ describe('GET /api/gantt from the cache of the plan revision', () => {
 
     it('answers as before when a write rolls back', async () => {
       const [before, beforeAction] = await Promise.all([rawGet(a, '/api/milestones'), rawGet(a, '/api/milestones?action=2')]);
-      await withClient(db.url, async (c) => {
+      await withClient(tracker.db.url, async (c) => {
         await c.query('BEGIN');
         await c.query(`UPDATE milestone SET title = title || ' (draft)'`);
         await c.query(

@@ -4,9 +4,10 @@ import { DIGEST_KINDS, RemindersService } from '../src/app/reminders/reminders.s
 import type { RunningServer } from '../src/app/server';
 import { createAccount } from '../src/app/users/accounts';
 import { signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { withClient } from './database';
 import { startTestServer } from './server';
 import { type ReceivedMail, TestSmtpServer } from './smtp';
+import { useTracker } from './harness';
 
 /** A clock the test moves. */
 class TestClock {
@@ -26,19 +27,15 @@ function linkedItems(mail: ReceivedMail): string[] {
 }
 
 describe('weekly digests and follow-up reminders on the shared queue', () => {
-  let db: TestDatabase;
-  let smtp: TestSmtpServer;
+  // Sunday 29 November 2026 while starting; the tests move it to Monday 08:00 in Brussels (07:00 UTC).
+  const clock = new TestClock(new Date('2026-11-29T10:00:00Z'));
+  const tracker = useTracker({ instances: 2, smtp: true, clock });
+  const smtp = tracker.smtp;
   let first: RunningServer;
   let second: RunningServer;
-  // Monday 30 November 2026, 08:00 in Brussels (07:00 UTC).
-  const clock = new TestClock(new Date('2026-11-30T07:00:00Z'));
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    smtp = await new TestSmtpServer().start();
-    clock.at = new Date('2026-11-29T10:00:00Z'); // Sunday while starting
-    first = await startTestServer(db.url, { smtpUrl: smtp.url }, clock);
-    second = await startTestServer(db.url, { smtpUrl: smtp.url }, clock);
+    [first, second] = tracker.servers;
     // A second co-leader, of Action 2's co-leading organisation, with the Action named on the account.
     const organisations = (await (await signedIn(first.url, 'secretariat@example.org')).get<Organisation[]>('/api/organisations')).body;
     const action2Lead = organisations.find((o) => o.actions.some((a) => a.actionNumber === 2 && a.role === 'co_leader'))!;
@@ -47,7 +44,9 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
       { email: 'colead.education@example.org', name: 'Education Co-leader', role: 'co_leader', organisation: action2Lead.id },
       'demo-password',
     );
-    await withClient(db.url, (c) => c.query(`INSERT INTO account_action (user_id, action_id) SELECT $1, id FROM action WHERE number = 2`, [created.id]));
+    await withClient(tracker.db.url, (c) =>
+      c.query(`INSERT INTO account_action (user_id, action_id) SELECT $1, id FROM action WHERE number = 2`, [created.id]),
+    );
     // A follow-up owned by Ashoka (co-leader of Action 1), due on Monday.
     const secretariat = await signedIn(first.url, 'secretariat@example.org');
     // Invited as Ashoka's co-leader, Action 1 ticked, but no password set yet: no digest, no reminder.
@@ -67,13 +66,6 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
       ownerOrganisationId: ashoka.id,
       dueDate: '2026-11-30',
     });
-  });
-
-  afterAll(async () => {
-    await first?.close();
-    await second?.close();
-    await smtp?.stop();
-    await db?.drop();
   });
 
   const tickBoth = () => Promise.all([first.app.get(RemindersService).tick(), second.app.get(RemindersService).tick()]);
@@ -124,7 +116,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
         const page = await fetch(unsubscribe.replace(/^http:\/\/localhost:\d+/, first.url));
         expect(page.status).toBe(200);
         const digest = await withClient(
-          db.url,
+          tracker.db.url,
           async (c) => (await c.query<{ digest: string }>(`SELECT digest FROM user_account WHERE email = $1`, [email])).rows[0].digest,
         );
         expect(digest).toBe('off');
@@ -146,7 +138,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
       expect(secretariatMail.text).toContain(`${item.title} (Action ${item.actionNumber}, ${item.itemType}): ${item.reason}`);
     }
     const rows = await withClient(
-      db.url,
+      tracker.db.url,
       async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n,
     );
     expect(rows).toBe(3);
@@ -154,7 +146,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
 
   it('mails the owner of a follow-up on the day it falls due, once', async () => {
     // The co-leader above turned reminders off; their organisation's other person gets it.
-    await withClient(db.url, (c) => c.query(`UPDATE user_account SET digest = 'weekly' WHERE email = 'colead.labour@example.org'`));
+    await withClient(tracker.db.url, (c) => c.query(`UPDATE user_account SET digest = 'weekly' WHERE email = 'colead.labour@example.org'`));
     const reports = await tickBoth();
     const sent = reports[0].followUps + reports[1].followUps;
     expect(sent).toBeLessThanOrEqual(1);
@@ -168,7 +160,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
 
   it('runs its tick from a schedule on the queue', async () => {
     const schedules = await withClient(
-      db.url,
+      tracker.db.url,
       async (c) => (await c.query<{ name: string; cron: string; timezone: string }>(`SELECT name, cron, timezone FROM pgboss.schedule`)).rows,
     );
     expect(schedules).toEqual([{ name: 'reminders.tick', cron: '*/10 * * * *', timezone: 'Europe/Brussels' }]);

@@ -1,27 +1,15 @@
 import type { ApiError } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
 import { Client, DEMO_PASSWORD } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { withClient } from './database';
+import { useTracker } from './harness';
 
 /** Failed sign-ins: 5 per email address from one client address, and 20 per client address, in 15 minutes, then 429. */
 describe('sign-in throttling', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Behind one proxy, so that X-Forwarded-For gives each test its own client address.
-    server = await startTestServer(db.url, { trustProxy: 1 });
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-  });
+  // Behind one proxy, so that X-Forwarded-For gives each test its own client address.
+  const tracker = useTracker({ config: { trustProxy: 1 } });
 
   async function attempt(ip: string, email: string, password: string) {
-    const client = new Client(server.url);
+    const client = new Client(tracker.url);
     await client.get('/api/health');
     return client.post<ApiError>('/api/auth/login', { email, password }, { headers: { 'x-forwarded-for': ip } });
   }
@@ -38,12 +26,16 @@ describe('sign-in throttling', () => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     // Other accounts are not affected.
     expect((await attempt('198.51.100.1', 'coordinator@example.org', DEMO_PASSWORD)).status).toBe(200);
-    const logged = await withClient(db.url, (c) => c.query(`SELECT 1 FROM auth_event WHERE kind = 'sign_in_throttled' AND email = 'member@example.org'`));
+    const logged = await withClient(tracker.db.url, (c) =>
+      c.query(`SELECT 1 FROM auth_event WHERE kind = 'sign_in_throttled' AND email = 'member@example.org'`),
+    );
     expect(logged.rowCount).toBe(1);
   });
 
   it('lets the address in again once the window has passed', async () => {
-    await withClient(db.url, (c) => c.query(`UPDATE login_throttle SET window_start = now() - interval '16 minutes' WHERE key LIKE 'pair:198.51.100.1 %'`));
+    await withClient(tracker.db.url, (c) =>
+      c.query(`UPDATE login_throttle SET window_start = now() - interval '16 minutes' WHERE key LIKE 'pair:198.51.100.1 %'`),
+    );
     expect((await attempt('198.51.100.1', 'member@example.org', DEMO_PASSWORD)).status).toBe(200);
   });
 
