@@ -1,33 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Account, Milestone, MonitoringCall, Output } from '@tracker/contracts';
 import { AccountsRepository } from '../src/app/accounts/accounts.repository';
 import { hashToken } from '../src/app/auth/sessions.service';
 import { escapeForLog, escapeJsonLine } from '../src/app/logging/logging';
 import { seedScalePlans } from '../src/app/seed/scale-plan';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { Client } from './client';
+import { withClient } from './database';
 import { newUser, TEST_PASSWORD } from './fixtures';
-import { startTestServer } from './server';
-import { type ReceivedMail, TestSmtpServer } from './smtp';
-import { alive, DIST, launchBuilt, postmasterPid, stopBuilt } from './support/built-tracker';
+import { useDatabase, useTracker } from './harness';
+import { tokenOf } from './smtp';
+import { alive, DIST, launchBuilt, postmasterPid, stopBuilt, useDataDir } from './support/built-tracker';
 
 const PUBLIC_URL = 'https://tracker.example.org';
 const NEW_PASSWORD = 'a-long-new-password';
-
-/** The token of the link in a mail that opens `path`. */
-function tokenOf(mail: ReceivedMail, path: string): string {
-  const link = mail.links.find((l) => new URL(l).pathname === path);
-  if (!link) {
-    throw new Error(`no ${path} link in: ${mail.text}`);
-  }
-  return new URL(link).searchParams.get('token')!;
-}
 
 /** A raw HTTP request, with headers fetch would not let through (Host). */
 function rawRequest(url: string, method: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -51,23 +38,9 @@ function writeHeaders(client: Client): Record<string, string> {
 }
 
 describe('accounts, feeds and partnerships held tight', () => {
-  let db: TestDatabase;
-  let smtp: TestSmtpServer;
-  let server: RunningServer;
-  let secretariat: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    smtp = await new TestSmtpServer().start();
-    server = await startTestServer(db.url, { smtpUrl: smtp.url, publicUrl: PUBLIC_URL });
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await smtp?.stop();
-    await db?.drop();
-  });
+  const tracker = useTracker({ smtp: true, config: { publicUrl: PUBLIC_URL } });
+  const smtp = tracker.smtp;
+  const secretariat = tracker.as('secretariat');
 
   const accountOf = async (email: string): Promise<Account> => {
     const accounts = (await secretariat.get<Account[]>('/api/accounts')).body;
@@ -76,12 +49,12 @@ describe('accounts, feeds and partnerships held tight', () => {
     return account;
   };
   const feedTokens = async (userId: string): Promise<number> =>
-    (await server.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM calendar_token WHERE user_id = $1`, [userId]))[0].n;
-  const feedStatus = async (url: string): Promise<number> => (await fetch(`${server.url}${new URL(url).pathname}`)).status;
+    (await tracker.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM calendar_token WHERE user_id = $1`, [userId]))[0].n;
+  const feedStatus = async (url: string): Promise<number> => (await fetch(`${tracker.url}${new URL(url).pathname}`)).status;
 
   describe('a private calendar feed lives only while its account is active', () => {
     it('gives the feed an address on PUBLIC_URL, whatever Host the request names', async () => {
-      const answer = await rawRequest(`${server.url}/api/calendar/private-feed`, 'POST', { ...writeHeaders(secretariat), host: 'evil.example' });
+      const answer = await rawRequest(`${tracker.url}/api/calendar/private-feed`, 'POST', { ...writeHeaders(secretariat), host: 'evil.example' });
       expect(answer.status).toBe(201);
       const feed = JSON.parse(answer.body) as { url: string; webcal: string };
       expect(feed.url).toMatch(/^https:\/\/tracker\.example\.org\/api\/calendar\/private\/[A-Za-z0-9_-]{43}\.ics$/);
@@ -90,16 +63,16 @@ describe('accounts, feeds and partnerships held tight', () => {
     });
 
     it("answers 404 for a deactivated account's token, and deactivating deletes the token in the same change", async () => {
-      const email = await newUser(server, { role: 'member' });
-      const person = await signedIn(server.url, email, TEST_PASSWORD);
+      const email = await newUser(tracker, { role: 'member' });
+      const person = await tracker.signIn(email, TEST_PASSWORD);
       const feed = (await person.post<{ url: string }>('/api/calendar/private-feed')).body;
       expect(await feedStatus(feed.url)).toBe(200);
       const account = await accountOf(email);
 
       // A token that outlives its account (written before this rule, say) answers nothing.
-      await server.dataSource.query(`UPDATE user_account SET deactivated_at = now() WHERE id = $1`, [account.id]);
+      await tracker.dataSource.query(`UPDATE user_account SET deactivated_at = now() WHERE id = $1`, [account.id]);
       expect(await feedStatus(feed.url)).toBe(404);
-      await server.dataSource.query(`UPDATE user_account SET deactivated_at = NULL WHERE id = $1`, [account.id]);
+      await tracker.dataSource.query(`UPDATE user_account SET deactivated_at = NULL WHERE id = $1`, [account.id]);
       expect(await feedStatus(feed.url)).toBe(200);
 
       const deactivated = await secretariat.post<Account>(`/api/accounts/${account.id}/deactivate`);
@@ -109,12 +82,12 @@ describe('accounts, feeds and partnerships held tight', () => {
     });
 
     it('revokes the feed when the password is reset', async () => {
-      const email = await newUser(server, { role: 'co_leader' });
-      const person = await signedIn(server.url, email, TEST_PASSWORD);
+      const email = await newUser(tracker, { role: 'co_leader' });
+      const person = await tracker.signIn(email, TEST_PASSWORD);
       const feed = (await person.post<{ url: string }>('/api/calendar/private-feed')).body;
       expect(await feedStatus(feed.url)).toBe(200);
 
-      const anonymous = new Client(server.url);
+      const anonymous = new Client(tracker.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.post('/api/auth/password-reset', { email })).status).toBe(202);
       const [mail] = await smtp.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Reset your password'));
@@ -126,7 +99,7 @@ describe('accounts, feeds and partnerships held tight', () => {
   });
 
   it('gives concurrent additions to one Action each its own position (2 x 25 milestones, 2 x 25 outputs)', async () => {
-    const clients = [secretariat, await signedIn(server.url, 'secretariat@example.org')];
+    const clients = [secretariat, await tracker.signIn('secretariat@example.org')];
     const answers = await Promise.all(
       clients.flatMap((client, c) =>
         Array.from({ length: 25 }, (_, i) => [
@@ -137,7 +110,7 @@ describe('accounts, feeds and partnerships held tight', () => {
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     for (const table of ['milestone', 'output']) {
-      const rows = await server.dataSource.query<{ sort_order: number }[]>(
+      const rows = await tracker.dataSource.query<{ sort_order: number }[]>(
         `SELECT t.sort_order FROM ${table} t JOIN action a ON a.id = t.action_id JOIN partnership p ON p.id = a.partnership_id
           WHERE a.number = 3 AND p.seed_key = 'inclusion-of-migrants-and-refugees'`,
       );
@@ -155,7 +128,7 @@ describe('accounts, feeds and partnerships held tight', () => {
       organisationId: (await accountOf('secretariat@example.org')).organisation.id,
     });
     expect([invited.status, invited.body.status]).toEqual([201, 'invited']);
-    const recipients = (await server.app.get(AccountsRepository).recipients()).map((r) => r.email);
+    const recipients = (await tracker.server.app.get(AccountsRepository).recipients()).map((r) => r.email);
     expect(recipients).toContain('secretariat@example.org');
     expect(recipients).not.toContain('never.came@example.eu');
   });
@@ -164,9 +137,9 @@ describe('accounts, feeds and partnerships held tight', () => {
     const SCALE = 'scale-0001';
 
     it("keeps a partnership's calls, risks and register to its people; its plan stays readable by all", async () => {
-      await server.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 20 }));
-      const member = await signedIn(server.url, 'member@example.org');
-      const coordinator = await signedIn(server.url, 'coordinator@example.org');
+      await tracker.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 20 }));
+      const member = await tracker.signIn('member@example.org');
+      const coordinator = await tracker.signIn('coordinator@example.org');
       // The Work Plan's own people read its calls, risks and register.
       for (const client of [member, coordinator, secretariat]) {
         for (const path of ['/api/risks', '/api/risk-register', '/api/monitoring-calls', '/api/exports/risks.csv']) {
@@ -182,7 +155,7 @@ describe('accounts, feeds and partnerships held tight', () => {
         }
       }
       // A seat opens them: the Secretariat's organisation joins, records a call; still closed to the member.
-      await server.dataSource.query(
+      await tracker.dataSource.query(
         `INSERT INTO partnership_member (partnership_id, organisation_id, coordinator)
          SELECT p.id, u.organisation_id, true FROM partnership p, user_account u WHERE p.seed_key = $1 AND u.email = 'secretariat@example.org'`,
         [SCALE],
@@ -216,11 +189,11 @@ describe('accounts, feeds and partnerships held tight', () => {
         organisationId: (await accountOf('member@example.org')).organisation.id,
       });
       expect(invited.status).toBe(201);
-      const anonymous = new Client(server.url);
+      const anonymous = new Client(tracker.url);
       await anonymous.get('/api/auth/me');
       // The same answer as for any address, and nothing written or mailed.
       expect((await anonymous.post('/api/auth/password-reset', { email: 'not.yet@example.eu' })).status).toBe(202);
-      const written = await server.dataSource.query<{ tokens: number; mails: number }[]>(
+      const written = await tracker.dataSource.query<{ tokens: number; mails: number }[]>(
         `SELECT (SELECT count(*)::int FROM account_token WHERE user_id = $1 AND purpose = 'password_reset') AS tokens,
                 (SELECT count(*)::int FROM mail_outbox WHERE kind = 'password_reset' AND to_address = $2) AS mails`,
         [invited.body.id, 'not.yet@example.eu'],
@@ -229,7 +202,7 @@ describe('accounts, feeds and partnerships held tight', () => {
 
       // A reset link made for the account anyway (mailed before this rule) does not set its first password.
       const token = 'an-earlier-reset-link-token-of-the-invited-account';
-      await server.dataSource.query(
+      await tracker.dataSource.query(
         `INSERT INTO account_token (user_id, purpose, token_hash, expires_at) VALUES ($1, 'password_reset', $2, now() + interval '30 minutes')`,
         [invited.body.id, hashToken(token)],
       );
@@ -240,7 +213,7 @@ describe('accounts, feeds and partnerships held tight', () => {
 
     it('refuses a sign-in that a browser says another site started, though its XSRF pair matches', async () => {
       const signIn = async (site?: string) => {
-        const client = new Client(server.url);
+        const client = new Client(tracker.url);
         await client.get('/api/auth/me');
         const headers = site ? { 'sec-fetch-site': site } : undefined;
         return client.post<{ message: string }>('/api/auth/login', { email: 'member@example.org', password: 'demo-password' }, { headers });
@@ -274,27 +247,12 @@ const errorLines = (output: string) =>
     .filter((line) => /\bERROR\b|^\s*at |Error:|error:/.test(line) && !line.includes('DeprecationWarning') && !line.includes('--trace-deprecation'));
 
 describe('the built tracker on its embedded Postgres: starts and stops in order, and says what it did', () => {
-  let dataDir: string;
-  const leftovers: number[] = [];
-  const postmaster = () => postmasterPid(dataDir);
-
-  beforeAll(async () => {
-    if (!existsSync(join(DIST, 'main.js')) || !existsSync(join(DIST, 'seed-scale.js'))) {
-      throw new Error(`${DIST}/main.js or seed-scale.js is missing: build first (npm test does)`);
-    }
-    dataDir = await mkdtemp(join(tmpdir(), 'tracker-hardening-'));
-    await chmod(dataDir, 0o755);
-  });
-
-  afterAll(async () => {
-    for (const pid of leftovers) {
-      if (alive(pid)) process.kill(pid, 'SIGKILL');
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const data = useDataDir('tracker-hardening-', ['main.js', 'seed-scale.js']);
+  const leftovers = data.leftovers;
+  const postmaster = () => postmasterPid(data.path);
 
   it('logs no error on a clean stop, and writes U+2028 and U+0085 of user input escaped', async () => {
-    const tracker = launch({ DATA_DIR: dataDir });
+    const tracker = launch({ DATA_DIR: data.path });
     const url = await tracker.ready;
     leftovers.push(await postmaster());
     const client = new Client(url);
@@ -314,7 +272,7 @@ describe('the built tracker on its embedded Postgres: starts and stops in order,
   });
 
   it('says so when it stops the Postgres a killed tracker left running', async () => {
-    const first = launch({ DATA_DIR: dataDir });
+    const first = launch({ DATA_DIR: data.path });
     await first.ready;
     const orphan = await postmaster();
     leftovers.push(orphan);
@@ -322,7 +280,7 @@ describe('the built tracker on its embedded Postgres: starts and stops in order,
     await first.exited;
     expect(alive(orphan)).toBe(true);
 
-    const second = launch({ DATA_DIR: dataDir });
+    const second = launch({ DATA_DIR: data.path });
     await second.ready;
     leftovers.push(await postmaster());
     expect(alive(orphan)).toBe(false);
@@ -341,15 +299,7 @@ describe('the built tracker on its embedded Postgres: starts and stops in order,
 });
 
 describe('seed:scale flags', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = useDatabase();
 
   const run = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((ok) => {

@@ -1,46 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CurrentUser } from '@tracker/contracts';
 import { StartupError } from '../src/app/server';
 import { AccountError, createAccount, DEMO_ACCOUNTS } from '../src/app/users/accounts';
 import { Client } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { createTestDatabase, withClient } from './database';
 import { startTestServer } from './server';
+import { useDatabase } from './harness';
+import { DIST, runBuilt } from './support/built-tracker';
 
-const CLI = resolve(__dirname, '../../../dist/api/user-create.js');
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`user-create did not finish; ${stdout} ${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolveRun({ code, stdout, stderr });
-    });
-  });
-}
-
+const CLI = join(DIST, 'user-create.js');
+const runCli = (args: string[], env: Record<string, string>) => runBuilt('user-create.js', args, env);
 describe('accounts', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = useDatabase();
 
   const emails = () =>
     withClient(db.url, async (c) => (await c.query<{ email: string }>(`SELECT email FROM user_account ORDER BY email`)).rows.map((r) => r.email));

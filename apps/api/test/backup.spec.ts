@@ -1,38 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Milestone, MonitoringCall } from '@tracker/contracts';
-import type { RunningServer } from '../src/app/server';
 import { signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { withClient } from './database';
 import { startTestServer } from './server';
+import { useDatabase, useTempDir } from './harness';
+import { DIST, runBuilt } from './support/built-tracker';
 
-const DIST = resolve(__dirname, '../../../dist/api');
-
-function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(DIST, script), ...args], {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`${script} did not finish within 60 s: ${stdout} ${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      ok({ code, stdout, stderr });
-    });
-  });
-}
-
+const run = (script: string, args: string[], env: Record<string, string>) => runBuilt(script, args, env);
 /**
  * Every table's rows, each as JSON text, sorted: two databases hold the same data when these are
  * equal. The plan revisions are derived state (moved by triggers), not data, and are left out.
@@ -52,20 +29,18 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
 }
 
 describe('backup and restore', () => {
-  let source: TestDatabase;
-  let target: TestDatabase;
-  let server: RunningServer;
-  let dir: string;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!existsSync(join(DIST, 'db-backup.js')) || !existsSync(join(DIST, 'db-restore.js'))) {
       throw new Error('dist/api/db-backup.js or db-restore.js is missing: build first (npm test does)');
     }
-    source = await createTestDatabase();
-    target = await createTestDatabase();
-    dir = await mkdtemp(join(tmpdir(), 'tracker-backup-'));
+  });
+  const source = useDatabase();
+  const target = useDatabase();
+  const files = useTempDir('tracker-backup-');
+
+  beforeAll(async () => {
     // Data in every kind of table: the seed, accounts and sessions, history, a call with a follow-up, security events.
-    server = await startTestServer(source.url);
+    const server = await startTestServer(source.url);
     const secretariat = await signedIn(server.url, 'secretariat@example.org');
     const milestone = (await secretariat.get<Milestone[]>('/api/milestones')).body[0];
     expect(
@@ -78,14 +53,8 @@ describe('backup and restore', () => {
     await server.close();
   });
 
-  afterAll(async () => {
-    await source?.drop();
-    await target?.drop();
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('round-trips every row of every table into an empty database', async () => {
-    const file = join(dir, 'one.json.gz');
+    const file = join(files.path, 'one.json.gz');
     const backup = await run('db-backup.js', [file], { DATABASE_URL: source.url });
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
@@ -105,7 +74,7 @@ describe('backup and restore', () => {
   });
 
   it('restores over a database with other data, and the tracker starts on it', async () => {
-    const file = join(dir, 'one.json.gz');
+    const file = join(files.path, 'one.json.gz');
     await withClient(target.url, (c) => c.query(`UPDATE milestone SET progress = 99`));
     const revisions = () =>
       withClient(target.url, async (c) => (await c.query<{ partnership_id: string; revision: string }>(`SELECT * FROM plan_revision`)).rows);
@@ -129,7 +98,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a file that is not a backup, changing nothing, in one line', async () => {
-    const file = join(dir, 'not-a-backup.json');
+    const file = join(files.path, 'not-a-backup.json');
     await writeFile(file, JSON.stringify({ hello: 'world' }));
     const before = await snapshot(target.url);
     const restore = await run('db-restore.js', [file], { DATABASE_URL: target.url });
@@ -139,12 +108,14 @@ describe('backup and restore', () => {
   });
 
   it('refuses a backup that lacks a table or a column of its schema, or has one more, naming it and changing nothing', async () => {
-    const backup = JSON.parse(gunzipSync(await readFile(join(dir, 'one.json.gz'))).toString('utf8')) as { tables: Record<string, Record<string, unknown>[]> };
+    const backup = JSON.parse(gunzipSync(await readFile(join(files.path, 'one.json.gz'))).toString('utf8')) as {
+      tables: Record<string, Record<string, unknown>[]>;
+    };
     expect(backup.tables['audit_entry'].length).toBeGreaterThan(0);
     const damaged = async (name: string, damage: (tables: Record<string, Record<string, unknown>[]>) => void) => {
       const copy = structuredClone(backup);
       damage(copy.tables);
-      const file = join(dir, `${name}.json`);
+      const file = join(files.path, `${name}.json`);
       await writeFile(file, JSON.stringify(copy));
       return file;
     };

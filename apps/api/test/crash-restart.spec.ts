@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { alive, DIST, exitWithin, launchBuilt, postmasterPid } from './support/built-tracker';
+import { alive, exitWithin, launchBuilt, postmasterPid, useDataDir } from './support/built-tracker';
 
-const MAIN = join(DIST, 'main.js');
 const launch = (dataDir: string) => launchBuilt({ DATA_DIR: dataDir });
 
 function errorLines(stderr: string): string[] {
@@ -12,37 +9,22 @@ function errorLines(stderr: string): string[] {
 }
 
 describe('a start after a crash, a second instance, a damaged database', () => {
-  let dataDir: string;
-  const leftovers: number[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(MAIN)) {
-      throw new Error(`${MAIN} is missing: build first (npm test does)`);
-    }
-    dataDir = await mkdtemp(join(tmpdir(), 'tracker-crash-'));
-    await chmod(dataDir, 0o755);
-  });
-
-  afterAll(async () => {
-    for (const pid of leftovers) {
-      if (alive(pid)) process.kill(pid, 'SIGKILL');
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const data = useDataDir('tracker-crash-');
+  const leftovers = data.leftovers;
 
   it('comes up again after the tracker was killed with SIGKILL, stopping the Postgres it left', async () => {
-    const first = launch(dataDir);
+    const first = launch(data.path);
     await first.ready;
-    const orphan = await postmasterPid(dataDir);
+    const orphan = await postmasterPid(data.path);
     leftovers.push(orphan);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(alive(orphan)).toBe(true); // what a crash leaves behind
 
-    const second = launch(dataDir);
+    const second = launch(data.path);
     await second.ready;
     expect(alive(orphan)).toBe(false);
-    const fresh = await postmasterPid(dataDir);
+    const fresh = await postmasterPid(data.path);
     leftovers.push(fresh);
     second.child.kill('SIGTERM');
     expect((await exitWithin(second, 30_000)).code).toBe(0);
@@ -50,11 +32,11 @@ describe('a start after a crash, a second instance, a damaged database', () => {
   });
 
   it('refuses a second tracker on the same DATA_DIR in one line, exit code 1, while the first keeps running', async () => {
-    const first = launch(dataDir);
+    const first = launch(data.path);
     await first.ready;
-    leftovers.push(await postmasterPid(dataDir));
+    leftovers.push(await postmasterPid(data.path));
     try {
-      const second = await exitWithin(launch(dataDir), 30_000);
+      const second = await exitWithin(launch(data.path), 30_000);
       expect(second.code).toBe(1);
       const lines = errorLines(second.stderr);
       expect(lines).toHaveLength(1);
@@ -69,9 +51,9 @@ describe('a start after a crash, a second instance, a damaged database', () => {
   });
 
   it('exits with code 1 and says so when its embedded Postgres dies under it', async () => {
-    const tracker = launch(dataDir);
+    const tracker = launch(data.path);
     await tracker.ready;
-    const pid = await postmasterPid(dataDir);
+    const pid = await postmasterPid(data.path);
     leftovers.push(pid);
     process.kill(pid, 'SIGKILL');
     const exit = await exitWithin(tracker, 30_000);
@@ -81,8 +63,8 @@ describe('a start after a crash, a second instance, a damaged database', () => {
   });
 
   it('exits with code 1 and one line when the cluster is damaged', async () => {
-    await writeFile(join(dataDir, 'postgres', 'global', 'pg_control'), 'damaged');
-    const exit = await exitWithin(launch(dataDir), 60_000);
+    await writeFile(join(data.path, 'postgres', 'global', 'pg_control'), 'damaged');
+    const exit = await exitWithin(launch(data.path), 60_000);
     expect(exit.code).toBe(1);
     const lines = errorLines(exit.stderr);
     expect(lines).toHaveLength(1);

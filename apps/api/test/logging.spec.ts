@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
+import { useDatabase } from './harness';
 
 /** The built server, as `npm start` runs it (npm test builds it first). */
 const MAIN = resolve(__dirname, '../../../dist/api/main.js');
@@ -58,21 +58,16 @@ async function signInAs(url: string, email: string): Promise<void> {
 }
 
 describe('structured logs', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!existsSync(MAIN)) {
       throw new Error(`${MAIN} is missing: build first (npm test does)`);
     }
-    db = await createTestDatabase();
   });
+  const db = useDatabase();
 
-  afterAll(async () => {
-    await db?.drop();
-  });
-
-  it('writes one JSON object per line in production, with user input inside its strings', async () => {
-    const running = await start({ NODE_ENV: 'production', DATABASE_URL: db.url });
+  /** The lines the built tracker writes in this environment when a sign-in with the forged email fails. */
+  const linesAfterForgedSignIn = async (environment: string): Promise<string[]> => {
+    const running = await start({ NODE_ENV: environment, DATABASE_URL: db.url });
     try {
       await signInAs(running.url, FORGED_EMAIL);
       // The event is logged after the answer: wait for it.
@@ -82,10 +77,14 @@ describe('structured logs', () => {
     } finally {
       await stop(running);
     }
-    const lines = running
+    return running
       .output()
       .split('\n')
       .filter((line) => line !== '');
+  };
+
+  it('writes one JSON object per line in production, with user input inside its strings', async () => {
+    const lines = await linesAfterForgedSignIn('production');
     const entries = lines.map((line) => JSON.parse(line) as { level: number; time: string; msg: string; context?: string });
     expect(entries.some((e) => /^Work Plan tracker ready at/.test(e.msg) && e.context === 'Tracker' && e.level === 30)).toBe(true);
     const failed = entries.filter((e) => e.msg.startsWith('sign_in_failed'));
@@ -97,19 +96,7 @@ describe('structured logs', () => {
   });
 
   it('writes readable lines in development, with control characters of user input escaped', async () => {
-    const running = await start({ NODE_ENV: 'development', DATABASE_URL: db.url });
-    try {
-      await signInAs(running.url, FORGED_EMAIL);
-      for (let i = 0; i < 50 && !running.output().includes('sign_in_failed'); i++) {
-        await new Promise((wait) => setTimeout(wait, 100));
-      }
-    } finally {
-      await stop(running);
-    }
-    const lines = running
-      .output()
-      .split('\n')
-      .filter((line) => line !== '');
+    const lines = await linesAfterForgedSignIn('development');
     expect(lines.some((line) => line.startsWith('{'))).toBe(false);
     expect(lines.some((line) => /^\[[\d-]+ [\d:]+\] INFO.*\[Tracker\] Work Plan tracker ready at/.test(line))).toBe(true);
     const failed = lines.filter((line) => line.includes('sign_in_failed'));

@@ -3,11 +3,11 @@ import { createDataSource } from '../src/app/database/data-source';
 import { seedWorkPlan } from '../src/app/seed/seed-work-plan';
 import type { SeedMilestone, SeedWorkPlan } from '../src/app/seed/seed.types';
 import { WORK_PLAN } from '../src/app/seed/work-plan.data';
-import type { RunningServer } from '../src/app/server';
 import { createAccount, DEMO_PASSWORD } from '../src/app/users/accounts';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { signedIn } from './client';
+import { withClient } from './database';
 import { getJson, startTestServer } from './server';
+import { useDatabase, useTracker } from './harness';
 
 const AS_OF = '2026-11-23';
 
@@ -15,9 +15,8 @@ const AS_OF = '2026-11-23';
 const flagsOf = (view: RiskView, id: string): string[] => view.items.filter((i) => i.id === id).map((i) => `${i.kind}: ${i.reason}`);
 
 describe('the plan as the plan says it, on a fresh database', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   let milestones: Milestone[];
   let outputs: Output[];
   let view: RiskView;
@@ -28,17 +27,9 @@ describe('the plan as the plan says it, on a fresh database', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-    milestones = (await getJson<Milestone[]>(server.url, '/api/milestones')).body;
-    outputs = (await getJson<Output[]>(server.url, '/api/outputs')).body;
+    milestones = (await getJson<Milestone[]>(tracker.url, '/api/milestones')).body;
+    outputs = (await getJson<Output[]>(tracker.url, '/api/outputs')).body;
     view = (await secretariat.get<RiskView>(`/api/risks?asOf=${AS_OF}`)).body;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   it(`flags nothing beyond the deadline as of ${AS_OF}, and no Action is red for it`, () => {
@@ -106,7 +97,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
   });
 
   it("names the Secretariat, types Flanders as Table 1 does, and keeps networks' members apart from the networks", async () => {
-    const organisations = (await getJson<Organisation[]>(server.url, '/api/organisations')).body;
+    const organisations = (await getJson<Organisation[]>(tracker.url, '/api/organisations')).body;
     const byName = (name: string) => organisations.find((o) => o.name === name) as Organisation;
     const secretariatOrg = byName('The Inclusion Partnership Secretariat');
     expect(secretariatOrg).toMatchObject({ type: 'other', partnershipMember: false, coordinator: false });
@@ -124,7 +115,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
   });
 
   it("answers GET /api/partnership with the coordinators, the 35 members and the plan's disagreement on their number", async () => {
-    const answer = await getJson<Partnership>(server.url, '/api/partnership');
+    const answer = await getJson<Partnership>(tracker.url, '/api/partnership');
     expect(answer.status).toBe(200);
     expect(answer.body.coordinators.map((c) => c.name)).toEqual(['Amsterdam', 'Directorate-General for Migration and Home Affairs (DG HOME)']);
     expect(answer.body.members).toHaveLength(35);
@@ -133,8 +124,8 @@ describe('the plan as the plan says it, on a fresh database', () => {
       text: expect.stringContaining('"The 36 members of the partnership"'),
       source: 'Executive summary, 1.2.3',
     });
-    expect((await getJson(server.url, '/api/partnership?partnership=no-such-plan')).status).toBe(404);
-    expect((await getJson<{ message: string }>(server.url, '/api/partnership?partnership=Bad_Key')).status).toBe(400);
+    expect((await getJson(tracker.url, '/api/partnership?partnership=no-such-plan')).status).toBe(404);
+    expect((await getJson<{ message: string }>(tracker.url, '/api/partnership?partnership=Bad_Key')).status).toBe(400);
   });
 
   it('says of every due window borrowed from a step that it is derived, naming the step, its section and its words, in the API and the files', async () => {
@@ -157,7 +148,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
     const guidelines = outputs.find((o) => o.title === 'Resulting guidelines') as Output;
     expect(guidelines).toMatchObject({ start: '2026-09-01', end: '2026-12-31', precision: 'month' });
     // The outputs file says it too: no plan wording of its own, the note beside it.
-    const file = await fetch(`${server.url}/api/exports/outputs.csv?action=1`);
+    const file = await fetch(`${tracker.url}/api/exports/outputs.csv?action=1`);
     const text = await file.text();
     const row = text.split('\r\n').find((line) => line.startsWith('1,Recommendation based on good practices,'));
     expect(row).toContain('1,Recommendation based on good practices,,2026-01-01,2026-05-31,month,');
@@ -190,7 +181,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
   });
 
   it('shows potential stakeholders as potential and says where each role comes from', async () => {
-    const actions = (await getJson<Action[]>(server.url, '/api/actions')).body;
+    const actions = (await getJson<Action[]>(tracker.url, '/api/actions')).body;
     const names = (refs: { name: string }[]) => refs.map((r) => r.name);
     expect(actions.map((a) => [a.number, names(a.externalStakeholders), names(a.potentialStakeholders)])).toEqual([
       [1, [], ['Organisation for Economic Co-operation and Development']],
@@ -207,7 +198,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
       [3, ['Council of European Municipalities and Regions', 'Expert Group on the Views of Migrants'], []],
       [4, ['European Commission'], []],
     ]);
-    const organisations = (await getJson<Organisation[]>(server.url, '/api/organisations')).body;
+    const organisations = (await getJson<Organisation[]>(tracker.url, '/api/organisations')).body;
     const byName = (name: string) => organisations.find((o) => o.name === name) as Organisation;
     const oecd = byName('Organisation for Economic Co-operation and Development');
     expect(oecd.actions).toEqual([{ actionNumber: 1, shortName: 'Labour', role: 'potential_stakeholder' }]);
@@ -229,7 +220,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
   });
 
   it('turns every judgement on a name into a reading note with its section', async () => {
-    const organisations = (await getJson<Organisation[]>(server.url, '/api/organisations')).body;
+    const organisations = (await getJson<Organisation[]>(tracker.url, '/api/organisations')).body;
     const readings = (name: string) =>
       (organisations.find((o) => o.name === name) as Organisation).notes.filter((n) => n.kind === 'reading').map((n) => `${n.source}: ${n.text}`);
     expect(readings('Bologna')).toEqual([expect.stringMatching(/^2\.7\.8, 1\.2\.2: .*"ASP Bologna".*agency for personal services/)]);
@@ -250,7 +241,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
   });
 
   it("says what is known and what is assumed of Table 1, and each smaller gap, in a Secretariat officer's words", async () => {
-    const partnership = (await getJson<Partnership>(server.url, '/api/partnership')).body;
+    const partnership = (await getJson<Partnership>(tracker.url, '/api/partnership')).body;
     const table1 = partnership.notes.find((n) => n.source === '1.2.2, 1.2.3') as Partnership['notes'][number];
     expect(table1.text).toMatch(/^The tracker could not tell which column of Table 1 each name is in/);
     expect(table1.text).toContain('What is known:');
@@ -280,7 +271,7 @@ describe('the plan as the plan says it, on a fresh database', () => {
       ...partnership.notes,
       ...milestones.flatMap((m) => m.notes),
       ...outputs.flatMap((o) => o.notes),
-      ...(await getJson<Organisation[]>(server.url, '/api/organisations')).body.flatMap((o) => o.notes),
+      ...(await getJson<Organisation[]>(tracker.url, '/api/organisations')).body.flatMap((o) => o.notes),
     ].map((n) => n.text);
     for (const jargon of ['risk view judges', 'span of its steps', 'never flagged on its own', 'a forecast end set here is judged', 'lost its column layout']) {
       expect([jargon, every.filter((t) => t.includes(jargon))]).toEqual([jargon, []]);
@@ -345,15 +336,7 @@ function earlierReading(): SeedWorkPlan {
 }
 
 describe('an existing database', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = useDatabase();
 
   it('is brought to the corrected reading at start, leaving alone what users changed', async () => {
     // The database as an earlier version left it, with the demo Secretariat in DG HOME.

@@ -1,6 +1,7 @@
 import type { Milestone } from '@tracker/contracts';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
+import { createTestDatabase, withClient } from './database';
 import { getJson, startTestServer } from './server';
+import { useDatabase } from './harness';
 
 async function counts(url: string): Promise<Record<string, number>> {
   return withClient(url, async (client) => {
@@ -26,15 +27,7 @@ async function counts(url: string): Promise<Record<string, number>> {
 }
 
 describe('restarting the tracker', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = useDatabase();
 
   it('keeps what users changed and does not duplicate the seed', async () => {
     const first = await startTestServer(db.url);

@@ -1,17 +1,9 @@
 import { MIGRATIONS } from '@tracker/migrations';
 import { createDataSource } from '../src/app/database/data-source';
-import { createTestDatabase, type TestDatabase } from './database';
+import { useDatabase } from './harness';
 
 describe('migrations', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = useDatabase();
 
   it('build exactly the schema the entities describe, and undo cleanly', async () => {
     const dataSource = createDataSource(db.url);

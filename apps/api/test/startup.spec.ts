@@ -3,40 +3,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createTestDatabase } from './database';
 import { startTestServer } from './server';
+import { DIST, type Exit, runBuilt } from './support/built-tracker';
 
 /** The built server, as `npm start` runs it (npm test builds it first). */
-const MAIN = resolve(__dirname, '../../../dist/api/main.js');
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const MAIN = join(DIST, 'main.js');
 
 function run(env: Record<string, string>, timeoutMs = 60_000): Promise<Exit> {
-  return new Promise((resolveExit, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', WEB_DIST: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not exit within ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolveExit({ code, stdout, stderr });
-    });
-  });
+  return runBuilt('main.js', [], { NODE_ENV: 'test', WEB_DIST: '', ...env }, timeoutMs);
 }
-
 /** The process must end with exactly one line on stderr, and no stack trace. */
 function lastErrorLine(exit: Exit): string {
   const lines = exit.stderr.split('\n').filter((l) => l.trim() !== '' && !l.includes('DeprecationWarning') && !l.includes('--trace-deprecation'));

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The built programs, as `npm start` and `npm run seed:scale` run them (npm test builds them first). */
@@ -74,4 +76,60 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A DATA_DIR for the built tracker, for the specs of a describe block: before them, checks that the
+ * programs are built and makes the folder; after them, kills any Postgres a spec listed in
+ * `leftovers` that still runs, and removes the folder.
+ */
+export function useDataDir(prefix: string, programs: readonly string[] = ['main.js']): { readonly path: string; readonly leftovers: number[] } {
+  let path: string | undefined;
+  const leftovers: number[] = [];
+  beforeAll(async () => {
+    const missing = programs.filter((program) => !existsSync(join(DIST, program)));
+    if (missing.length > 0) {
+      throw new Error(`${missing.map((program) => join(DIST, program)).join(' and ')} missing: build first (npm test does)`);
+    }
+    path = await mkdtemp(join(tmpdir(), prefix));
+    await chmod(path, 0o755);
+  });
+  afterAll(async () => {
+    for (const pid of leftovers) {
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+    if (path) {
+      // A Postgres just killed may still be removing its files: retry rather than fail on ENOTEMPTY.
+      await rm(path, { recursive: true, force: true, maxRetries: 5 });
+    }
+  });
+  return {
+    get path() {
+      if (!path) throw new Error('the data folder is made in beforeAll: use it in a test');
+      return path;
+    },
+    leftovers,
+  };
+}
+
+/** Runs one of the built programs to its end (killed after `timeoutMs`, failing the test) with only PATH and the given variables. */
+export function runBuilt(program: string, args: readonly string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Exit> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(DIST, program), ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${program} did not finish within ${timeoutMs} ms; stdout: ${stdout}; stderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      ok({ code, stdout, stderr });
+    });
+  });
 }
