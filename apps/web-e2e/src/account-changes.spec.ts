@@ -1,6 +1,6 @@
 import type { Account } from '@tracker/contracts';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
+import { BASE_URL, launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 
 /** The accounts as the API has them, read with the page's own session. */
 async function accountsOf(page: Page): Promise<Account[]> {
@@ -24,13 +24,11 @@ async function inviteByApi(page: Page, invite: { email: string; name: string; ro
 describe('account changes that cannot hand out full rights by accident', () => {
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    ({ page, errors } = await signedInPage(browser, 'secretariat@example.org'));
     await expect(
       inviteByApi(page, { email: 'second.invitee@example.eu', name: 'Second Invitee', role: 'co_leader', organisation: 'Ashoka Hello Europe' }),
     ).resolves.toBe(201);

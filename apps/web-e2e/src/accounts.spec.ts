@@ -5,14 +5,6 @@ const EMAIL = 'new.person@example.eu';
 const FIRST_PASSWORD = 'first-password-123';
 const SECOND_PASSWORD = 'second-password-456';
 
-async function signInAs(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('account').getByText('Signed in as').waitFor();
-}
-
 async function setPassword(page: Page, link: string, password: string): Promise<void> {
   await page.goto(link, { waitUntil: 'networkidle' });
   await page.getByLabel('New password (at least 12 characters)').fill(password);
@@ -61,7 +53,7 @@ describe('accounts in the browser: invitation, password reset, deactivation', ()
     await setPassword(page, link, FIRST_PASSWORD);
     await page.getByTestId('password-set').waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await signInAs(page, EMAIL, FIRST_PASSWORD);
+    await signIn(page, EMAIL, { password: FIRST_PASSWORD });
     await page.goto(`${BASE_URL}/`, { waitUntil: 'networkidle' });
     await page.waitForSelector('.bar-wrapper.wp-item');
     await expect(page.getByTestId('account').textContent()).resolves.toContain('Signed in as New Person (Member)');
@@ -100,7 +92,7 @@ describe('accounts in the browser: invitation, password reset, deactivation', ()
     await own.getByLabel('Password').fill(FIRST_PASSWORD);
     await own.getByRole('button', { name: 'Sign in' }).click();
     await expect(own.getByRole('alert').textContent()).resolves.toBe('Wrong email or password.');
-    await signInAs(own, EMAIL, SECOND_PASSWORD);
+    await signIn(own, EMAIL, { password: SECOND_PASSWORD });
     await own.close();
   });
 

@@ -1,6 +1,6 @@
 import { brotliCompressSync } from 'node:zlib';
 import type { Browser, Page, Response } from 'playwright-core';
-import { BASE_URL, launchBrowser } from './support/browser';
+import { BASE_URL, launchBrowser, settled, watchErrors } from './support/browser';
 
 interface Visit {
   page: Page;
@@ -13,12 +13,8 @@ interface Visit {
 /** Opens `path` signed out, recording every problem a visitor's browser would show or log, and every layout shift. */
 async function visit(browser: Browser, path: string, viewport = { width: 1440, height: 900 }): Promise<Visit> {
   const page = await browser.newPage({ viewport });
-  const problems: string[] = [];
+  const problems = watchErrors(page, { console: true, prefix: true });
   const encodings = new Map<string, Response>();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
@@ -67,7 +63,7 @@ describe('a signed-out visit', () => {
     await page.waitForSelector('[data-rendered-bars]');
     await page.getByTestId('gantt-table').waitFor();
     // Whatever settles after the chart (the table drawn when idle) is counted too.
-    await page.waitForTimeout(1000);
+    await settled(page);
     const { total, shifts } = await layoutShift(page);
     expect({ total: total < 0.05, shifts: total < 0.05 ? [] : shifts }).toEqual({ total: true, shifts: [] });
     expect(problems).toEqual([]);
@@ -90,7 +86,7 @@ describe('a signed-out visit', () => {
     const { page, problems } = await visit(browser, '/', { width: 390, height: 844 });
     await page.waitForSelector('[data-rendered-bars]');
     await page.getByTestId('gantt-table').waitFor();
-    await page.waitForTimeout(1000);
+    await settled(page);
     const { total, shifts } = await layoutShift(page);
     expect({ total: total < 0.05, shifts: total < 0.05 ? [] : shifts }).toEqual({ total: true, shifts: [] });
     expect(problems).toEqual([]);
@@ -113,7 +109,7 @@ describe('a signed-out visit', () => {
       });
       await page.reload({ waitUntil: 'networkidle' });
       await page.waitForSelector('[data-rendered-bars]');
-      await page.waitForTimeout(500);
+      await settled(page);
       const entries = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
@@ -143,7 +139,7 @@ describe('a signed-out visit', () => {
   it.each(['/actions/1', '/organisations', '/risks'])('of %s logs no error and fails no request', async (path) => {
     const { page, problems } = await visit(browser, path);
     await page.locator('h1').first().waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(problems).toEqual([]);
     await page.close();
   });

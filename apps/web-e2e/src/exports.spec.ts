@@ -1,7 +1,7 @@
 import type { GanttData } from '@tracker/contracts';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, seriousAccessibilityViolations, signIn } from './support/browser';
+import { BASE_URL, launchBrowser, seriousAccessibilityViolations, signedInPage } from './support/browser';
 
 /** Clicks a download link and returns the file's name and bytes as the browser saved them. */
 async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
@@ -24,11 +24,7 @@ describe('downloads from the web app', () => {
   });
 
   it('downloads the chart and the spreadsheets, and links the calendars (the call pack: monitoring.spec.ts)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org', { acceptDownloads: true });
     await page.goto(`${BASE_URL}/`, { waitUntil: 'networkidle' });
 
     const files = [

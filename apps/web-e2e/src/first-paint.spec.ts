@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, signIn } from './support/browser';
+import { BASE_URL, launchBrowser, settled, signIn, watchErrors } from './support/browser';
 
 /** What the page went through, recorded from its first script on. */
 interface Seen {
@@ -33,11 +33,7 @@ async function open(
   given?: Page,
 ): Promise<{ page: Page; errors: string[]; seen: () => Promise<Seen> }> {
   const page = given ?? (await browser.newPage({ viewport }));
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const errors = watchErrors(page, { console: true });
   await page.addInitScript(() => {
     const watch = {
       svg: null as Element | null,
@@ -189,7 +185,7 @@ describe("the home page's first paint", () => {
     const { page, errors, seen } = await open(browser, '/');
     const box = page.locator('wp-gantt-chart .gantt-container');
     // Opened where the plan starts in its first frame, not smoothly scrolled there once shown, and kept there by the app.
-    await page.waitForTimeout(300);
+    await settled(page);
     const left = await box.evaluate((element) => element.scrollLeft);
     expect(left).toBeGreaterThan(0);
     await expect(seen().then((s) => s.firstScrollLeft)).resolves.toBe(left);

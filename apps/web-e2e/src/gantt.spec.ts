@@ -151,8 +151,8 @@ window.drawn = true;
       const plain = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await plain.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       await plain.waitForFunction(() => (window as unknown as { drawn?: boolean }).drawn === true);
-      // The library's growing animation is over (its bars start at width 0).
-      await plain.waitForTimeout(800);
+      // The library's growing animation is over (its bars start at width 0; it begins at 0.1 s and lasts 0.4 s of the SVG's clock).
+      await plain.waitForFunction(() => [...document.querySelectorAll('svg.gantt')].every((svg) => (svg as SVGSVGElement).getCurrentTime() >= 0.5));
       const theirs = new Map((await plain.evaluate(geometry)).map((bar) => [bar.id, bar]));
       await plain.close();
 

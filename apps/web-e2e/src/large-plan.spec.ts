@@ -1,6 +1,6 @@
 import type { GanttData, Milestone } from '@tracker/contracts';
 import type { Browser, Page } from 'playwright-core';
-import { countWhenSettled, launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { countWhenSettled, launchBrowser, screenshot, seriousAccessibilityViolations, VIEWPORT, watchErrors } from './support/browser';
 import { type OwnTracker, startOwnTracker } from './support/own-tracker';
 
 /** Rows are 40 px apart under an 85 px header, with the bar 7 px into its row (the chart's geometry). */
@@ -36,12 +36,8 @@ describe('the chart of a large plan', () => {
   });
 
   async function open(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const errors = watchErrors(page, { console: true });
     await page.goto(`${tracker.url}/?partnership=long-0001`, { waitUntil: 'networkidle' });
     await page.waitForSelector('wp-gantt-chart .bar-wrapper');
     return { page, errors };

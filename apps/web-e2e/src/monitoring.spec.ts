@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Milestone } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
+import { BASE_URL, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage, signIn } from './support/browser';
 
 const brussels = (offsetDays: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -20,11 +20,7 @@ describe('monitoring calls on the risk page', () => {
   });
 
   it('lets the Secretariat record calls with follow-ups by keyboard; the next call shows what changed and what is still open; a member reads', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org');
     await page.goto(`${BASE_URL}/risks`, { waitUntil: 'networkidle' });
     const calls = page.getByTestId('monitoring-calls');
     await calls.getByText('No monitoring call recorded yet.').waitFor();

@@ -1,6 +1,6 @@
 import type { PartnershipSummary } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, getJson, launchBrowser, seriousAccessibilityViolations, signIn } from './support/browser';
+import { BASE_URL, getJson, launchBrowser, seriousAccessibilityViolations, signedInPage } from './support/browser';
 
 /**
  * A second partnership, added by `npm run seed:scale` (see global-setup.mjs): the switcher keeps it in
@@ -25,11 +25,7 @@ describe('switching partnerships', () => {
   });
 
   it("shows another partnership's Actions and deadline, keeps it in every link, not its risks, and switches back", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org');
     await page.goto(`${BASE_URL}/`, { waitUntil: 'networkidle' });
 
     const nav = page.getByRole('navigation', { name: 'Main' });

@@ -1,7 +1,7 @@
 import type { Milestone, Output, PlanComparison } from '@tracker/contracts';
 import { addMonths, format } from 'date-fns';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage, signIn } from './support/browser';
 import { type OwnTracker, startOwnTracker } from './support/own-tracker';
 
 /**
@@ -27,14 +27,6 @@ describe('amending the plan, approving it and comparing the chart with the appro
     return (await response.json()) as T;
   };
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${tracker.url}/sign-in`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('account').getByText('Signed in as').waitFor();
-  }
-
   it('adds a step, moves another by two months, cancels an output, adds a risk, approves version 2; the chart shows the slip', async () => {
     const before = await json<Milestone[]>('/api/milestones?action=2');
     const parent = before.find((m) => m.parentId === null && before.some((s) => s.parentId === m.id)) as Milestone;
@@ -43,11 +35,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     const moved = `${later(step.start as string)} - ${later(step.end as string)}`;
     const output = (await json<Output[]>('/api/outputs?action=2'))[0];
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org', { base: tracker.url });
 
     // Add a step to Action 2, keyboard only.
     await page.goto(`${tracker.url}/actions/2`, { waitUntil: 'networkidle' });
@@ -184,7 +172,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
   it('gives a co-leader of another Action no way to amend Action 2', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'colead.labour@example.org');
+    await signIn(page, 'colead.labour@example.org', { base: tracker.url });
     await page.goto(`${tracker.url}/actions/2`, { waitUntil: 'networkidle' });
     await page.getByTestId('gantt-table').waitFor();
     await expect(page.getByTestId('add-milestone').count()).resolves.toBe(0);

@@ -1,7 +1,7 @@
 import type { GanttData } from '@tracker/contracts';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, countWhenSettled, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
+import { BASE_URL, countWhenSettled, getJson, launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage, signIn } from './support/browser';
 
 const SAMPLES = resolve(__dirname, '../../api/src/app/imports/sample');
 
@@ -39,10 +39,7 @@ describe('importing a plan', () => {
   }
 
   it('previews the sample, imports it, and opens the new chart with its bars drawn', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { page, errors } = await signedInPage(browser, 'secretariat@example.org');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import a plan' }).click();
     await page.waitForURL(/\/import$/);
     await expect(page.getByTestId('template-xlsx').getAttribute('href')).resolves.toBe('/api/plan-imports/template.xlsx');

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { BASE_URL, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signIn } from './support/browser';
+import { BASE_URL, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 
 describe('the risk page for monitoring calls', () => {
   let browser: Browser;
@@ -19,11 +19,7 @@ describe('the risk page for monitoring calls', () => {
   });
 
   it('shows the Secretariat every risk with its reason, the RAG of each Action in words, the countdown, and prints the pack', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org');
     await page.getByRole('link', { name: 'Risks' }).click();
     await page.waitForURL(/\/risks/);
     await page.goto(`${BASE_URL}/risks?asOf=2026-11-22`, { waitUntil: 'networkidle' });

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 
 export const BASE_URL = process.env['E2E_BASE_URL'] ?? '';
 export const ARTIFACTS = resolve(__dirname, '../../../../test-artifacts/screenshots');
@@ -22,16 +22,59 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens a page of the app and fails the test on any error the page logs. */
-export async function openPage(browser: Browser, path: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+export const VIEWPORT = { width: 1440, height: 900 } as const;
+
+/**
+ * Collects the errors a page throws from here on (and, with `console`, those it logs to the console):
+ * a spec ends with `expect(errors).toEqual([])`. Logged errors include refused requests, so specs
+ * that provoke a 4xx on purpose watch thrown errors only.
+ */
+export function watchErrors(page: Page, options: { console?: boolean; prefix?: boolean } = {}): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  page.on('pageerror', (error) => errors.push(options.prefix ? `page error: ${error.message}` : error.message));
+  if (options.console) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(options.prefix ? `console: ${message.text()}` : message.text());
+    });
+  }
+  return errors;
+}
+
+/** Opens a page of the app and fails the test on any error the page throws or logs. */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  viewport: { width: number; height: number } = VIEWPORT,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors = watchErrors(page, { console: true });
   await page.goto(`${BASE_URL}${path}`, { waitUntil: 'networkidle' });
   return { page, errors };
+}
+
+/** A page in a new browser context, signed in as `email`, with the errors it throws collected; close the context after. */
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  options: BrowserContextOptions & { password?: string; base?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { password, base, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: VIEWPORT, ...contextOptions });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, email, { password, base });
+  return { context, page, errors };
+}
+
+/**
+ * Waits until the page has settled: no request for half a second (Playwright's networkidle), then an
+ * idle moment of the browser (work the app put off until idle is done), then two frames drawn.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    () => new Promise<void>((done) => requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), { timeout: 5_000 })),
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -72,11 +115,11 @@ export async function countWhenSettled(page: Page, selector: string, count: numb
   return page.locator(selector).count();
 }
 
-/** Signs in with a demo account (password `demo-password`) through the sign-in page. */
-export async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`, { waitUntil: 'networkidle' });
+/** Signs in through the sign-in page of the tracker at `base`, by default the shared one with a demo account's password. */
+export async function signIn(page: Page, email: string, options: { password?: string; base?: string } = {}): Promise<void> {
+  await page.goto(`${options.base ?? BASE_URL}/sign-in`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
+  await page.getByLabel('Password').fill(options.password ?? 'demo-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('account').getByText('Signed in as').waitFor();
 }
