@@ -9,6 +9,7 @@ import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
 import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
+import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 import type { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
 
 interface CallRow {
@@ -21,7 +22,7 @@ interface CallRow {
   decisions: string;
   version: number;
   created_at: Date;
-  compared_version: number | null;
+  compared_version_id: string | null;
 }
 
 interface FollowUpRow {
@@ -38,7 +39,7 @@ interface FollowUpRow {
 }
 
 const SELECT_CALL = `SELECT id, partnership_id, held_on, action_numbers::int[] AS action_numbers, attendees, notes, decisions, version, created_at,
-  (SELECT v.number FROM plan_version v WHERE v.id = compared_version_id) AS compared_version FROM monitoring_call`;
+  compared_version_id FROM monitoring_call`;
 
 const SELECT_FOLLOW_UP = `
   SELECT f.id, f.call_id, c.held_on AS call_held_on, f.what, o.id AS owner_id, o.name AS owner_name, f.owner_text, f.due_date, f.done, f.version
@@ -54,6 +55,7 @@ export class MonitoringService {
     private readonly updates: VersionedUpdateService,
     private readonly partnerships: PartnershipsRepository,
     private readonly access: AccessService,
+    private readonly versions: PlanVersionsRepository,
   ) {}
 
   /** Every call of one partnership, the latest first. */
@@ -97,7 +99,7 @@ export class MonitoringService {
         [call.id, partnership.id],
       ),
       this.audit.between(partnership.id, previous?.held_on ?? null, call.held_on, PARTNERSHIP_TIME_ZONE),
-      this.risks.view(partnership, { asOf: call.held_on, baseline: call.compared_version }),
+      this.versions.numberOf(call.compared_version_id).then((baseline) => this.risks.view(partnership, { asOf: call.held_on, baseline })),
     ]);
     return {
       id: call.id,
@@ -121,14 +123,8 @@ export class MonitoringService {
   async create(partnership: Partnership, body: CreateMonitoringCallDto, user: AuthUser): Promise<MonitoringCall> {
     await this.access.assertSeat(user, partnership.id);
     assertActions(partnership, body.actionNumbers);
-    const [compared] =
-      body.comparedVersion == null
-        ? [null]
-        : await this.dataSource.query<{ id: string }[]>(`SELECT id FROM plan_version WHERE partnership_id = $1 AND number = $2`, [
-            partnership.id,
-            body.comparedVersion,
-          ]);
-    if (compared === undefined) {
+    const compared = body.comparedVersion == null ? null : await this.versions.idOf(partnership.id, body.comparedVersion);
+    if (body.comparedVersion != null && compared === null) {
       throw new BadRequestException(`comparedVersion must be the number of an approved version of the plan: there is no version ${body.comparedVersion}`);
     }
     const [row] = await this.dataSource.query<{ id: string }[]>(
@@ -142,7 +138,7 @@ export class MonitoringService {
         body.decisions ?? '',
         user.id,
         partnership.id,
-        compared?.id ?? null,
+        compared,
       ],
     );
     return this.get(row.id);

@@ -69,14 +69,29 @@ export class PlanVersionsRepository {
 
   /** Version `number` of a partnership; 404 naming the parameter when it has none. */
   async byNumber(partnershipId: string, number: number, parameter: string): Promise<PlanVersion> {
+    const id = await this.idOf(partnershipId, number);
+    if (id === null) {
+      throw new NotFoundException(`${parameter}: the partnership has no plan version ${number}`);
+    }
+    return this.get(id);
+  }
+
+  /** The id of version `number` of a partnership, or null when it has none. */
+  async idOf(partnershipId: string, number: number): Promise<string | null> {
     const [row] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM plan_version WHERE partnership_id = $1 AND number = $2`, [
       partnershipId,
       number,
     ]);
-    if (!row) {
-      throw new NotFoundException(`${parameter}: the partnership has no plan version ${number}`);
+    return row?.id ?? null;
+  }
+
+  /** The number of the version with this id, or null for none. */
+  async numberOf(id: string | null): Promise<number | null> {
+    if (id === null) {
+      return null;
     }
-    return this.get(row.id);
+    const [row] = await this.dataSource.query<{ number: number }[]>(`SELECT number FROM plan_version WHERE id = $1`, [id]);
+    return row?.number ?? null;
   }
 
   /** Snapshots the current plan as the next version (see insertPlanVersion). */
