@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CurrentUser } from '@tracker/contracts';
 import { StartupError } from '../src/app/server';
-import { AccountError, createAccount, DEMO_ACCOUNTS } from '../src/app/users/accounts';
+import { AccountError, createAccount, DEMO_ACCOUNTS } from '../src/app/accounts/account-setup';
 import { Client } from './client';
 import { createTestDatabase, withClient } from './database';
 import { startTestServer } from './server';

@@ -1,5 +1,5 @@
 import type { Milestone, Output, Role } from '@tracker/contracts';
-import { createAccount } from '../src/app/users/accounts';
+import { createAccount } from '../src/app/accounts/account-setup';
 import type { RunningServer } from '../src/app/server';
 import type { Client } from './client';
 import { getJson } from './server';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '../src/app/config/config';
 import type { Clock } from '../src/app/reminders/clock';
 import type { RunningServer } from '../src/app/server';
-import { DEMO_ACCOUNTS } from '../src/app/users/accounts';
+import { DEMO_ACCOUNTS } from '../src/app/accounts/account-setup';
 import { Client, DEMO_PASSWORD } from './client';
 import { createTestDatabase, type TestDatabase, withClient } from './database';
 import { startTestServer } from './server';

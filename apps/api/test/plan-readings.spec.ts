@@ -3,7 +3,7 @@ import { createDataSource } from '../src/app/database/data-source';
 import { seedWorkPlan } from '../src/app/seed/seed-work-plan';
 import type { SeedMilestone, SeedWorkPlan } from '../src/app/seed/seed.types';
 import { WORK_PLAN } from '../src/app/seed/work-plan.data';
-import { createAccount, DEMO_PASSWORD } from '../src/app/users/accounts';
+import { createAccount, DEMO_PASSWORD } from '../src/app/accounts/account-setup';
 import { signedIn } from './client';
 import { withClient } from './database';
 import { getJson, startTestServer } from './server';

@@ -2,7 +2,7 @@ import type { Organisation, RiskView } from '@tracker/contracts';
 import { actionFinishWords } from '@tracker/schedule';
 import { DIGEST_KINDS, RemindersService } from '../src/app/reminders/reminders.service';
 import type { RunningServer } from '../src/app/server';
-import { createAccount } from '../src/app/users/accounts';
+import { createAccount } from '../src/app/accounts/account-setup';
 import { signedIn } from './client';
 import { withClient } from './database';
 import { startTestServer } from './server';

@@ -13,7 +13,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedde
 import { type SeedReport, seedWorkPlan } from './seed/seed-work-plan';
 import { WORK_PLAN } from './seed/work-plan.data';
 import { configureApp } from './http/configure-app';
-import { demoAccountsPresent, ensureDemoAccounts } from './users/accounts';
+import { demoAccountsPresent, ensureDemoAccounts } from './accounts/account-setup';
 
 /** A start-up failure with a message fit to print as the one line the process ends with. */
 export class StartupError extends Error {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDataSource } from '../app/database/data-source';
 import { startEmbeddedPostgres } from '../app/database/embedded-postgres';
 import { seedScalePlans } from '../app/seed/scale-plan';
-import { ensureDemoAccounts } from '../app/users/accounts';
+import { ensureDemoAccounts } from '../app/accounts/account-setup';
 import { seedWorkPlan } from '../app/seed/seed-work-plan';
 import { WORK_PLAN } from '../app/seed/work-plan.data';
 

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../app/config/config';
 import { createDataSource } from '../app/database/data-source';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../app/database/embedded-postgres';
 import { prepareDatabase } from '../app/server';
-import { AccountError, checkPassword, createAccount } from '../app/users/accounts';
+import { AccountError, checkPassword, createAccount } from '../app/accounts/account-setup';
 
 const USAGE =
   'usage: npm run user:create -- --email <address> --name <full name> --role <' +

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { ActionEntity } from '../actions/action.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from './user.entity';
 
 /** The Actions a person works on (named at invitation): the co-leader digest covers these. */
 @Entity('account_action')

@@ -17,7 +17,7 @@ import { hashToken } from '../auth/sessions.service';
 import { Links } from '../mail/links';
 import { MailService } from '../mail/mail.service';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
-import { AccountError, checkPassword, normaliseEmail } from '../users/accounts';
+import { AccountError, checkPassword, normaliseEmail } from './account-setup';
 import type { AccountTokenPurpose } from './account.entity';
 import { type AccountRecord, AccountsRepository } from './accounts.repository';
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AUDIT_FIELDS, AUDIT_ITEM_TYPES, type AuditField, type AuditItemType, type AuditValue } from '@tracker/contracts';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 export const AUTH_EVENT_KINDS = ['sign_in', 'sign_in_failed', 'sign_in_throttled', 'sign_out', 'write_refused'] as const;
 export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];

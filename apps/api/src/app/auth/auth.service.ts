@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser, Role } from '@tracker/contracts';
 import { DataSource } from 'typeorm';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
-import { normaliseEmail } from '../users/accounts';
+import { normaliseEmail } from '../accounts/account-setup';
 import { AccessService } from './access.service';
 import { AuthEventsService } from './auth-events.service';
 import type { AuthUser } from './auth.types';

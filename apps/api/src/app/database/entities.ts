@@ -16,7 +16,7 @@ import { RiskEntity } from '../risks/risk.entity';
 import { PartnershipEntity, PartnershipMemberEntity } from '../partnership/partnership.entity';
 import { PlanVersionEntity } from '../plan-versions/plan-version.entity';
 import { ActionStageOverrideEntity } from '../reports/action-stage.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 /** Every entity of the schema, in one list for Nest, the migration tools and the tests. */
 export const ENTITIES = [

@@ -2,7 +2,7 @@ import { PlanVersionEntity } from '../plan-versions/plan-version.entity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PartnershipEntity } from '../partnership/partnership.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 /** A monitoring call of the Secretariat with co-leaders: the Actions covered, who attended, notes and decisions. */
 @Entity('monitoring_call')

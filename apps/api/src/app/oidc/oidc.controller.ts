@@ -12,7 +12,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { setXsrfCookie } from '../auth/xsrf';
 import type { AppConfig } from '../config/config';
 import { Links } from '../mail/links';
-import { normaliseEmail } from '../users/accounts';
+import { normaliseEmail } from '../accounts/account-setup';
 import { Operation } from '../http/operation';
 
 /** Cookie that carries the PKCE verifier, state and nonce from the start of a sign-in to its callback. */

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { PlanSnapshotItem } from '@tracker/contracts';
 import { PartnershipEntity } from '../partnership/partnership.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 /**
  * An approved version of a partnership's plan: an immutable snapshot of every milestone's and
