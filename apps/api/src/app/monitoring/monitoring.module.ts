@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PlanVersionsModule } from '../plan-versions/plan-versions.module';
 import { RisksModule } from '../risks/risks.module';
 import { MonitoringController } from './monitoring.controller';
@@ -7,7 +8,7 @@ import { MonitoringService } from './monitoring.service';
 
 /** The monitoring-call log: calls, follow-ups, and what each call walks through. */
 @Module({
-  imports: [AuditModule, PlanVersionsModule, RisksModule],
+  imports: [AuditModule, OrganisationsModule, PlanVersionsModule, RisksModule],
   controllers: [MonitoringController],
   providers: [MonitoringService],
   exports: [MonitoringService],

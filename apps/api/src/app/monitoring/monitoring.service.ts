@@ -8,6 +8,7 @@ import { VersionedUpdateService } from '../audit/versioned-update.service';
 import { AccessService } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth.types';
 import { PARTNERSHIP_TIME_ZONE, RiskViewService } from '../risks/risk-view.service';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
 import { PlanVersionsRepository } from '../plan-versions/plan-versions.repository';
 import type { CreateFollowUpDto, CreateMonitoringCallDto, UpdateFollowUpDto, UpdateMonitoringCallDto } from './dto/monitoring-call.dto';
@@ -56,6 +57,7 @@ export class MonitoringService {
     private readonly partnerships: PartnershipsRepository,
     private readonly access: AccessService,
     private readonly versions: PlanVersionsRepository,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   /** Every call of one partnership, the latest first. */
@@ -199,8 +201,7 @@ export class MonitoringService {
 
   private async assertOrganisation(id: string | null | undefined): Promise<void> {
     if (id) {
-      const [org] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
-      if (!org) {
+      if (!(await this.organisations.exists(id))) {
         throw new BadRequestException('ownerOrganisationId must be the id of an organisation, or null');
       }
     }

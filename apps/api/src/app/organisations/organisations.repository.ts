@@ -37,6 +37,12 @@ interface PartnershipViewRow {
 export class OrganisationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether an organisation has this id (of any partnership). */
+  async exists(id: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
+    return row !== undefined;
+  }
+
   /** The organisations of one partnership, by name. */
   async list(partnership: PartnershipScope): Promise<Organisation[]> {
     const rows = await this.dataSource.query<OrganisationRow[]>(
