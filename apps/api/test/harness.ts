@@ -2,7 +2,9 @@ import { type Role, ROLES } from '@tracker/contracts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/app/config/config';
+import { createDataSource } from '../src/app/database/data-source';
 import type { Clock } from '../src/app/reminders/clock';
 import type { RunningServer } from '../src/app/server';
 import { DEMO_ACCOUNTS } from '../src/app/accounts/account-setup';
@@ -37,6 +39,8 @@ export interface Database {
   readonly url: string;
   /** Runs one statement on its own connection and gives the rows. */
   query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Opens a TypeORM data source on the database (no migration run) for the length of `fn`, and closes it after. */
+  withDataSource<T>(fn: (dataSource: DataSource) => Promise<T>): Promise<T>;
 }
 
 export interface TrackerOptions {
@@ -79,6 +83,15 @@ function databaseOf(current: () => TestDatabase | undefined): Database {
     },
     query: <T extends object>(sql: string, params: unknown[] = []) =>
       withClient(ready(current(), 'the test database').url, async (client) => (await client.query<T>(sql, params)).rows),
+    async withDataSource<T>(fn: (dataSource: DataSource) => Promise<T>): Promise<T> {
+      const dataSource = createDataSource(ready(current(), 'the test database').url);
+      await dataSource.initialize();
+      try {
+        return await fn(dataSource);
+      } finally {
+        await dataSource.destroy();
+      }
+    },
   };
 }
 
@@ -123,6 +136,7 @@ export function useTracker(options: TrackerOptions = {}): Tracker {
       return tracker.server.url;
     },
     query: database.query,
+    withDataSource: database.withDataSource,
     get server() {
       return ready(servers[0], 'the test server');
     },

@@ -1,5 +1,4 @@
 import type { Action, Milestone, Organisation, Output, Partnership, RegisterRisk, RiskView } from '@tracker/contracts';
-import { createDataSource } from '../src/app/database/data-source';
 import { seedWorkPlan } from '../src/app/seed/seed-work-plan';
 import type { SeedMilestone, SeedWorkPlan } from '../src/app/seed/seed.types';
 import { WORK_PLAN } from '../src/app/seed/work-plan.data';
@@ -340,9 +339,7 @@ describe('an existing database', () => {
 
   it('is brought to the corrected reading at start, leaving alone what users changed', async () => {
     // The database as an earlier version left it, with the demo Secretariat in DG HOME.
-    const dataSource = createDataSource(db.url);
-    await dataSource.initialize();
-    try {
+    await db.withDataSource(async (dataSource) => {
       await dataSource.runMigrations({ transaction: 'each' });
       await dataSource.transaction((manager) => seedWorkPlan(manager, earlierReading()));
       await dataSource.transaction(async (manager) => {
@@ -367,9 +364,7 @@ describe('an existing database', () => {
       await dataSource.query(`UPDATE output SET status = 'in_progress', version = 2 WHERE seed_key = 'a2-out-recommendations'`);
       const capacity = await dataSource.query(`SELECT end_date FROM milestone WHERE seed_key = 'a3-capacity-building'`);
       expect(capacity).toEqual([{ end_date: '2027-12-31' }]);
-    } finally {
-      await dataSource.destroy();
-    }
+    });
 
     const server = await startTestServer(db.url);
     try {

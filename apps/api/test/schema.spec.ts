@@ -1,14 +1,11 @@
 import { MIGRATIONS } from '@tracker/migrations';
-import { createDataSource } from '../src/app/database/data-source';
 import { useDatabase } from './harness';
 
 describe('migrations', () => {
   const db = useDatabase();
 
   it('build exactly the schema the entities describe, and undo cleanly', async () => {
-    const dataSource = createDataSource(db.url);
-    await dataSource.initialize();
-    try {
+    await db.withDataSource(async (dataSource) => {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name ?? M.name));
 
@@ -22,8 +19,6 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
       );
       expect(tables).toEqual([]);
-    } finally {
-      await dataSource.destroy();
-    }
+    });
   });
 });
