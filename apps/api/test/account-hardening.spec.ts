@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import type { Account, Milestone, MonitoringCall, Output } from '@tracker/contracts';
+import type { Account, Milestone, MonitoringCall, Output, Role } from '@tracker/contracts';
 import { AccountsRepository } from '../src/app/accounts/accounts.repository';
 import { hashToken } from '../src/app/auth/sessions.service';
 import { escapeForLog, escapeJsonLine } from '../src/app/logging/logging';
@@ -48,11 +48,23 @@ describe('accounts, feeds and partnerships held tight', () => {
     if (!account) throw new Error(`no account ${email}`);
     return account;
   };
+  /** Invites an account into the organisation of an existing one. */
+  const invite = async (account: { email: string; name: string; role: Role }, colleague: string) =>
+    secretariat.post<Account>('/api/accounts', { ...account, organisationId: (await accountOf(colleague)).organisation.id });
   const feedTokens = async (userId: string): Promise<number> =>
     (await tracker.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM calendar_token WHERE user_id = $1`, [userId]))[0].n;
   const feedStatus = async (url: string): Promise<number> => (await fetch(`${tracker.url}${new URL(url).pathname}`)).status;
 
   describe('a private calendar feed lives only while its account is active', () => {
+    /** A new account of the role, signed in, with a private feed that answers. */
+    const withFeed = async (role: 'member' | 'co_leader') => {
+      const email = await newUser(tracker, { role });
+      const person = await tracker.signIn(email, TEST_PASSWORD);
+      const feed = (await person.post<{ url: string }>('/api/calendar/private-feed')).body;
+      expect(await feedStatus(feed.url)).toBe(200);
+      return { email, feed };
+    };
+
     it('gives the feed an address on PUBLIC_URL, whatever Host the request names', async () => {
       const answer = await rawRequest(`${tracker.url}/api/calendar/private-feed`, 'POST', { ...writeHeaders(secretariat), host: 'evil.example' });
       expect(answer.status).toBe(201);
@@ -63,10 +75,7 @@ describe('accounts, feeds and partnerships held tight', () => {
     });
 
     it("answers 404 for a deactivated account's token, and deactivating deletes the token in the same change", async () => {
-      const email = await newUser(tracker, { role: 'member' });
-      const person = await tracker.signIn(email, TEST_PASSWORD);
-      const feed = (await person.post<{ url: string }>('/api/calendar/private-feed')).body;
-      expect(await feedStatus(feed.url)).toBe(200);
+      const { email, feed } = await withFeed('member');
       const account = await accountOf(email);
 
       // A token that outlives its account (written before this rule, say) answers nothing.
@@ -82,10 +91,7 @@ describe('accounts, feeds and partnerships held tight', () => {
     });
 
     it('revokes the feed when the password is reset', async () => {
-      const email = await newUser(tracker, { role: 'co_leader' });
-      const person = await tracker.signIn(email, TEST_PASSWORD);
-      const feed = (await person.post<{ url: string }>('/api/calendar/private-feed')).body;
-      expect(await feedStatus(feed.url)).toBe(200);
+      const { email, feed } = await withFeed('co_leader');
 
       const anonymous = new Client(tracker.url);
       await anonymous.get('/api/auth/me');
@@ -121,12 +127,7 @@ describe('accounts, feeds and partnerships held tight', () => {
   });
 
   it('sends no reminders to an invited account that never set a password', async () => {
-    const invited = await secretariat.post<Account>('/api/accounts', {
-      email: 'never.came@example.eu',
-      name: 'Never Came',
-      role: 'secretariat',
-      organisationId: (await accountOf('secretariat@example.org')).organisation.id,
-    });
+    const invited = await invite({ email: 'never.came@example.eu', name: 'Never Came', role: 'secretariat' }, 'secretariat@example.org');
     expect([invited.status, invited.body.status]).toEqual([201, 'invited']);
     const recipients = (await tracker.server.app.get(AccountsRepository).recipients()).map((r) => r.email);
     expect(recipients).toContain('secretariat@example.org');
@@ -182,12 +183,7 @@ describe('accounts, feeds and partnerships held tight', () => {
     });
 
     it('never activates an invited account by a password reset: no link is mailed, and an earlier link is refused', async () => {
-      const invited = await secretariat.post<Account>('/api/accounts', {
-        email: 'not.yet@example.eu',
-        name: 'Not Yet',
-        role: 'member',
-        organisationId: (await accountOf('member@example.org')).organisation.id,
-      });
+      const invited = await invite({ email: 'not.yet@example.eu', name: 'Not Yet', role: 'member' }, 'member@example.org');
       expect(invited.status).toBe(201);
       const anonymous = new Client(tracker.url);
       await anonymous.get('/api/auth/me');
