@@ -281,7 +281,7 @@ describe('the chart as a file', () => {
     expect(JSON.stringify(await missing.json())).toContain('baseline: the partnership has no plan version 9');
   });
   it('draws an arrow from each predecessor and the forecast range beyond a bar, with their legend, in SVG and PDF', async () => {
-    const secretariat = await signedIn(server.url, 'secretariat@example.org');
+    const secretariat = await tracker.signIn('secretariat@example.org');
     const byTitle = (title: string) => gantt.items.find((i) => i.title === title)!;
     const mapping = byTitle('Mapping to be drafted');
     const review = byTitle('Mapping to be reviewed and validated by Action group members');

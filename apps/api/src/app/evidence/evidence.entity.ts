@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { PartnershipEntity } from '../partnership/partnership.entity';
 import { OutputEntity } from '../outputs/output.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 /** What a piece of evidence is: an uploaded file, a link, or a note saying why there is neither. */
 export type EvidenceKind = 'file' | 'link' | 'note';

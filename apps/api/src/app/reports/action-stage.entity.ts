@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ActionEntity } from '../actions/action.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../accounts/user.entity';
 
 /**
  * The Secretariat's word on an Action's stage of implementation in the Monitoring Table of Actions,
