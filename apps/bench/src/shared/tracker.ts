@@ -9,6 +9,7 @@ import { join } from 'node:path';
 // Types only: the bench starts the Postgres the built API starts (dist/api/embedded-postgres.js).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { launchPostgres } from '../../../api/src/app/database/embedded-postgres';
+import { linkPlan } from './links';
 import { freePort, runScript, startProcess } from './processes';
 import { requireBuilt } from './settings';
 
@@ -64,16 +65,29 @@ export const GENERATED_PLANS = {
   chartk: { say: 'a 1,000-item plan (chartk-0001)', args: ['--prefix', 'chartk', '--partnerships', '1', '--items', '1000'] },
   /** One plan of 5,000 items (chartfivek-0001). */
   chartfivek: { say: 'a 5,000-item plan (chartfivek-0001)', args: ['--prefix', 'chartfivek', '--partnerships', '1', '--items', '5000'] },
+  /**
+   * One plan of 5,000 items with 5,000 links (linkedfivek-0001, linked by `linkPlan`): a plan of its
+   * own, so that the unlinked 5,000-item plan's figures stay comparable with earlier runs.
+   */
+  linkedfivek: {
+    say: 'a 5,000-item plan with 5,000 links (linkedfivek-0001)',
+    args: ['--prefix', 'linkedfivek', '--partnerships', '1', '--items', '5000'],
+    link: 'linkedfivek-0001',
+  },
 } as const;
 
 export type GeneratedPlan = keyof typeof GENERATED_PLANS;
 
-/** Adds the generated plans named, in the order of GENERATED_PLANS. */
+/** Adds the generated plans named, in the order of GENERATED_PLANS, and links those that say so. */
 export async function seedPlans(databaseUrl: string, plans: ReadonlySet<GeneratedPlan>): Promise<void> {
   const chosen = (Object.keys(GENERATED_PLANS) as GeneratedPlan[]).filter((plan) => plans.has(plan));
   if (!chosen.length) return;
   console.log(`Adding ${chosen.map((plan) => GENERATED_PLANS[plan].say).join(', ')}...`);
-  for (const plan of chosen) console.log('  ' + (await runScript(['dist/api/seed-scale.js', ...GENERATED_PLANS[plan].args], { DATABASE_URL: databaseUrl })));
+  for (const plan of chosen) {
+    const generated: { args: readonly string[]; link?: string } = GENERATED_PLANS[plan];
+    console.log('  ' + (await runScript(['dist/api/seed-scale.js', ...generated.args], { DATABASE_URL: databaseUrl })));
+    if (generated.link) console.log(`  Linked ${await linkPlan(databaseUrl, generated.link)} pairs of milestones of ${generated.link}`);
+  }
 }
 
 const cookieOf = (response: Response, name: string): string | undefined => new RegExp(`${name}=([^;]+)`).exec(response.headers.getSetCookie().join('\n'))?.[1];
