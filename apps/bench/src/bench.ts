@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { measureFootprint } from './parts/footprint';
 import { benchParts } from './parts';
+import { startPlainServer } from './parts/plain-server';
 import { report } from './report';
 import { launchChromium } from './shared/chromium';
 import type { Bench } from './shared/part';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     const tracker = await startTracker();
     cleanups.push(tracker.stop);
     let browser: Promise<Browser> | null = null;
+    let plainPages: Promise<string> | null = null;
     let defaultKey: Promise<string> | null = null;
     const bench: Bench = {
       appBase: tracker.appBase,
@@ -61,6 +63,14 @@ async function main(): Promise<void> {
           cleanups.push(async () => (await browser)?.close());
         }
         return browser;
+      },
+      plainPages() {
+        if (!plainPages) {
+          const started = startPlainServer(tracker.appBase, join(root, 'dist/web/browser'));
+          cleanups.push(async () => (await started).server.close());
+          plainPages = started.then((plain) => plain.base);
+        }
+        return plainPages;
       },
       defaultPartnership() {
         defaultKey ??= fetch(`${tracker.appBase}/api/partnerships`)

@@ -10,12 +10,10 @@
  * Then the 5,000-item chart drawn with the baselines of version 1 (`?baseline=1`, a ghost bar under
  * each bar) against the same chart without them. Medians of BENCH_LOADS loads.
  */
-import { join } from 'node:path';
 import type { BenchPart } from '../shared/part';
-import { root, settings } from '../shared/settings';
+import { settings } from '../shared/settings';
 import { median, round } from '../shared/stats';
 import { drawnWithBaseline, timeChart, type ChartTiming } from './chart-page';
-import { startPlainServer } from './plain-server';
 
 export interface GanttRow {
   plan: string;
@@ -53,8 +51,7 @@ export function gantt(): BenchPart {
       const browser = await bench.browser();
       const defaultKey = await bench.defaultPartnership();
       const { appBase } = bench;
-      const plain = await startPlainServer(appBase, join(root, 'dist/web/browser'));
-      bench.onCleanup(async () => plain.server.close());
+      const plain = { base: await bench.plainPages() };
       // One load of each page first, not timed: the first pages a new browser opens pay for its own
       // start (its network service, fonts, spare renderers), which belongs to neither side.
       await timeChart(browser, `${appBase}/?partnership=${defaultKey}`, () => window.__wpFirstPaintAt);

@@ -15,6 +15,8 @@ export interface Bench {
   readonly results: Results;
   /** One headless Chromium for every page figure, started on first use. */
   browser(): Promise<Browser>;
+  /** The base address of the plain frappe-gantt page and the chart alone (parts/plain-server.ts), started on first use. */
+  plainPages(): Promise<string>;
   /** The default partnership's key (the Work Plan): the first GET /api/partnerships lists. */
   defaultPartnership(): Promise<string>;
   /** Run when the bench ends, last registered first. */
