@@ -39,6 +39,8 @@ export interface ChartTiming {
   /** Navigation to the chart drawn, in ms from the start of navigation. */
   ms: number;
   bars: number;
+  /** The arrows (frappe-gantt's `.arrow path`) in the same chart as the bars. */
+  arrows: number;
   rows: number;
   appReadyMs: number | null;
   expandedMs: number | null;
@@ -50,25 +52,29 @@ export interface ChartTiming {
 /**
  * Navigation to the chart drawn (ms from the start of navigation), the bars and rows it then holds,
  * and with `expandAll` the time "Show all items" takes after "Show Actions only" (every Action
- * expanded in one click) with the bars, rows and ghost bars it then holds.
+ * expanded in one click) with the bars, rows and ghost bars it then holds. `timeout` (ms) bounds the
+ * load and each wait.
  */
-export async function timeChart(browser: Browser, url: string, done: () => number | undefined, expandAll = false): Promise<ChartTiming> {
+export async function timeChart(browser: Browser, url: string, done: () => number | undefined, expandAll = false, timeout = 120_000): Promise<ChartTiming> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url, { timeout: 120_000 });
-  await page.waitForFunction(done, null, { timeout: 120_000 });
+  await page.goto(url, { timeout });
+  await page.waitForFunction(done, null, { timeout });
   const ms = (await page.evaluate(done))!;
   // The bars of the chart on the screen (the first on the page: the server's, until the app shows its own).
   const bars = await page.evaluate(
     () => document.querySelector('.gantt-host')?.querySelectorAll('.bar-wrapper').length ?? document.querySelectorAll('.bar-wrapper').length,
   );
+  const arrows = await page.evaluate(
+    () => document.querySelector('.gantt-host')?.querySelectorAll('.arrow path').length ?? document.querySelectorAll('.gantt .arrow path').length,
+  );
   const rows = await page.evaluate(chartRows);
-  const result: ChartTiming = { ms, bars, rows, appReadyMs: null, expandedMs: null, allBars: null, allRows: null, ghosts: null };
+  const result: ChartTiming = { ms, bars, arrows, rows, appReadyMs: null, expandedMs: null, allBars: null, allRows: null, ghosts: null };
   if (expandAll) {
     // The tracker's page: its chart may be the first paint, drawn before the app started; the app is
     // ready (its buttons work, the chart is its own) once it has shown itself in the first paint's place.
-    await page.waitForFunction(() => window.__wpAppReadyAt !== undefined, null, { timeout: 120_000 });
+    await page.waitForFunction(() => window.__wpAppReadyAt !== undefined, null, { timeout });
     result.appReadyMs = await page.evaluate(() => window.__wpAppReadyAt!);
     // Collapsed first (it may already be), then timed from the click on "Show all items".
     await redrawAfter(page, 'Show Actions only', 60_000);

@@ -1,8 +1,9 @@
 /**
  * Two pages beside the tracker, each fed the tracker's own API answer through this server: plain
- * frappe-gantt given the same tasks on an empty page (`/`), and the tracker's chart alone (`/alone`,
- * `apps/web/src/chart-alone.ts` as built by the bench's build: the page's renderer, options, items and
- * rows, without the app). The chart alone gets the hints the home page gets (stylesheet, script, the
+ * frappe-gantt given the same tasks on an empty page (`/`; with `&links=1`, each task's predecessors
+ * among the dated items as its `dependencies`, which the library draws as arrows), and the tracker's
+ * chart alone (`/alone`, `apps/web/src/chart-alone.ts` as built by the bench's build: the page's
+ * renderer, options, items and rows, without the app). The chart alone gets the hints the home page gets (stylesheet, script, the
  * plan), and the tracker's stylesheet with its chart's own styles.
  */
 import { readdirSync } from 'node:fs';
@@ -24,8 +25,11 @@ export async function startPlainServer(appBase: string, webDist: string): Promis
 <body><div id="chart"></div><script type="module">
 import Gantt from '/frappe-gantt.es.js';
 const key = new URL(location.href).searchParams.get('partnership');
+const links = new URL(location.href).searchParams.get('links') === '1';
 const data = await (await fetch('/gantt?partnership=' + key)).json();
-const tasks = data.items.filter((m) => m.start && m.end).map((m) => ({ id: m.id, name: m.title, start: m.start, end: m.end, progress: m.progress }));
+const dated = new Set(data.items.filter((m) => m.start && m.end).map((m) => m.id));
+const dependencies = (m) => (links ? m.predecessorIds.filter((p) => dated.has(p)).join(',') : '');
+const tasks = data.items.filter((m) => dated.has(m.id)).map((m) => ({ id: m.id, name: m.title, start: m.start, end: m.end, progress: m.progress, dependencies: dependencies(m) }));
 new Gantt('#chart', tasks, { view_mode: 'Month' });
 requestAnimationFrame(() => { window.__plainRenderedAt = performance.now(); window.__plainBars = document.querySelectorAll('.bar-wrapper').length; });
 </script></body></html>`;

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { ApiRow } from '../parts/api-load';
+import type { ArrowsFigures } from '../parts/arrows';
 import type { ExportRow } from '../parts/exports';
 import type { FirstLoad } from '../parts/first-load';
 import type { WebInitialJs } from '../parts/footprint';
@@ -23,6 +24,7 @@ export interface Results {
   ganttBaseline?: GanttBaselineRow;
   storm?: StormFigures;
   bomb?: BombFigures;
+  arrows?: ArrowsFigures;
   exports?: ExportRow[];
   scroll?: ScrollFigures;
   firstLoad?: FirstLoad;
