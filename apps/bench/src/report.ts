@@ -45,6 +45,13 @@ export function goals(results: Results): Goal[] {
       `${ms(arrows.tracker.ms)} (${arrows.tracker.arrows} arrows among the rows on screen; the app ready at ${ms(arrows.tracker.appReadyMs)}) vs plain frappe-gantt ${ms(arrows.plain.ms)} (${arrows.plain.arrows} arrows): ${round(arrows.speedup, 1)}x`,
     arrows && arrows.speedup >= 10,
   );
+  const forecast = results.forecast;
+  add(
+    'The forecast of 5,000 items and 5,000 links (libs/schedule)',
+    '< 200 ms',
+    forecast && `${ms(forecast.ms)} (CPU ${ms(forecast.cpuMs)}; ${forecast.items} items, ${forecast.links} links)`,
+    forecast && forecast.ms < 200,
+  );
   const scroll = results.scroll?.allRowsPass;
   add(
     '5,000 items, scrolling through all rows',
@@ -205,6 +212,11 @@ export function report(results: Results): void {
   if (arrows)
     console.log(
       `Gantt 5,000 items with ${arrows.links} links: ${round(arrows.tracker.ms, 0)} ms to first render (${arrows.tracker.arrows} arrows), ${round(arrows.speedup, 1)}x faster than plain frappe-gantt (${round(arrows.plain.ms, 0)} ms, ${arrows.plain.arrows} arrows)`,
+    );
+  const forecast = results.forecast;
+  if (forecast)
+    console.log(
+      `Forecast of ${forecast.items} items and ${forecast.links} links: ${round(forecast.ms, 0)} ms (CPU ${round(forecast.cpuMs, 0)} ms; goal < 200 ms)`,
     );
   for (const e of results.exports ?? []) console.log(`Export ${e.file}: ${round(e.ms, 0)} ms to produce (${round(e.bytes / 1024, 0)} KiB)`);
   if (results.webInitialJs)

@@ -8,6 +8,7 @@ import { apiLoad } from './api-load';
 import { arrows } from './arrows';
 import { chartFiles } from './exports';
 import { firstLoad } from './first-load';
+import { forecast } from './forecast';
 import { gantt } from './gantt';
 import { lighthouse } from './lighthouse';
 import { scroll } from './scroll';
@@ -16,5 +17,5 @@ import { storm } from './storm';
 export function benchParts(): BenchPart[] {
   // The storm first, on an API that no other part has warmed (as the latest baseline was measured);
   // the chart with arrows right after the chart, on the same plain frappe-gantt page.
-  return [storm(), apiLoad(), chartFiles(), gantt(), arrows(), scroll(), firstLoad(), lighthouse()];
+  return [storm(), apiLoad(), chartFiles(), gantt(), arrows(), forecast(), scroll(), firstLoad(), lighthouse()];
 }

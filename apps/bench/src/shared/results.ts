@@ -6,6 +6,7 @@ import type { ApiRow } from '../parts/api-load';
 import type { ArrowsFigures } from '../parts/arrows';
 import type { ExportRow } from '../parts/exports';
 import type { FirstLoad } from '../parts/first-load';
+import type { ForecastFigures } from '../parts/forecast';
 import type { WebInitialJs } from '../parts/footprint';
 import type { GanttBaselineRow, GanttRow } from '../parts/gantt';
 import type { LighthouseFigures } from '../parts/lighthouse';
@@ -25,6 +26,7 @@ export interface Results {
   storm?: StormFigures;
   bomb?: BombFigures;
   arrows?: ArrowsFigures;
+  forecast?: ForecastFigures;
   exports?: ExportRow[];
   scroll?: ScrollFigures;
   firstLoad?: FirstLoad;
