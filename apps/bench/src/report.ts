@@ -120,6 +120,13 @@ export function goals(results: Results): Goal[] {
     bomb && `peak ${bomb.peakMiB} MiB against ${bomb.idleMiB} MiB idle (+${bomb.growthMiB} MiB); answered ${bomb.status} in ${bomb.ms} ms`,
     bomb && bomb.growthMiB < 100,
   );
+  const evidence = results.evidence;
+  add(
+    `Evidence files (${evidence?.totalMiB ?? 100} MB uploaded and downloaded): API memory`,
+    '< idle + 50 MB',
+    evidence && `peak ${evidence.peakMiB} MiB against ${evidence.idleMiB} MiB idle (+${evidence.growthMiB} MiB)`,
+    evidence && evidence.growthMiB < 50,
+  );
   const first = results.firstLoad;
   add(
     'Home page, first load, compressed bytes',
@@ -217,6 +224,11 @@ export function report(results: Results): void {
   if (forecast)
     console.log(
       `Forecast of ${forecast.items} items and ${forecast.links} links: ${round(forecast.ms, 0)} ms (CPU ${round(forecast.cpuMs, 0)} ms; goal < 200 ms)`,
+    );
+  const evidence = results.evidence;
+  if (evidence)
+    console.log(
+      `Evidence, ${evidence.totalMiB} MB up and down: API memory idle ${evidence.idleMiB} MiB, peak ${evidence.peakMiB} MiB (+${evidence.growthMiB} MiB; goal < +50 MB), upload ${evidence.uploadMiBps} MiB/s, download ${evidence.downloadMiBps} MiB/s`,
     );
   for (const e of results.exports ?? []) console.log(`Export ${e.file}: ${round(e.ms, 0)} ms to produce (${round(e.bytes / 1024, 0)} KiB)`);
   if (results.webInitialJs)

@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { ApiRow } from '../parts/api-load';
 import type { ArrowsFigures } from '../parts/arrows';
+import type { EvidenceFigures } from '../parts/evidence';
 import type { ExportRow } from '../parts/exports';
 import type { FirstLoad } from '../parts/first-load';
 import type { ForecastFigures } from '../parts/forecast';
@@ -25,6 +26,7 @@ export interface Results {
   ganttBaseline?: GanttBaselineRow;
   storm?: StormFigures;
   bomb?: BombFigures;
+  evidence?: EvidenceFigures;
   arrows?: ArrowsFigures;
   forecast?: ForecastFigures;
   exports?: ExportRow[];
