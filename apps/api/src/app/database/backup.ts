@@ -49,7 +49,7 @@ export async function takeBackup(dataSource: DataSource): Promise<Backup> {
 }
 
 /**
- * Tables written page by page, in the order of their key: a file's bytes (evidence_chunk, 1 MiB a
+ * Tables written page by page, in the order of their key: a file's bytes (evidence_chunk, 256 KiB a
  * row) would otherwise come back from Postgres as one JSON text of every file, in hex.
  */
 const PAGED_TABLES: Record<string, { key: string[]; types: string[]; rows: number }> = {

@@ -94,7 +94,7 @@ export class EvidenceEntity {
   remover!: UserEntity | null;
 }
 
-/** The bytes of a file, in chunks of at most 1 MiB, numbered from 0. */
+/** The bytes of a file, in chunks of at most 256 KiB, numbered from 0. */
 @Entity('evidence_chunk')
 @Check('CHK_evidence_chunk_seq', `"seq" >= 0`)
 export class EvidenceChunkEntity {

@@ -24,7 +24,7 @@ import { type EvidenceItem, EvidenceRepository } from './evidence.repository';
 import { ACCEPTED_DESCRIPTION, type AcceptedType, detectType, SNIFF_BYTES } from './media-type';
 
 /** Bytes of one stored chunk of a file (one row of `evidence_chunk`). */
-export const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 /** What a multipart body may add to its file: boundaries, part headers and a title. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 const MAX_TITLE = 300;
@@ -38,7 +38,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10)
  * Evidence of delivery on outputs and milestones: files, links, and the note given when an output is
  * delivered with neither. Rights are those of changing the item; every addition and removal is in
  * the item's history (field "evidence"), in the writing transaction. A file streams from the request
- * into 1 MiB chunks in Postgres and back out, never whole in memory; its type is read from its first
+ * into 256 KiB chunks in Postgres and back out, never whole in memory; its type is read from its first
  * bytes, never from its name, and every download is an attachment in a sandbox (see docs/evidence.md).
  */
 @Injectable()
@@ -148,7 +148,7 @@ export class EvidenceService {
         yield chunk;
       }
     }
-    await pipeline(Readable.from(bytes()), res).catch(() => {
+    await pipeline(Readable.from(bytes(), { highWaterMark: 1 }), res).catch(() => {
       // The client went away, or the file was removed mid-way: the answer is cut short.
       res.destroy();
     });
