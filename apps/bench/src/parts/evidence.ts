@@ -3,8 +3,9 @@
  * (five PDFs of 20 MB) uploaded by the Secretariat to one output of the Work Plan, then downloaded,
  * with the API's resident memory (RSS) read every 20 ms against its figure at rest just before. The
  * goal, a peak under idle + 50 MB, holds only if uploads and downloads stream (docs/evidence.md).
- * BENCH_ROUNDS rounds, each removing its files after (so the partnership's quota never fills); the
- * figures are their medians.
+ * A small file goes up and down first, untimed; then BENCH_ROUNDS rounds, each removing its files after
+ * (so the partnership's quota never fills). The goal is judged on the round that grew most (the first,
+ * on a fresh server); speeds are the rounds' medians.
  */
 import { randomFillSync } from 'node:crypto';
 import type { BenchPart } from '../shared/part';
@@ -22,9 +23,10 @@ export interface EvidenceFigures {
   files: number;
   fileMiB: number;
   rounds: number;
+  /** At rest and at peak in the round that grew most. */
   idleMiB: number;
   peakMiB: number;
-  /** Peak over idle, the median of the rounds' (the goal: under 50). */
+  /** Peak over idle in the round that grew most (the goal: under 50). */
   growthMiB: number;
   uploadMiBps: number;
   downloadMiBps: number;
@@ -65,16 +67,16 @@ function pdfOf(size: number): Uint8Array<ArrayBuffer> {
 }
 
 /** One round: uploads FILES PDFs of FILE_MIB each to `outputId`, downloads them all, reading the API's RSS every 20 ms. */
-async function oneRound(base: string, pid: number, session: Session, outputId: string): Promise<Round> {
+async function oneRound(base: string, pid: number, session: Session, outputId: string, files = FILES, fileMiB = FILE_MIB): Promise<Round> {
   const idle = await idleKiB(pid);
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKiB(pid))), 20);
   const started = performance.now();
   const ids: string[] = [];
   try {
-    for (let i = 0; i < FILES; i++) {
+    for (let i = 0; i < files; i++) {
       const form = new FormData();
-      form.append('file', new Blob([pdfOf(FILE_MIB * MIB)]), `evidence-${i}.pdf`);
+      form.append('file', new Blob([pdfOf(fileMiB * MIB)]), `evidence-${i}.pdf`);
       const response = await fetch(`${base}/api/outputs/${outputId}/evidence`, {
         method: 'POST',
         headers: { cookie: session.cookie, 'x-xsrf-token': session.xsrf },
@@ -94,10 +96,17 @@ async function oneRound(base: string, pid: number, session: Session, outputId: s
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) downloadedBytes += chunk.value.length;
     }
     const done = performance.now();
-    if (downloadedBytes !== FILES * FILE_MIB * MIB) throw new Error(`downloaded ${downloadedBytes} bytes of ${FILES * FILE_MIB * MIB}`);
+    if (downloadedBytes !== files * fileMiB * MIB) throw new Error(`downloaded ${downloadedBytes} bytes of ${files * fileMiB * MIB}`);
     return { idleKiB: idle, peakKiB: Math.max(peak, rssKiB(pid)), uploadMs: uploaded - started, downloadMs: done - uploaded, ids };
   } finally {
     clearInterval(sampler);
+  }
+}
+
+async function removeAll(base: string, session: Session, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const removed = await fetch(`${base}/api/evidence/${id}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-xsrf-token': session.xsrf } });
+    if (removed.status !== 204) throw new Error(`removing evidence answered ${removed.status}`);
   }
 }
 
@@ -114,23 +123,25 @@ export function evidence(): BenchPart {
       const outputs = (await (await fetch(`${appBase}/api/outputs?partnership=${await bench.defaultPartnership()}`)).json()) as { id: string }[];
       if (!outputs.length) throw new Error('the Work Plan has no output to attach evidence to');
       const rounds: Round[] = [];
+      // One small file up and down first, untimed: the code paths have then run once, as in a server
+      // that has been serving, and what the rounds add is what the volume costs.
+      const warmUp = await oneRound(appBase, pid, session, outputs[0].id, 1, 1);
+      await removeAll(appBase, session, warmUp.ids);
       for (let i = 0; i < settings.ROUNDS; i++) {
         const result = await oneRound(appBase, pid, session, outputs[0].id);
         rounds.push(result);
-        for (const id of result.ids) {
-          const removed = await fetch(`${appBase}/api/evidence/${id}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-xsrf-token': session.xsrf } });
-          if (removed.status !== 204) throw new Error(`removing evidence answered ${removed.status}`);
-        }
+        await removeAll(appBase, session, result.ids);
       }
       const total = FILES * FILE_MIB;
+      const worst = rounds.reduce((a, b) => (b.peakKiB - b.idleKiB > a.peakKiB - a.idleKiB ? b : a));
       const figures: EvidenceFigures = {
         totalMiB: total,
         files: FILES,
         fileMiB: FILE_MIB,
         rounds: rounds.length,
-        idleMiB: mib(median(rounds.map((r) => r.idleKiB))),
-        peakMiB: mib(median(rounds.map((r) => r.peakKiB))),
-        growthMiB: mib(median(rounds.map((r) => r.peakKiB - r.idleKiB))),
+        idleMiB: mib(worst.idleKiB),
+        peakMiB: mib(worst.peakKiB),
+        growthMiB: mib(worst.peakKiB - worst.idleKiB),
         uploadMiBps: round(total / (median(rounds.map((r) => r.uploadMs)) / 1000)),
         downloadMiBps: round(total / (median(rounds.map((r) => r.downloadMs)) / 1000)),
         perRound: rounds.map((r) => ({ idleMiB: mib(r.idleKiB), peakMiB: mib(r.peakKiB), uploadMs: round(r.uploadMs, 0), downloadMs: round(r.downloadMs, 0) })),
