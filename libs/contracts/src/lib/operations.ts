@@ -19,6 +19,7 @@ import type {
 } from './accounts';
 import type { CurrentUser, LoginRequest, SessionState } from './auth';
 import type { Dependency, DependencyCreate } from './dependencies';
+import type { Evidence, NewEvidence } from './evidence';
 import type { GanttData, PartnershipSummary } from './gantt';
 import type { PlanImportPreview, PlanImportResult } from './imports';
 import type { Action, ActionDetail, EmailOnly, Health, Message, Milestone, Organisation, Output, Partnership, Target } from './plan';
@@ -131,6 +132,13 @@ export const API = {
   createDependency: operation<Dependency, DependencyCreate>()('POST', '/api/dependencies'),
   removeDependency: operation<void>()('DELETE', '/api/dependencies/:id'),
   activity: operation<AuditEntry[]>()('GET', '/api/activity'),
+
+  evidence: operation<Evidence[]>()('GET', '/api/evidence'),
+  outputEvidence: operation<Evidence[]>()('GET', '/api/outputs/:id/evidence'),
+  addOutputEvidence: operation<Evidence, NewEvidence>()('POST', '/api/outputs/:id/evidence'),
+  milestoneEvidence: operation<Evidence[]>()('GET', '/api/milestones/:id/evidence'),
+  addMilestoneEvidence: operation<Evidence, NewEvidence>()('POST', '/api/milestones/:id/evidence'),
+  removeEvidence: operation<void>()('DELETE', '/api/evidence/:id'),
 
   planVersions: operation<PlanVersionSummary[]>()('GET', '/api/plan-versions'),
   planVersion: operation<PlanVersion>()('GET', '/api/plan-versions/:id'),

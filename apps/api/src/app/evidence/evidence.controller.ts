@@ -1,28 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  type ApiBodyOptions,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
-import type { Evidence } from '@tracker/contracts';
+import { ApiBody, type ApiBodyOptions, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Evidence } from '@tracker/contracts';
 import type { Request, Response } from 'express';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/auth.types';
 import { PartnershipQuery } from '../common/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { MEDIA_TYPES, Operation } from '../http/operation';
 import { PartnershipsRepository } from '../partnership/partnerships.repository';
 import { EvidenceService } from './evidence.service';
+import { ACCEPTED_MEDIA_TYPES } from './media-type';
 
 const UPLOAD_BODY: ApiBodyOptions = {
   schema: {
@@ -51,16 +38,22 @@ export class EvidenceController {
 
   @Get('evidence')
   @Access('plan.read')
-  @ApiOkResponse({ description: "The evidence of the partnership's outputs and milestones that is not removed, oldest first" })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: "The evidence of the partnership's outputs and milestones that is not removed, oldest first",
+    response: [Evidence],
+    errors: { 404: 'No partnership has this key' },
+  })
   async ofPartnership(@Query() query: PartnershipQuery): Promise<Evidence[]> {
     return this.evidence.ofPartnership(await this.partnerships.byKey(query.partnership));
   }
 
   @Get('outputs/:id/evidence')
   @Access('plan.read')
-  @ApiOkResponse({ description: "The output's evidence, removed pieces too (removedAt, removedBy), oldest first" })
-  @ApiNotFoundResponse({ description: 'No output has this id' })
+  @Operation({
+    description: "The output's evidence, removed pieces too (removedAt, removedBy), oldest first",
+    response: [Evidence],
+    errors: { 404: 'No output has this id' },
+  })
   ofOutput(@Param('id', ParseIdPipe) id: string): Promise<Evidence[]> {
     return this.evidence.list('output', id);
   }
@@ -69,21 +62,30 @@ export class EvidenceController {
   @Access('output.update')
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(UPLOAD_BODY)
-  @ApiCreatedResponse({ description: ADDED })
-  @ApiBadRequestResponse({ description: REFUSED })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: "Only the Secretariat, or the co-leaders of the output's Action, add its evidence" })
-  @ApiNotFoundResponse({ description: 'No output has this id' })
-  @ApiPayloadTooLargeResponse({ description: TOO_LARGE })
-  @ApiUnsupportedMediaTypeResponse({ description: NOT_ACCEPTED })
+  @Operation({
+    status: 201,
+    description: ADDED,
+    response: Evidence,
+    errors: {
+      400: REFUSED,
+      401: 'Sign in first',
+      403: "Only the Secretariat, or the co-leaders of the output's Action, add its evidence",
+      404: 'No output has this id',
+      413: TOO_LARGE,
+      415: NOT_ACCEPTED,
+    },
+  })
   addToOutput(@Param('id', ParseIdPipe) id: string, @Req() req: Request, @SignedInUser() user: AuthUser): Promise<Evidence> {
     return this.evidence.add('output', id, req, user);
   }
 
   @Get('milestones/:id/evidence')
   @Access('plan.read')
-  @ApiOkResponse({ description: "The milestone's evidence, removed pieces too (removedAt, removedBy), oldest first" })
-  @ApiNotFoundResponse({ description: 'No milestone has this id' })
+  @Operation({
+    description: "The milestone's evidence, removed pieces too (removedAt, removedBy), oldest first",
+    response: [Evidence],
+    errors: { 404: 'No milestone has this id' },
+  })
   ofMilestone(@Param('id', ParseIdPipe) id: string): Promise<Evidence[]> {
     return this.evidence.list('milestone', id);
   }
@@ -92,22 +94,30 @@ export class EvidenceController {
   @Access('milestone.update')
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(UPLOAD_BODY)
-  @ApiCreatedResponse({ description: ADDED })
-  @ApiBadRequestResponse({ description: REFUSED })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: "Only the Secretariat, or the co-leaders of the milestone's Action, add its evidence" })
-  @ApiNotFoundResponse({ description: 'No milestone has this id' })
-  @ApiPayloadTooLargeResponse({ description: TOO_LARGE })
-  @ApiUnsupportedMediaTypeResponse({ description: NOT_ACCEPTED })
+  @Operation({
+    status: 201,
+    description: ADDED,
+    response: Evidence,
+    errors: {
+      400: REFUSED,
+      401: 'Sign in first',
+      403: "Only the Secretariat, or the co-leaders of the milestone's Action, add its evidence",
+      404: 'No milestone has this id',
+      413: TOO_LARGE,
+      415: NOT_ACCEPTED,
+    },
+  })
   addToMilestone(@Param('id', ParseIdPipe) id: string, @Req() req: Request, @SignedInUser() user: AuthUser): Promise<Evidence> {
     return this.evidence.add('milestone', id, req, user);
   }
 
   @Get('evidence/:id/download')
   @Access('plan.read')
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file as uploaded, always as an attachment (nosniff, sandboxed), with the media type read from its bytes' })
-  @ApiNotFoundResponse({ description: 'No file has this id, or it was removed' })
+  @Operation({
+    description: 'The file as uploaded, always as an attachment (nosniff, sandboxed), with the media type read from its bytes: one of the accepted types',
+    files: [MEDIA_TYPES.binary, ...ACCEPTED_MEDIA_TYPES],
+    errors: { 404: 'No file has this id, or it was removed' },
+  })
   download(@Param('id', ParseIdPipe) id: string, @Res() res: Response): Promise<void> {
     return this.evidence.download(id, res);
   }
@@ -115,10 +125,15 @@ export class EvidenceController {
   @Delete('evidence/:id')
   @HttpCode(204)
   @Access('output.update')
-  @ApiNoContentResponse({ description: 'Removed: it stays listed on its item with who removed it; a file cannot be downloaded any more' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: "Only the Secretariat, or the co-leaders of the item's Action, remove its evidence" })
-  @ApiNotFoundResponse({ description: 'No evidence has this id, or it was removed already' })
+  @Operation({
+    status: 204,
+    description: 'Removed: it stays listed on its item with who removed it; a file cannot be downloaded any more',
+    errors: {
+      401: 'Sign in first',
+      403: "Only the Secretariat, or the co-leaders of the item's Action, remove its evidence",
+      404: 'No evidence has this id, or it was removed already',
+    },
+  })
   remove(@Param('id', ParseIdPipe) id: string, @SignedInUser() user: AuthUser): Promise<void> {
     return this.evidence.remove(id, user);
   }

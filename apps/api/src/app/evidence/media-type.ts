@@ -5,7 +5,7 @@ export const SNIFF_BYTES = 64 * 1024;
 
 /** An accepted type: its media type and how a reader names it. */
 export interface AcceptedType {
-  mediaType: string;
+  mediaType: `${string}/${string}`;
   label: string;
 }
 
@@ -42,6 +42,14 @@ const OLE_DOCUMENT: AcceptedType = { mediaType: 'application/x-ole-storage', lab
 /** An SVG drawing: text that opens (after an XML declaration, comments or a doctype) with an <svg> element. */
 const SVG_START = /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
 const SVG: AcceptedType = { mediaType: 'image/svg+xml', label: 'SVG image' };
+
+/** Every media type a stored file may have (a download's Content-Type is one of them). */
+export const ACCEPTED_MEDIA_TYPES: readonly `${string}/${string}`[] = [
+  ...Object.values(BY_SIGNATURE),
+  ...ZIP_DOCUMENTS.map(({ type }) => type),
+  OLE_DOCUMENT,
+  SVG,
+].map(({ mediaType }) => mediaType);
 
 /** The types a reader is told are accepted. */
 export const ACCEPTED_DESCRIPTION = 'PDF, Word, Excel, PowerPoint or OpenDocument files, or PNG, JPEG, GIF, WebP, TIFF, BMP or SVG images';

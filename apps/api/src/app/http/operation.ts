@@ -13,11 +13,14 @@ export const MEDIA_TYPES = {
   ics: 'text/calendar',
   html: 'text/html',
   text: 'text/plain',
+  /** Bytes of a type the API does not fix itself (an uploaded file): with the types it may be. */
+  binary: 'application/octet-stream',
 } as const;
-export type MediaType = (typeof MEDIA_TYPES)[keyof typeof MEDIA_TYPES];
+/** A media type: one of {@link MEDIA_TYPES}, or another `type/subtype` (the accepted types of an uploaded file). */
+export type MediaType = (typeof MEDIA_TYPES)[keyof typeof MEDIA_TYPES] | `${string}/${string}`;
 
 /** The error answers an operation documents, by status. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** A JSON answer's schema: one contract, or `[Contract]` for a list of them. */
 export type AnswerSchema = z.ZodType | readonly [z.ZodType];

@@ -74,7 +74,7 @@ export function problemsOf(declared: DeclaredAnswer | null, response: Response, 
     return [`answered ${status}, declares ${declared.status}`];
   }
   if (declared.files.length > 0) {
-    return declared.files.includes(type as DeclaredAnswer['files'][number]) ? [] : [`answered ${type || 'no type'}, declares ${declared.files.join(', ')}`];
+    return (declared.files as readonly string[]).includes(type) ? [] : [`answered ${type || 'no type'}, declares ${declared.files.join(', ')}`];
   }
   if (declared.schema === null) {
     return body.length === 0 ? [] : [`answered a body (${type || 'no type'}), declares none`];

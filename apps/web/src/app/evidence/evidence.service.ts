@@ -1,18 +1,16 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Evidence, EvidenceItemType, NewEvidenceLink } from '@tracker/contracts';
+import { API, type Evidence, type EvidenceItemType, type NewEvidence, type NewEvidenceLink } from '@tracker/contracts';
 import type { Observable } from 'rxjs';
-
-const base = (type: EvidenceItemType, id: string) => `/api/${type === 'output' ? 'outputs' : 'milestones'}/${id}/evidence`;
+import { ApiClient } from '../api/api-client';
 
 /** Evidence of delivery: files and links on outputs and milestones. */
 @Injectable({ providedIn: 'root' })
 export class EvidenceService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   /** The evidence of a partnership's items that is not removed. */
   ofPartnership(params: Record<string, string>): Observable<Evidence[]> {
-    return this.http.get<Evidence[]>('/api/evidence', { params });
+    return this.api.call(API.evidence, { query: params });
   }
 
   /** Uploads a file (sent as multipart/form-data, streamed by the server). */
@@ -20,15 +18,19 @@ export class EvidenceService {
     const form = new FormData();
     if (title) form.append('title', title);
     form.append('file', file, file.name);
-    return this.http.post<Evidence>(base(type, id), form);
+    return this.add(type, id, form);
   }
 
   addLink(type: EvidenceItemType, id: string, link: NewEvidenceLink): Observable<Evidence> {
-    return this.http.post<Evidence>(base(type, id), link);
+    return this.add(type, id, link);
   }
 
   remove(id: string): Observable<void> {
-    return this.http.delete<void>(`/api/evidence/${id}`);
+    return this.api.call(API.removeEvidence, { params: { id } });
+  }
+
+  private add(type: EvidenceItemType, id: string, body: NewEvidence): Observable<Evidence> {
+    return this.api.call(type === 'output' ? API.addOutputEvidence : API.addMilestoneEvidence, { params: { id }, body });
   }
 }
 
