@@ -24,6 +24,7 @@ import type { GanttData, PartnershipSummary } from './gantt';
 import type { PlanImportPreview, PlanImportResult } from './imports';
 import type { Action, ActionDetail, EmailOnly, Health, Message, Milestone, Organisation, Output, Partnership, Target } from './plan';
 import type { PlanComparison, PlanVersion, PlanVersionCreate, PlanVersionSummary } from './plan-versions';
+import type { MonitoringTableRow, StageOverrideUpdate } from './reports';
 import type {
   FollowUp,
   FollowUpCreate,
@@ -41,7 +42,7 @@ import type {
 } from './risks';
 import type { AuditEntry, MilestoneCreate, MilestoneMove, MilestoneUpdate, OutputCreate, OutputUpdate, TargetCreate, TargetUpdate } from './updates';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One operation: its method and path; `answer` and `body` carry types only and are never set. */
 export interface ApiOperation<Method extends HttpMethod = HttpMethod, Path extends string = string, Answer = unknown, Body = unknown> {
@@ -163,6 +164,9 @@ export const API = {
   followUp: operation<FollowUp>()('GET', '/api/follow-ups/:id'),
   updateFollowUp: operation<FollowUp, FollowUpUpdate>()('PATCH', '/api/follow-ups/:id'),
   followUpHistory: operation<AuditEntry[]>()('GET', '/api/follow-ups/:id/history'),
+
+  monitoringTable: operation<MonitoringTableRow[]>()('GET', '/api/reports/monitoring-table'),
+  setStage: operation<MonitoringTableRow, StageOverrideUpdate>()('PUT', '/api/reports/stages/:actionNumber'),
 } as const;
 
 export type ApiOperationName = keyof typeof API;

@@ -1,8 +1,10 @@
 /**
  * The report upward: the progress report of a period (and the final report over the whole phase),
- * and the Monitoring Table of Actions. Plain types only.
+ * and the Monitoring Table of Actions. The reports are files (DOCX, PDF) drawn from the plain
+ * `ProgressReport` model; the Monitoring Table's rows are a JSON answer, declared as in plan.ts.
  */
-import type { CalendarDateString } from './plan';
+import { z } from 'zod';
+import { Instant, type CalendarDateString } from './plan';
 import type { ActionRag, Rag } from './risks';
 
 /**
@@ -11,7 +13,8 @@ import type { ActionRag, Rag } from './risks';
  * "initial" and "completed" close the scale at both ends.
  */
 export const IMPLEMENTATION_STAGES = ['not_started', 'initial', 'mid_level', 'advanced', 'completed'] as const;
-export type ImplementationStage = (typeof IMPLEMENTATION_STAGES)[number];
+export const ImplementationStage = /* @__PURE__ */ z.enum(IMPLEMENTATION_STAGES).meta({ id: 'ImplementationStage' });
+export type ImplementationStage = z.infer<typeof ImplementationStage>;
 
 export const IMPLEMENTATION_STAGE_LABELS: Readonly<Record<ImplementationStage, string>> = {
   not_started: 'Not started',
@@ -109,17 +112,21 @@ export interface ProgressReport {
 }
 
 /** One row of the Monitoring Table of Actions (`GET /api/reports/monitoring-table[.xlsx|.csv]`). */
-export interface MonitoringTableRow {
-  actionNumber: number;
-  shortName: string;
-  title: string;
-  /** The stage in force: the Secretariat's override, or else the computed one. */
-  stage: ImplementationStage;
-  computedStage: ImplementationStage;
-  /** The computation in words ("4 of 9 steps and outputs done: 44%"). */
-  computedBecause: string;
-  override: { stage: ImplementationStage; note: string; by: string; at: string } | null;
-}
+export const MonitoringTableRow = /* @__PURE__ */ z
+  .strictObject({
+    actionNumber: z.number().int(),
+    shortName: z.string(),
+    title: z.string(),
+    /** The stage in force: the Secretariat's override, or else the computed one. */
+    stage: ImplementationStage,
+    computedStage: ImplementationStage,
+    /** The computation in words ("4 of 9 steps and outputs done: 44%"). */
+    computedBecause: z.string(),
+    /** The Secretariat's stage with its note, who set it and when; null when the computed stage is in force. */
+    override: z.strictObject({ stage: ImplementationStage, note: z.string(), by: z.string(), at: Instant }).nullable(),
+  })
+  .meta({ id: 'MonitoringTableRow' });
+export type MonitoringTableRow = z.infer<typeof MonitoringTableRow>;
 
 /** `PUT /api/reports/stages/:actionNumber`: the Secretariat's stage, or null to go back to the computed one. */
 export interface StageOverrideUpdate {

@@ -10,6 +10,7 @@ export const MEDIA_TYPES = {
   svg: 'image/svg+xml',
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   ics: 'text/calendar',
   html: 'text/html',
   text: 'text/plain',

@@ -1,17 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiParam,
-  ApiProduces,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { DEFAULT_PARTNERSHIP_KEY, IMPLEMENTATION_STAGE_LABELS, type MonitoringTableRow, type ProgressReport } from '@tracker/contracts';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { DEFAULT_PARTNERSHIP_KEY, IMPLEMENTATION_STAGE_LABELS, MonitoringTableRow, type ProgressReport } from '@tracker/contracts';
 import type { Request, Response } from 'express';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import { AccessService } from '../auth/access.service';
@@ -22,15 +11,16 @@ import { toCsv } from '../exports/csv';
 import { ExportRenderer } from '../exports/render/export-renderer';
 import { table, type Table } from '../exports/table';
 import { toXlsx } from '../exports/xlsx';
+import { MEDIA_TYPES, Operation } from '../http/operation';
 import { type Partnership, PartnershipsRepository } from '../partnership/partnerships.repository';
 import { ReportPeriodQuery, StageOverrideDto } from './dto';
 import { ReportsService } from './reports.service';
 
 const TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
+  docx: MEDIA_TYPES.docx,
+  pdf: MEDIA_TYPES.pdf,
+  xlsx: MEDIA_TYPES.xlsx,
+  csv: `${MEDIA_TYPES.csv}; charset=utf-8`,
 } as const;
 
 const PRIVATE = "Your organisation has no seat in this partnership: the report carries its calls and risks, which are its people's";
@@ -73,16 +63,18 @@ export class ReportsController {
 
   @Get(['progress.docx', 'progress.pdf'])
   @Access('signed_in')
-  @ApiProduces(TYPES.docx, TYPES.pdf)
-  @ApiOkResponse({
+  @Operation({
     description:
       "Per Action: RAG and reasons, what was delivered in the period with links to its evidence, what slipped against the latest approved version, risks and mitigation, decisions and follow-ups of the period's calls, what remains and the expected finish",
+    files: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
+    errors: {
+      400: 'A bad from or to, or from after to, named in the message',
+      401: 'Sign in first',
+      403: PRIVATE,
+      404: 'No partnership has this key',
+      503: 'The server is drawing as many files as it can; see Retry-After',
+    },
   })
-  @ApiBadRequestResponse({ description: 'A bad from or to, or from after to, named in the message' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: PRIVATE })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
-  @ApiServiceUnavailableResponse({ description: 'The server is drawing as many files as it can; see Retry-After' })
   async progress(@Req() request: Request, @Query() query: ReportPeriodQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
     const partnership = await this.readable(query.partnership, user);
     const report = await this.reports.progress(partnership, query.from, query.to, this.base(request));
@@ -91,12 +83,17 @@ export class ReportsController {
 
   @Get(['final.docx', 'final.pdf'])
   @Access('signed_in')
-  @ApiProduces(TYPES.docx, TYPES.pdf)
-  @ApiOkResponse({ description: 'The progress report over the whole phase, up to the deadline' })
-  @ApiConflictResponse({ description: 'Before the deadline: the message says from which day it is offered' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: PRIVATE })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: 'The progress report over the whole phase, up to the deadline',
+    files: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
+    errors: {
+      401: 'Sign in first',
+      403: PRIVATE,
+      404: 'No partnership has this key',
+      409: 'Before the deadline: the message says from which day it is offered',
+      503: 'The server is drawing as many files as it can; see Retry-After',
+    },
+  })
   async final(@Req() request: Request, @Query() query: PartnershipQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
     const partnership = await this.readable(query.partnership, user);
     const report = await this.reports.final(partnership, this.base(request));
@@ -105,20 +102,22 @@ export class ReportsController {
 
   @Get('monitoring-table')
   @Access('signed_in')
-  @ApiOkResponse({ description: "Per Action: the stage of implementation in force, the computed one and how, and the Secretariat's override with its note" })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: PRIVATE })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: "Per Action: the stage of implementation in force, the computed one and how, and the Secretariat's override with its note",
+    response: [MonitoringTableRow],
+    errors: { 401: 'Sign in first', 403: PRIVATE, 404: 'No partnership has this key' },
+  })
   async stages(@Query() query: PartnershipQuery, @SignedInUser() user: AuthUser): Promise<MonitoringTableRow[]> {
     return this.reports.stages(await this.readable(query.partnership, user));
   }
 
   @Get(['monitoring-table.xlsx', 'monitoring-table.csv'])
   @Access('signed_in')
-  @ApiProduces(TYPES.xlsx, TYPES.csv)
-  @ApiOkResponse({ description: 'The Monitoring Table of Actions as XLSX (frozen header, filters) or CSV (RFC 4180, UTF-8 with BOM)' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: PRIVATE })
+  @Operation({
+    description: 'The Monitoring Table of Actions as XLSX (frozen header, filters) or CSV (RFC 4180, UTF-8 with BOM)',
+    files: [MEDIA_TYPES.xlsx, MEDIA_TYPES.csv],
+    errors: { 401: 'Sign in first', 403: PRIVATE, 404: 'No partnership has this key' },
+  })
   async stagesFile(@Req() request: Request, @Query() query: PartnershipQuery, @SignedInUser() user: AuthUser, @Res() response: Response): Promise<void> {
     const partnership = await this.readable(query.partnership, user);
     const sheet = monitoringTable(await this.reports.stages(partnership));
@@ -133,11 +132,16 @@ export class ReportsController {
   @Put('stages/:actionNumber')
   @Access('monitoring.write')
   @ApiParam({ name: 'actionNumber', description: 'The Action whose stage the Secretariat sets' })
-  @ApiOkResponse({ description: "The Action's row of the Monitoring Table of Actions, with the override in force" })
-  @ApiBadRequestResponse({ description: 'A bad stage, note or Action number, named in the message' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: "Only the partnership's Secretariat sets a stage" })
-  @ApiNotFoundResponse({ description: 'No partnership has this key, or no Action this number' })
+  @Operation({
+    description: "The Action's row of the Monitoring Table of Actions, with the override in force",
+    response: MonitoringTableRow,
+    errors: {
+      400: 'A bad stage, note or Action number, named in the message',
+      401: 'Sign in first',
+      403: "Only the partnership's Secretariat sets a stage",
+      404: 'No partnership has this key, or no Action this number',
+    },
+  })
   async override(@Param('actionNumber') actionNumber: string, @Body() body: StageOverrideDto, @SignedInUser() user: AuthUser): Promise<MonitoringTableRow> {
     if (!/^[1-9]\d{0,3}$/.test(actionNumber)) {
       throw new BadRequestException('actionNumber must be a whole Action number, e.g. /api/reports/stages/1');
