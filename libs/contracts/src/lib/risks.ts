@@ -253,53 +253,67 @@ export interface FollowUpUpdate {
  * `POST /api/risks/what-if?partnership=key`: the risk view's deadline kinds if one item were
  * expected to end on another day, computed and never saved. The Secretariat only.
  */
-export interface WhatIfQuery {
-  /** A milestone or output of the partnership. */
-  itemId: string;
-  /** The forecast end to try (yyyy-MM-dd). */
-  forecastEnd: CalendarDateString;
-  /** The day to judge on; today in Brussels by default. */
-  asOf?: CalendarDateString;
-}
+export const WhatIfQuery = /* @__PURE__ */ z
+  .strictObject({
+    /** A milestone or output of the partnership. */
+    itemId: z.string(),
+    /** The forecast end to try (yyyy-MM-dd). */
+    forecastEnd: CalendarDate,
+    /** The day to judge on; today in Brussels by default. */
+    asOf: CalendarDate.optional(),
+  })
+  .meta({ id: 'WhatIfQuery' });
+export type WhatIfQuery = z.infer<typeof WhatIfQuery>;
 
 /** An item whose standing against the deadline the tried forecast changes. */
-export interface WhatIfItem {
-  id: string;
-  itemType: 'milestone' | 'output';
-  actionNumber: number;
-  title: string;
-  /** Its deadline kind with the tried forecast (`beyond_deadline`, `forecast_beyond_deadline`, `may_pass_deadline`), or null when it would fit. */
-  kind: RiskKind | null;
-  /** Its deadline kind today, or null when it fits today. */
-  kindNow: RiskKind | null;
-  /** With the tried forecast, in words with the chain (as the risk view says it); for an item that would fit, its expected end. */
-  reason: string;
-  forecast: ItemForecast;
-}
+export const WhatIfItem = /* @__PURE__ */ z
+  .strictObject({
+    id: z.string(),
+    itemType: z.enum(['milestone', 'output']),
+    actionNumber: z.number().int(),
+    title: z.string(),
+    /** Its deadline kind with the tried forecast (`beyond_deadline`, `forecast_beyond_deadline`, `may_pass_deadline`), or null when it would fit. */
+    kind: RiskKind.nullable(),
+    /** Its deadline kind today, or null when it fits today. */
+    kindNow: RiskKind.nullable(),
+    /** With the tried forecast, in words with the chain (as the risk view says it); for an item that would fit, its expected end. */
+    reason: z.string(),
+    forecast: ItemForecast,
+  })
+  .meta({ id: 'WhatIfItem' });
+export type WhatIfItem = z.infer<typeof WhatIfItem>;
 
-export interface WhatIfAction {
-  number: number;
-  shortName: string;
-  /** Its expected finish today and with the tried forecast. */
-  now: ActionRag['finish'];
-  then: ActionRag['finish'];
-}
+export const WhatIfAction = /* @__PURE__ */ z
+  .strictObject({
+    number: z.number().int(),
+    shortName: z.string(),
+    /** Its expected finish today and with the tried forecast. */
+    now: ActionRag.shape.finish,
+    then: ActionRag.shape.finish,
+    /** Whether the tried forecast changes whether it fits the deadline. */
+    changed: z.boolean(),
+  })
+  .meta({ id: 'WhatIfAction' });
+export type WhatIfAction = z.infer<typeof WhatIfAction>;
 
-export interface WhatIf {
-  asOf: CalendarDateString;
-  deadline: CalendarDateString;
-  item: {
-    id: string;
-    itemType: 'milestone' | 'output';
-    actionNumber: number;
-    title: string;
-    forecastEnd: CalendarDateString | null;
-    triedForecastEnd: CalendarDateString;
-  };
-  /** Items that fit the deadline today and would pass it (or may pass it) with the tried forecast, or would pass it otherwise. */
-  wouldPass: WhatIfItem[];
-  /** Items that pass (or may pass) the deadline today and would no longer. */
-  noLongerPass: WhatIfItem[];
-  /** Every Action with its expected finish now and then; `changed` where the tried forecast changes whether it fits. */
-  actions: (WhatIfAction & { changed: boolean })[];
-}
+export const WhatIf = /* @__PURE__ */ z
+  .strictObject({
+    asOf: CalendarDate,
+    deadline: CalendarDate,
+    item: z.strictObject({
+      id: z.string(),
+      itemType: z.enum(['milestone', 'output']),
+      actionNumber: z.number().int(),
+      title: z.string(),
+      forecastEnd: CalendarDate.nullable(),
+      triedForecastEnd: CalendarDate,
+    }),
+    /** Items that fit the deadline today and would pass it (or may pass it) with the tried forecast, or would pass it otherwise. */
+    wouldPass: z.array(WhatIfItem),
+    /** Items that pass (or may pass) the deadline today and would no longer. */
+    noLongerPass: z.array(WhatIfItem),
+    /** Every Action with its expected finish now and then; `changed` where the tried forecast changes whether it fits. */
+    actions: z.array(WhatIfAction),
+  })
+  .meta({ id: 'WhatIf' });
+export type WhatIf = z.infer<typeof WhatIf>;

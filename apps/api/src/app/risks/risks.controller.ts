@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { RiskView, type WhatIf } from '@tracker/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { RiskView, WhatIf } from '@tracker/contracts';
 import { PartnershipQuery } from '../common/list-query.dto';
 import { Access, SignedInUser } from '../auth/access.decorator';
 import { AccessService } from '../auth/access.service';
@@ -46,11 +46,16 @@ export class RisksController {
   @Post('what-if')
   @HttpCode(200)
   @Access('monitoring.write')
-  @ApiOkResponse({ description: 'WhatIf: the tried item, the items that would pass the deadline and those that no longer would, every Action now and then' })
-  @ApiBadRequestResponse({ description: 'A bad itemId, forecastEnd or asOf, or an item the partnership does not hold, named in the message' })
-  @ApiUnauthorizedResponse({ description: 'Sign in first' })
-  @ApiForbiddenResponse({ description: 'Only the Secretariat tries forecasts, of a partnership its organisation has a seat in; or X-XSRF-TOKEN is missing' })
-  @ApiNotFoundResponse({ description: 'No partnership has this key' })
+  @Operation({
+    description: 'The tried item, the items that would pass the deadline and those that no longer would, every Action now and then',
+    response: WhatIf,
+    errors: {
+      400: 'A bad itemId, forecastEnd or asOf, or an item the partnership does not hold, named in the message',
+      401: 'Sign in first',
+      403: 'Only the Secretariat tries forecasts, of a partnership its organisation has a seat in; or X-XSRF-TOKEN is missing',
+      404: 'No partnership has this key',
+    },
+  })
   async whatIf(@Query() query: PartnershipQuery, @Body() body: WhatIfDto, @SignedInUser() user: AuthUser): Promise<WhatIf> {
     const partnership = await this.partnerships.byKey(query.partnership);
     // It answers from the partnership's risk view: its own people's.
