@@ -41,7 +41,12 @@ async function fillPath(client: Client, path: string): Promise<string | null> {
 
 const QUERIES: Record<string, string> = {
   '/api/plan-versions/compare': '?from=1&to=current',
+  '/api/reports/progress.docx': '?from=2026-10-01&to=2026-12-31',
+  '/api/reports/progress.pdf': '?from=2026-10-01&to=2026-12-31',
 };
+
+/** The server's day for the reports: after the Work Plan's deadline, so the final report is offered too. */
+const AFTER_THE_DEADLINE = { now: () => new Date('2027-04-01T10:00:00Z') };
 
 /**
  * The answers' contracts: the OpenAPI document describes every answer, live answers validate against
@@ -55,7 +60,7 @@ describe('contracts of the answers', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(db.url);
+    server = await startTestServer(db.url, {}, AFTER_THE_DEADLINE);
     document = (await (await fetch(`${server.url}/api/docs/openapi.json`)).json()) as OpenApiDocument;
   });
 
