@@ -1,9 +1,7 @@
 import { API, type ApiError, Milestone } from '@tracker/contracts';
 import Ajv2020 from 'ajv/dist/2020';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { Client } from './client';
+import { useServer, useTracker } from './harness';
 
 interface OpenApiResponse {
   description: string;
@@ -54,19 +52,12 @@ const AFTER_THE_DEADLINE = { now: () => new Date('2027-04-01T10:00:00Z') };
  * API refuses to send an answer that breaks its contract.
  */
 describe('contracts of the answers', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
+  const tracker = useTracker({ clock: AFTER_THE_DEADLINE });
+  const secretariat = tracker.as('secretariat');
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url, {}, AFTER_THE_DEADLINE);
-    document = (await (await fetch(`${server.url}/api/docs/openapi.json`)).json()) as OpenApiDocument;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+    document = (await (await fetch(`${tracker.url}/api/docs/openapi.json`)).json()) as OpenApiDocument;
   });
 
   it('describes the success answer of every operation: a schema, the media types of a file, or no body', () => {
@@ -107,10 +98,10 @@ describe('contracts of the answers', () => {
   });
 
   it.each([
-    ['anonymous', null],
-    ['the Secretariat', 'secretariat@example.org'],
-  ])('answers every GET it lets %s read as the OpenAPI document says (checked by ajv)', async (_who, email) => {
-    const client = email ? await signedIn(server.url, email) : new Client(server.url);
+    ['anonymous', false],
+    ['the Secretariat', true],
+  ])('answers every GET it lets %s read as the OpenAPI document says (checked by ajv)', async (_who, signedIn) => {
+    const client = signedIn ? secretariat : new Client(tracker.url);
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     ajv.addSchema({ ...document, $id: 'https://tracker.test/openapi.json' });
     const checked: string[] = [];
@@ -145,20 +136,21 @@ describe('contracts of the answers', () => {
     }
     expect(failures).toEqual([]);
     // Anonymous: the plan, the chart, its files and the public feeds; the Secretariat reads nearly everything.
-    expect(checked.length).toBeGreaterThanOrEqual(email ? 40 : 20);
+    expect(checked.length).toBeGreaterThanOrEqual(signedIn ? 40 : 20);
     expect(checked).toEqual(expect.arrayContaining(['/api/gantt', '/api/milestones', '/api/milestones/{id}', '/api/actions/{number}']));
   });
 
-  it('answers 500 naming the field when an answer breaks its contract, and is silent when the check is off', async () => {
-    const client = await signedIn(server.url, 'secretariat@example.org');
-    // Off, as in production by default (started first: a start brings the seeded notes up to date).
-    const unchecked = await startTestServer(db.url, { checkResponses: false });
-    try {
+  describe('with a second server whose check is off, as in production by default', () => {
+    // Started before the test: a start brings the seeded notes up to date.
+    const unchecked = useServer(tracker.db, { checkResponses: false });
+
+    it('answers 500 naming the field when an answer breaks its contract, and is silent when the check is off', async () => {
+      const client = secretariat;
       const [first] = (await client.get<Milestone[]>('/api/milestones?action=1')).body;
       expect((await client.get<Milestone>(`/api/milestones/${first.id}`)).status).toBe(200);
       // A note stored with a field the contract does not know, and a kind it does not list.
       const drifted = [{ kind: 'hunch', text: 'x', source: '2.4.9', colour: 'red' }];
-      await withClient(db.url, (sql) => sql.query(`UPDATE milestone SET notes = $2 WHERE id = $1`, [first.id, JSON.stringify(drifted)]));
+      await tracker.query(`UPDATE milestone SET notes = $2 WHERE id = $1`, [first.id, JSON.stringify(drifted)]);
 
       const broken = await client.get<ApiError>(`/api/milestones/${first.id}`);
       expect(broken.status).toBe(500);
@@ -174,8 +166,6 @@ describe('contracts of the answers', () => {
       const answer = await fetch(`${unchecked.url}/api/milestones/${first.id}`);
       expect(answer.status).toBe(200);
       expect(Milestone.safeParse(await answer.json()).success).toBe(false);
-    } finally {
-      await unchecked.close();
-    }
+    });
   });
 });
