@@ -166,12 +166,16 @@ export function useTracker(options: TrackerOptions = {}): Tracker {
 
 /**
  * Another server on the database of a tracker (or any test database) for the specs of this block,
- * with other settings; closed after them.
+ * with other settings (a function is called as it starts, after the block's earlier beforeAll
+ * hooks); closed after them.
  */
-export function useServer(on: Pick<Database, 'url'>, config: Partial<AppConfig> = {}): { readonly server: RunningServer; readonly url: string } {
+export function useServer(
+  on: Pick<Database, 'url'>,
+  config: Partial<AppConfig> | (() => Partial<AppConfig>) = {},
+): { readonly server: RunningServer; readonly url: string } {
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    server = await startTestServer(on.url, config);
+    server = await startTestServer(on.url, typeof config === 'function' ? config() : config);
   });
   afterAll(async () => {
     await server?.close();
