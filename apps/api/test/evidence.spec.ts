@@ -1,11 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiError, AuditEntry, Evidence, Output } from '@tracker/contracts';
 import { restoreBackup, takeBackup, writeBackup } from '../src/app/database/backup';
-import { createDataSource } from '../src/app/database/data-source';
-import type { RunningServer } from '../src/app/server';
 import { type Answer, type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestServer } from './server';
+import { DEMO_EMAIL, useDatabase, useServer, useTracker, withServer } from './harness';
 
 const MIB = 1024 * 1024;
 
@@ -40,23 +37,14 @@ async function download(client: Client, path: string): Promise<{ status: number;
 
 /** Evidence of delivery: files and links on outputs and milestones, and delivery that needs them. */
 describe('evidence of delivery', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
-  let colead: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
+  const colead = tracker.as('co_leader');
+  const readers = { member: tracker.as('member'), coordinator: tracker.as('coordinator') };
   let outputs: Output[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
-    colead = await signedIn(server.url, 'colead.labour@example.org');
     outputs = (await secretariat.get<Output[]>('/api/outputs')).body;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   const outputOf = (actionNumber: number, index = 0): Output => outputs.filter((o) => o.actionNumber === actionNumber)[index];
@@ -121,7 +109,7 @@ describe('evidence of delivery', () => {
         sent += 1;
       },
     });
-    const response = await fetch(`${server.url}/api/outputs/${output.id}/evidence`, {
+    const response = await fetch(`${tracker.url}/api/outputs/${output.id}/evidence`, {
       method: 'POST',
       body,
       duplex: 'half',
@@ -171,8 +159,7 @@ describe('evidence of delivery', () => {
     const elsewhere = await colead.post<ApiError>(`/api/outputs/${other.id}/evidence`, link);
     expect(elsewhere.status).toBe(403);
     expect((await upload(colead, `/api/outputs/${other.id}/evidence`, pdfBytes(1000), 'a.pdf')).status).toBe(403);
-    for (const email of ['member@example.org', 'coordinator@example.org']) {
-      const reader = await signedIn(server.url, email);
+    for (const reader of [readers.member, readers.coordinator]) {
       const before = await evidenceOf(own.id);
       expect((await upload(reader, `/api/outputs/${own.id}/evidence`, pdfBytes(1000), 'a.pdf')).status).toBe(403);
       expect((await reader.post(`/api/outputs/${own.id}/evidence`, link)).status).toBe(403);
@@ -260,13 +247,16 @@ describe('evidence of delivery', () => {
     });
   });
 
-  it('refuses a file beyond the partnership quota with a 413 naming it, and takes it once room is made', async () => {
-    // A second instance on the same database, its quota 3 to 4 MB above what the spec has stored so far.
-    const stored = (await secretariat.get<Evidence[]>('/api/evidence')).body.reduce((sum, e) => sum + (e.sizeBytes ?? 0), 0);
-    const quotaMb = Math.ceil(stored / MIB) + 3;
-    const small = await startTestServer(db.url, { evidence: { maxFileBytes: 25 * MIB, quotaBytes: quotaMb * MIB } });
-    try {
-      const client = await signedIn(small.url, 'secretariat@example.org');
+  describe('with a second server on the database whose quota is 3 to 4 MB above what is stored so far', () => {
+    let quotaMb = 0;
+    beforeAll(async () => {
+      const stored = (await secretariat.get<Evidence[]>('/api/evidence')).body.reduce((sum, e) => sum + (e.sizeBytes ?? 0), 0);
+      quotaMb = Math.ceil(stored / MIB) + 3;
+    });
+    const small = useServer(tracker.db, () => ({ evidence: { maxFileBytes: 25 * MIB, quotaBytes: quotaMb * MIB } }));
+
+    it('refuses a file beyond the partnership quota with a 413 naming it, and takes it once room is made', async () => {
+      const client = secretariat.on(small.url);
       const output = outputOf(2, 1);
       const first = await upload(client, `/api/outputs/${output.id}/evidence`, pdfBytes(MIB), 'first.pdf');
       expect(first.status).toBe(201);
@@ -277,45 +267,43 @@ describe('evidence of delivery', () => {
       expect(await evidenceOf(output.id)).toEqual(before);
       expect((await client.request('DELETE', `/api/evidence/${first.body.id}`)).status).toBe(204);
       expect((await upload(client, `/api/outputs/${output.id}/evidence`, pdfBytes(3 * MIB), 'second.pdf')).status).toBe(201);
-    } finally {
-      await small.close();
-    }
+    });
   });
 
-  it('keeps every file byte-identical through a backup and a restore', async () => {
-    const output = outputOf(2, 2);
-    const bytes = pdfBytes(9 * MIB + 7); // ten chunks: more than one page of the backup's writer
-    const added = await upload(secretariat, `/api/outputs/${output.id}/evidence`, bytes, 'kept.pdf');
-    expect(added.status).toBe(201);
-    const files = (await secretariat.get<Evidence[]>('/api/evidence')).body.filter((e) => e.kind === 'file');
-    const digests = new Map<string, string>();
-    for (const file of files) {
-      digests.set(file.id, sha256((await download(secretariat, file.downloadUrl!)).bytes));
-      expect(digests.get(file.id)).toBe(file.sha256);
-    }
-    const target = await createTestDatabase();
-    const from = createDataSource(db.url);
-    const to = createDataSource(target.url);
-    try {
-      await from.initialize();
-      await to.initialize();
-      await to.runMigrations({ transaction: 'each' });
-      // Written piece by piece as db:backup writes it: the same JSON as the backup taken whole.
-      const pieces: string[] = [];
-      const summary = await writeBackup(from, async (text) => {
-        pieces.push(text);
-      });
-      const backup = JSON.parse(pieces.join('')) as { tables: Record<string, unknown[]> };
-      const whole = await takeBackup(from);
-      const sortedRows = (tables: Record<string, unknown[]>) =>
-        Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map((row) => JSON.stringify(row)).sort()]));
-      expect(sortedRows(backup.tables)).toEqual(sortedRows(JSON.parse(JSON.stringify(whole.tables)) as Record<string, unknown[]>));
-      expect(backup.tables['evidence_chunk'].length).toBeGreaterThan(8);
-      expect(summary.rows).toBe(Object.values(backup.tables).reduce((sum, rows) => sum + rows.length, 0));
-      await restoreBackup(to, backup);
-      const restored = await startTestServer(target.url);
-      try {
-        const client = await signedIn(restored.url, 'secretariat@example.org');
+  describe('with an empty database to restore into', () => {
+    const target = useDatabase();
+
+    it('keeps every file byte-identical through a backup and a restore', async () => {
+      const output = outputOf(2, 2);
+      const bytes = pdfBytes(9 * MIB + 7); // ten chunks: more than one page of the backup's writer
+      const added = await upload(secretariat, `/api/outputs/${output.id}/evidence`, bytes, 'kept.pdf');
+      expect(added.status).toBe(201);
+      const files = (await secretariat.get<Evidence[]>('/api/evidence')).body.filter((e) => e.kind === 'file');
+      const digests = new Map<string, string>();
+      for (const file of files) {
+        digests.set(file.id, sha256((await download(secretariat, file.downloadUrl!)).bytes));
+        expect(digests.get(file.id)).toBe(file.sha256);
+      }
+      await tracker.withDataSource((from) =>
+        target.withDataSource(async (to) => {
+          await to.runMigrations({ transaction: 'each' });
+          // Written piece by piece as db:backup writes it: the same JSON as the backup taken whole.
+          const pieces: string[] = [];
+          const summary = await writeBackup(from, async (text) => {
+            pieces.push(text);
+          });
+          const backup = JSON.parse(pieces.join('')) as { tables: Record<string, unknown[]> };
+          const whole = await takeBackup(from);
+          const sortedRows = (tables: Record<string, unknown[]>) =>
+            Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map((row) => JSON.stringify(row)).sort()]));
+          expect(sortedRows(backup.tables)).toEqual(sortedRows(JSON.parse(JSON.stringify(whole.tables)) as Record<string, unknown[]>));
+          expect(backup.tables['evidence_chunk'].length).toBeGreaterThan(8);
+          expect(summary.rows).toBe(Object.values(backup.tables).reduce((sum, rows) => sum + rows.length, 0));
+          await restoreBackup(to, backup);
+        }),
+      );
+      await withServer(target.url, {}, async (restored) => {
+        const client = await signedIn(restored.url, DEMO_EMAIL.secretariat);
         const after = (await client.get<Evidence[]>('/api/evidence')).body.filter((e) => e.kind === 'file');
         expect(after.map((e) => e.id).sort()).toEqual([...digests.keys()].sort());
         for (const file of after) {
@@ -325,13 +313,7 @@ describe('evidence of delivery', () => {
         }
         const big = await download(client, added.body.downloadUrl!);
         expect(big.bytes.equals(bytes)).toBe(true);
-      } finally {
-        await restored.close();
-      }
-    } finally {
-      await from.destroy();
-      await to.destroy();
-      await target.drop();
-    }
+      });
+    });
   });
 });
