@@ -1,36 +1,33 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Action, ApiError, Milestone, MonitoringCall, MonitoringTableRow, Output } from '@tracker/contracts';
 import { Workbook } from 'exceljs';
 import mammoth from 'mammoth';
 import { seedScalePlans } from '../src/app/seed/scale-plan';
-import type { RunningServer } from '../src/app/server';
-import { Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase } from './database';
+import { Client } from './client';
 import { itemsOf } from './fixtures';
-import { startTestServer } from './server';
+import { useTempDir, useTracker } from './harness';
 
 const PERIOD = 'from=2026-12-01&to=2027-01-15';
 
 /** The progress report, the final report and the Monitoring Table of Actions. */
 describe('the report upward', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  /** "Today" of the server: standing still, moved by the tests. */
+  let now = new Date('2027-01-15T10:00:00Z');
+  const tracker = useTracker({ clock: { now: () => now } });
+  const secretariat = tracker.as('secretariat');
+  const readers = { coordinator: tracker.as('coordinator'), co_leader: tracker.as('co_leader'), member: tracker.as('member') };
+  const scratch = useTempDir('reports-');
   let actions: Action[];
   let delivered: Output;
   let moved: Milestone;
   let fileId: string;
-  let scratch: string;
-  /** "Today" of the server: standing still, moved by the tests. */
-  let now = new Date('2027-01-15T10:00:00Z');
 
   /** A file's bytes, with the client's cookies. */
   const download = async (client: Client, path: string) => {
-    const response = await fetch(`${server.url}${path}`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(`${tracker.url}${path}`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     return {
       status: response.status,
       type: response.headers.get('content-type'),
@@ -41,7 +38,7 @@ describe('the report upward', () => {
 
   /** The words of a PDF, as pdfjs-dist reads them (in a child process: it is an ES module), one space between words. */
   const pdfText = async (body: Buffer): Promise<string> => {
-    const file = join(scratch, `report-${Date.now()}.pdf`);
+    const file = join(scratch.path, `report-${Date.now()}.pdf`);
     await writeFile(file, body);
     const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
     return (JSON.parse(stdout) as { text: string }[])
@@ -51,20 +48,16 @@ describe('the report upward', () => {
   };
 
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'reports-'));
-    db = await createTestDatabase();
-    server = await startTestServer(db.url, {}, { now: () => now });
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     actions = (await secretariat.get<Action[]>('/api/actions')).body;
-    const items = await itemsOf(server.url);
+    const items = await itemsOf(tracker.url);
 
     // An output of Action 1 delivered in the period, with a file, a link, and a removed link as evidence.
     delivered = items.outputs[1];
-    const [{ partnership_id: partnershipId, user_id: userId }] = await server.dataSource.query<{ partnership_id: string; user_id: string }[]>(
+    const [{ partnership_id: partnershipId, user_id: userId }] = await tracker.dataSource.query<{ partnership_id: string; user_id: string }[]>(
       `SELECT a.partnership_id, (SELECT id FROM user_account WHERE email = 'secretariat@example.org') AS user_id FROM action a WHERE a.number = 1 AND a.partnership_id = (SELECT id FROM partnership ORDER BY created_at LIMIT 1)`,
     );
     const evidence = (kind: string, title: string, extra: Record<string, unknown>) =>
-      server.dataSource.query<{ id: string }[]>(
+      tracker.dataSource.query<{ id: string }[]>(
         `INSERT INTO evidence (partnership_id, output_id, kind, title, url, file_name, media_type, size_bytes, sha256, created_by, removed_at, removed_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
@@ -114,12 +107,6 @@ describe('the report upward', () => {
     ).toBe(201);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
-    await rm(scratch, { recursive: true, force: true });
-  });
-
   /** What every reading of the report must hold, in its words. */
   const expectReport = (text: string) => {
     for (const action of actions) {
@@ -129,7 +116,7 @@ describe('the report upward', () => {
     expect(text).toContain(`Output "${delivered.title}", delivered 10 Dec 2026`);
     expect(text).toContain('Mapping report (final PDF)');
     // A long address may wrap (after a slash or a hyphen): read without the line breaks.
-    expect(text.replace(/\s+/g, '')).toContain(`(${server.url}/api/evidence/${fileId}/download)`);
+    expect(text.replace(/\s+/g, '')).toContain(`(${tracker.url}/api/evidence/${fileId}/download)`);
     expect(text).toContain('Mapping report on the Partnership page');
     expect(text).not.toContain('A link removed since');
     expect(text).toMatch(new RegExp(`${moved.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ months? later than approved`));
@@ -149,7 +136,7 @@ describe('the report upward', () => {
     expectReport(text.replace(/\s+/g, ' '));
     // The evidence is linked, not only named.
     const { value: html } = await mammoth.convertToHtml({ buffer: file.body });
-    expect(html).toContain(`<a href="${server.url}/api/evidence/${fileId}/download">Mapping report (final PDF)</a>`);
+    expect(html).toContain(`<a href="${tracker.url}/api/evidence/${fileId}/download">Mapping report (final PDF)</a>`);
     expect(html).toContain('<a href="https://example.org/mapping-report">Mapping report on the Partnership page</a>');
   });
 
@@ -176,7 +163,7 @@ describe('the report upward', () => {
   });
 
   it("keeps the reports to the partnership's signed-in people", async () => {
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(tracker.url);
     for (const path of [
       `/api/reports/progress.docx?${PERIOD}`,
       `/api/reports/progress.pdf?${PERIOD}`,
@@ -185,8 +172,8 @@ describe('the report upward', () => {
     ]) {
       expect([path, (await anonymous.get(path)).status]).toEqual([path, 401]);
     }
-    await server.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 20 }));
-    const member = await signedIn(server.url, 'member@example.org');
+    await tracker.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 20 }));
+    const member = readers.member;
     expect((await download(member, `/api/reports/progress.docx?${PERIOD}`)).status).toBe(200);
     for (const path of [`/api/reports/progress.docx?${PERIOD}&partnership=scale-0001`, '/api/reports/monitoring-table.csv?partnership=scale-0001']) {
       const refused = await member.get<ApiError>(path);
@@ -278,7 +265,7 @@ describe('the report upward', () => {
       // Withdrawn: back to the computed stage, and every setting kept.
       const back = await secretariat.request<MonitoringTableRow>('PUT', '/api/reports/stages/2', { stage: null, note: 'Back to the computed stage' });
       expect(back.body).toMatchObject({ stage: before.body[1].computedStage, override: null });
-      const history = await server.dataSource.query<{ stage: string | null; note: string }[]>(
+      const history = await tracker.dataSource.query<{ stage: string | null; note: string }[]>(
         `SELECT s.stage, s.note FROM action_stage_override s JOIN action a ON a.id = s.action_id WHERE a.number = 2 ORDER BY s.set_at`,
       );
       expect(history).toEqual([
@@ -305,12 +292,11 @@ describe('the report upward', () => {
       const unknown = await secretariat.request<ApiError>('PUT', '/api/reports/stages/9', { stage: 'advanced', note: 'x' });
       expect([unknown.status, unknown.body.message]).toEqual([404, 'actionNumber: the partnership has no Action 9']);
       expect((await secretariat.request<ApiError>('PUT', '/api/reports/stages/one', { stage: 'advanced', note: 'x' })).status).toBe(400);
-      for (const email of ['coordinator@example.org', 'colead.labour@example.org', 'member@example.org']) {
-        const client = await signedIn(server.url, email);
+      for (const client of Object.values(readers)) {
         expect((await client.request('PUT', '/api/reports/stages/1', { stage: 'advanced', note: 'x' })).status).toBe(403);
         expect((await client.get('/api/reports/monitoring-table')).status).toBe(200);
       }
-      const [{ n }] = await server.dataSource.query<{ n: number }[]>(
+      const [{ n }] = await tracker.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM action_stage_override s JOIN action a ON a.id = s.action_id WHERE a.number = 1`,
       );
       expect(n).toBe(0);
