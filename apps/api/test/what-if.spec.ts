@@ -1,42 +1,30 @@
 import type { ApiError, GanttData, Output, RiskView, WhatIf } from '@tracker/contracts';
 import { seedScalePlans } from '../src/app/seed/scale-plan';
-import type { RunningServer } from '../src/app/server';
-import { type Client, signedIn } from './client';
-import { createTestDatabase, type TestDatabase, withClient } from './database';
-import { startTestServer } from './server';
+import { useTracker } from './harness';
 
 /** What if an item were expected to end on another day: computed on the risk view, never saved. */
 describe('the what-if of a forecast end', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let secretariat: Client;
+  const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
+  const others = { coordinator: tracker.as('coordinator'), co_leader: tracker.as('co_leader'), member: tracker.as('member') };
   let items: GanttData['items'];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startTestServer(db.url);
-    secretariat = await signedIn(server.url, 'secretariat@example.org');
     items = (await secretariat.get<GanttData>('/api/gantt')).body.items;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   const idOf = (title: string) => items.find((i) => i.title === title)!.id;
   const whatIf = (body: object, client = secretariat) => client.post<WhatIf & ApiError>('/api/risks/what-if', body);
   /** Every row the plan's items, links, history and revision are kept in, as one digest. */
-  const snapshot = () =>
-    withClient(db.url, async (client) => {
-      const digest = async (table: string) =>
-        (await client.query<{ digest: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`)).rows[0].digest;
-      const digests: Record<string, string | null> = {};
-      for (const table of ['milestone', 'output', 'dependency', 'audit_entry', 'plan_revision']) {
-        digests[table] = await digest(table);
-      }
-      return digests;
-    });
+  const snapshot = async () => {
+    const digest = async (table: string) =>
+      (await tracker.query<{ digest: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`))[0].digest;
+    const digests: Record<string, string | null> = {};
+    for (const table of ['milestone', 'output', 'dependency', 'audit_entry', 'plan_revision']) {
+      digests[table] = await digest(table);
+    }
+    return digests;
+  };
 
   it('says which items and Actions would pass the deadline with a later forecast end, with the chain in words, and saves nothing', async () => {
     const before = await snapshot();
@@ -115,11 +103,11 @@ describe('the what-if of a forecast end', () => {
 
   it("is the Secretariat's only", async () => {
     const body = { itemId: idOf('Mapping to be drafted'), forecastEnd: '2027-01-31' };
-    for (const email of ['coordinator@example.org', 'colead.labour@example.org', 'member@example.org']) {
-      const answer = await whatIf(body, await signedIn(server.url, email));
-      expect([email, answer.status]).toEqual([email, 403]);
+    for (const [role, client] of Object.entries(others)) {
+      const answer = await whatIf(body, client);
+      expect([role, answer.status]).toEqual([role, 403]);
     }
-    const anonymous = await fetch(`${server.url}/api/risks/what-if`, {
+    const anonymous = await fetch(`${tracker.url}/api/risks/what-if`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -127,7 +115,7 @@ describe('the what-if of a forecast end', () => {
     expect([401, 403]).toContain(anonymous.status);
   });
   it("answers only for a partnership the Secretariat's organisation has a seat in", async () => {
-    await server.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 5 }));
+    await tracker.dataSource.transaction((manager) => seedScalePlans(manager, { partnerships: 1, items: 5 }));
     const other = (await secretariat.get<GanttData>('/api/gantt?partnership=scale-0001')).body.items[0];
     const answer = await secretariat.post<ApiError>('/api/risks/what-if?partnership=scale-0001', { itemId: other.id, forecastEnd: '2027-06-30' });
     expect(answer.status).toBe(403);
