@@ -18,6 +18,7 @@ interface PdfPage {
 /** The chart as SVG (read as XML), PNG (its header) and PDF (read by pdfjs-dist in a child process). */
 describe('the chart as a file', () => {
   const tracker = useTracker();
+  const secretariat = tracker.as('secretariat');
   const files = useTempDir('chart-');
   let gantt: GanttData;
 
@@ -163,7 +164,6 @@ describe('the chart as a file', () => {
   });
 
   it('packs an opened monitoring call: its changes, follow-ups, the rating per Action and the chart of its Actions', async () => {
-    const secretariat = await tracker.signIn('secretariat@example.org');
     const earlier = (await secretariat.post<MonitoringCall>('/api/monitoring-calls', { heldOn: '2026-10-01', actionNumbers: [1] })).body;
     expect(
       (
@@ -241,7 +241,6 @@ describe('the chart as a file', () => {
     expect((await fetch(`${tracker.url}/api/exports/monitoring-calls/${call.id}/pack.pdf`)).status).toBe(401);
   });
   it('draws the approved windows of a compared version as ghost bars, with the slip in the labels, in SVG and PDF', async () => {
-    const secretariat = await tracker.signIn('secretariat@example.org');
     const step = gantt.items.find((i) => i.actionNumber === 4 && i.parentId !== null && i.precision === 'month') as Milestone;
     const added = await secretariat.post<Milestone>('/api/milestones', { actionNumber: 4, title: 'Funding clinic for small cities', windowText: 'June 2026' });
     expect(added.status).toBe(201);
@@ -281,7 +280,6 @@ describe('the chart as a file', () => {
     expect(JSON.stringify(await missing.json())).toContain('baseline: the partnership has no plan version 9');
   });
   it('draws an arrow from each predecessor and the forecast range beyond a bar, with their legend, in SVG and PDF', async () => {
-    const secretariat = await tracker.signIn('secretariat@example.org');
     const byTitle = (title: string) => gantt.items.find((i) => i.title === title)!;
     const mapping = byTitle('Mapping to be drafted');
     const review = byTitle('Mapping to be reviewed and validated by Action group members');

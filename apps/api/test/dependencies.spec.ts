@@ -1,15 +1,14 @@
 import type { ApiError, AuditEntry, Dependency, GanttData, Milestone, Output, RiskItem, RiskView } from '@tracker/contracts';
 import { workPlanDependencies } from '../src/app/seed/work-plan-dependencies.data';
 import { WORK_PLAN } from '../src/app/seed/work-plan.data';
-import { withClient } from './database';
-import { startTestServer } from './server';
-import { useTracker } from './harness';
+import { useTracker, withServer } from './harness';
 
 /** Links between plan items, the forecast they feed, and the seeded plan's own links. */
 describe('dependencies and the forecast', () => {
   const tracker = useTracker();
   const secretariat = tracker.as('secretariat');
   const colead = tracker.as('co_leader');
+  const readers = [tracker.as('coordinator'), tracker.as('member')];
 
   /** A new activity of an Action (the Secretariat adds it), with its window in the plan's words. */
   const newMilestone = async (title: string, windowText: string, actionNumber = 1): Promise<Milestone> => {
@@ -97,8 +96,7 @@ describe('dependencies and the forecast', () => {
       const theirs = await link(own.id, other.id, 0, colead);
       expect(theirs.status).toBe(403);
       expect(theirs.body.message).toMatch(/co-leaders may change only/);
-      for (const email of ['coordinator@example.org', 'member@example.org']) {
-        const reader = await tracker.signIn(email);
+      for (const reader of readers) {
         const refused = await link(own.id, ownLater.id, 0, reader);
         expect(refused.status).toBe(403);
         expect((await reader.request('DELETE', `/api/dependencies/${mine.body.id}`)).status).toBe(403);
@@ -256,9 +254,8 @@ describe('dependencies and the forecast', () => {
       const items = await titles();
       const removed = links.find((l) => items.get(l.successorId)?.title === 'Study visit (TBC)') ?? links[0];
       expect((await secretariat.request('DELETE', `/api/dependencies/${removed.id}`)).status).toBe(204);
-      await withClient(tracker.db.url, (c) => c.query(`DELETE FROM dependency WHERE source IS NOT NULL`));
-      const again = await startTestServer(tracker.db.url);
-      try {
+      await tracker.query(`DELETE FROM dependency WHERE source IS NOT NULL`);
+      await withServer(tracker.db.url, {}, async (again) => {
         // Every link comes back but those into the item whose links someone changed.
         const expected = links.filter((l) => l.successorId !== removed.successorId);
         expect(expected.length).toBeLessThan(links.length);
@@ -266,9 +263,7 @@ describe('dependencies and the forecast', () => {
         const back = await seeded();
         expect(back.map((l) => `${l.predecessorId}>${l.successorId}`).sort()).toEqual(expected.map((l) => `${l.predecessorId}>${l.successorId}`).sort());
         expect(back.some((l) => l.predecessorId === removed.predecessorId && l.successorId === removed.successorId)).toBe(false);
-      } finally {
-        await again.close();
-      }
+      });
     });
   });
 });

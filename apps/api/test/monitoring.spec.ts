@@ -1,6 +1,5 @@
 import type { ApiError, AuditEntry, ConflictError, FollowUp, Milestone, MonitoringCall, MonitoringCallSummary } from '@tracker/contracts';
 import { Client } from './client';
-import { withClient } from './database';
 import { useTracker } from './harness';
 
 /**
@@ -10,6 +9,8 @@ import { useTracker } from './harness';
 describe('monitoring calls', () => {
   const tracker = useTracker();
   const secretariat = tracker.as('secretariat');
+  const member = tracker.as('member');
+  const readers = [tracker.as('co_leader'), member, tracker.as('coordinator')];
   let milestones: Milestone[];
   /** Today and earlier days in Brussels, as the server counts them. */
   let today: string;
@@ -17,10 +18,7 @@ describe('monitoring calls', () => {
 
   beforeAll(async () => {
     milestones = (await secretariat.get<Milestone[]>('/api/milestones')).body;
-    today = await withClient(
-      tracker.db.url,
-      async (c) => (await c.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Europe/Brussels')::date, 'YYYY-MM-DD') AS d`)).rows[0].d,
-    );
+    [{ d: today }] = await tracker.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Europe/Brussels')::date, 'YYYY-MM-DD') AS d`);
   });
 
   /** Changes a milestone through the API, then moves its history back `days` days. */
@@ -29,7 +27,7 @@ describe('monitoring calls', () => {
     const answer = await secretariat.patch(`/api/milestones/${milestone.id}`, { version: current.version, progress, status: 'in_progress' });
     expect(answer.status).toBe(200);
     if (days > 0) {
-      await withClient(tracker.db.url, (c) => c.query(`UPDATE audit_entry SET at = at - make_interval(days => $2) WHERE item_id = $1`, [milestone.id, days]));
+      await tracker.query(`UPDATE audit_entry SET at = at - make_interval(days => $2) WHERE item_id = $1`, [milestone.id, days]);
     }
   }
 
@@ -130,8 +128,7 @@ describe('monitoring calls', () => {
   });
 
   it('lets a co-leader and a member read calls but not record or change them (403)', async () => {
-    for (const email of ['colead.labour@example.org', 'member@example.org', 'coordinator@example.org']) {
-      const client = await tracker.signIn(email);
+    for (const client of readers) {
       expect((await client.get('/api/monitoring-calls')).status).toBe(200);
       expect((await open(second.id, client)).id).toBe(second.id);
       const refused = [
@@ -191,7 +188,6 @@ describe('monitoring calls', () => {
     ]);
     expect(history[0]).toMatchObject({ itemType: 'follow_up', itemTitle: 'Send the minutes again', actionNumber: null });
 
-    const member = await tracker.signIn('member@example.org');
     expect((await member.get(`/api/follow-ups/${followUps[0].id}/history`)).status).toBe(200);
     expect((await new Client(tracker.url).get(`/api/monitoring-calls/${second.id}/history`)).status).toBe(401);
     expect((await secretariat.get('/api/follow-ups/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
