@@ -1,3 +1,4 @@
+import { EventEmitter, on } from 'node:events';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -20,6 +21,8 @@ export interface ReceivedMail {
  */
 export class TestSmtpServer {
   readonly mails: ReceivedMail[] = [];
+  /** Says 'mail' each time one arrives. */
+  private readonly arrivals = new EventEmitter();
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -36,6 +39,7 @@ export class TestSmtpServer {
         simpleParser(stream)
           .then((parsed) => {
             this.mails.push(toReceived(parsed));
+            this.arrivals.emit('mail');
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -52,17 +56,24 @@ export class TestSmtpServer {
 
   /** Waits until `count` mails match, then returns them (throws after `timeout` ms with what arrived). */
   async waitFor(match: (mail: ReceivedMail) => boolean, count = 1, timeout = 20_000): Promise<ReceivedMail[]> {
-    const until = Date.now() + timeout;
-    for (;;) {
-      const found = this.mails.filter(match);
-      if (found.length >= count) {
-        return found;
-      }
-      if (Date.now() > until) {
-        throw new Error(`expected ${count} mail(s), got ${found.length}; received: ${this.mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
+    const found = () => this.mails.filter(match);
+    if (found().length >= count) {
+      return found();
     }
+    // Checked again as each mail arrives, until enough match or the time is up.
+    const signal = AbortSignal.timeout(timeout);
+    try {
+      for await (const _ of on(this.arrivals, 'mail', { signal })) {
+        if (found().length >= count) {
+          return found();
+        }
+      }
+    } catch (error) {
+      if (!signal.aborted) {
+        throw error;
+      }
+    }
+    throw new Error(`expected ${count} mail(s), got ${found().length}; received: ${this.mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`);
   }
 
   async stop(): Promise<void> {
