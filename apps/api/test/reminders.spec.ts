@@ -1,13 +1,13 @@
 import type { Organisation, RiskView } from '@tracker/contracts';
 import { actionFinishWords } from '@tracker/schedule';
+import { MAIL_QUEUE } from '../src/app/mail/mail.service';
 import { DIGEST_KINDS, RemindersService } from '../src/app/reminders/reminders.service';
 import type { RunningServer } from '../src/app/server';
 import { createAccount } from '../src/app/accounts/account-setup';
 import { signedIn } from './client';
 import { withClient } from './database';
-import { startTestServer } from './server';
 import { type ReceivedMail, TestSmtpServer } from './smtp';
-import { useTracker } from './harness';
+import { DEMO_EMAIL, type Tracker, useTracker, withServer } from './harness';
 
 /** A clock the test moves. */
 class TestClock {
@@ -26,29 +26,49 @@ function linkedItems(mail: ReceivedMail): string[] {
     .sort();
 }
 
+/**
+ * Resolves once every mail of `kind` the tracker wrote is marked sent and no job of the mail queue
+ * is waiting, retrying or running: from then on no copy of them can still arrive.
+ */
+async function mailSettled(tracker: Tracker, kind: string, timeout = 20_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const [{ unsent, queued }] = await tracker.query<{ unsent: number; queued: number }>(
+      `SELECT (SELECT count(*)::int FROM mail_outbox WHERE kind = $1 AND status <> 'sent') AS unsent,
+              (SELECT count(*)::int FROM pgboss.job WHERE name = $2 AND state IN ('created', 'retry', 'active')) AS queued`,
+      [kind, MAIL_QUEUE],
+    );
+    if (unsent === 0 && queued === 0) {
+      return;
+    }
+    if (Date.now() > until) {
+      throw new Error(`mail of kind ${kind} not settled: ${unsent} unsent, ${queued} job(s) of ${MAIL_QUEUE} left`);
+    }
+    await new Promise((r) => setTimeout(r, 50)); // the interval between two looks at the queue, not a wait for the mail
+  }
+}
+
 describe('weekly digests and follow-up reminders on the shared queue', () => {
   // Sunday 29 November 2026 while starting; the tests move it to Monday 08:00 in Brussels (07:00 UTC).
   const clock = new TestClock(new Date('2026-11-29T10:00:00Z'));
   const tracker = useTracker({ instances: 2, smtp: true, clock });
   const smtp = tracker.smtp;
+  const secretariat = tracker.as('secretariat');
   let first: RunningServer;
   let second: RunningServer;
 
   beforeAll(async () => {
     [first, second] = tracker.servers;
     // A second co-leader, of Action 2's co-leading organisation, with the Action named on the account.
-    const organisations = (await (await signedIn(first.url, 'secretariat@example.org')).get<Organisation[]>('/api/organisations')).body;
+    const organisations = (await secretariat.get<Organisation[]>('/api/organisations')).body;
     const action2Lead = organisations.find((o) => o.actions.some((a) => a.actionNumber === 2 && a.role === 'co_leader'))!;
     const created = await createAccount(
       first.dataSource.manager,
       { email: 'colead.education@example.org', name: 'Education Co-leader', role: 'co_leader', organisation: action2Lead.id },
       'demo-password',
     );
-    await withClient(tracker.db.url, (c) =>
-      c.query(`INSERT INTO account_action (user_id, action_id) SELECT $1, id FROM action WHERE number = 2`, [created.id]),
-    );
+    await tracker.query(`INSERT INTO account_action (user_id, action_id) SELECT $1, id FROM action WHERE number = 2`, [created.id]);
     // A follow-up owned by Ashoka (co-leader of Action 1), due on Monday.
-    const secretariat = await signedIn(first.url, 'secretariat@example.org');
     // Invited as Ashoka's co-leader, Action 1 ticked, but no password set yet: no digest, no reminder.
     const ashokaId = organisations.find((o) => o.name.includes('Ashoka'))!.id;
     const invited = await secretariat.post('/api/accounts', {
@@ -82,7 +102,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     expect(reports[0].digests + reports[1].digests).toBe(3);
     await tickBoth(); // a later tick in the same week sends nothing again
     const digests = await smtp.waitFor((m) => m.subject.startsWith('Weekly digest'), 3);
-    await new Promise((r) => setTimeout(r, 3000)); // time for any duplicate to arrive
+    await mailSettled(tracker, 'digest'); // every digest handed to SMTP: a duplicate would be here by now
     const all = smtp.mails.filter((m) => m.subject.startsWith('Weekly digest'));
     // The invited co-leader, who has not set a password, is not among them.
     expect(all.map((m) => m.to.join()).sort()).toEqual(['colead.education@example.org', 'colead.labour@example.org', 'secretariat@example.org']);
@@ -92,7 +112,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
       ['colead.education@example.org', 2],
     ] as const) {
       const mail = digests.find((m) => m.to.includes(email))!;
-      const risks = (await (await signedIn(first.url, email)).get<RiskView>('/api/risks?asOf=2026-11-30')).body;
+      const risks = (await (await tracker.signIn(email)).get<RiskView>('/api/risks?asOf=2026-11-30')).body;
       const expected = risks.items.filter((i) => i.actionNumber === action && DIGEST_KINDS.includes(i.kind));
       expect(expected.length).toBeGreaterThan(0);
       expect(linkedItems(mail)).toEqual(expected.map((i) => i.id).sort());
@@ -115,10 +135,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
         // One click turns the digest off.
         const page = await fetch(unsubscribe.replace(/^http:\/\/localhost:\d+/, first.url));
         expect(page.status).toBe(200);
-        const digest = await withClient(
-          tracker.db.url,
-          async (c) => (await c.query<{ digest: string }>(`SELECT digest FROM user_account WHERE email = $1`, [email])).rows[0].digest,
-        );
+        const [{ digest }] = await tracker.query<{ digest: string }>(`SELECT digest FROM user_account WHERE email = $1`, [email]);
         expect(digest).toBe('off');
       } else {
         expect(mail.text).toContain('Open follow-ups of your organisation\n');
@@ -126,7 +143,7 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     }
 
     const secretariatMail = digests.find((m) => m.to.includes('secretariat@example.org'))!;
-    const view = (await (await signedIn(first.url, 'secretariat@example.org')).get<RiskView>('/api/risks?asOf=2026-11-30')).body;
+    const view = (await secretariat.get<RiskView>('/api/risks?asOf=2026-11-30')).body;
     for (const action of view.actions) {
       expect(secretariatMail.text).toContain(`Action ${action.number} (${action.shortName}): ${action.rag[0].toUpperCase()}${action.rag.slice(1)}.`);
       expect(secretariatMail.text).toContain(`It is ${actionFinishWords(action.finish, view.deadline)}.`);
@@ -137,16 +154,13 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     for (const item of pushed) {
       expect(secretariatMail.text).toContain(`${item.title} (Action ${item.actionNumber}, ${item.itemType}): ${item.reason}`);
     }
-    const rows = await withClient(
-      tracker.db.url,
-      async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n,
-    );
+    const [{ n: rows }] = await tracker.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`);
     expect(rows).toBe(3);
   });
 
   it('mails the owner of a follow-up on the day it falls due, once', async () => {
     // The co-leader above turned reminders off; their organisation's other person gets it.
-    await withClient(tracker.db.url, (c) => c.query(`UPDATE user_account SET digest = 'weekly' WHERE email = 'colead.labour@example.org'`));
+    await tracker.query(`UPDATE user_account SET digest = 'weekly' WHERE email = 'colead.labour@example.org'`);
     const reports = await tickBoth();
     const sent = reports[0].followUps + reports[1].followUps;
     expect(sent).toBeLessThanOrEqual(1);
@@ -154,15 +168,12 @@ describe('weekly digests and follow-up reminders on the shared queue', () => {
     expect(mail.to).toEqual(['colead.labour@example.org']);
     expect(mail.subject).toBe('Follow-up due today: Send the mapping draft');
     expect(mail.text).toContain('You get this mail because your organisation owns this follow-up.');
-    await new Promise((r) => setTimeout(r, 2000));
+    await mailSettled(tracker, 'follow_up_due');
     expect(smtp.mails.filter((m) => m.subject.startsWith('Follow-up due today'))).toHaveLength(1);
   });
 
   it('runs its tick from a schedule on the queue', async () => {
-    const schedules = await withClient(
-      tracker.db.url,
-      async (c) => (await c.query<{ name: string; cron: string; timezone: string }>(`SELECT name, cron, timezone FROM pgboss.schedule`)).rows,
-    );
+    const schedules = await tracker.query<{ name: string; cron: string; timezone: string }>(`SELECT name, cron, timezone FROM pgboss.schedule`);
     expect(schedules).toEqual([{ name: 'reminders.tick', cron: '*/10 * * * *', timezone: 'Europe/Brussels' }]);
   });
 });
@@ -182,18 +193,21 @@ describe('the job queue on a database whose owner is no superuser', () => {
     url.password = 'plain';
     url.pathname = `/${name}`;
     const smtp = await new TestSmtpServer().start();
-    const server = await startTestServer(url.toString(), { smtpUrl: smtp.url });
     try {
-      const superuser = await withClient(url.toString(), async (c) => (await c.query<{ s: string }>(`SELECT current_setting('is_superuser') AS s`)).rows[0].s);
-      expect(superuser).toBe('off');
-      const anon = await signedIn(server.url, 'secretariat@example.org');
-      await anon.post('/api/auth/logout');
-      await anon.get('/api/auth/me');
-      expect((await anon.post('/api/auth/password-reset', { email: 'member@example.org' })).status).toBe(202);
-      const [mail] = await smtp.waitFor((m) => m.to.includes('member@example.org'));
-      expect(mail.subject).toBe('Reset your password for the Work Plan tracker');
+      await withServer(url.toString(), { smtpUrl: smtp.url }, async (server) => {
+        const superuser = await withClient(
+          url.toString(),
+          async (c) => (await c.query<{ s: string }>(`SELECT current_setting('is_superuser') AS s`)).rows[0].s,
+        );
+        expect(superuser).toBe('off');
+        const anon = await signedIn(server.url, DEMO_EMAIL.secretariat);
+        await anon.post('/api/auth/logout');
+        await anon.get('/api/auth/me');
+        expect((await anon.post('/api/auth/password-reset', { email: DEMO_EMAIL.member })).status).toBe(202);
+        const [mail] = await smtp.waitFor((m) => m.to.includes(DEMO_EMAIL.member));
+        expect(mail.subject).toBe('Reset your password for the Work Plan tracker');
+      });
     } finally {
-      await server.close();
       await smtp.stop();
       await withClient(admin, async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
