@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Evidence, Output } from '@tracker/contracts';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, getJson, launchBrowser, screenshot, signIn } from './support/browser';
+import { BASE_URL, getJson, launchBrowser, screenshot, signedInPage } from './support/browser';
 
 describe('evidence of delivery in the browser', () => {
   let browser: Browser;
@@ -18,11 +18,7 @@ describe('evidence of delivery in the browser', () => {
     // Action 3's first output: no other browser test changes it.
     const output = (await getJson<Output[]>('/api/outputs?action=3'))[0];
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200_000)]);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org');
     await page.goto(`${BASE_URL}/actions/3`, { waitUntil: 'networkidle' });
     const outputs = page.getByTestId('outputs-table');
     await outputs.getByRole('button', { name: `Update ${output.title}` }).click();

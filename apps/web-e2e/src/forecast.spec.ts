@@ -1,6 +1,6 @@
 import type { Milestone } from '@tracker/contracts';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 import { type OwnTracker, startOwnTracker } from './support/own-tracker';
 
 /**
@@ -27,24 +27,12 @@ describe('the forecast on the chart and the risk page', () => {
     return response;
   };
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${tracker.url}/sign-in`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('demo-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('account').getByText('Signed in as').waitFor();
-  }
-
   it('draws arrows and a re-planned step still overdue with its forecast range, says the chain, and tries a forecast without saving it', async () => {
     const milestones = (await (await fetched('/api/milestones?action=2')).json()) as Milestone[];
     const mapping = milestones.find((m) => m.title === 'Mapping to be drafted') as Milestone;
     const review = milestones.find((m) => m.predecessorIds.includes(mapping.id)) as Milestone;
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org', { base: tracker.url });
 
     // Re-plan the mapping as the Secretariat would: a forecast end of 31 January 2027.
     await page.goto(`${tracker.url}/?action=2`, { waitUntil: 'networkidle' });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, seriousAccessibilityViolations, signIn } from './support/browser';
+import { launchBrowser, seriousAccessibilityViolations, signedInPage } from './support/browser';
 
 /** The Reports page: the progress report downloaded in a real browser, and the Secretariat's stage of an Action. */
 describe('the Reports page', () => {
@@ -16,11 +16,7 @@ describe('the Reports page', () => {
   });
 
   it('downloads the progress report of a period and lets the Secretariat set a stage with a note', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'secretariat@example.org');
+    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org', { acceptDownloads: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
     const table = page.getByTestId('monitoring-table');
