@@ -1,4 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { watch } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 
@@ -135,16 +137,35 @@ export interface CaughtMail {
 export async function waitForMail(to: string, subject: string, timeout = 20_000): Promise<CaughtMail> {
   const dir = process.env['E2E_MAIL_DIR'];
   if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the browser tests through jest');
-  const { readdir } = await import('node:fs/promises');
-  const until = Date.now() + timeout;
-  for (;;) {
-    const files = (await readdir(dir)).sort().reverse();
+  const find = async (): Promise<CaughtMail | undefined> => {
+    const files = (await readdir(dir))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .reverse();
     for (const file of files) {
       const mail = JSON.parse(await readFile(join(dir, file), 'utf8')) as CaughtMail;
       if (mail.to.includes(to) && mail.subject.startsWith(subject)) return mail;
     }
-    if (Date.now() > until) throw new Error(`no mail "${subject}" to ${to} arrived`);
-    await new Promise((r) => setTimeout(r, 200));
+    return undefined;
+  };
+  // Watched from before the first look, so a mail that lands meanwhile still wakes the loop.
+  const signal = AbortSignal.timeout(timeout);
+  const watcher = watch(dir, { signal });
+  let changed = Promise.resolve(true);
+  try {
+    for (;;) {
+      // false once the time is up (or the watch failed)
+      const next = once(watcher, 'change', { signal }).then(
+        () => true,
+        () => false,
+      );
+      if (!(await changed)) throw new Error(`no mail "${subject}" to ${to} arrived`);
+      const mail = await find();
+      if (mail) return mail;
+      changed = next;
+    }
+  } finally {
+    watcher.close();
   }
 }
 

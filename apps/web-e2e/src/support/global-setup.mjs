@@ -2,7 +2,7 @@
 // Postgres in a fresh DATA_DIR), on a free port, once for all browser tests.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -59,7 +59,10 @@ export default async function globalSetup() {
           received += 1;
           const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
           const body = { to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' };
-          await writeFile(join(mailDir, `${String(received).padStart(5, '0')}.json`), JSON.stringify(body));
+          // Written aside, then renamed: a spec watching the folder never reads half a mail.
+          const name = join(mailDir, String(received).padStart(5, '0'));
+          await writeFile(`${name}.tmp`, JSON.stringify(body));
+          await rename(`${name}.tmp`, `${name}.json`);
           callback();
         })
         .catch(callback);
