@@ -75,15 +75,6 @@ export class GanttPageComponent {
       ),
     ),
   );
-  private readonly evidenceApi = inject(EvidenceService);
-  /** The evidence of the partnership's items, shown in an item's details; read again after a save. */
-  private readonly evidence = toSignal(
-    combineLatest([toObservable(this.reload), toObservable(this.partnership)]).pipe(
-      switchMap(([, partnership]) => this.evidenceApi.ofPartnership(partnershipQuery(partnership)).pipe(catchError(() => of([] as Evidence[])))),
-    ),
-    { initialValue: [] as Evidence[] },
-  );
-  readonly evidenceOf = computed(() => evidenceByItem(this.evidence()));
   /** Organisations of the partnership for the filter: read again only when the partnership changes. */
   private readonly allOrganisations = toSignal(
     toObservable(this.partnership).pipe(
@@ -206,6 +197,19 @@ export class GanttPageComponent {
   );
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.allItems().find((i) => i.id === this.selectedId()) ?? null);
+  private readonly evidenceApi = inject(EvidenceService);
+  /** Set once an item's details open: the partnership's evidence is read then, not for the first paint. */
+  private readonly detailsOpened = signal(false);
+  /** The evidence of the partnership's items, shown in an item's details; read again after a save. */
+  private readonly evidence = toSignal(
+    combineLatest([toObservable(this.reload), toObservable(this.partnership), toObservable(this.detailsOpened)]).pipe(
+      switchMap(([, partnership, opened]) =>
+        opened ? this.evidenceApi.ofPartnership(partnershipQuery(partnership)).pipe(catchError(() => of([] as Evidence[]))) : of([] as Evidence[]),
+      ),
+    ),
+    { initialValue: [] as Evidence[] },
+  );
+  readonly evidenceOf = computed(() => evidenceByItem(this.evidence()));
 
   /** The item a link opened (`?item=<id>`, e.g. from the risk page), so it opens once, not on every reload. */
   private linkedItem: string | null = null;
@@ -222,6 +226,9 @@ export class GanttPageComponent {
   }
 
   select(id: string | null): void {
+    if (id !== null) {
+      this.detailsOpened.set(true);
+    }
     this.selectedId.set(id);
     void this.editor.open(id);
   }
