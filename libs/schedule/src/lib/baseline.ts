@@ -57,6 +57,23 @@ export function forecastMoveOf(item: PlanSnapshotItem, from: string | null, to: 
   return { item, from, to, words };
 }
 
+/** A comparison of two plans that finds nothing changed: every list empty. */
+export function noChanges(from: { number: number | null; name: string }, to: { number: number | null; name: string }): PlanComparison {
+  return {
+    from: { number: from.number, name: from.name },
+    to: { number: to.number, name: to.name },
+    added: [],
+    removed: [],
+    cancelled: [],
+    renamed: [],
+    moved: [],
+    reparented: [],
+    forecastMoved: [],
+    linksAdded: [],
+    linksRemoved: [],
+  };
+}
+
 /**
  * What changed from one snapshot of a plan to another: items added and removed, cancelled since,
  * renamed, moved (with the slip in months and words), put under another activity, their forecast
@@ -72,19 +89,7 @@ export function comparePlans(
   const order = (a: PlanSnapshotItem, b: PlanSnapshotItem) => a.actionNumber - b.actionNumber || a.kind.localeCompare(b.kind) || a.sortOrder - b.sortOrder;
   const before = new Map(from.items.map((item) => [key(item), item]));
   const after = new Map(to.items.map((item) => [key(item), item]));
-  const result: PlanComparison = {
-    from: { number: from.number, name: from.name },
-    to: { number: to.number, name: to.name },
-    added: [],
-    removed: [],
-    cancelled: [],
-    renamed: [],
-    moved: [],
-    reparented: [],
-    forecastMoved: [],
-    linksAdded: [],
-    linksRemoved: [],
-  };
+  const result = noChanges(from, to);
   for (const item of [...to.items].sort(order)) {
     const old = before.get(key(item));
     if (!old) {

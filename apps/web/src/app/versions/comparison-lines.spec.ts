@@ -1,4 +1,5 @@
 import type { PlanComparison, PlanSnapshotItem } from '@tracker/contracts';
+import { noChanges } from '@tracker/schedule';
 import { comparisonLines } from './comparison-lines';
 
 const item = (id: string, title: string, actionNumber = 2): PlanSnapshotItem => ({
@@ -16,19 +17,7 @@ const item = (id: string, title: string, actionNumber = 2): PlanSnapshotItem => 
   sortOrder: 1,
 });
 
-const empty: PlanComparison = {
-  from: { number: 1, name: 'Work Plan as approved, April 2025' },
-  to: { number: null, name: 'the current plan' },
-  added: [],
-  removed: [],
-  cancelled: [],
-  renamed: [],
-  moved: [],
-  reparented: [],
-  forecastMoved: [],
-  linksAdded: [],
-  linksRemoved: [],
-};
+const empty: PlanComparison = noChanges({ number: 1, name: 'Work Plan as approved, April 2025' }, { number: null, name: 'the current plan' });
 
 describe('the comparison of two versions in words', () => {
   it('lists a forecast set by a person and the links added and removed, though the plan itself did not move', () => {
