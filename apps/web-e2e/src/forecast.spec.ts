@@ -1,7 +1,6 @@
 import type { Milestone } from '@tracker/contracts';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
-import { type OwnTracker, startOwnTracker } from './support/own-tracker';
+import { screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
+import { useOwnTracker } from './support/own-tracker';
 
 /**
  * The forecast in the browser, as the Secretariat: a step re-planned to end later, its arrows and
@@ -9,20 +8,10 @@ import { type OwnTracker, startOwnTracker } from './support/own-tracker';
  * tracker of its own, so the other browser tests keep reading the plan as seeded.
  */
 describe('the forecast on the chart and the risk page', () => {
-  let browser: Browser;
-  let tracker: OwnTracker;
-
-  beforeAll(async () => {
-    [browser, tracker] = await Promise.all([launchBrowser(), startOwnTracker()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await tracker?.stop();
-  });
+  const own = useOwnTracker();
 
   const fetched = async (path: string) => {
-    const response = await fetch(`${tracker.url}${path}`);
+    const response = await fetch(`${own.tracker.url}${path}`);
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
     return response;
   };
@@ -32,10 +21,10 @@ describe('the forecast on the chart and the risk page', () => {
     const mapping = milestones.find((m) => m.title === 'Mapping to be drafted') as Milestone;
     const review = milestones.find((m) => m.predecessorIds.includes(mapping.id)) as Milestone;
 
-    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org', { base: tracker.url });
+    const { context, page, errors } = await signedInPage(own.browser, 'secretariat@example.org', { base: own.tracker.url });
 
     // Re-plan the mapping as the Secretariat would: a forecast end of 31 January 2027.
-    await page.goto(`${tracker.url}/?action=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/?action=2`, { waitUntil: 'networkidle' });
     await page.getByTestId('gantt-table').getByRole('button', { name: 'Details of Mapping to be drafted' }).click();
     const dialog = page.getByTestId('item-details');
     await dialog.getByTestId('edit-form').waitFor();
@@ -68,7 +57,7 @@ describe('the forecast on the chart and the risk page', () => {
     await screenshot(page, 'forecast-chart');
 
     // The risk page names the chain.
-    await page.goto(`${tracker.url}/risks?asOf=2026-12-07`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/risks?asOf=2026-12-07`, { waitUntil: 'networkidle' });
     const chained = page
       .getByTestId('risk-items')
       .locator('tbody tr')

@@ -1,28 +1,17 @@
 import type { Milestone, Output, PlanComparison } from '@tracker/contracts';
 import { addMonths, format } from 'date-fns';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage, signIn } from './support/browser';
-import { type OwnTracker, startOwnTracker } from './support/own-tracker';
+import { screenshot, seriousAccessibilityViolations, signedInPage, signIn } from './support/browser';
+import { useOwnTracker } from './support/own-tracker';
 
 /**
  * Amending the plan in the browser, as the Secretariat: on a tracker of its own, so the other
  * browser tests keep reading the plan as seeded.
  */
 describe('amending the plan, approving it and comparing the chart with the approved version', () => {
-  let browser: Browser;
-  let tracker: OwnTracker;
-
-  beforeAll(async () => {
-    [browser, tracker] = await Promise.all([launchBrowser(), startOwnTracker()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await tracker?.stop();
-  });
+  const own = useOwnTracker();
 
   const json = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${tracker.url}${path}`);
+    const response = await fetch(`${own.tracker.url}${path}`);
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
     return (await response.json()) as T;
   };
@@ -35,10 +24,10 @@ describe('amending the plan, approving it and comparing the chart with the appro
     const moved = `${later(step.start as string)} - ${later(step.end as string)}`;
     const output = (await json<Output[]>('/api/outputs?action=2'))[0];
 
-    const { context, page, errors } = await signedInPage(browser, 'secretariat@example.org', { base: tracker.url });
+    const { context, page, errors } = await signedInPage(own.browser, 'secretariat@example.org', { base: own.tracker.url });
 
     // Add a step to Action 2, keyboard only.
-    await page.goto(`${tracker.url}/actions/2`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/actions/2`, { waitUntil: 'networkidle' });
     const add = page.getByTestId('add-milestone');
     await add.locator('summary').focus();
     await page.keyboard.press('Enter');
@@ -81,7 +70,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.keyboard.press('Escape');
 
     // Add a risk to Action 2's register.
-    await page.goto(`${tracker.url}/risks`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/risks`, { waitUntil: 'networkidle' });
     const risk = page.getByTestId('add-risk');
     await risk.locator('summary').click();
     await risk.getByLabel('Register of').selectOption('2');
@@ -95,7 +84,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
       .waitFor();
 
     // Approve the plan as version 2.
-    await page.goto(`${tracker.url}/versions`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/versions`, { waitUntil: 'networkidle' });
     await page.getByLabel('Name of the version').fill('After the monitoring call of 2026-03-12');
     await page.getByRole('button', { name: 'Approve as version 2' }).click();
     await page.getByTestId('approve-outcome').getByText('Approved as version 2: After the monitoring call of 2026-03-12.').waitFor();
@@ -103,12 +92,12 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
 
     // The risk view compared with version 1 lists the moved step as slipped.
-    await page.goto(`${tracker.url}/risks?baseline=1&action=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/risks?baseline=1&action=2`, { waitUntil: 'networkidle' });
     await page.getByText('2 months later than approved (version 1, Work Plan as approved, April 2025)').first().waitFor();
     await expect(page.getByLabel('Compare with').inputValue()).resolves.toBe('1');
 
     // The comparison of version 1 and version 2 lists exactly these changes.
-    await page.goto(`${tracker.url}/versions?from=1&to=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/versions?from=1&to=2`, { waitUntil: 'networkidle' });
     const changes = page.getByTestId('changes-table');
     await changes.getByText('3 changes from Work Plan as approved, April 2025 to After the monitoring call of 2026-03-12').waitFor();
     const rows = await changes.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').trim())));
@@ -122,7 +111,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     expect([api.added.length, api.cancelled.length, api.moved.length, api.renamed.length, api.removed.length]).toEqual([1, 1, 1, 0, 0]);
 
     // The chart compared with version 1: ghost bars, and the slip in the label and the table.
-    await page.goto(`${tracker.url}/?baseline=1&action=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/?baseline=1&action=2`, { waitUntil: 'networkidle' });
     const bar = page.locator(`.bar-wrapper[data-item-id="${step.id}"]`);
     await bar.waitFor();
     await page.locator('[data-testid=baseline-bar]').first().waitFor();
@@ -149,7 +138,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.keyboard.press('Escape');
 
     // The Action page compares too, and moves an activity (with its steps) one place earlier.
-    await page.goto(`${tracker.url}/actions/2`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/actions/2`, { waitUntil: 'networkidle' });
     await page.getByLabel('Compare with').selectOption('1');
     await page.waitForURL(/baseline=1/);
     await page.locator(`.bar-wrapper[data-item-id="${step.id}"] [data-testid=baseline-bar]`).waitFor();
@@ -170,13 +159,13 @@ describe('amending the plan, approving it and comparing the chart with the appro
   });
 
   it('gives a co-leader of another Action no way to amend Action 2', async () => {
-    const context = await browser.newContext();
+    const context = await own.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'colead.labour@example.org', { base: tracker.url });
-    await page.goto(`${tracker.url}/actions/2`, { waitUntil: 'networkidle' });
+    await signIn(page, 'colead.labour@example.org', { base: own.tracker.url });
+    await page.goto(`${own.tracker.url}/actions/2`, { waitUntil: 'networkidle' });
     await page.getByTestId('gantt-table').waitFor();
     await expect(page.getByTestId('add-milestone').count()).resolves.toBe(0);
-    await page.goto(`${tracker.url}/actions/1`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/actions/1`, { waitUntil: 'networkidle' });
     await page.getByTestId('add-milestone').waitFor();
     // Their own Action's targets: add one, then cancel it (it stays, struck through).
     await page.getByLabel('New target').fill('12 cities in the exchanges');
@@ -193,7 +182,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await page.getByTestId('add-output-outcome').getByText('Added the output "Summary of the exchanges", due Q3 2026.').waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     // The risk of their own Action's register, edited; not the others'.
-    await page.goto(`${tracker.url}/risks`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/risks`, { waitUntil: 'networkidle' });
     const editButtons = page.getByTestId('risk-register').getByRole('button', { name: /^Edit/ });
     await expect(editButtons.count()).resolves.toBe(1);
     await editButtons.first().click();
@@ -203,7 +192,7 @@ describe('amending the plan, approving it and comparing the chart with the appro
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.getByTestId('risk-editor-outcome').getByText('Saved. The risk is now at version 2.').waitFor();
     await page.keyboard.press('Escape');
-    await page.goto(`${tracker.url}/versions`, { waitUntil: 'networkidle' });
+    await page.goto(`${own.tracker.url}/versions`, { waitUntil: 'networkidle' });
     await page.getByTestId('versions-table').waitFor();
     await expect(page.getByTestId('approve-form').count()).resolves.toBe(0);
     await context.close();

@@ -3,6 +3,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -84,4 +86,20 @@ export async function startOwnTracker(options: { seed?: string[] } = {}): Promis
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A browser and a tracker of the block's own, started together before its tests and closed after
+ * them (see startOwnTracker).
+ */
+export function useOwnTracker(options: { seed?: string[] } = {}): { readonly browser: Browser; readonly tracker: OwnTracker } {
+  const own = {} as { browser: Browser; tracker: OwnTracker };
+  beforeAll(async () => {
+    [own.browser, own.tracker] = await Promise.all([launchBrowser(), startOwnTracker(options)]);
+  });
+  afterAll(async () => {
+    await own.browser?.close();
+    await own.tracker?.stop();
+  });
+  return own;
 }
